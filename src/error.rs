@@ -1,0 +1,84 @@
+//! The library's error type.
+
+use crate::model::{Problem, Report};
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library. Each variant owns what the
+/// user needs to fix the input: the file, the place, the value.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A file could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The text is not JSON at all.
+    #[error("{origin}:{line}:{column}: not valid JSON: {message}")]
+    Syntax {
+        /// The file (or `<stdin>`).
+        origin: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The data has problems; every one is listed.
+    #[error("{}", format_problems(origin, &report.problems))]
+    Invalid {
+        /// The file (or `<stdin>`) the data came from.
+        origin: String,
+        /// Every problem found.
+        report: Report,
+    },
+    /// An imported file has problems; each names its file, line and column.
+    #[error("{}", format_problems("", problems))]
+    Import {
+        /// Every problem found.
+        problems: Vec<Problem>,
+    },
+    /// An option's value cannot be used (a usage error, not a data error).
+    #[error("{0}")]
+    Option(String),
+    /// Writing would destroy an input.
+    #[error("refusing to write {}: it is one of the input files; choose another output path", path.display())]
+    WouldOverwriteInput {
+        /// The output path that names an input.
+        path: PathBuf,
+    },
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn format_problems(origin: &str, problems: &[Problem]) -> String {
+    let mut text = format!(
+        "{} problem{} found:",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    if !origin.is_empty() {
+        text = format!("{origin}: {text}");
+    }
+    for p in problems {
+        text.push_str("\n  ");
+        if !origin.is_empty() {
+            text.push_str(origin);
+            text.push_str(": ");
+        }
+        text.push_str(&p.to_string());
+    }
+    text
+}

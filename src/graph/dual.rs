@@ -1,0 +1,61 @@
+//! The dual projection: engagements linked through the actors they share.
+
+use super::comembership::co_membership;
+use super::two_mode::{Rows, TwoModeGraph};
+
+/// One engagement–engagement tie (positions in the two-mode graph).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EngagementTie {
+    /// Lower engagement position.
+    pub source: u32,
+    /// Higher engagement position.
+    pub target: u32,
+    /// Number of actors taking part in both.
+    pub shared: u32,
+}
+
+/// "Which projects are connected": engagements tied by shared actors, with
+/// the actors behind each tie.
+#[derive(Debug, Clone)]
+pub struct DualProjection<'g, 'a> {
+    graph: &'g TwoModeGraph<'a>,
+    ties: Vec<EngagementTie>,
+    behind: Rows,
+}
+
+impl<'g, 'a> DualProjection<'g, 'a> {
+    /// Projects the engagements of a two-mode graph.
+    pub fn new(graph: &'g TwoModeGraph<'a>) -> DualProjection<'g, 'a> {
+        let co = co_membership(graph.member_rows(), graph.membership_rows());
+        let ties = co
+            .pairs
+            .iter()
+            .enumerate()
+            .map(|(i, &(s, t))| EngagementTie {
+                source: s,
+                target: t,
+                shared: co.shared.row(i).len() as u32,
+            })
+            .collect();
+        DualProjection {
+            graph,
+            ties,
+            behind: co.shared,
+        }
+    }
+
+    /// The two-mode graph.
+    pub fn two_mode(&self) -> &'g TwoModeGraph<'a> {
+        self.graph
+    }
+
+    /// The ties in (source, target) order.
+    pub fn ties(&self) -> &[EngagementTie] {
+        &self.ties
+    }
+
+    /// Actor positions behind tie `t`.
+    pub fn actors_behind(&self, t: usize) -> &[u32] {
+        self.behind.row(t)
+    }
+}

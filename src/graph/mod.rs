@@ -1,0 +1,19 @@
+//! Graphs built from a dataset: the two-mode graph, the actor–actor
+//! projection and the engagement–engagement (dual) projection.
+//!
+//! Pipeline: [`Filter`] → [`TwoModeGraph`] → [`Projection`] (or
+//! [`DualProjection`]). Positions of actors and engagements follow id order,
+//! so all output is deterministic.
+
+mod adjacency;
+mod comembership;
+mod dual;
+mod filter;
+mod projection;
+mod two_mode;
+
+pub use adjacency::Adjacency;
+pub use dual::{DualProjection, EngagementTie};
+pub use filter::{effective_dates, parse_list, Filter, ProjectionWeight, RoleFilter};
+pub use projection::{ProjectedTie, Projection, ProjectionOptions};
+pub use two_mode::{Rows, TwoModeGraph, TwoModeNode};

@@ -1,0 +1,238 @@
+//! The one-mode actor–actor projection, with provenance.
+
+use super::comembership::co_membership;
+use super::filter::{Filter, ProjectionWeight};
+use super::two_mode::{Rows, TwoModeGraph};
+use crate::error::{Error, Result};
+use crate::model::{Actor, Dataset};
+use petgraph::graph::{NodeIndex, UnGraph};
+
+/// Everything that decides a projection.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProjectionOptions {
+    /// Which participations, engagements and actors count.
+    pub filter: Filter,
+    /// How ties are weighted.
+    pub weight: ProjectionWeight,
+    /// Drop ties lighter than this (after direct ties are added).
+    pub min_weight: Option<f64>,
+}
+
+impl ProjectionOptions {
+    /// Checks the options: a valid filter, a finite non-negative minimum.
+    pub fn check(&self) -> Result<()> {
+        self.filter.check()?;
+        if let Some(m) = self.min_weight {
+            if !m.is_finite() || m < 0.0 {
+                return Err(Error::Option(format!(
+                    "--min-weight {m} is not a finite, non-negative number"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One projected tie between the actors at positions `source < target`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ProjectedTie {
+    /// Lower actor position.
+    pub source: u32,
+    /// Higher actor position.
+    pub target: u32,
+    /// The weight under the chosen [`ProjectionWeight`], plus direct ties.
+    pub weight: f64,
+    /// Number of engagements the two share.
+    pub shared: u32,
+    /// Sum of the direct ties' weights between the two (0 when none).
+    pub direct_weight: f64,
+}
+
+/// The actor–actor network: actors in id order, ties in (source, target)
+/// order, and for each tie the engagements and direct ties behind it.
+#[derive(Debug, Clone)]
+pub struct Projection<'a> {
+    graph: TwoModeGraph<'a>,
+    weight: ProjectionWeight,
+    min_weight: Option<f64>,
+    ties: Vec<ProjectedTie>,
+    behind: Rows,
+    direct: Rows,
+}
+
+impl<'a> Projection<'a> {
+    /// Filters `dataset` and projects it. The dataset must be valid.
+    ///
+    /// Complexity: O(Σ_e n_e² log n_e) over engagements e with n_e kept
+    /// participants, parallel over actors.
+    ///
+    /// ```
+    /// use verkosto::graph::{Projection, ProjectionOptions};
+    /// let text = r#"{"actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+    ///   "engagements": [{"id": "p", "name": "P", "participants": [{"actor": "a"}, {"actor": "b"}, {"actor": "c"}]},
+    ///                   {"id": "q", "name": "Q", "participants": [{"actor": "a"}, {"actor": "b"}]}]}"#;
+    /// let (dataset, _) = verkosto::io::json::parse_dataset(text, "example").unwrap();
+    /// let p = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
+    /// assert_eq!(p.tie_count(), 3);
+    /// assert_eq!(p.ties()[0].weight, 2.0); // a–b share p and q
+    /// ```
+    pub fn new(dataset: &'a Dataset, options: &ProjectionOptions) -> Result<Projection<'a>> {
+        options.check()?;
+        let graph = TwoModeGraph::build(dataset, &options.filter);
+        Ok(Projection::from_two_mode(graph, options.weight, options.min_weight))
+    }
+
+    /// Projects an already built two-mode graph.
+    pub fn from_two_mode(
+        graph: TwoModeGraph<'a>,
+        weight: ProjectionWeight,
+        min_weight: Option<f64>,
+    ) -> Projection<'a> {
+        let co = co_membership(graph.membership_rows(), graph.member_rows());
+        let mut direct: Vec<(u32, u32, u32, f64)> = graph
+            .direct_ties()
+            .iter()
+            .map(|&(s, d, t)| {
+                let w = graph.dataset().ties[t as usize].weight;
+                (s.min(d), s.max(d), t, w)
+            })
+            .collect();
+        direct.sort_unstable_by_key(|&(s, d, t, _)| (s, d, t));
+
+        let mut ties = Vec::with_capacity(co.pairs.len());
+        let mut behind_offsets = vec![0usize];
+        let mut behind_items = Vec::with_capacity(co.shared.total());
+        let mut direct_offsets = vec![0usize];
+        let mut direct_items = Vec::new();
+        let (mut i, mut k) = (0usize, 0usize);
+        while i < co.pairs.len() || k < direct.len() {
+            let from_pairs = co.pairs.get(i).copied();
+            let from_direct = direct.get(k).map(|&(s, d, _, _)| (s, d));
+            let pair = match (from_pairs, from_direct) {
+                (Some(p), Some(d)) => p.min(d),
+                (Some(p), None) => p,
+                (None, Some(d)) => d,
+                (None, None) => unreachable!("loop condition"),
+            };
+            let shared: &[u32] = if from_pairs == Some(pair) {
+                i += 1;
+                co.shared.row(i - 1)
+            } else {
+                &[]
+            };
+            let mut direct_weight = 0.0;
+            let direct_start = direct_items.len();
+            while k < direct.len() && (direct[k].0, direct[k].1) == pair {
+                direct_weight += direct[k].3;
+                direct_items.push(direct[k].2);
+                k += 1;
+            }
+            let projected = match weight {
+                ProjectionWeight::Count => shared.len() as f64,
+                ProjectionWeight::Newman => shared
+                    .iter()
+                    .map(|&e| 1.0 / (graph.members(e as usize).len() as f64 - 1.0))
+                    .sum(),
+                ProjectionWeight::Jaccard if shared.is_empty() => 0.0,
+                ProjectionWeight::Jaccard => {
+                    let da = graph.engagements_of(pair.0 as usize).len();
+                    let db = graph.engagements_of(pair.1 as usize).len();
+                    shared.len() as f64 / (da + db - shared.len()) as f64
+                }
+            };
+            let tie = ProjectedTie {
+                source: pair.0,
+                target: pair.1,
+                weight: projected + direct_weight,
+                shared: shared.len() as u32,
+                direct_weight,
+            };
+            if min_weight.is_some_and(|m| tie.weight < m) {
+                direct_items.truncate(direct_start);
+                continue;
+            }
+            ties.push(tie);
+            behind_items.extend_from_slice(shared);
+            behind_offsets.push(behind_items.len());
+            direct_offsets.push(direct_items.len());
+        }
+        Projection {
+            graph,
+            weight,
+            min_weight,
+            ties,
+            behind: Rows::from_parts(behind_offsets, behind_items),
+            direct: Rows::from_parts(direct_offsets, direct_items),
+        }
+    }
+
+    /// The two-mode graph this projection was made from.
+    pub fn two_mode(&self) -> &TwoModeGraph<'a> {
+        &self.graph
+    }
+
+    /// The weighting used.
+    pub fn weighting(&self) -> ProjectionWeight {
+        self.weight
+    }
+
+    /// The minimum tie weight applied, if any.
+    pub fn min_weight(&self) -> Option<f64> {
+        self.min_weight
+    }
+
+    /// Number of actors (nodes).
+    pub fn actor_count(&self) -> usize {
+        self.graph.actor_count()
+    }
+
+    /// The actor at position `p` (positions follow id order).
+    pub fn actor(&self, p: usize) -> &'a Actor {
+        self.graph.actor(p)
+    }
+
+    /// Number of ties (edges).
+    pub fn tie_count(&self) -> usize {
+        self.ties.len()
+    }
+
+    /// The ties, ordered by (source, target) position.
+    pub fn ties(&self) -> &[ProjectedTie] {
+        &self.ties
+    }
+
+    /// Engagement positions (in the two-mode graph) behind tie `t`.
+    pub fn engagements_behind(&self, t: usize) -> &[u32] {
+        self.behind.row(t)
+    }
+
+    /// Indices into the dataset's `ties` behind tie `t`.
+    pub fn direct_ties_behind(&self, t: usize) -> &[u32] {
+        self.direct.row(t)
+    }
+
+    /// The weighted adjacency lists of the projection.
+    pub fn adjacency(&self) -> super::Adjacency {
+        super::Adjacency::from_edges(
+            self.actor_count(),
+            self.ties.iter().map(|t| (t.source, t.target, t.weight)),
+        )
+    }
+
+    /// The projection as a petgraph undirected graph: node weights are
+    /// actor positions, edge weights tie weights.
+    pub fn to_petgraph(&self) -> UnGraph<u32, f64> {
+        let mut g = UnGraph::with_capacity(self.actor_count(), self.tie_count());
+        for a in 0..self.actor_count() {
+            g.add_node(a as u32);
+        }
+        for t in &self.ties {
+            g.add_edge(
+                NodeIndex::new(t.source as usize),
+                NodeIndex::new(t.target as usize),
+                t.weight,
+            );
+        }
+        g
+    }
+}

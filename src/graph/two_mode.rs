@@ -1,0 +1,337 @@
+//! The two-mode (bipartite) graph: actors and engagements, linked by
+//! participations that carry a role.
+
+use super::filter::{effective_dates, Filter};
+use crate::model::{Actor, Dataset, Engagement};
+use petgraph::graph::{NodeIndex, UnGraph};
+use std::collections::HashMap;
+
+/// Compressed adjacency lists: the items of row `r` are
+/// `items[offsets[r]..offsets[r + 1]]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rows {
+    offsets: Vec<usize>,
+    items: Vec<u32>,
+}
+
+impl Rows {
+    /// Builds rows from per-row vectors.
+    pub fn from_rows(rows: impl IntoIterator<Item = Vec<u32>>) -> Rows {
+        let mut out = Rows {
+            offsets: vec![0],
+            items: Vec::new(),
+        };
+        for row in rows {
+            out.items.extend(row);
+            out.offsets.push(out.items.len());
+        }
+        out
+    }
+
+    /// Builds rows from offsets (starting at 0, non-decreasing, ending at
+    /// `items.len()`) and the flat item list.
+    pub(crate) fn from_parts(offsets: Vec<usize>, items: Vec<u32>) -> Rows {
+        debug_assert_eq!(offsets.first(), Some(&0));
+        debug_assert_eq!(offsets.last(), Some(&items.len()));
+        Rows { offsets, items }
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    /// True when there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The items of row `r`.
+    pub fn row(&self, r: usize) -> &[u32] {
+        &self.items[self.offsets[r]..self.offsets[r + 1]]
+    }
+
+    /// The range of row `r` in the flat item list.
+    pub fn range(&self, r: usize) -> std::ops::Range<usize> {
+        self.offsets[r]..self.offsets[r + 1]
+    }
+
+    /// The total number of items.
+    pub fn total(&self) -> usize {
+        self.items.len()
+    }
+}
+
+/// A node of the two-mode graph as petgraph holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TwoModeNode {
+    /// An actor, by its position in [`TwoModeGraph::actors`].
+    Actor(u32),
+    /// An engagement, by its position in [`TwoModeGraph::engagements`].
+    Engagement(u32),
+}
+
+/// The filtered two-mode graph of a dataset.
+///
+/// Actors and engagements get positions in id order, so everything built on
+/// the graph is deterministic. Only *active* actors are in it: those that
+/// pass the actor-kind filter and have at least one kept participation or a
+/// direct tie; the others are counted in [`TwoModeGraph::inactive_actors`].
+#[derive(Debug, Clone)]
+pub struct TwoModeGraph<'a> {
+    dataset: &'a Dataset,
+    filter: Filter,
+    actors: Vec<u32>,
+    engagements: Vec<u32>,
+    /// Engagement position → member actor positions (ascending).
+    members: Rows,
+    /// Parallel to `members`: the participation's index in the dataset
+    /// engagement, to find its role.
+    member_participation: Vec<u32>,
+    /// Actor position → engagement positions (ascending).
+    memberships: Rows,
+    /// Kept direct ties as (actor position, actor position, dataset tie index).
+    direct_ties: Vec<(u32, u32, u32)>,
+    inactive: usize,
+}
+
+impl<'a> TwoModeGraph<'a> {
+    /// Builds the graph of `dataset` under `filter`. The dataset must be
+    /// valid (see [`crate::model::validate::check`]); references that do not
+    /// resolve are skipped rather than panicking.
+    pub fn build(dataset: &'a Dataset, filter: &Filter) -> TwoModeGraph<'a> {
+        let actor_index: HashMap<&str, usize> = dataset
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
+            .collect();
+        let engagement_index: HashMap<&str, usize> = dataset
+            .engagements
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let kind_ok: Vec<bool> = dataset
+            .actors
+            .iter()
+            .map(|a| {
+                filter
+                    .actor_kinds
+                    .as_ref()
+                    .is_none_or(|kinds| kinds.contains(&a.kind))
+            })
+            .collect();
+
+        // Kept engagements, in id order.
+        let mut engagements: Vec<u32> = (0..dataset.engagements.len())
+            .filter(|&i| {
+                let e = &dataset.engagements[i];
+                let kind_kept = filter
+                    .engagement_kinds
+                    .as_ref()
+                    .is_none_or(|kinds| kinds.contains(&e.kind));
+                let (start, end) = effective_dates(dataset, &engagement_index, e);
+                kind_kept && filter.in_window(start, end)
+            })
+            .map(|i| i as u32)
+            .collect();
+        engagements.sort_unstable_by(|&a, &b| {
+            dataset.engagements[a as usize]
+                .id
+                .cmp(&dataset.engagements[b as usize].id)
+        });
+
+        // Kept participations per engagement, as (dataset actor, participation).
+        let mut active = vec![false; dataset.actors.len()];
+        let kept: Vec<Vec<(usize, u32)>> = engagements
+            .iter()
+            .map(|&e| {
+                let engagement = &dataset.engagements[e as usize];
+                let mut seen = std::collections::HashSet::new();
+                engagement
+                    .participants
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| filter.roles.admits(&p.role))
+                    .filter_map(|(j, p)| {
+                        let a = *actor_index.get(p.actor.as_str())?;
+                        (kind_ok[a] && seen.insert(a)).then_some((a, j as u32))
+                    })
+                    .collect()
+            })
+            .collect();
+        for &(a, _) in kept.iter().flatten() {
+            active[a] = true;
+        }
+        let mut ties_by_dataset = Vec::new();
+        for (t, tie) in dataset.ties.iter().enumerate() {
+            let (Some(&s), Some(&d)) = (
+                actor_index.get(tie.source.as_str()),
+                actor_index.get(tie.target.as_str()),
+            ) else {
+                continue;
+            };
+            if s != d && kind_ok[s] && kind_ok[d] {
+                active[s] = true;
+                active[d] = true;
+                ties_by_dataset.push((s, d, t as u32));
+            }
+        }
+
+        let mut actors: Vec<u32> = (0..dataset.actors.len())
+            .filter(|&a| active[a])
+            .map(|a| a as u32)
+            .collect();
+        actors.sort_unstable_by(|&a, &b| {
+            dataset.actors[a as usize]
+                .id
+                .cmp(&dataset.actors[b as usize].id)
+        });
+        let mut position = vec![u32::MAX; dataset.actors.len()];
+        for (p, &a) in actors.iter().enumerate() {
+            position[a as usize] = p as u32;
+        }
+
+        let mut member_participation = Vec::new();
+        let member_rows: Vec<Vec<u32>> = kept
+            .into_iter()
+            .map(|mut row| {
+                row.sort_unstable_by_key(|&(a, _)| position[a]);
+                member_participation.extend(row.iter().map(|&(_, j)| j));
+                row.into_iter().map(|(a, _)| position[a]).collect()
+            })
+            .collect();
+        let members = Rows::from_rows(member_rows);
+
+        let mut per_actor: Vec<Vec<u32>> = vec![Vec::new(); actors.len()];
+        for e in 0..members.len() {
+            for &a in members.row(e) {
+                per_actor[a as usize].push(e as u32);
+            }
+        }
+        let memberships = Rows::from_rows(per_actor);
+
+        let direct_ties = ties_by_dataset
+            .into_iter()
+            .map(|(s, d, t)| (position[s], position[d], t))
+            .collect();
+
+        TwoModeGraph {
+            dataset,
+            filter: filter.clone(),
+            inactive: dataset.actors.len() - actors.len(),
+            actors,
+            engagements,
+            members,
+            member_participation,
+            memberships,
+            direct_ties,
+        }
+    }
+
+    /// The dataset the graph was built from.
+    pub fn dataset(&self) -> &'a Dataset {
+        self.dataset
+    }
+
+    /// The filter the graph was built with.
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// Number of actors in the graph.
+    pub fn actor_count(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// Number of engagements kept.
+    pub fn engagement_count(&self) -> usize {
+        self.engagements.len()
+    }
+
+    /// Number of kept participations (two-mode edges).
+    pub fn participation_count(&self) -> usize {
+        self.members.total()
+    }
+
+    /// Actors of the dataset left out by the filters.
+    pub fn inactive_actors(&self) -> usize {
+        self.inactive
+    }
+
+    /// The actor at position `p`.
+    pub fn actor(&self, p: usize) -> &'a Actor {
+        &self.dataset.actors[self.actors[p] as usize]
+    }
+
+    /// The engagement at position `p`.
+    pub fn engagement(&self, p: usize) -> &'a Engagement {
+        &self.dataset.engagements[self.engagements[p] as usize]
+    }
+
+    /// Member actor positions of engagement `e`, ascending.
+    pub fn members(&self, e: usize) -> &[u32] {
+        self.members.row(e)
+    }
+
+    /// The engagement → members rows.
+    pub fn member_rows(&self) -> &Rows {
+        &self.members
+    }
+
+    /// The actor → engagements rows.
+    pub fn membership_rows(&self) -> &Rows {
+        &self.memberships
+    }
+
+    /// Engagement positions of actor `a`, ascending.
+    pub fn engagements_of(&self, a: usize) -> &[u32] {
+        self.memberships.row(a)
+    }
+
+    /// The role of actor `a` in engagement `e`, if it takes part.
+    pub fn role(&self, e: usize, a: u32) -> Option<&'a str> {
+        let range = self.members.range(e);
+        let row = self.members.row(e);
+        let k = row.binary_search(&a).ok()?;
+        let j = self.member_participation[range.start + k] as usize;
+        Some(self.engagement(e).participants[j].role.as_str())
+    }
+
+    /// Kept direct ties as (actor position, actor position, index into the
+    /// dataset's ties).
+    pub fn direct_ties(&self) -> &[(u32, u32, u32)] {
+        &self.direct_ties
+    }
+
+    /// The position of the actor with this id.
+    pub fn actor_position(&self, id: &str) -> Option<usize> {
+        self.actors
+            .binary_search_by(|&a| self.dataset.actors[a as usize].id.as_str().cmp(id))
+            .ok()
+    }
+
+    /// The graph as a petgraph undirected graph: actors first (in position
+    /// order), then engagements; edges carry the role.
+    pub fn to_petgraph(&self) -> UnGraph<TwoModeNode, &'a str> {
+        let mut g = UnGraph::with_capacity(
+            self.actor_count() + self.engagement_count(),
+            self.participation_count(),
+        );
+        for a in 0..self.actor_count() {
+            g.add_node(TwoModeNode::Actor(a as u32));
+        }
+        for e in 0..self.engagement_count() {
+            g.add_node(TwoModeNode::Engagement(e as u32));
+        }
+        let offset = self.actor_count();
+        for e in 0..self.engagement_count() {
+            for &a in self.members(e) {
+                let role = self.role(e, a).unwrap_or("participant");
+                g.add_edge(NodeIndex::new(a as usize), NodeIndex::new(offset + e), role);
+            }
+        }
+        g
+    }
+}

@@ -1,0 +1,42 @@
+//! Reading and writing: the canonical JSON format, CSV import, and safe
+//! output files.
+
+pub mod csv_import;
+pub mod json;
+mod output;
+
+pub use output::{write_atomic, Output};
+
+use crate::error::{Error, Result};
+use std::io::Read;
+use std::path::Path;
+
+/// Reads a whole input as text. `-` is standard input. Returns the name to
+/// use in messages and the text.
+pub fn read_input(path: &Path) -> Result<(String, String)> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        return Ok(("<stdin>".into(), text));
+    }
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        ),
+    })?;
+    Ok((path.display().to_string(), text))
+}

@@ -1,0 +1,128 @@
+//! Output files written whole or not at all, never over an input.
+
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Where a command's output goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    /// Standard output.
+    Stdout,
+    /// A file, written atomically.
+    File(PathBuf),
+}
+
+impl Output {
+    /// `None` or `-` means standard output.
+    pub fn from_arg(path: Option<&Path>) -> Output {
+        match path {
+            None => Output::Stdout,
+            Some(p) if p.as_os_str() == "-" => Output::Stdout,
+            Some(p) => Output::File(p.to_path_buf()),
+        }
+    }
+
+    /// Writes `bytes` to this output; a file is written atomically and never
+    /// over one of `inputs`.
+    pub fn write(&self, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
+        match self {
+            Output::Stdout => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(bytes)
+                    .and_then(|_| out.flush())
+                    .map_err(|source| Error::Write {
+                        path: PathBuf::from("<stdout>"),
+                        source,
+                    })
+            }
+            Output::File(path) => write_atomic(path, bytes, inputs),
+        }
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory
+/// and a rename, so the file is either the old one or the whole new one.
+/// Refuses when `path` is one of `inputs` (compared after resolving links).
+pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
+    let target = resolve(path);
+    if inputs
+        .iter()
+        .filter(|i| i.as_os_str() != "-")
+        .any(|i| resolve(i) == target)
+    {
+        return Err(Error::WouldOverwriteInput {
+            path: path.to_path_buf(),
+        });
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let fail = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".verkosto-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(fail)?;
+    tmp.write_all(bytes).map_err(fail)?;
+    tmp.as_file().sync_all().map_err(fail)?;
+    tmp.persist(path).map_err(|e| fail(e.error))?;
+    Ok(())
+}
+
+/// The absolute, link-free form of a path, also for a file that does not
+/// exist yet (its directory is resolved).
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            dir.canonicalize()
+                .map(|d| d.join(name))
+                .unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_whole_file_and_refuses_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.json");
+        std::fs::write(&input, "original").unwrap();
+        let err = write_atomic(&dir.path().join("./in.json"), b"new", &[&input]).unwrap_err();
+        assert!(matches!(err, Error::WouldOverwriteInput { .. }));
+        assert_eq!(std::fs::read_to_string(&input).unwrap(), "original");
+
+        let out = dir.path().join("out.json");
+        write_atomic(&out, b"first", &[&input]).unwrap();
+        write_atomic(&out, b"second", &[&input]).unwrap();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "second");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_error_not_a_panic() {
+        let err = write_atomic(Path::new("/nonexistent-dir/x/out.json"), b"x", &[]).unwrap_err();
+        assert!(err.to_string().contains("/nonexistent-dir/x/out.json"));
+    }
+}

@@ -1,0 +1,11 @@
+//! Network metrics on the projection.
+//!
+//! Per-actor results are vectors indexed by actor position, which is actor
+//! id order ([`crate::graph::Projection::actor`] gives the actor), so every
+//! result has a fixed order.
+
+pub mod centrality;
+pub mod cohesion;
+mod summary;
+
+pub use summary::{summarize, NetworkSummary};

@@ -1,0 +1,202 @@
+//! The dataset: actors, the engagements they take part in, and direct ties.
+//!
+//! A [`Dataset`] is what the canonical JSON format holds (see the README's
+//! "Data format"). Load one with [`crate::io::json::load_dataset`], which
+//! validates it and reports every problem at once; build one in code and call
+//! [`validate::check`] before projecting it.
+
+mod date;
+pub mod validate;
+
+pub use date::{Date, DateError};
+pub use validate::{Problem, Report};
+
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Actor kinds that verkosto knows and styles; any other string is accepted
+/// and treated as its own group.
+pub const KNOWN_ACTOR_KINDS: &[&str] = &[
+    "municipality",
+    "joint_municipal_authority",
+    "university_of_applied_sciences",
+    "university",
+    "research_institute",
+    "education_provider",
+    "firm",
+    "development_company",
+    "regional_council",
+    "authority",
+    "ministry",
+    "funder",
+    "cluster",
+    "association",
+    "network",
+    "person",
+    "other",
+];
+
+/// Engagement kinds with a conventional meaning; any other string is accepted.
+pub const KNOWN_ENGAGEMENT_KINDS: &[&str] = &[
+    "project",
+    "workshop",
+    "event",
+    "study_trip",
+    "network",
+    "training",
+];
+
+/// Participation roles. `validate` warns about any other role, since a typo
+/// would otherwise silently fall out of a role filter.
+pub const KNOWN_ROLES: &[&str] = &[
+    "coordinator",
+    "implementer",
+    "partner",
+    "funder",
+    "authority",
+    "trainer",
+    "participant",
+    "member",
+    "target",
+];
+
+/// Free-form scalar attributes (`"city": "Kokkola"`), kept in key order.
+pub type Attributes = BTreeMap<String, Value>;
+
+/// An organisation (or, rarely, a person) in the network.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actor {
+    /// Unique, stable identifier, e.g. `centria`.
+    pub id: String,
+    /// Official name, e.g. `Centria-ammattikorkeakoulu Oy`.
+    pub name: String,
+    /// Kind of organisation, see [`KNOWN_ACTOR_KINDS`]; `other` when not given.
+    pub kind: String,
+    /// Finnish business id (Y-tunnus), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_id: Option<String>,
+    /// Region (maakunta), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Other names the documents use: abbreviations, inflected forms.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Any further scalar attributes.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: Attributes,
+}
+
+/// One actor's part in one engagement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Participation {
+    /// The actor's id.
+    pub actor: String,
+    /// The role, see [`KNOWN_ROLES`]; `participant` when not given.
+    pub role: String,
+}
+
+/// A project, workshop, event, study trip, network or training that actors
+/// take part in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Engagement {
+    /// Unique identifier, for projects the project code (e.g. `A78140`).
+    pub id: String,
+    /// Name as the documents give it.
+    pub name: String,
+    /// Kind, see [`KNOWN_ENGAGEMENT_KINDS`]; `project` when not given.
+    pub kind: String,
+    /// First day, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    /// Last day, when known; never before `start`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+    /// Public funding in euros (realised where known).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funding_eur: Option<f64>,
+    /// The engagement this one is part of (a workshop's project).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// Who took part, and how.
+    pub participants: Vec<Participation>,
+    /// Any further scalar attributes.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: Attributes,
+}
+
+/// A direct, undirected actor–actor tie for data that is already one-mode.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tie {
+    /// One actor's id.
+    pub source: String,
+    /// The other actor's id.
+    pub target: String,
+    /// What the tie is, e.g. `cluster_member`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Strength; finite and positive. 1 when not given.
+    pub weight: f64,
+}
+
+/// A whole dataset, as held by the canonical JSON format.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Dataset {
+    /// A human-readable title.
+    pub name: String,
+    /// Longer description, sources.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Curation notes: what was left out and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// The actors.
+    pub actors: Vec<Actor>,
+    /// The engagements.
+    pub engagements: Vec<Engagement>,
+    /// Direct actor–actor ties.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<Tie>,
+}
+
+impl Dataset {
+    /// The actor with this id, if any (linear search; graphs index actors).
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The engagement with this id, if any.
+    pub fn engagement(&self, id: &str) -> Option<&Engagement> {
+        self.engagements.iter().find(|e| e.id == id)
+    }
+
+    /// Number of participations over all engagements.
+    pub fn participation_count(&self) -> usize {
+        self.engagements.iter().map(|e| e.participants.len()).sum()
+    }
+
+    /// The canonical JSON text (two-space indented, trailing newline).
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("dataset serialises");
+        text.push('\n');
+        text
+    }
+}
+
+impl Actor {
+    /// The value of a grouping attribute: `kind`, `region`, `business_id`,
+    /// `name`, `id` or a key of `attributes` (numbers and booleans as text).
+    pub fn group_value(&self, key: &str) -> Option<String> {
+        match key {
+            "kind" => Some(self.kind.clone()),
+            "region" => self.region.clone(),
+            "business_id" => self.business_id.clone(),
+            "name" => Some(self.name.clone()),
+            "id" => Some(self.id.clone()),
+            _ => self.attributes.get(key).map(|v| match v {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            }),
+        }
+    }
+}

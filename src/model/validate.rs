@@ -1,0 +1,442 @@
+//! Validation of a [`Dataset`]: every problem, each with its place.
+//!
+//! Places are JSON paths into the canonical format, such as
+//! `engagements[3].participants[1].actor`, so that a user can find the value
+//! in the file. Importers that build a dataset from other formats map these
+//! places back to their own (file, line, column).
+
+use super::{Dataset, KNOWN_ROLES};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+/// One problem: where it is and what is wrong (with the offending value and
+/// what was expected).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// A JSON path (`actors[2].id`), or `file:line:column` for imported files.
+    pub place: String,
+    /// What is wrong, naming the value and what was expected.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `place`.
+    pub fn new(place: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            place: place.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.place.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.place, self.message)
+        }
+    }
+}
+
+/// The outcome of validation: problems make a dataset unusable, warnings do
+/// not.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Errors; a dataset with any is rejected.
+    pub problems: Vec<Problem>,
+    /// Things worth a look that do not stop the analysis (an unknown role).
+    pub warnings: Vec<Problem>,
+}
+
+impl Report {
+    /// True when there are no problems (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Checks the meaning of a dataset whose shape is already right: ids present
+/// and unique, references resolving, dates in order, weights positive and
+/// finite, no self-ties, no actor twice in one engagement, no cycles of
+/// `part_of`.
+///
+/// Returns every problem found, in document order.
+pub fn check(dataset: &Dataset) -> Report {
+    let mut report = Report::default();
+    let problems = &mut report.problems;
+
+    // Actors.
+    let mut actor_ids: HashMap<&str, usize> = HashMap::new();
+    let mut business_ids: HashMap<String, usize> = HashMap::new();
+    for (i, actor) in dataset.actors.iter().enumerate() {
+        let place = format!("actors[{i}]");
+        check_id(problems, &format!("{place}.id"), &actor.id);
+        if !actor.id.trim().is_empty() {
+            if let Some(first) = actor_ids.insert(&actor.id, i) {
+                problems.push(Problem::new(
+                    format!("{place}.id"),
+                    format!(
+                        "duplicate actor id {:?}: already used by actors[{first}]; expected a unique id",
+                        actor.id
+                    ),
+                ));
+                actor_ids.insert(&dataset.actors[first].id, first);
+            }
+        }
+        check_text(problems, &format!("{place}.name"), &actor.name, "name");
+        check_text(problems, &format!("{place}.kind"), &actor.kind, "kind");
+        if let Some(bid) = &actor.business_id {
+            let normal = bid.trim().to_string();
+            if normal.is_empty() {
+                problems.push(Problem::new(
+                    format!("{place}.business_id"),
+                    "empty business id; leave the field out when it is not known",
+                ));
+            } else if let Some(first) = business_ids.insert(normal.clone(), i) {
+                problems.push(Problem::new(
+                    format!("{place}.business_id"),
+                    format!(
+                        "business id {bid:?} is also on actors[{first}] ({:?}): the same organisation listed twice? expected one actor per business id",
+                        dataset.actors[first].id
+                    ),
+                ));
+                business_ids.insert(normal, first);
+            }
+        }
+        for (j, alias) in actor.aliases.iter().enumerate() {
+            check_text(problems, &format!("{place}.aliases[{j}]"), alias, "alias");
+        }
+    }
+
+    // Engagements.
+    let mut engagement_ids: HashMap<&str, usize> = HashMap::new();
+    for (i, engagement) in dataset.engagements.iter().enumerate() {
+        let place = format!("engagements[{i}]");
+        check_id(problems, &format!("{place}.id"), &engagement.id);
+        if !engagement.id.trim().is_empty() {
+            if let Some(first) = engagement_ids.insert(&engagement.id, i) {
+                problems.push(Problem::new(
+                    format!("{place}.id"),
+                    format!(
+                        "duplicate engagement id {:?}: already used by engagements[{first}]; expected a unique id",
+                        engagement.id
+                    ),
+                ));
+                engagement_ids.insert(&dataset.engagements[first].id, first);
+            }
+        }
+        check_text(problems, &format!("{place}.name"), &engagement.name, "name");
+        check_text(problems, &format!("{place}.kind"), &engagement.kind, "kind");
+        if let (Some(start), Some(end)) = (engagement.start, engagement.end) {
+            if end < start {
+                problems.push(Problem::new(
+                    format!("{place}.end"),
+                    format!("end {end} is before start {start}; expected end on or after start"),
+                ));
+            }
+        }
+        if let Some(eur) = engagement.funding_eur {
+            if !eur.is_finite() || eur < 0.0 {
+                problems.push(Problem::new(
+                    format!("{place}.funding_eur"),
+                    format!("funding {eur} is not a finite, non-negative number of euros"),
+                ));
+            }
+        }
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (j, participation) in engagement.participants.iter().enumerate() {
+            let pplace = format!("{place}.participants[{j}]");
+            if participation.actor.trim().is_empty() {
+                problems.push(Problem::new(
+                    format!("{pplace}.actor"),
+                    "empty actor reference; expected the id of an actor",
+                ));
+            } else {
+                if !actor_ids.contains_key(participation.actor.as_str()) {
+                    problems.push(Problem::new(
+                        format!("{pplace}.actor"),
+                        format!(
+                            "unknown actor {:?}; expected the id of an entry in actors{}",
+                            participation.actor,
+                            suggestion(&participation.actor, actor_ids.keys().copied())
+                        ),
+                    ));
+                }
+                if let Some(first) = seen.insert(&participation.actor, j) {
+                    problems.push(Problem::new(
+                        format!("{pplace}.actor"),
+                        format!(
+                            "actor {:?} is listed twice in this engagement (also at participants[{first}]); expected each actor once, with its main role",
+                            participation.actor
+                        ),
+                    ));
+                }
+            }
+            if participation.role.trim().is_empty() {
+                problems.push(Problem::new(
+                    format!("{pplace}.role"),
+                    format!("empty role; expected one of {}", KNOWN_ROLES.join(", ")),
+                ));
+            } else if !KNOWN_ROLES.contains(&participation.role.as_str()) {
+                report.warnings.push(Problem::new(
+                    format!("{pplace}.role"),
+                    format!(
+                        "unknown role {:?} (known: {}); it is kept, and filtered like any other role",
+                        participation.role,
+                        KNOWN_ROLES.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    // part_of: references and cycles (checked once all ids are known).
+    for (i, engagement) in dataset.engagements.iter().enumerate() {
+        let Some(parent) = &engagement.part_of else {
+            continue;
+        };
+        let place = format!("engagements[{i}].part_of");
+        if parent == &engagement.id {
+            problems.push(Problem::new(
+                place,
+                format!("engagement {parent:?} is part of itself; expected another engagement's id"),
+            ));
+        } else if !engagement_ids.contains_key(parent.as_str()) {
+            problems.push(Problem::new(
+                place,
+                format!(
+                    "unknown engagement {parent:?}; expected the id of an entry in engagements{}",
+                    suggestion(parent, engagement_ids.keys().copied())
+                ),
+            ));
+        } else if in_cycle(dataset, &engagement_ids, i) {
+            problems.push(Problem::new(
+                place,
+                format!("part_of {parent:?} makes a cycle; expected a hierarchy"),
+            ));
+        }
+    }
+
+    // Ties.
+    for (i, tie) in dataset.ties.iter().enumerate() {
+        let place = format!("ties[{i}]");
+        for (field, id) in [("source", &tie.source), ("target", &tie.target)] {
+            if id.trim().is_empty() {
+                problems.push(Problem::new(
+                    format!("{place}.{field}"),
+                    "empty actor reference; expected the id of an actor",
+                ));
+            } else if !actor_ids.contains_key(id.as_str()) {
+                problems.push(Problem::new(
+                    format!("{place}.{field}"),
+                    format!(
+                        "unknown actor {id:?}; expected the id of an entry in actors{}",
+                        suggestion(id, actor_ids.keys().copied())
+                    ),
+                ));
+            }
+        }
+        if tie.source == tie.target && !tie.source.is_empty() {
+            problems.push(Problem::new(
+                format!("{place}.target"),
+                format!(
+                    "self-tie: {:?} is tied to itself; expected two different actors",
+                    tie.source
+                ),
+            ));
+        }
+        if !tie.weight.is_finite() || tie.weight <= 0.0 {
+            problems.push(Problem::new(
+                format!("{place}.weight"),
+                format!("weight {} is not a finite positive number", tie.weight),
+            ));
+        }
+    }
+    report
+}
+
+fn check_id(problems: &mut Vec<Problem>, place: &str, id: &str) {
+    if id.trim().is_empty() {
+        problems.push(Problem::new(place, "empty id; expected a non-empty identifier"));
+    } else if id.trim() != id {
+        problems.push(Problem::new(
+            place,
+            format!("id {id:?} has leading or trailing white space; expected {:?}", id.trim()),
+        ));
+    }
+}
+
+fn check_text(problems: &mut Vec<Problem>, place: &str, value: &str, what: &str) {
+    if value.trim().is_empty() {
+        problems.push(Problem::new(
+            place,
+            format!("empty {what}; expected non-empty text"),
+        ));
+    }
+}
+
+fn in_cycle(dataset: &Dataset, ids: &HashMap<&str, usize>, start: usize) -> bool {
+    let mut current = start;
+    for _ in 0..=dataset.engagements.len() {
+        let Some(parent) = &dataset.engagements[current].part_of else {
+            return false;
+        };
+        let Some(&next) = ids.get(parent.as_str()) else {
+            return false;
+        };
+        if next == start {
+            return true;
+        }
+        current = next;
+    }
+    true
+}
+
+/// `" (did you mean \"x\"?)"` when an id is one or two edits from a known one.
+fn suggestion<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
+    let best = known
+        .map(|k| (edit_distance(wrong, k), k))
+        .filter(|(d, _)| *d <= 2)
+        .min();
+    match best {
+        Some((_, k)) => format!(" (did you mean {k:?}?)"),
+        None => String::new(),
+    }
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > 2 {
+        return usize::MAX;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut row = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
+        }
+        prev = row;
+    }
+    prev[b.len()]
+}
+
+/// Counts of each distinct value, in key order (for summaries).
+pub fn count_by<'a>(values: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for v in values {
+        *counts.entry(v.to_string()).or_insert(0) += 1;
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Engagement, Participation, Tie};
+
+    fn actor(id: &str) -> Actor {
+        Actor {
+            id: id.into(),
+            name: format!("Actor {id}"),
+            kind: "firm".into(),
+            business_id: None,
+            region: None,
+            aliases: vec![],
+            attributes: Default::default(),
+        }
+    }
+
+    fn engagement(id: &str, actors: &[&str]) -> Engagement {
+        Engagement {
+            id: id.into(),
+            name: format!("Project {id}"),
+            kind: "project".into(),
+            start: None,
+            end: None,
+            funding_eur: None,
+            part_of: None,
+            participants: actors
+                .iter()
+                .map(|a| Participation {
+                    actor: a.to_string(),
+                    role: "partner".into(),
+                })
+                .collect(),
+            attributes: Default::default(),
+        }
+    }
+
+    #[test]
+    fn a_clean_dataset_has_no_problems() {
+        let d = Dataset {
+            name: "t".into(),
+            actors: vec![actor("a"), actor("b")],
+            engagements: vec![engagement("p", &["a", "b"])],
+            ..Default::default()
+        };
+        assert_eq!(check(&d), Report::default());
+    }
+
+    #[test]
+    fn lists_every_problem_with_its_place() {
+        let mut d = Dataset {
+            name: "t".into(),
+            actors: vec![actor("a"), actor("a"), actor("")],
+            engagements: vec![engagement("p", &["a", "zz", "a"])],
+            ties: vec![Tie {
+                source: "a".into(),
+                target: "a".into(),
+                kind: None,
+                weight: -1.0,
+            }],
+            ..Default::default()
+        };
+        d.engagements[0].start = "2022-01-01".parse().ok();
+        d.engagements[0].end = "2021-01-01".parse().ok();
+        let places: Vec<String> = check(&d).problems.into_iter().map(|p| p.place).collect();
+        assert_eq!(
+            places,
+            [
+                "actors[1].id",
+                "actors[2].id",
+                "engagements[0].end",
+                "engagements[0].participants[1].actor",
+                "engagements[0].participants[2].actor",
+                "ties[0].target",
+                "ties[0].weight",
+            ]
+        );
+    }
+
+    #[test]
+    fn suggests_a_near_id() {
+        let d = Dataset {
+            name: "t".into(),
+            actors: vec![actor("centria")],
+            engagements: vec![engagement("p", &["centira"])],
+            ..Default::default()
+        };
+        let report = check(&d);
+        assert!(report.problems[0].message.contains("did you mean \"centria\""));
+    }
+
+    #[test]
+    fn detects_part_of_cycles_and_warns_on_unknown_roles() {
+        let mut d = Dataset {
+            name: "t".into(),
+            actors: vec![actor("a")],
+            engagements: vec![engagement("p", &["a"]), engagement("q", &[])],
+            ..Default::default()
+        };
+        d.engagements[0].part_of = Some("q".into());
+        d.engagements[1].part_of = Some("p".into());
+        d.engagements[0].participants[0].role = "coordinater".into();
+        let report = check(&d);
+        assert_eq!(report.problems.len(), 2);
+        assert!(report.problems[0].message.contains("cycle"));
+        assert_eq!(report.warnings.len(), 1);
+        assert!(report.warnings[0].message.contains("coordinater"));
+    }
+}

@@ -1,0 +1,308 @@
+//! Tables written as aligned text, CSV or JSON.
+
+use crate::error::{Error, Result};
+use serde_json::{Map, Number, Value};
+use std::str::FromStr;
+
+/// Decimals for floats in text tables.
+const TEXT_DECIMALS: usize = 4;
+/// Decimals for floats in CSV and JSON (trailing zeros dropped).
+const MACHINE_DECIMALS: usize = 10;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Aligned text for people.
+    #[default]
+    Table,
+    /// Comma-separated values.
+    Csv,
+    /// JSON.
+    Json,
+}
+
+impl FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Format> {
+        match s {
+            "table" => Ok(Format::Table),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            other => Err(Error::Option(format!(
+                "unknown format {other:?}; expected table, csv or json"
+            ))),
+        }
+    }
+}
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text.
+    Text(String),
+    /// A whole number.
+    Int(i64),
+    /// A real number, printed at fixed precision.
+    Float(f64),
+    /// A list of texts (`a; b` in text, a JSON array in JSON).
+    List(Vec<String>),
+    /// No value (empty in text and CSV, `null` in JSON).
+    Empty,
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+}
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(s)
+    }
+}
+impl From<usize> for Cell {
+    fn from(v: usize) -> Cell {
+        Cell::Int(v as i64)
+    }
+}
+impl From<f64> for Cell {
+    fn from(v: f64) -> Cell {
+        Cell::Float(v)
+    }
+}
+
+/// Formats `x` with `decimals` digits, never as `-0`.
+///
+/// ```
+/// assert_eq!(verkosto::render::format_float(-0.00001, 4), "0.0000");
+/// assert_eq!(verkosto::render::format_float(2.0 / 3.0, 4), "0.6667");
+/// ```
+pub fn format_float(x: f64, decimals: usize) -> String {
+    let text = format!("{x:.decimals$}");
+    if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+        text[1..].to_string()
+    } else {
+        text
+    }
+}
+
+fn machine_float(x: f64) -> String {
+    let text = format_float(x, MACHINE_DECIMALS);
+    if text.contains('.') {
+        let trimmed = text.trim_end_matches('0').trim_end_matches('.');
+        if trimmed.is_empty() || trimmed == "-" {
+            "0".into()
+        } else {
+            trimmed.to_string()
+        }
+    } else {
+        text
+    }
+}
+
+/// A table: named columns and rows of cells.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    /// Column names (snake_case; JSON keys).
+    pub columns: Vec<String>,
+    /// Rows, each as long as `columns`.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// A table with these columns and no rows.
+    pub fn new(columns: &[&str]) -> Table {
+        Table {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row.
+    pub fn push(&mut self, row: Vec<Cell>) {
+        debug_assert_eq!(row.len(), self.columns.len());
+        self.rows.push(row);
+    }
+
+    /// Writes the table in `format`.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Table => self.to_text(),
+            Format::Csv => self.to_csv(),
+            Format::Json => self.to_json(),
+        }
+    }
+
+    /// Aligned text: text left-aligned, numbers right-aligned.
+    pub fn to_text(&self) -> String {
+        let texts: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|c| match c {
+                        Cell::Text(s) => s.replace(['\n', '\r', '\t'], " "),
+                        Cell::Int(v) => v.to_string(),
+                        Cell::Float(v) => format_float(*v, TEXT_DECIMALS),
+                        Cell::List(items) => items.join("; "),
+                        Cell::Empty => String::new(),
+                    })
+                    .collect()
+            })
+            .collect();
+        let numeric: Vec<bool> = (0..self.columns.len())
+            .map(|c| {
+                self.rows
+                    .iter()
+                    .all(|r| matches!(r[c], Cell::Int(_) | Cell::Float(_) | Cell::Empty))
+                    && !self.rows.is_empty()
+            })
+            .collect();
+        let width = |s: &str| s.chars().count();
+        let widths: Vec<usize> = (0..self.columns.len())
+            .map(|c| {
+                texts
+                    .iter()
+                    .map(|r| width(&r[c]))
+                    .chain([width(&self.columns[c])])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut out = String::new();
+        let line = |out: &mut String, cells: &[String]| {
+            let mut parts = Vec::new();
+            for (c, cell) in cells.iter().enumerate() {
+                let pad = " ".repeat(widths[c] - width(cell));
+                let last = c + 1 == cells.len();
+                parts.push(if numeric[c] {
+                    format!("{pad}{cell}")
+                } else if last {
+                    cell.clone()
+                } else {
+                    format!("{cell}{pad}")
+                });
+            }
+            out.push_str(parts.join("  ").trim_end());
+            out.push('\n');
+        };
+        line(&mut out, &self.columns);
+        line(
+            &mut out,
+            &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
+        );
+        for row in &texts {
+            line(&mut out, row);
+        }
+        out
+    }
+
+    /// CSV with a header row. Text cells that a spreadsheet would run as a
+    /// formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
+    /// are prefixed with `'`.
+    pub fn to_csv(&self) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer
+            .write_record(&self.columns)
+            .expect("writing to memory");
+        for row in &self.rows {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| match c {
+                    Cell::Text(s) => neutralise(s),
+                    Cell::Int(v) => v.to_string(),
+                    Cell::Float(v) => machine_float(*v),
+                    Cell::List(items) => neutralise(&items.join(";")),
+                    Cell::Empty => String::new(),
+                })
+                .collect();
+            writer.write_record(&cells).expect("writing to memory");
+        }
+        String::from_utf8(writer.into_inner().expect("flushing to memory")).expect("UTF-8 in, UTF-8 out")
+    }
+
+    /// A JSON array with one object per row, keys in column order.
+    pub fn to_json(&self) -> String {
+        let rows: Vec<Value> = self
+            .rows
+            .iter()
+            .map(|row| {
+                let mut object = Map::new();
+                for (name, cell) in self.columns.iter().zip(row) {
+                    object.insert(name.clone(), cell_json(cell));
+                }
+                Value::Object(object)
+            })
+            .collect();
+        let mut text = serde_json::to_string_pretty(&rows).expect("JSON values serialise");
+        text.push('\n');
+        text
+    }
+}
+
+/// A cell as a JSON value (floats at fixed precision).
+pub(crate) fn cell_json(cell: &Cell) -> Value {
+    match cell {
+        Cell::Text(s) => Value::String(s.clone()),
+        Cell::Int(v) => Value::from(*v),
+        Cell::Float(v) => float_json(*v),
+        Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
+        Cell::Empty => Value::Null,
+    }
+}
+
+/// A float as a JSON number at fixed precision (`null` if not finite).
+pub(crate) fn float_json(v: f64) -> Value {
+    machine_float(v)
+        .parse::<f64>()
+        .ok()
+        .and_then(Number::from_f64)
+        .map_or(Value::Null, Value::Number)
+}
+
+fn neutralise(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Table {
+        let mut t = Table::new(&["id", "name", "weight"]);
+        t.push(vec!["a".into(), "Hämeen ELY-keskus".into(), Cell::Float(1.0 / 3.0)]);
+        t.push(vec!["bb".into(), "=HYPERLINK(\"x\")".into(), Cell::Float(-0.0)]);
+        t
+    }
+
+    #[test]
+    fn text_is_aligned_by_characters() {
+        let text = sample().to_text();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "id  name               weight");
+        assert_eq!(lines[2], "a   Hämeen ELY-keskus  0.3333");
+        assert_eq!(lines[3], "bb  =HYPERLINK(\"x\")    0.0000");
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_and_trims_floats() {
+        let csv = sample().to_csv();
+        assert_eq!(
+            csv,
+            "id,name,weight\na,Hämeen ELY-keskus,0.3333333333\nbb,\"'=HYPERLINK(\"\"x\"\")\",0\n"
+        );
+    }
+
+    #[test]
+    fn json_keeps_column_order_and_types() {
+        let json: Value = serde_json::from_str(&sample().to_json()).unwrap();
+        assert_eq!(json[0]["weight"], 0.3333333333);
+        assert_eq!(json[1]["weight"], 0.0);
+        let keys: Vec<&String> = json[0].as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["id", "name", "weight"]);
+    }
+}
