@@ -55,6 +55,8 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError(pub String);
 
+impl std::error::Error for DateError {}
+
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

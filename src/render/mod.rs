@@ -1,6 +1,8 @@
 //! Turning results into bytes for people and machines. Writers return
 //! strings and do no I/O.
 
+mod summary;
 mod table;
 
+pub use summary::render_summary;
 pub use table::{format_float, Cell, Format, Table};

@@ -1,0 +1,139 @@
+//! Command-line definitions (clap) and one module per subcommand. The
+//! subcommands only translate options and call the library.
+
+mod actors;
+mod import;
+mod summary;
+mod ties;
+mod validate;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::{Path, PathBuf};
+use verkosto::graph::{parse_list, Filter, ProjectionOptions, ProjectionWeight, RoleFilter};
+use verkosto::io::Output;
+use verkosto::model::Date;
+use verkosto::render::Format;
+
+/// Stakeholder and ecosystem network analysis.
+///
+/// Reads a dataset of actors and the engagements (projects, workshops,
+/// events…) they share, projects it into an actor–actor network and
+/// reports on it. Exit codes: 0 success, 1 bad data, 2 bad usage.
+#[derive(Debug, Parser)]
+#[command(name = "verkosto", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a dataset and list every problem with its place.
+    Validate(validate::ValidateArgs),
+    /// Network summary: size, density, components, counts by kind.
+    Summary(summary::SummaryArgs),
+    /// One row per actor: degree, strength, engagements.
+    Actors(actors::ActorsArgs),
+    /// Projected ties with the engagements behind each.
+    Ties(ties::TiesArgs),
+    /// Build a dataset from other formats.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
+}
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Validate(args) => validate::run(args),
+        Command::Summary(args) => summary::run(args),
+        Command::Actors(args) => actors::run(args),
+        Command::Ties(args) => ties::run(args),
+        Command::Import(command) => import::run(command),
+    }
+}
+
+/// Options that decide the projection, shared by the analysis commands.
+#[derive(Debug, Clone, Args)]
+pub struct ProjectionArgs {
+    /// Tie weight: count (shared engagements), newman (1/(n−1) per shared
+    /// engagement of n participants) or jaccard (shared / union).
+    #[arg(long, default_value = "count", value_name = "SCHEME")]
+    pub weight: ProjectionWeight,
+    /// Roles whose participations make ties: a comma-separated list, `all`,
+    /// or `default` (every role but target).
+    #[arg(long, value_name = "LIST")]
+    pub roles: Option<String>,
+    /// Keep only engagements of these kinds (comma-separated).
+    #[arg(long, value_name = "LIST")]
+    pub engagement_kinds: Option<String>,
+    /// Keep only actors of these kinds (comma-separated).
+    #[arg(long, value_name = "LIST")]
+    pub actor_kinds: Option<String>,
+    /// Keep engagements that end on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<Date>,
+    /// Keep engagements that start on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<Date>,
+    /// Drop ties lighter than this weight.
+    #[arg(long, value_name = "W")]
+    pub min_weight: Option<f64>,
+}
+
+impl ProjectionArgs {
+    /// The library options; bad values are usage errors.
+    pub fn options(&self) -> verkosto::Result<ProjectionOptions> {
+        let options = ProjectionOptions {
+            filter: Filter {
+                roles: match &self.roles {
+                    Some(list) => RoleFilter::parse(list)?,
+                    None => RoleFilter::default(),
+                },
+                engagement_kinds: self
+                    .engagement_kinds
+                    .as_deref()
+                    .map(|l| parse_list(l, "--engagement-kinds"))
+                    .transpose()?,
+                actor_kinds: self
+                    .actor_kinds
+                    .as_deref()
+                    .map(|l| parse_list(l, "--actor-kinds"))
+                    .transpose()?,
+                from: self.from,
+                to: self.to,
+            },
+            weight: self.weight,
+            min_weight: self.min_weight,
+        };
+        options.check()?;
+        Ok(options)
+    }
+}
+
+/// Output options shared by the commands that print results.
+#[derive(Debug, Clone, Args)]
+pub struct OutputArgs {
+    /// Output format: table (aligned text), csv or json.
+    #[arg(long, short = 'f', default_value = "table", value_name = "FORMAT")]
+    pub format: Format,
+    /// Write to this file instead of standard output (written whole or not
+    /// at all; never over an input).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    /// Writes `text` where the user asked.
+    pub fn write(&self, text: &str, inputs: &[&Path]) -> verkosto::Result<()> {
+        Output::from_arg(self.output.as_deref()).write(text.as_bytes(), inputs)
+    }
+}
+
+/// Loads a dataset, printing its warnings to standard error.
+pub fn load(path: &Path) -> verkosto::Result<verkosto::model::Dataset> {
+    let (dataset, report) = verkosto::io::json::load_dataset(path)?;
+    for warning in &report.warnings {
+        eprintln!("warning: {}: {warning}", path.display());
+    }
+    Ok(dataset)
+}
