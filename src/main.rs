@@ -22,7 +22,7 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             let usage = matches!(
                 e.downcast_ref::<verkosto::Error>(),
-                Some(verkosto::Error::Option(_))
+                Some(verkosto::Error::Option(_) | verkosto::Error::WouldOverwriteInput { .. })
             );
             ExitCode::from(if usage { 2 } else { 1 })
         }

@@ -74,6 +74,7 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
             graph.engagements_of(a).len().into(),
         ]);
     }
-    args.output.write(&table.render(args.output.format), &[&args.file])?;
+    args.output
+        .write(&table.render(args.output.format), &[&args.file])?;
     Ok(())
 }

@@ -35,7 +35,10 @@ pub struct CsvArgs {
 pub fn run(command: ImportCommand) -> anyhow::Result<()> {
     match command {
         ImportCommand::Csv(args) => {
-            let name = args.name.clone().unwrap_or_else(|| default_name(&args.actors));
+            let name = args
+                .name
+                .clone()
+                .unwrap_or_else(|| default_name(&args.actors));
             let dataset = import_csv(&CsvSources {
                 actors: &args.actors,
                 participation: args.participation.as_deref(),
@@ -45,7 +48,8 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
             let mut inputs: Vec<&Path> = vec![&args.actors];
             inputs.extend(args.participation.as_deref());
             inputs.extend(args.ties.as_deref());
-            Output::from_arg(args.output.as_deref()).write(dataset.to_json().as_bytes(), &inputs)?;
+            Output::from_arg(args.output.as_deref())
+                .write(dataset.to_json().as_bytes(), &inputs)?;
             Ok(())
         }
     }
@@ -55,6 +59,10 @@ fn default_name(actors: &Path) -> String {
     actors
         .canonicalize()
         .ok()
-        .and_then(|p| p.parent()?.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .and_then(|p| {
+            p.parent()?
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+        })
         .unwrap_or_else(|| "imported dataset".into())
 }

@@ -43,7 +43,8 @@ pub fn run(args: TiesArgs) -> anyhow::Result<()> {
     } else {
         actor_table(&args, &projection)
     };
-    args.output.write(&table.render(args.output.format), &[&args.file])?;
+    args.output
+        .write(&table.render(args.output.format), &[&args.file])?;
     Ok(())
 }
 

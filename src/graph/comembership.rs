@@ -12,6 +12,9 @@ pub(crate) struct CoMembership {
     pub shared: Rows,
 }
 
+/// One chunk's pairs, the number of groups each shares, and those groups.
+type ChunkResult = (Vec<(u32, u32)>, Vec<u32>, Vec<u32>);
+
 /// Finds every co-membership.
 ///
 /// `memberships` maps a member to its groups and `groups` a group to its
@@ -24,7 +27,7 @@ pub(crate) struct CoMembership {
 pub(crate) fn co_membership(memberships: &Rows, groups: &Rows) -> CoMembership {
     const CHUNK: usize = 1024;
     let n = memberships.len();
-    let chunks: Vec<(Vec<(u32, u32)>, Vec<u32>, Vec<u32>)> = (0..n.div_ceil(CHUNK))
+    let chunks: Vec<ChunkResult> = (0..n.div_ceil(CHUNK))
         .into_par_iter()
         .map(|c| {
             let mut pairs = Vec::new();

@@ -52,21 +52,16 @@ impl FromStr for ProjectionWeight {
 }
 
 /// Which participations make ties.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum RoleFilter {
     /// Every role but `target` (the default: a target group is not a
     /// collaborator).
+    #[default]
     AllButTarget,
     /// Every role.
     All,
     /// Only these roles.
     Only(BTreeSet<String>),
-}
-
-impl Default for RoleFilter {
-    fn default() -> Self {
-        RoleFilter::AllButTarget
-    }
 }
 
 impl RoleFilter {
@@ -233,7 +228,10 @@ mod tests {
         assert!(f.in_window(d("2021-12-31"), d("2023-01-01")));
         assert!(!f.in_window(d("2020-01-01"), d("2020-12-31")));
         assert!(!f.in_window(d("2022-01-01"), None));
-        assert!(f.in_window(d("2019-01-01"), None), "open-ended still running");
+        assert!(
+            f.in_window(d("2019-01-01"), None),
+            "open-ended still running"
+        );
         assert!(f.in_window(None, d("2021-03-01")));
         assert!(!f.in_window(None, None));
         assert!(Filter::default().in_window(None, None));
@@ -246,7 +244,10 @@ mod tests {
         let only = RoleFilter::parse("coordinator, implementer").unwrap();
         assert!(only.admits("implementer") && !only.admits("partner"));
         assert!(RoleFilter::parse(" , ").is_err());
-        assert_eq!("newman".parse::<ProjectionWeight>().unwrap(), ProjectionWeight::Newman);
+        assert_eq!(
+            "newman".parse::<ProjectionWeight>().unwrap(),
+            ProjectionWeight::Newman
+        );
         assert!("weighted".parse::<ProjectionWeight>().is_err());
     }
 }

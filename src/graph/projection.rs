@@ -79,7 +79,11 @@ impl<'a> Projection<'a> {
     pub fn new(dataset: &'a Dataset, options: &ProjectionOptions) -> Result<Projection<'a>> {
         options.check()?;
         let graph = TwoModeGraph::build(dataset, &options.filter);
-        Ok(Projection::from_two_mode(graph, options.weight, options.min_weight))
+        Ok(Projection::from_two_mode(
+            graph,
+            options.weight,
+            options.min_weight,
+        ))
     }
 
     /// Projects an already built two-mode graph.
@@ -97,7 +101,14 @@ impl<'a> Projection<'a> {
                 (s.min(d), s.max(d), t, w)
             })
             .collect();
-        direct.sort_unstable_by_key(|&(s, d, t, _)| (s, d, t));
+        // Within a pair, sum the weights in weight order, so the float sum does
+        // not depend on the order of the input file.
+        direct.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then(a.3.total_cmp(&b.3))
+                .then(a.2.cmp(&b.2))
+        });
 
         let mut ties = Vec::with_capacity(co.pairs.len());
         let mut behind_offsets = vec![0usize];

@@ -65,9 +65,9 @@ impl Rows {
 /// A node of the two-mode graph as petgraph holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TwoModeNode {
-    /// An actor, by its position in [`TwoModeGraph::actors`].
+    /// An actor, by its position (see [`TwoModeGraph::actor`]).
     Actor(u32),
-    /// An engagement, by its position in [`TwoModeGraph::engagements`].
+    /// An engagement, by its position (see [`TwoModeGraph::engagement`]).
     Engagement(u32),
 }
 

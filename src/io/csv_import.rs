@@ -79,9 +79,9 @@ impl Table {
                     let message = match e.kind() {
                         csv::ErrorKind::UnequalLengths {
                             expected_len, len, ..
-                        } => format!(
-                            "row has {len} fields; expected {expected_len} like the header"
-                        ),
+                        } => {
+                            format!("row has {len} fields; expected {expected_len} like the header")
+                        }
                         _ => e.to_string(),
                     };
                     problems.push(Problem::new(format!("{file}:{line}"), message));
@@ -117,7 +117,10 @@ impl Table {
             if !known.contains(&h.as_str()) {
                 problems.push(Problem::new(
                     format!("{}:1:{}", self.file, i + 1),
-                    format!("unknown column {h:?}; expected some of: {}", known.join(", ")),
+                    format!(
+                        "unknown column {h:?}; expected some of: {}",
+                        known.join(", ")
+                    ),
                 ));
             }
         }
@@ -164,7 +167,9 @@ pub fn import_csv(sources: &CsvSources<'_>) -> Result<Dataset> {
             let mut actor = Actor {
                 id: actors.cell(row, "id").to_string(),
                 name: actors.cell(row, "name").to_string(),
-                kind: non_empty(actors.cell(row, "kind")).unwrap_or("other").to_string(),
+                kind: non_empty(actors.cell(row, "kind"))
+                    .unwrap_or("other")
+                    .to_string(),
                 business_id: non_empty(actors.cell(row, "business_id")).map(String::from),
                 region: non_empty(actors.cell(row, "region")).map(String::from),
                 aliases: actors
@@ -294,7 +299,9 @@ fn read_participation(
             };
             if let Some(current) = current {
                 let same = match column {
-                    "funding_eur" => parse_number(value).map(|v| v.to_string()) == Some(current.clone()),
+                    "funding_eur" => {
+                        parse_number(value).map(|v| v.to_string()) == Some(current.clone())
+                    }
                     _ => value == current,
                 };
                 if !same {
@@ -313,13 +320,17 @@ fn read_participation(
                 "start" | "end" => match value.parse() {
                     Ok(d) if column == "start" => engagement.start = Some(d),
                     Ok(d) => engagement.end = Some(d),
-                    Err(err) => problems.push(Problem::new(table.place(*line, column), err.to_string())),
+                    Err(err) => {
+                        problems.push(Problem::new(table.place(*line, column), err.to_string()))
+                    }
                 },
                 "funding_eur" => match parse_number(value) {
                     Some(v) => engagement.funding_eur = Some(v),
                     None => problems.push(Problem::new(
                         table.place(*line, column),
-                        format!("{value:?} is not a number; expected euros such as 187144 or 187144.50"),
+                        format!(
+                            "{value:?} is not a number; expected euros such as 187144 or 187144.50"
+                        ),
                     )),
                 },
                 _ => engagement.part_of = Some(value.to_string()),
@@ -373,7 +384,11 @@ fn locate(problem: &Problem, origins: &Origins) -> Problem {
         index(rest).and_then(|(i, f)| {
             if let Some(prest) = f.strip_prefix("participants") {
                 let (j, pf) = index(prest)?;
-                let column = if pf == "actor" { "actor_id".to_string() } else { pf };
+                let column = if pf == "actor" {
+                    "actor_id".to_string()
+                } else {
+                    pf
+                };
                 Some((origins.participations.get(i)?.get(j)?.clone(), column))
             } else {
                 let column = match f.as_str() {

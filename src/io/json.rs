@@ -28,7 +28,12 @@ pub fn parse_dataset(text: &str, origin: &str) -> Result<(Dataset, Report)> {
         origin: origin.to_string(),
         line: e.line(),
         column: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or("").to_string(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or("")
+            .to_string(),
     })?;
     let mut problems = Vec::new();
     let dataset = dataset_from_value(&value, &mut problems);
@@ -80,7 +85,10 @@ impl<'a> Fields<'a> {
             if !allowed.contains(&key.as_str()) {
                 problems.push(Problem::new(
                     join(path, key),
-                    format!("unknown field {key:?}; expected one of: {}", allowed.join(", ")),
+                    format!(
+                        "unknown field {key:?}; expected one of: {}",
+                        allowed.join(", ")
+                    ),
                 ));
             }
         }
@@ -208,10 +216,7 @@ impl<'a> Fields<'a> {
 }
 
 fn join(path: &str, key: &str) -> String {
-    let simple = key
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !key.is_empty();
+    let simple = key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !key.is_empty();
     match (path.is_empty(), simple) {
         (true, true) => key.to_string(),
         (true, false) => format!("[{key:?}]"),

@@ -117,7 +117,14 @@ mod tests {
 
     #[test]
     fn rejects_bad_shapes_and_impossible_days() {
-        for bad in ["2021-9-01", "01.09.2021", "2021-13-01", "2021-02-29", "2021-04-31", ""] {
+        for bad in [
+            "2021-9-01",
+            "01.09.2021",
+            "2021-13-01",
+            "2021-02-29",
+            "2021-04-31",
+            "",
+        ] {
             assert!(bad.parse::<Date>().is_err(), "{bad} should fail");
         }
         assert!("2000-02-29".parse::<Date>().is_ok());

@@ -199,7 +199,9 @@ pub fn check(dataset: &Dataset) -> Report {
         if parent == &engagement.id {
             problems.push(Problem::new(
                 place,
-                format!("engagement {parent:?} is part of itself; expected another engagement's id"),
+                format!(
+                    "engagement {parent:?} is part of itself; expected another engagement's id"
+                ),
             ));
         } else if !engagement_ids.contains_key(parent.as_str()) {
             problems.push(Problem::new(
@@ -257,11 +259,17 @@ pub fn check(dataset: &Dataset) -> Report {
 
 fn check_id(problems: &mut Vec<Problem>, place: &str, id: &str) {
     if id.trim().is_empty() {
-        problems.push(Problem::new(place, "empty id; expected a non-empty identifier"));
+        problems.push(Problem::new(
+            place,
+            "empty id; expected a non-empty identifier",
+        ));
     } else if id.trim() != id {
         problems.push(Problem::new(
             place,
-            format!("id {id:?} has leading or trailing white space; expected {:?}", id.trim()),
+            format!(
+                "id {id:?} has leading or trailing white space; expected {:?}",
+                id.trim()
+            ),
         ));
     }
 }
@@ -419,7 +427,9 @@ mod tests {
             ..Default::default()
         };
         let report = check(&d);
-        assert!(report.problems[0].message.contains("did you mean \"centria\""));
+        assert!(report.problems[0]
+            .message
+            .contains("did you mean \"centria\""));
     }
 
     #[test]

@@ -218,7 +218,8 @@ impl Table {
                 .collect();
             writer.write_record(&cells).expect("writing to memory");
         }
-        String::from_utf8(writer.into_inner().expect("flushing to memory")).expect("UTF-8 in, UTF-8 out")
+        String::from_utf8(writer.into_inner().expect("flushing to memory"))
+            .expect("UTF-8 in, UTF-8 out")
     }
 
     /// A JSON array with one object per row, keys in column order.
@@ -274,8 +275,16 @@ mod tests {
 
     fn sample() -> Table {
         let mut t = Table::new(&["id", "name", "weight"]);
-        t.push(vec!["a".into(), "Hämeen ELY-keskus".into(), Cell::Float(1.0 / 3.0)]);
-        t.push(vec!["bb".into(), "=HYPERLINK(\"x\")".into(), Cell::Float(-0.0)]);
+        t.push(vec![
+            "a".into(),
+            "Hämeen ELY-keskus".into(),
+            Cell::Float(1.0 / 3.0),
+        ]);
+        t.push(vec![
+            "bb".into(),
+            "=HYPERLINK(\"x\")".into(),
+            Cell::Float(-0.0),
+        ]);
         t
     }
 

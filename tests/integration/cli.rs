@@ -1,0 +1,462 @@
+//! The command line: help, validation failures (message names the place and
+//! value, exit 1), usage errors (exit 2), stdin/stdout, output files.
+
+use crate::util::{dir_with, json, run, run_in};
+
+const VALID: &str = r#"{"name": "t",
+  "actors": [{"id": "a", "name": "A", "kind": "firm"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+  "engagements": [{"id": "p", "name": "P", "start": "2020-01-01", "end": "2020-12-31",
+    "participants": [{"actor": "a", "role": "coordinator"}, {"actor": "b", "role": "partner"}]}],
+  "ties": [{"source": "b", "target": "c", "weight": 2.5}]}"#;
+
+/// Runs `validate` on `text` and returns the run.
+fn validate(text: &str) -> crate::util::Run {
+    let dir = dir_with(&[("d.json", text)]);
+    run_in(dir.path(), &["validate", "d.json"], None)
+}
+
+/// Asserts that validating `text` fails with exit 1 and that stderr holds
+/// every one of `needles`.
+fn assert_invalid(text: &str, needles: &[&str]) {
+    let r = validate(text);
+    assert_eq!(r.code, 1, "stdout: {} stderr: {}", r.stdout, r.stderr);
+    for needle in needles {
+        assert!(
+            r.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn help_lists_commands_and_exits_zero() {
+    let r = run(&["--help"]);
+    assert_eq!(r.code, 0);
+    for command in ["validate", "summary", "actors", "ties", "import"] {
+        assert!(r.stdout.contains(command), "{command} missing from help");
+    }
+    let r = run(&["summary", "--help"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("--min-weight"));
+}
+
+#[test]
+fn valid_file_prints_one_line_summary() {
+    let r = validate(VALID);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "d.json: valid: 3 actors, 1 engagements, 2 participations, 1 direct ties\n"
+    );
+}
+
+#[test]
+fn duplicate_ids_name_both_places() {
+    assert_invalid(
+        &VALID.replace(r#"{"id": "b", "name": "B"}"#, r#"{"id": "a", "name": "B"}"#),
+        &["d.json: actors[1].id: duplicate actor id \"a\": already used by actors[0]"],
+    );
+}
+
+#[test]
+fn dangling_references_are_located() {
+    assert_invalid(
+        &VALID.replace(
+            r#"{"actor": "b", "role": "partner"}"#,
+            r#"{"actor": "bb", "role": "partner"}"#,
+        ),
+        &[
+            "engagements[0].participants[1].actor: unknown actor \"bb\"",
+            "did you mean \"b\"",
+        ],
+    );
+    assert_invalid(
+        &VALID.replace(r#""target": "c""#, r#""target": "zzz""#),
+        &["ties[0].target: unknown actor \"zzz\""],
+    );
+}
+
+#[test]
+fn empty_ids_and_names() {
+    assert_invalid(
+        &VALID
+            .replace(r#"{"id": "c", "name": "C"}"#, r#"{"id": "", "name": "C"}"#)
+            .replace(r#""name": "P""#, r#""name": " ""#),
+        &["actors[2].id: empty id", "engagements[0].name: empty name"],
+    );
+}
+
+#[test]
+fn end_before_start_and_bad_dates() {
+    assert_invalid(
+        &VALID.replace("2020-12-31", "2019-12-31"),
+        &["engagements[0].end: end 2019-12-31 is before start 2020-01-01"],
+    );
+    assert_invalid(
+        &VALID.replace("2020-12-31", "31.12.2020"),
+        &["engagements[0].end: \"31.12.2020\" is not a date; expected YYYY-MM-DD"],
+    );
+    assert_invalid(
+        &VALID.replace("2020-01-01", "2020-02-30"),
+        &["engagements[0].start: \"2020-02-30\" is not a calendar date"],
+    );
+}
+
+#[test]
+fn bad_weights_and_self_ties() {
+    assert_invalid(
+        &VALID.replace("2.5", "0"),
+        &["ties[0].weight: weight 0 is not a finite positive number"],
+    );
+    assert_invalid(
+        &VALID.replace("2.5", "-1"),
+        &["ties[0].weight: weight -1 is not a finite positive number"],
+    );
+    // JSON has no infinity: an overflowing number is a located syntax error.
+    assert_invalid(
+        &VALID.replace("2.5", "1e999"),
+        &["d.json:5:", "number out of range"],
+    );
+    assert_invalid(
+        &VALID.replace(r#""source": "b""#, r#""source": "c""#),
+        &["ties[0].target: self-tie: \"c\" is tied to itself"],
+    );
+}
+
+#[test]
+fn actor_twice_in_one_engagement() {
+    assert_invalid(
+        &VALID.replace(r#"{"actor": "b", "role": "partner"}"#, r#"{"actor": "a", "role": "partner"}"#),
+        &["engagements[0].participants[1].actor: actor \"a\" is listed twice in this engagement (also at participants[0])"],
+    );
+}
+
+#[test]
+fn unknown_fields_and_wrong_types() {
+    assert_invalid(
+        &VALID
+            .replace(r#""kind": "firm""#, r#""knid": "firm""#)
+            .replace(r#""weight": 2.5"#, r#""weight": "heavy""#),
+        &[
+            "actors[0].knid: unknown field \"knid\"; expected one of: id, name, kind",
+            "ties[0].weight: expected a number, found the string \"heavy\"",
+        ],
+    );
+}
+
+#[test]
+fn every_problem_is_listed_not_only_the_first() {
+    let broken = VALID
+        .replace(r#"{"id": "b", "name": "B"}"#, r#"{"id": "a", "name": "B"}"#)
+        .replace("2020-12-31", "2019-12-31")
+        .replace("2.5", "-2");
+    let r = validate(&broken);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("problems found"), "{}", r.stderr);
+    for place in ["actors[1].id", "engagements[0].end", "ties[0].weight"] {
+        assert!(r.stderr.contains(place), "{place} missing:\n{}", r.stderr);
+    }
+}
+
+#[test]
+fn syntax_errors_and_missing_files_exit_one() {
+    let r = validate("{\"actors\": [\n  {\"id\": \"a\",}\n]}");
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("d.json:2:"), "{}", r.stderr);
+    let r = run(&["validate", "no-such-file.json"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("cannot read no-such-file.json"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn unknown_roles_are_warnings_not_errors() {
+    let r = validate(&VALID.replace("\"partner\"", "\"partnr\""));
+    assert_eq!(r.code, 0);
+    assert!(r
+        .stderr
+        .contains("warning: d.json: engagements[0].participants[1].role: unknown role \"partnr\""));
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let dir = dir_with(&[("d.json", VALID)]);
+    for args in [
+        vec!["frobnicate"],
+        vec!["summary"],
+        vec!["summary", "d.json", "--weight", "heavy"],
+        vec![
+            "summary",
+            "d.json",
+            "--from",
+            "2021-01-01",
+            "--to",
+            "2020-01-01",
+        ],
+        vec!["summary", "d.json", "--from", "1.1.2021"],
+        vec!["summary", "d.json", "--format", "xml"],
+        vec!["summary", "d.json", "--min-weight", "-1"],
+        vec!["actors", "d.json", "--sort", "charisma"],
+        vec!["actors", "d.json", "--top", "many"],
+        vec!["ties", "d.json", "--roles", ","],
+    ] {
+        let r = run_in(dir.path(), &args, None);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(!r.stderr.is_empty(), "{args:?} printed no reason");
+    }
+}
+
+#[test]
+fn reads_stdin_and_writes_files_atomically_never_over_inputs() {
+    let dir = dir_with(&[("d.json", VALID)]);
+    let r = run_in(
+        dir.path(),
+        &["summary", "-", "--format", "json"],
+        Some(VALID),
+    );
+    assert_eq!(json(&r)["actors"], 3);
+
+    let r = run_in(
+        dir.path(),
+        &["summary", "d.json", "-o", "out.json", "--format", "json"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap())
+            .unwrap();
+    assert_eq!(written["ties"], 2);
+
+    let r = run_in(dir.path(), &["summary", "d.json", "-o", "d.json"], None);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("it is one of the input files"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("d.json")).unwrap(),
+        VALID
+    );
+}
+
+#[test]
+fn summary_actors_and_ties_numbers() {
+    let dir = dir_with(&[("d.json", VALID)]);
+    let s = json(&run_in(
+        dir.path(),
+        &["summary", "d.json", "-f", "json"],
+        None,
+    ));
+    assert_eq!(s["actors"], 3);
+    assert_eq!(s["engagements"], 1);
+    assert_eq!(s["participations"], 2);
+    assert_eq!(s["ties"], 2);
+    assert_eq!(s["density"], 0.6666666667);
+    assert_eq!(s["weighted_density"], 1.1666666667);
+    assert_eq!(s["components"], 1);
+    assert_eq!(s["largest_component"], 3);
+    assert_eq!(s["actor_kinds"]["firm"], 1);
+    assert_eq!(s["actor_kinds"]["other"], 2);
+
+    let a = json(&run_in(
+        dir.path(),
+        &["actors", "d.json", "-f", "json", "--sort", "strength"],
+        None,
+    ));
+    let ids: Vec<&str> = a
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["b", "c", "a"]);
+    assert_eq!(a[0]["degree"], 2);
+    assert_eq!(a[0]["strength"], 3.5);
+    assert_eq!(a[0]["engagements"], 1);
+    let keys: Vec<&String> = a[0].as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        ["id", "name", "kind", "degree", "strength", "engagements"]
+    );
+
+    let t = json(&run_in(dir.path(), &["ties", "d.json", "-f", "json"], None));
+    assert_eq!(t[0]["source"], "b");
+    assert_eq!(t[0]["target"], "c");
+    assert_eq!(t[0]["weight"], 2.5);
+    assert_eq!(t[0]["direct_ties"][0], "tie");
+    assert_eq!(t[1]["engagements"][0], "p");
+    assert_eq!(t[1]["roles"][0], "coordinator+partner");
+}
+
+#[test]
+fn filters_change_the_network() {
+    let dir = dir_with(&[("d.json", VALID)]);
+    let s = |extra: &[&str]| {
+        let mut args = vec!["summary", "d.json", "-f", "json"];
+        args.extend_from_slice(extra);
+        json(&run_in(dir.path(), &args, None))
+    };
+    // Out of the window, only the direct tie b–c remains.
+    let out = s(&["--from", "2021-01-01"]);
+    assert_eq!(
+        (out["engagements"].as_u64(), out["ties"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(out["inactive_actors"], 1);
+    assert_eq!(s(&["--roles", "coordinator"])["participations"], 1);
+    assert_eq!(s(&["--actor-kinds", "firm"])["actors"], 1);
+    assert_eq!(s(&["--engagement-kinds", "workshop"])["engagements"], 0);
+    assert_eq!(s(&["--min-weight", "2"])["ties"], 1);
+}
+
+#[test]
+fn table_output_is_aligned_and_csv_is_parseable() {
+    let r = run(&["actors", "graphs/examples/two-mode.json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines[0].starts_with("id  name"), "{}", lines[0]);
+    assert!(lines[1].starts_with("--  ----"));
+    let widths: Vec<usize> = lines.iter().map(|l| l.chars().count()).collect();
+    assert!(widths[2..].iter().all(|&w| w == widths[0]), "{widths:?}");
+
+    let r = run(&["ties", "graphs/examples/two-mode.json", "-f", "csv"]);
+    let mut reader = csv::Reader::from_reader(r.stdout.as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(headers[..3], ["source", "target", "weight"]);
+    assert_eq!(
+        reader.records().count(),
+        5,
+        "k1–k2, k1–k4, k2–k4, k2–k3, k3–k4"
+    );
+}
+
+#[test]
+fn output_is_byte_identical_run_to_run() {
+    let args = [
+        "ties",
+        "graphs/finland-regional.json",
+        "--roles",
+        "all",
+        "-f",
+        "json",
+    ];
+    let first = run(&args);
+    assert_eq!(first.code, 0);
+    for _ in 0..3 {
+        assert_eq!(run(&args).stdout, first.stdout);
+    }
+}
+
+#[test]
+fn csv_import_builds_a_valid_dataset() {
+    let r = run(&[
+        "import",
+        "csv",
+        "--actors",
+        "graphs/examples/csv/actors.csv",
+        "--participation",
+        "graphs/examples/csv/participation.csv",
+        "--name",
+        "csv example",
+    ]);
+    let d = json(&r);
+    assert_eq!(d["name"], "csv example");
+    assert_eq!(d["actors"].as_array().unwrap().len(), 5);
+    assert_eq!(d["actors"][0]["aliases"][0], "Centria");
+    assert_eq!(d["actors"][0]["attributes"]["city"], "Kokkola");
+    assert_eq!(
+        d["engagements"][0]["participants"]
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+    assert_eq!(d["engagements"][0]["start"], "2021-09-01");
+    // What import wrote validates.
+    let dir = dir_with(&[("d.json", &r.stdout)]);
+    assert_eq!(run_in(dir.path(), &["validate", "d.json"], None).code, 0);
+}
+
+#[test]
+fn csv_import_errors_name_file_line_and_column() {
+    let dir = dir_with(&[
+        (
+            "actors.csv",
+            "id,name,kind\na,A,firm\nb,B,firm\na,Again,firm\n",
+        ),
+        (
+            "participation.csv",
+            "engagement_id,engagement_name,start,actor_id,role\n\
+             p,P,2020-01-01,a,coordinator\n\
+             p,Other name,,b,partner\n\
+             q,Q,2020-13-01,zz,partner\n",
+        ),
+        ("ties.csv", "source,target,weight\na,b,inf\n"),
+    ]);
+    let r = run_in(
+        dir.path(),
+        &[
+            "import",
+            "csv",
+            "--actors",
+            "actors.csv",
+            "--participation",
+            "participation.csv",
+            "--ties",
+            "ties.csv",
+            "-o",
+            "out.json",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for needle in [
+        "participation.csv:3:2 (engagement_name): \"Other name\" differs from \"P\" given for engagement \"p\" on line 2",
+        "participation.csv:4:3 (start): \"2020-13-01\" is not a calendar date",
+        "ties.csv:2:3 (weight): \"inf\" is not a number",
+        "actors.csv:4 (id): duplicate actor id \"a\"",
+        "participation.csv:4 (actor_id): unknown actor \"zz\"",
+    ] {
+        assert!(r.stderr.contains(needle), "missing {needle:?} in\n{}", r.stderr);
+    }
+    assert!(!dir.path().join("out.json").exists(), "no partial output");
+
+    let dir = dir_with(&[("actors.csv", "id,title\na,A\n")]);
+    let r = run_in(
+        dir.path(),
+        &["import", "csv", "--actors", "actors.csv"],
+        None,
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("actors.csv:1: missing column \"name\""),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_verkosto"))
+        .args(["ties", "graphs/finland-regional.json", "--roles", "all"])
+        .current_dir(crate::util::repo())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

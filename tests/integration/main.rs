@@ -1,0 +1,8 @@
+//! Integration tests: one binary, a temporary directory per test, the real
+//! `verkosto` binary.
+
+mod cli;
+mod properties;
+mod reference;
+mod seed;
+mod util;
