@@ -1,0 +1,39 @@
+//! Load the seed network, project it with Newman weights and print the
+//! summary and the five strongest ties.
+//!
+//! `cargo run --example seed_summary`
+
+use verkosto::graph::{Projection, ProjectionOptions, ProjectionWeight};
+use verkosto::metrics::summarize;
+use verkosto::render::{render_summary, Format};
+
+fn main() -> Result<(), verkosto::Error> {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/finland-regional.json");
+    let (dataset, _warnings) = verkosto::io::json::load_dataset(&path)?;
+    let options = ProjectionOptions {
+        weight: ProjectionWeight::Newman,
+        ..Default::default()
+    };
+    let projection = Projection::new(&dataset, &options)?;
+    print!("{}", render_summary(&summarize(&projection), Format::Table));
+
+    let mut ties: Vec<usize> = (0..projection.tie_count()).collect();
+    ties.sort_by(|&a, &b| {
+        projection.ties()[b]
+            .weight
+            .total_cmp(&projection.ties()[a].weight)
+            .then(a.cmp(&b))
+    });
+    println!("\nstrongest ties (Newman weights):");
+    for &t in ties.iter().take(5) {
+        let tie = projection.ties()[t];
+        println!(
+            "  {:.3}  {} – {}",
+            tie.weight,
+            projection.actor(tie.source as usize).name,
+            projection.actor(tie.target as usize).name
+        );
+    }
+    Ok(())
+}
