@@ -52,6 +52,14 @@ pub enum Error {
     /// An option's value cannot be used (a usage error, not a data error).
     #[error("{0}")]
     Option(String),
+    /// An iterative method did not converge; no result is made up.
+    #[error("{metric} did not converge within {iterations} iterations")]
+    NoConvergence {
+        /// Which metric.
+        metric: &'static str,
+        /// The iteration limit reached.
+        iterations: usize,
+    },
     /// Writing would destroy an input.
     #[error("refusing to write {}: it is one of the input files; choose another output path", path.display())]
     WouldOverwriteInput {

@@ -1,6 +1,22 @@
-//! Centrality: degree and strength.
+//! Centrality: degree, strength, betweenness, closeness, harmonic,
+//! eigenvector, PageRank and Katz.
+//!
+//! Every function returns one value per actor position (id order). The
+//! path-based ones run one search per source in parallel over a fixed number
+//! of source blocks whose partial results are added in block order, so the
+//! numbers are the same on any number of threads.
 
+use super::paths::{PathLength, Search};
+use crate::error::{Error, Result};
 use crate::graph::Adjacency;
+use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Sources are split into at most this many blocks (fixed, not per thread).
+const BLOCKS: usize = 32;
+
+/// Called with the number of sources finished so far, from any thread.
+pub type Progress<'a> = &'a (dyn Fn(usize) + Sync);
 
 /// Degree: the number of distinct neighbours of each actor.
 ///
@@ -21,14 +37,391 @@ pub fn strength(adjacency: &Adjacency) -> Vec<f64> {
         .collect()
 }
 
+/// Runs `per_source` for every node in fixed blocks, in parallel, and adds
+/// the blocks' vectors in block order.
+fn per_source_sum(
+    adjacency: &Adjacency,
+    width: usize,
+    progress: Option<Progress<'_>>,
+    per_source: impl Fn(&mut Search, usize, &mut [f64]) + Sync,
+) -> Vec<f64> {
+    let n = adjacency.node_count();
+    let blocks = BLOCKS.min(n.max(1));
+    let done = AtomicUsize::new(0);
+    let partials: Vec<Vec<f64>> = (0..blocks)
+        .into_par_iter()
+        .map(|b| {
+            let mut search = Search::new(n);
+            let mut acc = vec![0.0; width];
+            for s in (b * n / blocks)..((b + 1) * n / blocks) {
+                per_source(&mut search, s, &mut acc);
+                let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if let Some(report) = progress {
+                    report(finished);
+                }
+            }
+            acc
+        })
+        .collect();
+    let mut total = vec![0.0; width];
+    for partial in partials {
+        for (t, p) in total.iter_mut().zip(partial) {
+            *t += p;
+        }
+    }
+    total
+}
+
+/// Options of [`betweenness`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BetweennessOptions {
+    /// Path lengths: 1/weight (default) or hops.
+    pub length: PathLength,
+    /// Divide by (n−1)(n−2)/2, the number of pairs not including the actor
+    /// (default true).
+    pub normalized: bool,
+}
+
+impl Default for BetweennessOptions {
+    fn default() -> Self {
+        BetweennessOptions {
+            length: PathLength::InverseWeight,
+            normalized: true,
+        }
+    }
+}
+
+/// Betweenness: for each actor, the sum over pairs of other actors of the
+/// share of their shortest paths that pass through it (Freeman 1977),
+/// computed with Brandes' algorithm (Brandes 2001).
+///
+/// Undirected; each unordered pair counts once; normalised by
+/// 2/((n−1)(n−2)) like networkx's `betweenness_centrality(normalized=True)`.
+/// Weighted path lengths equal within a relative 1e-9 are ties (see
+/// [`super::paths::TIE_TOLERANCE`]).
+///
+/// Complexity: O(n·m) unweighted, O(n·m·log n) weighted; memory O(n) per
+/// thread plus O(n) per source block.
+pub fn betweenness(
+    adjacency: &Adjacency,
+    options: BetweennessOptions,
+    progress: Option<Progress<'_>>,
+) -> Vec<f64> {
+    let n = adjacency.node_count();
+    let length = options.length;
+    let mut raw = per_source_sum(adjacency, n, progress, |search, s, acc| {
+        search.run(adjacency, s, length);
+        search.count_paths(adjacency, length);
+        search.accumulate_dependencies(adjacency, length, acc);
+    });
+    // Every pair was seen from both ends.
+    let scale = match (options.normalized, n > 2) {
+        (true, true) => 1.0 / ((n - 1) as f64 * (n - 2) as f64),
+        (true, false) => 0.0,
+        (false, _) => 0.5,
+    };
+    for b in &mut raw {
+        *b *= scale;
+    }
+    raw
+}
+
+/// Closeness (Bavelas 1950), with the Wasserman–Faust correction for
+/// disconnected graphs as networkx's `wf_improved=True`:
+/// (r/(n−1))·(r/Σd) over the r actors reachable from the actor; 0 for an
+/// isolate.
+///
+/// Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
+pub fn closeness(adjacency: &Adjacency, length: PathLength, progress: Option<Progress<'_>>) -> Vec<f64> {
+    let n = adjacency.node_count();
+    per_source_sum(adjacency, n, progress, |search, s, acc| {
+        search.run(adjacency, s, length);
+        let total: f64 = search.order.iter().map(|&v| search.dist[v as usize]).sum();
+        let r = (search.order.len() - 1) as f64;
+        if total > 0.0 && n > 1 {
+            acc[s] = (r / total) * (r / (n - 1) as f64);
+        }
+    })
+}
+
+/// Harmonic centrality (Marchiori & Latora 2000; Rochat 2009):
+/// Σ 1/d(v,u) over the other actors, divided by n−1 (networkx's
+/// `harmonic_centrality` without the division).
+///
+/// Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
+pub fn harmonic(adjacency: &Adjacency, length: PathLength, progress: Option<Progress<'_>>) -> Vec<f64> {
+    let n = adjacency.node_count();
+    per_source_sum(adjacency, n, progress, |search, s, acc| {
+        search.run(adjacency, s, length);
+        let total: f64 = search.order[1..]
+            .iter()
+            .map(|&v| 1.0 / search.dist[v as usize])
+            .sum();
+        if n > 1 {
+            acc[s] = total / (n - 1) as f64;
+        }
+    })
+}
+
+/// Iteration limits of the spectral measures.
+const MAX_ITERATIONS: usize = 10_000;
+/// Convergence: the L1 change per node falls below this.
+const TOLERANCE: f64 = 1e-13;
+
+/// Eigenvector centrality on tie weights (Bonacich 1972): the principal
+/// eigenvector of the weighted adjacency matrix, non-negative, with unit
+/// Euclidean norm.
+///
+/// Power iteration on A + I from a uniform start, as networkx's
+/// `eigenvector_centrality`, run to an L1 change below 1e-13 per node (the
+/// shift keeps bipartite graphs from oscillating). On a disconnected network
+/// the components with the largest spectral radius take all the weight.
+///
+/// Complexity: O(k·m) for k iterations. Returns an error if it does not
+/// converge within 10,000 iterations.
+pub fn eigenvector(adjacency: &Adjacency) -> Result<Vec<f64>> {
+    let n = adjacency.node_count();
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let mut x = vec![1.0 / n as f64; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..MAX_ITERATIONS {
+        for v in 0..n {
+            let mut sum = x[v];
+            for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+                sum += x[u as usize] * w;
+            }
+            next[v] = sum;
+        }
+        let norm = next.iter().map(|v| v * v).sum::<f64>().sqrt();
+        let norm = if norm == 0.0 { 1.0 } else { norm };
+        let mut change = 0.0;
+        for v in 0..n {
+            next[v] /= norm;
+            change += (next[v] - x[v]).abs();
+        }
+        std::mem::swap(&mut x, &mut next);
+        if change < n as f64 * TOLERANCE {
+            return Ok(x);
+        }
+    }
+    Err(Error::NoConvergence {
+        metric: "eigenvector centrality",
+        iterations: MAX_ITERATIONS,
+    })
+}
+
+/// The largest eigenvalue of the weighted adjacency matrix (its spectral
+/// radius), from the eigenvector's Rayleigh quotient.
+pub fn spectral_radius(adjacency: &Adjacency) -> Result<f64> {
+    let x = eigenvector(adjacency)?;
+    let mut numerator = 0.0;
+    for v in 0..adjacency.node_count() {
+        for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+            numerator += x[v] * w * x[u as usize];
+        }
+    }
+    Ok(numerator / x.iter().map(|v| v * v).sum::<f64>().max(f64::MIN_POSITIVE))
+}
+
+/// Options of [`pagerank`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PageRankOptions {
+    /// Damping factor α (default 0.85).
+    pub alpha: f64,
+}
+
+impl Default for PageRankOptions {
+    fn default() -> Self {
+        PageRankOptions { alpha: 0.85 }
+    }
+}
+
+/// PageRank (Brin & Page 1998) on the weighted, undirected network:
+/// each actor passes its score to its neighbours in proportion to tie
+/// weight; with probability 1−α the walk teleports uniformly; an isolate's
+/// score is spread uniformly. Scores sum to 1. The same fixed point as
+/// networkx's `pagerank(alpha=0.85, weight="weight")`, iterated to an L1
+/// change below 1e-13 per node. (petgraph's `page_rank` ignores weights.)
+///
+/// Complexity: O(k·m) for k iterations.
+pub fn pagerank(adjacency: &Adjacency, options: PageRankOptions) -> Result<Vec<f64>> {
+    let n = adjacency.node_count();
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let alpha = options.alpha;
+    if !(0.0..1.0).contains(&alpha) {
+        return Err(Error::Option(format!(
+            "PageRank damping {alpha} is outside [0, 1)"
+        )));
+    }
+    let strength = strength(adjacency);
+    let uniform = 1.0 / n as f64;
+    let mut x = vec![uniform; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..MAX_ITERATIONS {
+        let dangling: f64 = (0..n).filter(|&v| strength[v] == 0.0).map(|v| x[v]).sum();
+        let base = (1.0 - alpha) * uniform + alpha * dangling * uniform;
+        for v in 0..n {
+            let mut sum = 0.0;
+            for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+                sum += x[u as usize] * w / strength[u as usize];
+            }
+            next[v] = base + alpha * sum;
+        }
+        let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut x, &mut next);
+        if change < n as f64 * TOLERANCE {
+            return Ok(x);
+        }
+    }
+    Err(Error::NoConvergence {
+        metric: "PageRank",
+        iterations: MAX_ITERATIONS,
+    })
+}
+
+/// Options of [`katz`].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct KatzOptions {
+    /// Attenuation α; it must be below 1/λ_max. `None` (the default) uses
+    /// 0.9/λ_max, which always converges whatever the weights.
+    pub alpha: Option<f64>,
+}
+
+/// Katz centrality (Katz 1953): x = α·A·x + β with β = 1 on tie weights,
+/// scaled to unit Euclidean norm (networkx `katz_centrality`,
+/// `normalized=True`). Returns the scores and the α used.
+///
+/// Complexity: O(k·m) for k iterations, plus the spectral radius when α is
+/// not given.
+pub fn katz(adjacency: &Adjacency, options: KatzOptions) -> Result<(Vec<f64>, f64)> {
+    let n = adjacency.node_count();
+    if n == 0 {
+        return Ok((Vec::new(), options.alpha.unwrap_or(0.0)));
+    }
+    let radius = spectral_radius(adjacency)?;
+    let alpha = match options.alpha {
+        Some(a) if a <= 0.0 || (radius > 0.0 && a >= 1.0 / radius) => {
+            return Err(Error::Option(format!(
+                "Katz α {a} must be positive and below 1/λ_max = {:.6}",
+                if radius > 0.0 { 1.0 / radius } else { f64::INFINITY }
+            )))
+        }
+        Some(a) => a,
+        None if radius > 0.0 => 0.9 / radius,
+        None => 0.1,
+    };
+    let mut x = vec![0.0; n];
+    let mut next = vec![0.0; n];
+    for _ in 0..MAX_ITERATIONS {
+        for v in 0..n {
+            let mut sum = 0.0;
+            for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+                sum += x[u as usize] * w;
+            }
+            next[v] = alpha * sum + 1.0;
+        }
+        let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut x, &mut next);
+        if change < n as f64 * TOLERANCE * x.iter().fold(1.0f64, |m, v| m.max(*v)) {
+            let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
+            return Ok((x.iter().map(|v| v / norm).collect(), alpha));
+        }
+    }
+    Err(Error::NoConvergence {
+        metric: "Katz centrality",
+        iterations: MAX_ITERATIONS,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn graph(n: usize, edges: &[(u32, u32, f64)]) -> Adjacency {
+        Adjacency::from_edges(n, edges.iter().copied())
+    }
+
     #[test]
     fn star_with_weights() {
-        let adj = Adjacency::from_edges(4, [(0, 1, 2.0), (0, 2, 0.5), (0, 3, 1.0)].into_iter());
+        let adj = graph(4, &[(0, 1, 2.0), (0, 2, 0.5), (0, 3, 1.0)]);
         assert_eq!(degree(&adj), [3, 1, 1, 1]);
         assert_eq!(strength(&adj), [3.5, 2.0, 0.5, 1.0]);
+    }
+
+    #[test]
+    fn betweenness_of_a_path_by_hand() {
+        // 0–1–2–3: node 1 lies on 0–2 and 0–3, node 2 on 0–3 and 1–3.
+        let adj = graph(4, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)]);
+        let raw = betweenness(&adj, BetweennessOptions { length: PathLength::Hops, normalized: false }, None);
+        assert_eq!(raw, [0.0, 2.0, 2.0, 0.0]);
+        let norm = betweenness(&adj, BetweennessOptions::default(), None);
+        assert!((norm[1] - 2.0 / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn weighted_ties_within_tolerance_split_betweenness() {
+        // Two routes from 0 to 4: 0–1–4 with lengths 1/3 + 2/3 (weights 3
+        // and 1.5) and 0–2–3–4 with 1/3 + 1/3 + 1/3 (weights 3): equal up
+        // to rounding, so each route carries half the 0–4 path.
+        let adj = graph(5, &[(0, 1, 3.0), (1, 4, 1.5), (0, 2, 3.0), (2, 3, 3.0), (3, 4, 3.0)]);
+        let raw = betweenness(&adj, BetweennessOptions { length: PathLength::InverseWeight, normalized: false }, None);
+        // The graph is the cycle 0–1–4–3–2–0 with lengths 1/3, 2/3, 1/3,
+        // 1/3, 1/3 (total 2). Pairs 0–4 and 1–3 each have two routes of
+        // length 1 (one of them summing three thirds): half a path each.
+        // 0: ½ (1–3) + 1 (1–2);  1: ½ (0–4);  2: ½ (0–4) + 1 (0–3) + ½ (1–3);
+        // 3: ½ (0–4) + 1 (2–4);  4: ½ (1–3).
+        assert_eq!(raw.len(), 5);
+        for (got, want) in raw.iter().zip([1.5, 0.5, 2.0, 1.5, 0.5]) {
+            assert!((got - want).abs() < 1e-12, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn float_rounding_does_not_drop_an_equal_route() {
+        // 0 to 7: seven ties of weight 7 (lengths 1/7, through 1..6) or two
+        // ties of weight 2 (lengths 1/2, through 8). Both routes have length
+        // 1, but the seven sevenths add up to 0.9999999999999998.
+        let sevenths: f64 = (0..7).map(|_| 1.0 / 7.0).sum();
+        assert!(sevenths < 1.0, "premise: the float sum falls short of 1");
+        let mut edges: Vec<(u32, u32, f64)> = (0..7).map(|i| (i, i + 1, 7.0)).collect();
+        edges.extend([(0, 8, 2.0), (8, 7, 2.0)]);
+        let adj = graph(9, &edges);
+        let raw = betweenness(&adj, BetweennessOptions { length: PathLength::InverseWeight, normalized: false }, None);
+        assert!((raw[8] - 0.5).abs() < 1e-12, "node 8 carries half of 0–7: {raw:?}");
+        // 1 lies on half of 0–7, all of 0–2 … 0–6 (5 pairs) and on 8–2 and
+        // 8–3 (1/2 + 2/7 and 1/2 + 3/7 beat going round through 7).
+        assert!((raw[1] - 7.5).abs() < 1e-12, "{raw:?}");
+    }
+
+    #[test]
+    fn closeness_and_harmonic_by_hand() {
+        // Path 0–1–2 plus isolate 3 (n = 4).
+        let adj = graph(4, &[(0, 1, 1.0), (1, 2, 1.0)]);
+        let c = closeness(&adj, PathLength::Hops, None);
+        assert!((c[1] - (2.0 / 2.0) * (2.0 / 3.0)).abs() < 1e-12);
+        assert!((c[0] - (2.0 / 3.0) * (2.0 / 3.0)).abs() < 1e-12);
+        assert_eq!(c[3], 0.0);
+        let h = harmonic(&adj, PathLength::Hops, None);
+        assert!((h[0] - (1.0 + 0.5) / 3.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn spectral_measures_on_a_triangle_are_uniform() {
+        let adj = graph(3, &[(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0)]);
+        for v in eigenvector(&adj).unwrap() {
+            assert!((v - 1.0 / 3f64.sqrt()).abs() < 1e-9);
+        }
+        for v in pagerank(&adj, PageRankOptions::default()).unwrap() {
+            assert!((v - 1.0 / 3.0).abs() < 1e-12);
+        }
+        assert!((spectral_radius(&adj).unwrap() - 2.0).abs() < 1e-9);
+        let (k, alpha) = katz(&adj, KatzOptions::default()).unwrap();
+        assert!((alpha - 0.45).abs() < 1e-9);
+        assert!((k[0] - 1.0 / 3f64.sqrt()).abs() < 1e-9);
+        assert!(katz(&adj, KatzOptions { alpha: Some(0.6) }).is_err());
     }
 }

@@ -6,6 +6,8 @@
 
 pub mod centrality;
 pub mod cohesion;
+pub mod paths;
 mod summary;
 
+pub use paths::PathLength;
 pub use summary::{summarize, NetworkSummary};

@@ -1,0 +1,167 @@
+//! Single-source shortest paths shared by betweenness, closeness, harmonic
+//! centrality and the path-length figures.
+//!
+//! Distances are hops, or `1/weight` ("more shared engagements = closer")
+//! when weighted. Weighted path lengths that are equal within a relative
+//! [`TIE_TOLERANCE`] count as equal, so that 1/3 + 1/3 + 1/3 and 1 are one
+//! length: a plain floating-point Dijkstra would drop one of the two paths
+//! and get betweenness wrong (networkx does, see DESIGN §3).
+
+use crate::graph::Adjacency;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// Relative tolerance under which two weighted path lengths are one.
+pub const TIE_TOLERANCE: f64 = 1e-9;
+
+/// How path lengths are measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PathLength {
+    /// Distance 1/weight along each tie (the default).
+    #[default]
+    InverseWeight,
+    /// Number of ties (hops).
+    Hops,
+}
+
+/// Reusable buffers for one search from one source.
+pub(crate) struct Search {
+    pub dist: Vec<f64>,
+    /// Reached nodes in non-decreasing distance (the source first).
+    pub order: Vec<u32>,
+    /// Number of shortest paths from the source (filled by [`Search::count_paths`]).
+    pub sigma: Vec<f64>,
+    delta: Vec<f64>,
+    done: Vec<bool>,
+    heap: BinaryHeap<Entry>,
+    queue: std::collections::VecDeque<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry(f64, u32);
+
+impl Eq for Entry {}
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Entry {
+    /// Reversed, for a min-heap; ties by node for determinism.
+    fn cmp(&self, other: &Self) -> Ordering {
+        other.0.total_cmp(&self.0).then(other.1.cmp(&self.1))
+    }
+}
+
+impl Search {
+    pub fn new(n: usize) -> Search {
+        Search {
+            dist: vec![f64::INFINITY; n],
+            order: Vec::with_capacity(n),
+            sigma: vec![0.0; n],
+            delta: vec![0.0; n],
+            done: vec![false; n],
+            heap: BinaryHeap::new(),
+            queue: std::collections::VecDeque::new(),
+        }
+    }
+
+    /// Distances from `source` to every reachable node.
+    pub fn run(&mut self, adjacency: &Adjacency, source: usize, length: PathLength) {
+        for &v in &self.order {
+            self.dist[v as usize] = f64::INFINITY;
+            self.sigma[v as usize] = 0.0;
+        }
+        self.order.clear();
+        self.dist[source] = 0.0;
+        match length {
+            PathLength::Hops => {
+                self.queue.clear();
+                self.queue.push_back(source as u32);
+                while let Some(v) = self.queue.pop_front() {
+                    self.order.push(v);
+                    let next = self.dist[v as usize] + 1.0;
+                    for &u in adjacency.neighbors(v as usize) {
+                        if self.dist[u as usize].is_infinite() {
+                            self.dist[u as usize] = next;
+                            self.queue.push_back(u);
+                        }
+                    }
+                }
+            }
+            PathLength::InverseWeight => {
+                self.heap.clear();
+                self.heap.push(Entry(0.0, source as u32));
+                while let Some(Entry(d, v)) = self.heap.pop() {
+                    if self.done[v as usize] {
+                        continue;
+                    }
+                    self.done[v as usize] = true;
+                    self.order.push(v);
+                    let (neighbors, weights) =
+                        (adjacency.neighbors(v as usize), adjacency.weights(v as usize));
+                    for (&u, &w) in neighbors.iter().zip(weights) {
+                        let alt = d + 1.0 / w;
+                        if !self.done[u as usize] && alt < self.dist[u as usize] {
+                            self.dist[u as usize] = alt;
+                            self.heap.push(Entry(alt, u));
+                        }
+                    }
+                }
+                for &v in &self.order {
+                    self.done[v as usize] = false;
+                }
+            }
+        }
+    }
+
+    /// True when `v` precedes `w` on a shortest path (`v`–`w` a tie of
+    /// weight `weight`).
+    #[inline]
+    pub fn precedes(&self, v: usize, w: usize, weight: f64, length: PathLength) -> bool {
+        let (dv, dw) = (self.dist[v], self.dist[w]);
+        match length {
+            PathLength::Hops => dv + 1.0 == dw,
+            PathLength::InverseWeight => {
+                dv < dw && (dv + 1.0 / weight - dw).abs() <= TIE_TOLERANCE * dw
+            }
+        }
+    }
+
+    /// Counts shortest paths from the source (after [`Search::run`]).
+    pub fn count_paths(&mut self, adjacency: &Adjacency, length: PathLength) {
+        let Some(&source) = self.order.first() else {
+            return;
+        };
+        self.sigma[source as usize] = 1.0;
+        for i in 1..self.order.len() {
+            let w = self.order[i] as usize;
+            let mut total = 0.0;
+            for (&v, &wt) in adjacency.neighbors(w).iter().zip(adjacency.weights(w)) {
+                if self.precedes(v as usize, w, wt, length) {
+                    total += self.sigma[v as usize];
+                }
+            }
+            self.sigma[w] = total;
+        }
+    }
+
+    /// Brandes' dependency accumulation for the last source (after
+    /// [`Search::count_paths`]): adds δ_s(w) to `acc[w]` for every reached
+    /// `w` other than the source.
+    pub fn accumulate_dependencies(&mut self, adjacency: &Adjacency, length: PathLength, acc: &mut [f64]) {
+        for i in (1..self.order.len()).rev() {
+            let w = self.order[i] as usize;
+            let coefficient = (1.0 + self.delta[w]) / self.sigma[w];
+            for (&v, &wt) in adjacency.neighbors(w).iter().zip(adjacency.weights(w)) {
+                if self.precedes(v as usize, w, wt, length) {
+                    self.delta[v as usize] += self.sigma[v as usize] * coefficient;
+                }
+            }
+            acc[w] += self.delta[w];
+        }
+        for &v in &self.order {
+            self.delta[v as usize] = 0.0;
+        }
+    }
+}
