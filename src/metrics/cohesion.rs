@@ -90,3 +90,167 @@ mod tests {
         assert_eq!(weighted_density(4, 6.0), 1.0);
     }
 }
+
+/// Cut structure from one depth-first search: articulation points, bridges,
+/// and for each actor the number of pairs of other actors that lose every
+/// path between them if it leaves.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CutStructure {
+    /// Actors whose removal splits their component (ascending positions).
+    pub articulation_points: Vec<usize>,
+    /// Ties whose removal splits their component, as (lower, higher)
+    /// positions, ascending.
+    pub bridges: Vec<(usize, usize)>,
+    /// Per actor: pairs of other actors connected only through it.
+    pub separated_pairs: Vec<u64>,
+}
+
+/// Articulation points, bridges and separated pairs (Hopcroft & Tarjan
+/// 1973), with an explicit stack so that large networks cannot overflow it.
+///
+/// Complexity: O(n + m).
+pub fn cut_structure(adjacency: &Adjacency) -> CutStructure {
+    let n = adjacency.node_count();
+    let mut discovery = vec![usize::MAX; n];
+    let mut low = vec![0usize; n];
+    let mut subtree = vec![1u64; n];
+    let mut parent = vec![usize::MAX; n];
+    // Sizes of the pieces each actor's removal would cut off from the rest.
+    let mut pieces: Vec<Vec<u64>> = vec![Vec::new(); n];
+    let mut result = CutStructure {
+        separated_pairs: vec![0; n],
+        ..Default::default()
+    };
+    let mut time = 0;
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    let mut visited: Vec<usize> = Vec::new();
+    for root in 0..n {
+        if discovery[root] != usize::MAX {
+            continue;
+        }
+        let component_start = time;
+        visited.clear();
+        visited.push(root);
+        discovery[root] = time;
+        low[root] = time;
+        time += 1;
+        stack.push((root, 0));
+        while let Some(&mut (v, ref mut next)) = stack.last_mut() {
+            let neighbors = adjacency.neighbors(v);
+            if *next < neighbors.len() {
+                let u = neighbors[*next] as usize;
+                *next += 1;
+                if discovery[u] == usize::MAX {
+                    parent[u] = v;
+                    visited.push(u);
+                    discovery[u] = time;
+                    low[u] = time;
+                    time += 1;
+                    stack.push((u, 0));
+                } else if u != parent[v] {
+                    low[v] = low[v].min(discovery[u]);
+                }
+            } else {
+                stack.pop();
+                let p = parent[v];
+                if p != usize::MAX {
+                    low[p] = low[p].min(low[v]);
+                    subtree[p] += subtree[v];
+                    if low[v] >= discovery[p] {
+                        pieces[p].push(subtree[v]);
+                    }
+                    if low[v] > discovery[p] {
+                        result.bridges.push((p.min(v), p.max(v)));
+                    }
+                }
+            }
+        }
+        let component_size = (time - component_start) as u64;
+        // Every actor of this component: pieces cut off by its removal; the
+        // root's pieces are its children, others also keep "the rest".
+        for &v in &visited {
+            let mut sizes = std::mem::take(&mut pieces[v]);
+            if v == root {
+                if sizes.len() < 2 {
+                    continue;
+                }
+            } else {
+                if sizes.is_empty() {
+                    continue;
+                }
+                let rest = component_size - 1 - sizes.iter().sum::<u64>();
+                if rest > 0 {
+                    sizes.push(rest);
+                }
+                if sizes.len() < 2 {
+                    continue;
+                }
+            }
+            result.articulation_points.push(v);
+            let total: u64 = sizes.iter().sum();
+            let squares: u64 = sizes.iter().map(|s| s * s).sum();
+            result.separated_pairs[v] = (total * total - squares) / 2;
+        }
+    }
+    result.articulation_points.sort_unstable();
+    result.bridges.sort_unstable();
+    result
+}
+
+/// Diameter and average shortest-path length, in hops, of the actors in
+/// `members` (one connected component), by a breadth-first search from
+/// every member, in parallel. Returns (0, 0) for fewer than two members.
+///
+/// Complexity: O(c·(c + m_c)) for a component of c actors and m_c ties.
+pub fn diameter_and_average_path(adjacency: &Adjacency, members: &[usize]) -> (usize, f64) {
+    use rayon::prelude::*;
+    let c = members.len();
+    if c < 2 {
+        return (0, 0.0);
+    }
+    let blocks = 32.min(c);
+    let partial: Vec<(usize, u64)> = (0..blocks)
+        .into_par_iter()
+        .map(|b| {
+            let mut search = super::paths::Search::new(adjacency.node_count());
+            let (mut longest, mut sum) = (0usize, 0u64);
+            for &s in &members[b * c / blocks..(b + 1) * c / blocks] {
+                search.run(adjacency, s, super::PathLength::Hops);
+                for &v in &search.order {
+                    let d = search.dist[v as usize] as usize;
+                    longest = longest.max(d);
+                    sum += d as u64;
+                }
+            }
+            (longest, sum)
+        })
+        .collect();
+    let diameter = partial.iter().map(|p| p.0).max().unwrap_or(0);
+    let total: u64 = partial.iter().map(|p| p.1).sum();
+    (diameter, total as f64 / (c as f64 * (c as f64 - 1.0)))
+}
+
+#[cfg(test)]
+mod cut_tests {
+    use super::*;
+
+    #[test]
+    fn bowtie_and_path() {
+        // Two triangles 0-1-2 and 2-3-4 sharing 2; path 5-6-7; isolate 8.
+        let edges = [
+            (0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0),
+            (2, 3, 1.0), (3, 4, 1.0), (2, 4, 1.0),
+            (5, 6, 1.0), (6, 7, 1.0),
+        ];
+        let adj = Adjacency::from_edges(9, edges.into_iter());
+        let cut = cut_structure(&adj);
+        assert_eq!(cut.articulation_points, [2, 6]);
+        assert_eq!(cut.bridges, [(5, 6), (6, 7)]);
+        // 2 separates {0,1} from {3,4}: 4 pairs; 6 separates 5 from 7.
+        assert_eq!(cut.separated_pairs, [0, 0, 4, 0, 0, 0, 1, 0, 0]);
+        let (diameter, average) = diameter_and_average_path(&adj, &[0, 1, 2, 3, 4]);
+        assert_eq!(diameter, 2);
+        // Distances: 6 pairs at 1 (the triangles' ties), 4 pairs at 2.
+        assert!((average - (6.0 + 8.0) / 10.0).abs() < 1e-12);
+    }
+}

@@ -4,9 +4,13 @@
 //! id order ([`crate::graph::Projection::actor`] gives the actor), so every
 //! result has a fixed order.
 
+pub mod brokerage;
 pub mod centrality;
+pub mod clustering;
 pub mod cohesion;
+pub mod core;
 pub mod paths;
+pub mod structural_holes;
 mod summary;
 
 pub use paths::PathLength;
