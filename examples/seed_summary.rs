@@ -4,7 +4,7 @@
 //! `cargo run --example seed_summary`
 
 use verkosto::graph::{Projection, ProjectionOptions, ProjectionWeight};
-use verkosto::metrics::summarize;
+use verkosto::metrics::{summarize, SummaryOptions};
 use verkosto::render::{render_summary, Format};
 
 fn main() -> Result<(), verkosto::Error> {
@@ -16,7 +16,13 @@ fn main() -> Result<(), verkosto::Error> {
         ..Default::default()
     };
     let projection = Projection::new(&dataset, &options)?;
-    print!("{}", render_summary(&summarize(&projection), Format::Table));
+    print!(
+        "{}",
+        render_summary(
+            &summarize(&projection, &SummaryOptions::default())?,
+            Format::Table
+        )
+    );
 
     let mut ties: Vec<usize> = (0..projection.tie_count()).collect();
     ties.sort_by(|&a, &b| {

@@ -12,12 +12,14 @@
 //! - [`io`]: loading JSON, importing CSV, writing files safely;
 //! - [`graph`]: the two-mode graph, the actor projection (`count`, `newman`,
 //!   `jaccard` weights, with provenance), the dual projection, filters;
-//! - [`metrics`]: degree, strength, density, components, the summary;
+//! - [`metrics`]: centrality (degree, strength, betweenness, closeness,
+//!   harmonic, eigenvector, PageRank, Katz), clustering, structural holes,
+//!   brokerage, k-cores, cohesion, mixing, communities, the summary;
 //! - [`render`]: tables as text, CSV and JSON.
 //!
 //! ```
 //! use verkosto::graph::{Projection, ProjectionOptions};
-//! use verkosto::metrics::summarize;
+//! use verkosto::metrics::{summarize, SummaryOptions};
 //!
 //! let text = r#"{"name": "demo",
 //!   "actors": [{"id": "kouvola", "name": "Kouvolan kaupunki", "kind": "municipality"},
@@ -26,7 +28,7 @@
 //!     "participants": [{"actor": "kouvola", "role": "coordinator"}, {"actor": "xamk", "role": "partner"}]}]}"#;
 //! let (dataset, _warnings) = verkosto::io::json::parse_dataset(text, "demo.json").unwrap();
 //! let projection = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
-//! let summary = summarize(&projection);
+//! let summary = summarize(&projection, &SummaryOptions::default()).unwrap();
 //! assert_eq!((summary.actors, summary.ties, summary.density), (2, 1, 1.0));
 //! ```
 

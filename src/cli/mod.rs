@@ -2,7 +2,10 @@
 //! subcommands only translate options and call the library.
 
 mod actors;
+mod brokers;
+mod communities;
 mod import;
+mod progress;
 mod summary;
 mod ties;
 mod validate;
@@ -11,6 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 use verkosto::graph::{parse_list, Filter, ProjectionOptions, ProjectionWeight, RoleFilter};
 use verkosto::io::Output;
+use verkosto::metrics::community::{CommunityMethod, CommunityOptions};
 use verkosto::model::Date;
 use verkosto::render::Format;
 
@@ -32,8 +36,12 @@ pub enum Command {
     Validate(validate::ValidateArgs),
     /// Network summary: size, density, components, counts by kind.
     Summary(summary::SummaryArgs),
-    /// One row per actor: degree, strength, engagements.
+    /// One row per actor: centrality, brokerage, cohesion and community metrics.
     Actors(actors::ActorsArgs),
+    /// Communities (Leiden or Louvain), their members, and how stable they are.
+    Communities(communities::CommunitiesArgs),
+    /// Who bridges whom: structural holes, brokerage roles, cut points.
+    Brokers(brokers::BrokersArgs),
     /// Projected ties with the engagements behind each.
     Ties(ties::TiesArgs),
     /// Build a dataset from other formats.
@@ -47,6 +55,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Validate(args) => validate::run(args),
         Command::Summary(args) => summary::run(args),
         Command::Actors(args) => actors::run(args),
+        Command::Communities(args) => communities::run(args),
+        Command::Brokers(args) => brokers::run(args),
         Command::Ties(args) => ties::run(args),
         Command::Import(command) => import::run(command),
     }
@@ -107,6 +117,37 @@ impl ProjectionArgs {
         };
         options.check()?;
         Ok(options)
+    }
+}
+
+/// Community detection options.
+#[derive(Debug, Clone, Args)]
+pub struct CommunityArgs {
+    /// Community detection: leiden (default) or louvain.
+    #[arg(long, default_value = "leiden", value_name = "METHOD")]
+    pub method: CommunityMethod,
+    /// Resolution γ of modularity: above 1 gives more, smaller communities.
+    #[arg(long, default_value_t = 1.0, value_name = "GAMMA")]
+    pub resolution: f64,
+    /// Random seed: the same seed gives the same communities.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub seed: u64,
+}
+
+impl CommunityArgs {
+    /// The library options; a bad resolution is a usage error.
+    pub fn options(&self) -> verkosto::Result<CommunityOptions> {
+        if !(self.resolution.is_finite() && self.resolution > 0.0) {
+            return Err(verkosto::Error::Option(format!(
+                "--resolution {} must be a positive number",
+                self.resolution
+            )));
+        }
+        Ok(CommunityOptions {
+            method: self.method,
+            resolution: self.resolution,
+            seed: self.seed,
+        })
     }
 }
 

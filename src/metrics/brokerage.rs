@@ -79,7 +79,10 @@ pub fn sole_broker_pairs(adjacency: &Adjacency) -> Vec<usize> {
                     if tied(adjacency, a, c) {
                         continue;
                     }
-                    let (na, nc) = (adjacency.neighbors(a as usize), adjacency.neighbors(c as usize));
+                    let (na, nc) = (
+                        adjacency.neighbors(a as usize),
+                        adjacency.neighbors(c as usize),
+                    );
                     let (mut x, mut y, mut common) = (0, 0, 0);
                     while x < na.len() && y < nc.len() && common < 2 {
                         match na[x].cmp(&nc[y]) {
@@ -110,7 +113,14 @@ mod tests {
     /// 1..=5, groups 0: A; 1: A; 2: A; 3: B; 4: B; 5: C; 1–2 tied.
     #[test]
     fn hand_worked_roles() {
-        let edges = [(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0), (0, 4, 1.0), (0, 5, 1.0), (1, 2, 1.0)];
+        let edges = [
+            (0, 1, 1.0),
+            (0, 2, 1.0),
+            (0, 3, 1.0),
+            (0, 4, 1.0),
+            (0, 5, 1.0),
+            (1, 2, 1.0),
+        ];
         let adj = Adjacency::from_edges(6, edges.into_iter());
         let group = [0, 0, 0, 1, 1, 2];
         let b = gould_fernandez(&adj, &group)[0];
@@ -122,7 +132,12 @@ mod tests {
         //   3–5, 4–5 (B, C) with b in A: liaison.
         assert_eq!(
             b,
-            Brokerage { coordinator: 0, itinerant: 1, gatekeeper_representative: 6, liaison: 2 }
+            Brokerage {
+                coordinator: 0,
+                itinerant: 1,
+                gatekeeper_representative: 6,
+                liaison: 2
+            }
         );
         assert_eq!(b.total(), 9);
         // Coordinator: make everyone group A.
@@ -135,9 +150,57 @@ mod tests {
     #[test]
     fn sole_brokers() {
         // Square 0-1-2-3-0 plus 0–4: 1 and 3 are linked through 0 and 2.
-        let edges = [(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0), (3, 0, 1.0), (0, 4, 1.0)];
+        let edges = [
+            (0, 1, 1.0),
+            (1, 2, 1.0),
+            (2, 3, 1.0),
+            (3, 0, 1.0),
+            (0, 4, 1.0),
+        ];
         let adj = Adjacency::from_edges(5, edges.into_iter());
         // 0 alone links 4–1 and 4–3; 1–3 also through 2.
         assert_eq!(sole_broker_pairs(&adj), [2, 0, 0, 0, 0]);
     }
+}
+
+/// "Who bridges whom": every brokerage figure of one actor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrokerFigures {
+    /// The actor's group value (e.g. its kind).
+    pub group: String,
+    /// Burt's constraint (`None` for an isolate).
+    pub constraint: Option<f64>,
+    /// Burt's effective size (`None` for an isolate).
+    pub effective_size: Option<f64>,
+    /// Gould–Fernandez counts.
+    pub roles: Brokerage,
+    /// Whether its departure would split its component.
+    pub articulation_point: bool,
+    /// Pairs of other actors connected only through it.
+    pub separated_pairs: u64,
+    /// Pairs of its neighbours it alone links at distance two.
+    pub sole_broker_pairs: usize,
+}
+
+/// All brokerage figures of every actor, groups given per actor.
+///
+/// Complexity: O(Σ_v deg(v)² · Δ).
+pub fn broker_figures(adjacency: &Adjacency, group: &[String]) -> Vec<BrokerFigures> {
+    let (_, index) = super::mixing::group_index(group);
+    let roles = gould_fernandez(adjacency, &index);
+    let constraint = super::structural_holes::constraint(adjacency);
+    let effective = super::structural_holes::effective_size(adjacency);
+    let cut = super::cohesion::cut_structure(adjacency);
+    let sole = sole_broker_pairs(adjacency);
+    (0..adjacency.node_count())
+        .map(|v| BrokerFigures {
+            group: group[v].clone(),
+            constraint: constraint[v],
+            effective_size: effective[v],
+            roles: roles[v],
+            articulation_point: cut.articulation_points.binary_search(&v).is_ok(),
+            separated_pairs: cut.separated_pairs[v],
+            sole_broker_pairs: sole[v],
+        })
+        .collect()
 }

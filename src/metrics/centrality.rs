@@ -132,7 +132,11 @@ pub fn betweenness(
 /// isolate.
 ///
 /// Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
-pub fn closeness(adjacency: &Adjacency, length: PathLength, progress: Option<Progress<'_>>) -> Vec<f64> {
+pub fn closeness(
+    adjacency: &Adjacency,
+    length: PathLength,
+    progress: Option<Progress<'_>>,
+) -> Vec<f64> {
     let n = adjacency.node_count();
     per_source_sum(adjacency, n, progress, |search, s, acc| {
         search.run(adjacency, s, length);
@@ -149,7 +153,11 @@ pub fn closeness(adjacency: &Adjacency, length: PathLength, progress: Option<Pro
 /// `harmonic_centrality` without the division).
 ///
 /// Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
-pub fn harmonic(adjacency: &Adjacency, length: PathLength, progress: Option<Progress<'_>>) -> Vec<f64> {
+pub fn harmonic(
+    adjacency: &Adjacency,
+    length: PathLength,
+    progress: Option<Progress<'_>>,
+) -> Vec<f64> {
     let n = adjacency.node_count();
     per_source_sum(adjacency, n, progress, |search, s, acc| {
         search.run(adjacency, s, length);
@@ -264,12 +272,12 @@ pub fn pagerank(adjacency: &Adjacency, options: PageRankOptions) -> Result<Vec<f
     for _ in 0..MAX_ITERATIONS {
         let dangling: f64 = (0..n).filter(|&v| strength[v] == 0.0).map(|v| x[v]).sum();
         let base = (1.0 - alpha) * uniform + alpha * dangling * uniform;
-        for v in 0..n {
+        for (v, slot) in next.iter_mut().enumerate() {
             let mut sum = 0.0;
             for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
                 sum += x[u as usize] * w / strength[u as usize];
             }
-            next[v] = base + alpha * sum;
+            *slot = base + alpha * sum;
         }
         let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut x, &mut next);
@@ -307,7 +315,11 @@ pub fn katz(adjacency: &Adjacency, options: KatzOptions) -> Result<(Vec<f64>, f6
         Some(a) if a <= 0.0 || (radius > 0.0 && a >= 1.0 / radius) => {
             return Err(Error::Option(format!(
                 "Katz α {a} must be positive and below 1/λ_max = {:.6}",
-                if radius > 0.0 { 1.0 / radius } else { f64::INFINITY }
+                if radius > 0.0 {
+                    1.0 / radius
+                } else {
+                    f64::INFINITY
+                }
             )))
         }
         Some(a) => a,
@@ -317,12 +329,12 @@ pub fn katz(adjacency: &Adjacency, options: KatzOptions) -> Result<(Vec<f64>, f6
     let mut x = vec![0.0; n];
     let mut next = vec![0.0; n];
     for _ in 0..MAX_ITERATIONS {
-        for v in 0..n {
+        for (v, slot) in next.iter_mut().enumerate() {
             let mut sum = 0.0;
             for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
                 sum += x[u as usize] * w;
             }
-            next[v] = alpha * sum + 1.0;
+            *slot = alpha * sum + 1.0;
         }
         let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut x, &mut next);
@@ -356,7 +368,14 @@ mod tests {
     fn betweenness_of_a_path_by_hand() {
         // 0–1–2–3: node 1 lies on 0–2 and 0–3, node 2 on 0–3 and 1–3.
         let adj = graph(4, &[(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0)]);
-        let raw = betweenness(&adj, BetweennessOptions { length: PathLength::Hops, normalized: false }, None);
+        let raw = betweenness(
+            &adj,
+            BetweennessOptions {
+                length: PathLength::Hops,
+                normalized: false,
+            },
+            None,
+        );
         assert_eq!(raw, [0.0, 2.0, 2.0, 0.0]);
         let norm = betweenness(&adj, BetweennessOptions::default(), None);
         assert!((norm[1] - 2.0 / 3.0).abs() < 1e-12);
@@ -367,8 +386,24 @@ mod tests {
         // Two routes from 0 to 4: 0–1–4 with lengths 1/3 + 2/3 (weights 3
         // and 1.5) and 0–2–3–4 with 1/3 + 1/3 + 1/3 (weights 3): equal up
         // to rounding, so each route carries half the 0–4 path.
-        let adj = graph(5, &[(0, 1, 3.0), (1, 4, 1.5), (0, 2, 3.0), (2, 3, 3.0), (3, 4, 3.0)]);
-        let raw = betweenness(&adj, BetweennessOptions { length: PathLength::InverseWeight, normalized: false }, None);
+        let adj = graph(
+            5,
+            &[
+                (0, 1, 3.0),
+                (1, 4, 1.5),
+                (0, 2, 3.0),
+                (2, 3, 3.0),
+                (3, 4, 3.0),
+            ],
+        );
+        let raw = betweenness(
+            &adj,
+            BetweennessOptions {
+                length: PathLength::InverseWeight,
+                normalized: false,
+            },
+            None,
+        );
         // The graph is the cycle 0–1–4–3–2–0 with lengths 1/3, 2/3, 1/3,
         // 1/3, 1/3 (total 2). Pairs 0–4 and 1–3 each have two routes of
         // length 1 (one of them summing three thirds): half a path each.
@@ -390,8 +425,18 @@ mod tests {
         let mut edges: Vec<(u32, u32, f64)> = (0..7).map(|i| (i, i + 1, 7.0)).collect();
         edges.extend([(0, 8, 2.0), (8, 7, 2.0)]);
         let adj = graph(9, &edges);
-        let raw = betweenness(&adj, BetweennessOptions { length: PathLength::InverseWeight, normalized: false }, None);
-        assert!((raw[8] - 0.5).abs() < 1e-12, "node 8 carries half of 0–7: {raw:?}");
+        let raw = betweenness(
+            &adj,
+            BetweennessOptions {
+                length: PathLength::InverseWeight,
+                normalized: false,
+            },
+            None,
+        );
+        assert!(
+            (raw[8] - 0.5).abs() < 1e-12,
+            "node 8 carries half of 0–7: {raw:?}"
+        );
         // 1 lies on half of 0–7, all of 0–2 … 0–6 (5 pairs) and on 8–2 and
         // 8–3 (1/2 + 2/7 and 1/2 + 3/7 beat going round through 7).
         assert!((raw[1] - 7.5).abs() < 1e-12, "{raw:?}");

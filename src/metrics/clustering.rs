@@ -82,7 +82,10 @@ mod tests {
     #[test]
     fn triangle_with_a_tail() {
         // Triangle 0-1-2, tail 2-3.
-        let adj = Adjacency::from_edges(4, [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (2, 3, 1.0)].into_iter());
+        let adj = Adjacency::from_edges(
+            4,
+            [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (2, 3, 1.0)].into_iter(),
+        );
         let t = triangles(&adj);
         assert_eq!(t, [1, 1, 1, 0]);
         let c = clustering(&adj);

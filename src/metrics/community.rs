@@ -321,7 +321,12 @@ fn move_nodes(level: &Level, community: &mut [usize], gamma_over_2m: f64, rng: &
 /// choosing among non-negative gains at random with probability ∝
 /// exp(gain/θ), θ = 0.01 (as igraph). Returns the refined membership
 /// (renumbered 0..count) and its count.
-fn refine(level: &Level, community: &[usize], gamma_over_2m: f64, rng: &mut Rng) -> (Vec<usize>, usize) {
+fn refine(
+    level: &Level,
+    community: &[usize],
+    gamma_over_2m: f64,
+    rng: &mut Rng,
+) -> (Vec<usize>, usize) {
     const THETA: f64 = 0.01;
     let n = level.len();
     let mut refined: Vec<usize> = (0..n).collect();
@@ -374,7 +379,10 @@ fn refine(level: &Level, community: &[usize], gamma_over_2m: f64, rng: &mut Rng)
             }
         }
         if !candidates.is_empty() {
-            let weights: Vec<f64> = candidates.iter().map(|&(_, g)| ((g - best) / THETA).exp()).collect();
+            let weights: Vec<f64> = candidates
+                .iter()
+                .map(|&(_, g)| ((g - best) / THETA).exp())
+                .collect();
             let sum: f64 = weights.iter().sum();
             let mut pick = rng.unit() * sum;
             let mut chosen = candidates[candidates.len() - 1].0;
@@ -446,7 +454,13 @@ pub fn detect(adjacency: &Adjacency, options: &CommunityOptions) -> Result<Parti
     let mut membership: Vec<usize> = (0..n).collect();
     for _ in 0..20 {
         let before = membership.clone();
-        one_iteration(&base, &mut membership, gamma_over_2m, options.method, &mut rng);
+        one_iteration(
+            &base,
+            &mut membership,
+            gamma_over_2m,
+            options.method,
+            &mut rng,
+        );
         if membership == before {
             break;
         }
@@ -455,7 +469,13 @@ pub fn detect(adjacency: &Adjacency, options: &CommunityOptions) -> Result<Parti
 }
 
 /// One run of the multi-level algorithm, starting from `membership`.
-fn one_iteration(base: &Level, membership: &mut Vec<usize>, gamma_over_2m: f64, method: CommunityMethod, rng: &mut Rng) {
+fn one_iteration(
+    base: &Level,
+    membership: &mut [usize],
+    gamma_over_2m: f64,
+    method: CommunityMethod,
+    rng: &mut Rng,
+) {
     let (start, _) = renumber(membership);
     let mut community = start;
     // node_of[v]: the node of the current level that holds original actor v.
@@ -555,7 +575,14 @@ pub fn modularity(adjacency: &Adjacency, membership: &[usize], resolution: f64) 
         .sum()
 }
 
-fn contingency(a: &[usize], b: &[usize]) -> (HashMap<(usize, usize), f64>, HashMap<usize, f64>, HashMap<usize, f64>) {
+/// Joint counts of label pairs, and the counts of each side's labels.
+type Contingency = (
+    HashMap<(usize, usize), f64>,
+    HashMap<usize, f64>,
+    HashMap<usize, f64>,
+);
+
+fn contingency(a: &[usize], b: &[usize]) -> Contingency {
     let mut joint = HashMap::new();
     let mut left = HashMap::new();
     let mut right = HashMap::new();
@@ -583,8 +610,12 @@ pub fn nmi(a: &[usize], b: &[usize]) -> f64 {
         return 1.0;
     }
     let (joint, left, right) = contingency(a, b);
-    let entropy = |counts: &[f64]| -> f64 { -counts.iter().map(|&c| (c / n) * (c / n).ln()).sum::<f64>() };
-    let (ha, hb) = (entropy(&sorted_values(&left)), entropy(&sorted_values(&right)));
+    let entropy =
+        |counts: &[f64]| -> f64 { -counts.iter().map(|&c| (c / n) * (c / n).ln()).sum::<f64>() };
+    let (ha, hb) = (
+        entropy(&sorted_values(&left)),
+        entropy(&sorted_values(&right)),
+    );
     if ha == 0.0 && hb == 0.0 {
         return 1.0;
     }
@@ -642,10 +673,17 @@ pub struct Stability {
 
 /// Runs `runs` seeds (`options.seed`, `options.seed + 1`, …) and measures
 /// their agreement.
-pub fn stability(adjacency: &Adjacency, options: &CommunityOptions, runs: usize, progress: Option<&(dyn Fn(usize) + Sync)>) -> Result<Stability> {
+pub fn stability(
+    adjacency: &Adjacency,
+    options: &CommunityOptions,
+    runs: usize,
+    progress: Option<&(dyn Fn(usize) + Sync)>,
+) -> Result<Stability> {
     use rayon::prelude::*;
     let runs = runs.max(1);
-    let seeds: Vec<u64> = (0..runs as u64).map(|i| options.seed.wrapping_add(i)).collect();
+    let seeds: Vec<u64> = (0..runs as u64)
+        .map(|i| options.seed.wrapping_add(i))
+        .collect();
     let done = std::sync::atomic::AtomicUsize::new(0);
     let partitions: Vec<Partition> = seeds
         .par_iter()
@@ -683,7 +721,11 @@ pub fn stability(adjacency: &Adjacency, options: &CommunityOptions, runs: usize,
         }
     }
     for c in &mut consistency {
-        *c = if runs > 1 { *c / (runs - 1) as f64 } else { 1.0 };
+        *c = if runs > 1 {
+            *c / (runs - 1) as f64
+        } else {
+            1.0
+        };
     }
     let (mean_nmi, mean_ari) = if pair_count > 0 {
         (nmi_sum / pair_count as f64, ari_sum / pair_count as f64)
@@ -724,8 +766,20 @@ mod tests {
         let adj = barbell();
         for method in [CommunityMethod::Leiden, CommunityMethod::Louvain] {
             for seed in 0..5 {
-                let p = detect(&adj, &CommunityOptions { method, seed, ..Default::default() }).unwrap();
-                assert_eq!(p.membership, [0, 0, 0, 0, 0, 1, 1, 1, 1, 1], "{method} seed {seed}");
+                let p = detect(
+                    &adj,
+                    &CommunityOptions {
+                        method,
+                        seed,
+                        ..Default::default()
+                    },
+                )
+                .unwrap();
+                assert_eq!(
+                    p.membership,
+                    [0, 0, 0, 0, 0, 1, 1, 1, 1, 1],
+                    "{method} seed {seed}"
+                );
                 // 21 ties; each clique 10 inside, strength 21: 2·(10/21 − (21/42)²).
                 assert!((p.modularity - 2.0 * (10.0 / 21.0 - 0.25)).abs() < 1e-12);
             }
@@ -739,7 +793,14 @@ mod tests {
         assert!(modularity(&adj, &all, 1.0).abs() < 1e-12);
         assert!((modularity(&adj, &all, 0.5) - 0.5).abs() < 1e-12);
         // A very high resolution splits everything.
-        let p = detect(&adj, &CommunityOptions { resolution: 50.0, ..Default::default() }).unwrap();
+        let p = detect(
+            &adj,
+            &CommunityOptions {
+                resolution: 50.0,
+                ..Default::default()
+            },
+        )
+        .unwrap();
         assert_eq!(p.count, 10);
     }
 
@@ -768,4 +829,58 @@ mod tests {
         assert!((s.mean_nmi - 1.0).abs() < 1e-12);
         assert!(s.consistency.iter().all(|&c| (c - 1.0).abs() < 1e-12));
     }
+}
+
+/// What a community holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommunityProfile {
+    /// Member positions, ascending.
+    pub members: Vec<usize>,
+    /// Ties inside the community.
+    pub internal_ties: usize,
+    /// Their total weight.
+    pub internal_weight: f64,
+    /// internal ties / (s(s−1)/2); `None` for a single actor.
+    pub internal_density: Option<f64>,
+    /// Members by group value (e.g. kind), in key order.
+    pub groups: std::collections::BTreeMap<String, usize>,
+}
+
+/// Size, internal ties and density, and group make-up of each community.
+///
+/// Complexity: O(n + m).
+pub fn community_profiles(
+    adjacency: &Adjacency,
+    partition: &Partition,
+    group: &[String],
+) -> Vec<CommunityProfile> {
+    let mut out: Vec<CommunityProfile> = partition
+        .members()
+        .into_iter()
+        .map(|members| CommunityProfile {
+            members,
+            internal_ties: 0,
+            internal_weight: 0.0,
+            internal_density: None,
+            groups: Default::default(),
+        })
+        .collect();
+    for (v, name) in group.iter().enumerate().take(adjacency.node_count()) {
+        let c = partition.membership[v];
+        *out[c].groups.entry(name.clone()).or_insert(0) += 1;
+        for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+            if (u as usize) > v && partition.membership[u as usize] == c {
+                out[c].internal_ties += 1;
+                out[c].internal_weight += w;
+            }
+        }
+    }
+    for profile in &mut out {
+        let s = profile.members.len();
+        if s > 1 {
+            profile.internal_density =
+                Some(profile.internal_ties as f64 / (s * (s - 1) / 2) as f64);
+        }
+    }
+    out
 }

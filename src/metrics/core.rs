@@ -65,7 +65,14 @@ mod tests {
     #[test]
     fn clique_with_pendant() {
         // K4 on 0..3, pendant 4 on 0, isolate 5.
-        let mut edges = vec![(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0), (1, 2, 1.0), (1, 3, 1.0), (2, 3, 1.0)];
+        let mut edges = vec![
+            (0, 1, 1.0),
+            (0, 2, 1.0),
+            (0, 3, 1.0),
+            (1, 2, 1.0),
+            (1, 3, 1.0),
+            (2, 3, 1.0),
+        ];
         edges.push((0, 4, 1.0));
         let adj = Adjacency::from_edges(6, edges.into_iter());
         assert_eq!(core_number(&adj), [3, 3, 3, 3, 1, 0]);

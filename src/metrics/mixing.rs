@@ -107,7 +107,13 @@ pub fn assortativity(mixing: &Mixing) -> Option<f64> {
     let total: f64 = (0..k)
         .map(|g| {
             (0..k)
-                .map(|h| if g == h { 2 * mixing.ties[g][g] } else { mixing.ties[g][h] })
+                .map(|h| {
+                    if g == h {
+                        2 * mixing.ties[g][g]
+                    } else {
+                        mixing.ties[g][h]
+                    }
+                })
                 .sum::<usize>() as f64
         })
         .sum();
@@ -118,7 +124,13 @@ pub fn assortativity(mixing: &Mixing) -> Option<f64> {
     let a_squared: f64 = (0..k)
         .map(|g| {
             let row: usize = (0..k)
-                .map(|h| if g == h { 2 * mixing.ties[g][g] } else { mixing.ties[g][h] })
+                .map(|h| {
+                    if g == h {
+                        2 * mixing.ties[g][g]
+                    } else {
+                        mixing.ties[g][h]
+                    }
+                })
                 .sum();
             (row as f64 / total).powi(2)
         })
@@ -134,7 +146,10 @@ mod tests {
     #[test]
     fn two_groups_by_hand() {
         // Groups A = {0, 1, 2}, B = {3, 4}; ties 0–1, 1–2 (A–A), 2–3 (A–B), 3–4 (B–B).
-        let adj = Adjacency::from_edges(5, [(0, 1, 1.0), (1, 2, 2.0), (2, 3, 1.0), (3, 4, 1.0)].into_iter());
+        let adj = Adjacency::from_edges(
+            5,
+            [(0, 1, 1.0), (1, 2, 2.0), (2, 3, 1.0), (3, 4, 1.0)].into_iter(),
+        );
         let (names, group) = group_index(&["A", "A", "A", "B", "B"].map(String::from));
         let m = mixing(&adj, &names, &group);
         assert_eq!(m.ties, [[2, 1], [1, 1]]);

@@ -4,6 +4,7 @@
 //! id order ([`crate::graph::Projection::actor`] gives the actor), so every
 //! result has a fixed order.
 
+mod actor_metrics;
 pub mod brokerage;
 pub mod centrality;
 pub mod clustering;
@@ -15,5 +16,9 @@ pub mod paths;
 pub mod structural_holes;
 mod summary;
 
+pub use actor_metrics::{
+    actor_metrics, group_values, parse_metrics, ActorMetrics, ActorMetricsOptions, MetricProgress,
+    MetricValue, ACTOR_METRICS,
+};
 pub use paths::PathLength;
-pub use summary::{summarize, NetworkSummary};
+pub use summary::{summarize, NetworkSummary, SummaryOptions};

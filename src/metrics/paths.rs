@@ -98,8 +98,10 @@ impl Search {
                     }
                     self.done[v as usize] = true;
                     self.order.push(v);
-                    let (neighbors, weights) =
-                        (adjacency.neighbors(v as usize), adjacency.weights(v as usize));
+                    let (neighbors, weights) = (
+                        adjacency.neighbors(v as usize),
+                        adjacency.weights(v as usize),
+                    );
                     for (&u, &w) in neighbors.iter().zip(weights) {
                         let alt = d + 1.0 / w;
                         if !self.done[u as usize] && alt < self.dist[u as usize] {
@@ -149,7 +151,12 @@ impl Search {
     /// Brandes' dependency accumulation for the last source (after
     /// [`Search::count_paths`]): adds δ_s(w) to `acc[w]` for every reached
     /// `w` other than the source.
-    pub fn accumulate_dependencies(&mut self, adjacency: &Adjacency, length: PathLength, acc: &mut [f64]) {
+    pub fn accumulate_dependencies(
+        &mut self,
+        adjacency: &Adjacency,
+        length: PathLength,
+        acc: &mut [f64],
+    ) {
         for i in (1..self.order.len()).rev() {
             let w = self.order[i] as usize;
             let coefficient = (1.0 + self.delta[w]) / self.sigma[w];

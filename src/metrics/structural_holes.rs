@@ -72,7 +72,8 @@ pub fn effective_size(adjacency: &Adjacency) -> Vec<Option<f64>> {
                     .iter()
                     .zip(adjacency.weights(v))
                     .map(|(&w, &w_vw)| {
-                        (w_vw / strength[v]) * (weight_between(adjacency, u, w as usize) / largest[u])
+                        (w_vw / strength[v])
+                            * (weight_between(adjacency, u, w as usize) / largest[u])
                     })
                     .sum();
                 total += 1.0 - redundancy;

@@ -5,4 +5,4 @@ mod summary;
 mod table;
 
 pub use summary::render_summary;
-pub use table::{format_float, Cell, Format, Table};
+pub use table::{float_json as float_value, format_float, Cell, Format, Table};

@@ -1,10 +1,14 @@
 //! The network summary as text, CSV or JSON.
 
-use super::table::{float_json, Cell, Format, Table};
+use super::table::{float_json, format_float, Cell, Format, Table};
 use crate::metrics::NetworkSummary;
 use serde_json::{Map, Value};
 
-/// The scalar figures of a summary as (key, cell) pairs, in output order.
+fn optional(v: Option<f64>) -> Cell {
+    v.map_or(Cell::Empty, Cell::Float)
+}
+
+/// The figures of a summary as (key, cell) pairs, in output order.
 fn figures(s: &NetworkSummary) -> Vec<(&'static str, Cell)> {
     vec![
         ("name", Cell::Text(s.name.clone())),
@@ -19,26 +23,87 @@ fn figures(s: &NetworkSummary) -> Vec<(&'static str, Cell)> {
         ("components", s.components.into()),
         ("largest_component", s.largest_component.into()),
         ("isolates", s.isolates.into()),
+        ("average_clustering", s.average_clustering.into()),
+        ("transitivity", s.transitivity.into()),
+        ("diameter", s.diameter.into()),
+        ("average_path_length", s.average_path_length.into()),
+        (
+            "average_path_length_sources",
+            s.average_path_length_sources
+                .map_or(Cell::Empty, Cell::from),
+        ),
+        (
+            "articulation_points",
+            Cell::List(s.articulation_points.clone()),
+        ),
+        (
+            "bridges",
+            Cell::List(s.bridges.iter().map(|(a, b)| format!("{a}–{b}")).collect()),
+        ),
+        ("max_core", s.max_core.into()),
+        ("modularity", s.modularity.into()),
+        ("communities", s.communities.into()),
+        ("group", Cell::Text(s.group.clone())),
+        ("ei_index", optional(s.ei_index)),
+        ("assortativity", optional(s.assortativity)),
         ("weight", Cell::Text(s.weight.clone())),
         ("filter", Cell::Text(s.filter.clone())),
     ]
 }
 
-/// Writes a summary in `format`. JSON is one object with snake_case keys and
-/// `actor_kinds` / `engagement_kinds` as objects of counts.
+fn cell_text(cell: &Cell) -> String {
+    match cell {
+        Cell::Int(v) => v.to_string(),
+        Cell::Float(v) => format_float(*v, 4),
+        Cell::Text(t) => t.clone(),
+        Cell::List(items) => items.join("; "),
+        Cell::Bool(b) => b.to_string(),
+        Cell::Empty => "–".into(),
+    }
+}
+
+/// Writes a summary in `format`. JSON is one object with snake_case keys;
+/// `bridges` is a list of `[source, target]` pairs, `actor_kinds` and
+/// `engagement_kinds` objects of counts, and `mixing` an object with
+/// `groups`, `sizes` and the matrices `ties`, `weights` and `density`.
 pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
+    let k = s.mixing.groups.len();
+    let density = |g: usize, h: usize| s.mixing.density(g, h);
     match format {
         Format::Json => {
             let mut object = Map::new();
             for (key, cell) in figures(s) {
-                let value = match cell {
-                    Cell::Float(v) => float_json(v),
-                    Cell::Int(v) => Value::from(v),
-                    Cell::Text(t) => Value::String(t),
-                    _ => Value::Null,
+                let value = match (key, cell) {
+                    ("bridges", _) => Value::Array(
+                        s.bridges
+                            .iter()
+                            .map(|(a, b)| Value::Array(vec![a.clone().into(), b.clone().into()]))
+                            .collect(),
+                    ),
+                    (_, cell) => super::table::cell_json(&cell),
                 };
                 object.insert(key.to_string(), value);
             }
+            let matrix = |f: &dyn Fn(usize, usize) -> Value| -> Value {
+                Value::Array(
+                    (0..k)
+                        .map(|g| Value::Array((0..k).map(|h| f(g, h)).collect()))
+                        .collect(),
+                )
+            };
+            let mut mixing = Map::new();
+            mixing.insert("groups".into(), s.mixing.groups.clone().into());
+            mixing.insert("sizes".into(), s.mixing.sizes.clone().into());
+            mixing.insert("ties".into(), matrix(&|g, h| s.mixing.ties[g][h].into()));
+            mixing.insert(
+                "weights".into(),
+                matrix(&|g, h| float_json(s.mixing.weights[g][h])),
+            );
+            mixing.insert(
+                "density".into(),
+                matrix(&|g, h| density(g, h).map_or(Value::Null, float_json)),
+            );
+            object.insert("mixing".into(), Value::Object(mixing));
             for (key, counts) in [
                 ("actor_kinds", &s.actor_kinds),
                 ("engagement_kinds", &s.engagement_kinds),
@@ -59,6 +124,26 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
             for (key, cell) in figures(s) {
                 table.push(vec![key.into(), cell]);
             }
+            for (g, name) in s.mixing.groups.iter().enumerate() {
+                table.push(vec![
+                    format!("mixing.size.{name}").into(),
+                    s.mixing.sizes[g].into(),
+                ]);
+                for (h, other) in s.mixing.groups.iter().enumerate() {
+                    table.push(vec![
+                        format!("mixing.ties.{name}.{other}").into(),
+                        s.mixing.ties[g][h].into(),
+                    ]);
+                    table.push(vec![
+                        format!("mixing.weights.{name}.{other}").into(),
+                        s.mixing.weights[g][h].into(),
+                    ]);
+                    table.push(vec![
+                        format!("mixing.density.{name}.{other}").into(),
+                        density(g, h).map_or(Cell::Empty, Cell::Float),
+                    ]);
+                }
+            }
             for (prefix, counts) in [
                 ("actor_kinds", &s.actor_kinds),
                 ("engagement_kinds", &s.engagement_kinds),
@@ -72,15 +157,43 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
         Format::Table => {
             let mut table = Table::new(&["metric", "value"]);
             for (key, cell) in figures(s) {
-                let text = match cell {
-                    Cell::Int(v) => v.to_string(),
-                    Cell::Float(v) => super::format_float(v, 4),
-                    Cell::Text(t) => t,
-                    _ => String::new(),
-                };
-                table.push(vec![key.into(), text.into()]);
+                table.push(vec![key.into(), cell_text(&cell).into()]);
             }
             let mut out = table.to_text();
+            out.push_str(&format!(
+                "\nties by {} (within and between groups)\n",
+                s.group
+            ));
+            let mut columns = vec!["group".to_string(), "actors".to_string()];
+            columns.extend(s.mixing.groups.iter().cloned());
+            let mut ties = Table {
+                columns: columns.clone(),
+                rows: Vec::new(),
+            };
+            let mut dens = Table {
+                columns,
+                rows: Vec::new(),
+            };
+            for g in 0..k {
+                let mut row = vec![
+                    Cell::Text(s.mixing.groups[g].clone()),
+                    s.mixing.sizes[g].into(),
+                ];
+                row.extend((0..k).map(|h| Cell::from(s.mixing.ties[g][h])));
+                ties.rows.push(row);
+                let mut row = vec![
+                    Cell::Text(s.mixing.groups[g].clone()),
+                    s.mixing.sizes[g].into(),
+                ];
+                row.extend((0..k).map(|h| density(g, h).map_or(Cell::Empty, Cell::Float)));
+                dens.rows.push(row);
+            }
+            out.push_str(&ties.to_text());
+            out.push_str(&format!(
+                "\ncollaboration density by {} (ties present / possible)\n",
+                s.group
+            ));
+            out.push_str(&dens.to_text());
             for (title, counts) in [
                 ("actor kind", &s.actor_kinds),
                 ("engagement kind", &s.engagement_kinds),

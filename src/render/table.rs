@@ -46,6 +46,8 @@ pub enum Cell {
     Float(f64),
     /// A list of texts (`a; b` in text, a JSON array in JSON).
     List(Vec<String>),
+    /// A yes/no value (`true`/`false` everywhere).
+    Bool(bool),
     /// No value (empty in text and CSV, `null` in JSON).
     Empty,
 }
@@ -145,6 +147,7 @@ impl Table {
                         Cell::Int(v) => v.to_string(),
                         Cell::Float(v) => format_float(*v, TEXT_DECIMALS),
                         Cell::List(items) => items.join("; "),
+                        Cell::Bool(b) => b.to_string(),
                         Cell::Empty => String::new(),
                     })
                     .collect()
@@ -213,6 +216,7 @@ impl Table {
                     Cell::Int(v) => v.to_string(),
                     Cell::Float(v) => machine_float(*v),
                     Cell::List(items) => neutralise(&items.join(";")),
+                    Cell::Bool(b) => b.to_string(),
                     Cell::Empty => String::new(),
                 })
                 .collect();
@@ -248,12 +252,13 @@ pub(crate) fn cell_json(cell: &Cell) -> Value {
         Cell::Int(v) => Value::from(*v),
         Cell::Float(v) => float_json(*v),
         Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
+        Cell::Bool(b) => Value::Bool(*b),
         Cell::Empty => Value::Null,
     }
 }
 
 /// A float as a JSON number at fixed precision (`null` if not finite).
-pub(crate) fn float_json(v: f64) -> Value {
+pub fn float_json(v: f64) -> Value {
     machine_float(v)
         .parse::<f64>()
         .ok()

@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use verkosto::graph::{Projection, ProjectionOptions, ProjectionWeight};
-use verkosto::metrics::{centrality::degree, summarize};
+use verkosto::metrics::{centrality::degree, summarize, SummaryOptions};
 use verkosto::model::{validate, Actor, Dataset, Engagement, Participation, Tie};
 
 const ROLES: [&str; 3] = ["coordinator", "partner", "target"];
@@ -202,7 +202,8 @@ proptest! {
             let a = project(&d, weight);
             let b = project(&shuffled, weight);
             prop_assert_eq!(listing(&a), listing(&b));
-            prop_assert_eq!(summarize(&a), summarize(&b));
+            let options = SummaryOptions::default();
+            prop_assert_eq!(summarize(&a, &options).unwrap(), summarize(&b, &options).unwrap());
         }
     }
 }
