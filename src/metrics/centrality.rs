@@ -6,7 +6,7 @@
 //! of source blocks whose partial results are added in block order, so the
 //! numbers are the same on any number of threads.
 
-use super::paths::{PathLength, Search};
+use super::paths::{HopSearch, PathLength, Search};
 use crate::error::{Error, Result};
 use crate::graph::Adjacency;
 use rayon::prelude::*;
@@ -45,13 +45,24 @@ fn per_source_sum(
     progress: Option<Progress<'_>>,
     per_source: impl Fn(&mut Search, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
+    per_source_sum_with(adjacency, width, progress, Search::new, per_source)
+}
+
+/// [`per_source_sum`] with any kind of search buffers.
+fn per_source_sum_with<S>(
+    adjacency: &Adjacency,
+    width: usize,
+    progress: Option<Progress<'_>>,
+    make: impl Fn(usize) -> S + Sync,
+    per_source: impl Fn(&mut S, usize, &mut [f64]) + Sync,
+) -> Vec<f64> {
     let n = adjacency.node_count();
     let blocks = BLOCKS.min(n.max(1));
     let done = AtomicUsize::new(0);
     let partials: Vec<Vec<f64>> = (0..blocks)
         .into_par_iter()
         .map(|b| {
-            let mut search = Search::new(n);
+            let mut search = make(n);
             let mut acc = vec![0.0; width];
             for s in (b * n / blocks)..((b + 1) * n / blocks) {
                 per_source(&mut search, s, &mut acc);
@@ -109,11 +120,19 @@ pub fn betweenness(
 ) -> Vec<f64> {
     let n = adjacency.node_count();
     let length = options.length;
-    let mut raw = per_source_sum(adjacency, n, progress, |search, s, acc| {
-        search.run(adjacency, s, length);
-        search.count_paths(adjacency, length);
-        search.accumulate_dependencies(adjacency, length, acc);
-    });
+    let mut raw = match length {
+        PathLength::Hops => {
+            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, s, acc| {
+                search.run(adjacency, s, true);
+                search.accumulate_dependencies(adjacency, acc);
+            })
+        }
+        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, s, acc| {
+            search.run(adjacency, s, length);
+            search.count_paths(adjacency, length);
+            search.accumulate_dependencies(adjacency, length, acc);
+        }),
+    };
     // Every pair was seen from both ends.
     let scale = match (options.normalized, n > 2) {
         (true, true) => 1.0 / ((n - 1) as f64 * (n - 2) as f64),
@@ -138,14 +157,32 @@ pub fn closeness(
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
     let n = adjacency.node_count();
-    per_source_sum(adjacency, n, progress, |search, s, acc| {
-        search.run(adjacency, s, length);
-        let total: f64 = search.order.iter().map(|&v| search.dist[v as usize]).sum();
-        let r = (search.order.len() - 1) as f64;
+    let score = move |total: f64, reached: usize| {
+        let r = (reached - 1) as f64;
         if total > 0.0 && n > 1 {
-            acc[s] = (r / total) * (r / (n - 1) as f64);
+            (r / total) * (r / (n - 1) as f64)
+        } else {
+            0.0
         }
-    })
+    };
+    match length {
+        PathLength::Hops => {
+            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, s, acc| {
+                search.run(adjacency, s, false);
+                let total: u64 = search
+                    .order
+                    .iter()
+                    .map(|&v| u64::from(search.dist[v as usize]))
+                    .sum();
+                acc[s] = score(total as f64, search.order.len());
+            })
+        }
+        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, s, acc| {
+            search.run(adjacency, s, length);
+            let total: f64 = search.order.iter().map(|&v| search.dist[v as usize]).sum();
+            acc[s] = score(total, search.order.len());
+        }),
+    }
 }
 
 /// Harmonic centrality (Marchiori & Latora 2000; Rochat 2009):
@@ -159,16 +196,41 @@ pub fn harmonic(
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
     let n = adjacency.node_count();
-    per_source_sum(adjacency, n, progress, |search, s, acc| {
-        search.run(adjacency, s, length);
-        let total: f64 = search.order[1..]
-            .iter()
-            .map(|&v| 1.0 / search.dist[v as usize])
-            .sum();
-        if n > 1 {
-            acc[s] = total / (n - 1) as f64;
+    let scale = if n > 1 { 1.0 / (n - 1) as f64 } else { 0.0 };
+    match length {
+        PathLength::Hops => {
+            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, s, acc| {
+                search.run(adjacency, s, false);
+                // Sum 1/d by distance level: count nodes per level first.
+                let mut total = 0.0;
+                let mut level = 0u32;
+                let mut count = 0usize;
+                for &v in &search.order[1..] {
+                    let d = search.dist[v as usize];
+                    if d != level {
+                        if count > 0 {
+                            total += count as f64 / f64::from(level);
+                        }
+                        level = d;
+                        count = 0;
+                    }
+                    count += 1;
+                }
+                if count > 0 {
+                    total += count as f64 / f64::from(level);
+                }
+                acc[s] = total * scale;
+            })
         }
-    })
+        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, s, acc| {
+            search.run(adjacency, s, length);
+            let total: f64 = search.order[1..]
+                .iter()
+                .map(|&v| 1.0 / search.dist[v as usize])
+                .sum();
+            acc[s] = total * scale;
+        }),
+    }
 }
 
 /// Iteration limits of the spectral measures.

@@ -172,3 +172,79 @@ impl Search {
         }
     }
 }
+
+/// Buffers for breadth-first searches on hops, smaller and faster than
+/// [`Search`]'s (integer distances; weights never read).
+pub(crate) struct HopSearch {
+    pub dist: Vec<u32>,
+    /// Reached nodes in BFS order (the source first); also the queue.
+    pub order: Vec<u32>,
+    pub sigma: Vec<f64>,
+    coefficient: Vec<f64>,
+}
+
+const UNREACHED: u32 = u32::MAX;
+
+impl HopSearch {
+    pub fn new(n: usize) -> HopSearch {
+        HopSearch {
+            dist: vec![UNREACHED; n],
+            order: Vec::with_capacity(n),
+            sigma: vec![0.0; n],
+            coefficient: vec![0.0; n],
+        }
+    }
+
+    /// BFS from `source`; with `count`, also the number of shortest paths.
+    pub fn run(&mut self, adjacency: &Adjacency, source: usize, count: bool) {
+        for &v in &self.order {
+            self.dist[v as usize] = UNREACHED;
+            self.sigma[v as usize] = 0.0;
+        }
+        self.order.clear();
+        self.dist[source] = 0;
+        self.sigma[source] = 1.0;
+        self.order.push(source as u32);
+        let mut head = 0;
+        while head < self.order.len() {
+            let v = self.order[head] as usize;
+            head += 1;
+            let next = self.dist[v] + 1;
+            let sigma_v = self.sigma[v];
+            for &u in adjacency.neighbors(v) {
+                let u = u as usize;
+                let du = self.dist[u];
+                if du == UNREACHED {
+                    self.dist[u] = next;
+                    self.order.push(u as u32);
+                    if count {
+                        self.sigma[u] = sigma_v;
+                    }
+                } else if count && du == next {
+                    self.sigma[u] += sigma_v;
+                }
+            }
+        }
+    }
+
+    /// Brandes' dependencies of the last source, pulled from successors:
+    /// δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w)) / σ(w). Adds δ(v) to
+    /// `acc[v]` for every reached v other than the source.
+    pub fn accumulate_dependencies(&mut self, adjacency: &Adjacency, acc: &mut [f64]) {
+        for i in (0..self.order.len()).rev() {
+            let v = self.order[i] as usize;
+            let below = self.dist[v] + 1;
+            let mut sum = 0.0;
+            for &w in adjacency.neighbors(v) {
+                if self.dist[w as usize] == below {
+                    sum += self.coefficient[w as usize];
+                }
+            }
+            let delta = self.sigma[v] * sum;
+            self.coefficient[v] = (1.0 + delta) / self.sigma[v];
+            if i > 0 {
+                acc[v] += delta;
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! `verkosto` binary.
 
 mod cli;
+mod determinism;
 mod metrics_reference;
 mod properties;
 mod reference;

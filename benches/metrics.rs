@@ -1,0 +1,158 @@
+//! Metric benchmark on the projection of a generated 50,000-actor /
+//! 20,000-engagement two-mode network (the sizes of the README), and Leiden
+//! on a generated LFR-style graph.
+//!
+//! `cargo bench --bench metrics` prints the timings. Options:
+//!
+//! - `--size ACTORSxENGAGEMENTS` another two-mode size;
+//! - `--write-edges FILE` also write the projection as `source target
+//!   weight` lines (actor positions) for `benches/compare_metrics.py`;
+//! - `--graph FILE` time the metrics on an edge list instead (`u v [w]`
+//!   lines, nodes 0..n−1; an optional `FILE.membership` with the planted
+//!   community of each node reports NMI);
+//! - `--only betweenness,closeness,…` time only these.
+
+#[path = "common/generate.rs"]
+mod generate;
+
+use std::io::Write;
+use std::time::Instant;
+use verkosto::graph::{Adjacency, Projection, ProjectionOptions};
+use verkosto::metrics::centrality::{betweenness, closeness, harmonic, BetweennessOptions};
+use verkosto::metrics::community::{detect, nmi, CommunityMethod, CommunityOptions};
+use verkosto::metrics::PathLength;
+
+const SEED: u64 = 20261123;
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .map(|i| args[i + 1].clone())
+    };
+    let only: Option<Vec<String>> =
+        value("--only").map(|l| l.split(',').map(String::from).collect());
+    let wanted = |name: &str| only.as_ref().is_none_or(|o| o.iter().any(|x| x == name));
+
+    let (adjacency, planted) = if let Some(path) = value("--graph") {
+        read_graph(&path)
+    } else {
+        let size = value("--size").unwrap_or_else(|| "50000x20000".into());
+        let (a, e) = size.split_once('x').expect("ACTORSxENGAGEMENTS");
+        let dataset = generate::two_mode(a.parse().unwrap(), e.parse().unwrap(), SEED);
+        let projection = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
+        let adjacency = projection.adjacency();
+        if let Some(path) = value("--write-edges") {
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+            for t in projection.ties() {
+                writeln!(out, "{} {} {}", t.source, t.target, t.weight).unwrap();
+            }
+        }
+        (adjacency, None)
+    };
+    let connected = (0..adjacency.node_count())
+        .filter(|&v| adjacency.degree(v) > 0)
+        .count();
+    println!(
+        "graph: {} nodes ({} with a tie), {} ties; {} threads",
+        adjacency.node_count(),
+        connected,
+        adjacency.edge_count(),
+        rayon::current_num_threads()
+    );
+    let time = |name: &str, f: &mut dyn FnMut() -> String| {
+        if !wanted(name) {
+            return;
+        }
+        let start = Instant::now();
+        let note = f();
+        println!(
+            "{name:<26} {:>9.2} s  {note}",
+            start.elapsed().as_secs_f64()
+        );
+    };
+    let bo = |length| BetweennessOptions {
+        length,
+        normalized: true,
+    };
+    time("betweenness_unweighted", &mut || {
+        let b = betweenness(&adjacency, bo(PathLength::Hops), None);
+        format!("max {:.6}", b.iter().cloned().fold(0.0, f64::max))
+    });
+    time("betweenness_weighted", &mut || {
+        let b = betweenness(&adjacency, bo(PathLength::InverseWeight), None);
+        format!("max {:.6}", b.iter().cloned().fold(0.0, f64::max))
+    });
+    time("closeness_unweighted", &mut || {
+        let c = closeness(&adjacency, PathLength::Hops, None);
+        format!("max {:.6}", c.iter().cloned().fold(0.0, f64::max))
+    });
+    time("closeness_weighted", &mut || {
+        let c = closeness(&adjacency, PathLength::InverseWeight, None);
+        format!("max {:.6}", c.iter().cloned().fold(0.0, f64::max))
+    });
+    time("harmonic_unweighted", &mut || {
+        let h = harmonic(&adjacency, PathLength::Hops, None);
+        format!("max {:.6}", h.iter().cloned().fold(0.0, f64::max))
+    });
+    time("harmonic_weighted", &mut || {
+        let h = harmonic(&adjacency, PathLength::InverseWeight, None);
+        format!("max {:.6}", h.iter().cloned().fold(0.0, f64::max))
+    });
+    for method in [CommunityMethod::Leiden, CommunityMethod::Louvain] {
+        let name = format!("{method}");
+        time(&name, &mut || {
+            let p = detect(
+                &adjacency,
+                &CommunityOptions {
+                    method,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            let agreement = planted
+                .as_ref()
+                .map(|truth: &Vec<usize>| {
+                    format!(", NMI vs planted {:.4}", nmi(&p.membership, truth))
+                })
+                .unwrap_or_default();
+            format!(
+                "modularity {:.6}, {} communities{agreement}",
+                p.modularity, p.count
+            )
+        });
+    }
+}
+
+/// Reads `u v [w]` lines; nodes are 0..n−1.
+fn read_graph(path: &str) -> (Adjacency, Option<Vec<usize>>) {
+    let text = std::fs::read_to_string(path).expect("edge list");
+    let mut edges = Vec::new();
+    let mut n = 0u32;
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let mut parts = line.split_whitespace();
+        let u: u32 = parts.next().unwrap().parse().unwrap();
+        let v: u32 = parts.next().unwrap().parse().unwrap();
+        let w: f64 = parts.next().map_or(1.0, |w| w.parse().unwrap());
+        n = n.max(u + 1).max(v + 1);
+        edges.push((u.min(v), u.max(v), w));
+    }
+    edges.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    edges.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+    edges.retain(|e| e.0 != e.1);
+    let planted = std::fs::read_to_string(format!("{path}.membership"))
+        .ok()
+        .map(|t| {
+            t.split_whitespace()
+                .map(|x| x.parse().unwrap())
+                .collect::<Vec<usize>>()
+        });
+    let n = planted
+        .as_ref()
+        .map_or(n as usize, |p| p.len().max(n as usize));
+    (Adjacency::from_edges(n, edges.iter().copied()), planted)
+}
