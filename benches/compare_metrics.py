@@ -61,7 +61,7 @@ def main():
     run("harmonic_weighted", lambda: top(g.harmonic_centrality(weights="length")))
 
     def leiden():
-        c = g.community_leiden(objective="modularity", weights="weight")
+        c = g.community_leiden(objective_function="modularity", weights="weight")
         q = g.modularity(c.membership, weights="weight")
         note = f"modularity {q:.6f}, {len(c)} communities"
         if planted:

@@ -43,7 +43,7 @@ fn per_source_sum(
     adjacency: &Adjacency,
     width: usize,
     progress: Option<Progress<'_>>,
-    per_source: impl Fn(&mut Search, usize, &mut [f64]) + Sync,
+    per_source: impl Fn(&mut Search, &Adjacency, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
     per_source_sum_with(adjacency, width, progress, Search::new, per_source)
 }
@@ -54,8 +54,13 @@ fn per_source_sum_with<S>(
     width: usize,
     progress: Option<Progress<'_>>,
     make: impl Fn(usize) -> S + Sync,
-    per_source: impl Fn(&mut S, usize, &mut [f64]) + Sync,
+    per_source: impl Fn(&mut S, &Adjacency, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
+    // Search a copy in cache-friendly order and map the result back; the
+    // copy costs O(m log m), far less than the n searches.
+    let order = adjacency.locality_order();
+    let local = adjacency.permuted(&order);
+    let adjacency = &local;
     let n = adjacency.node_count();
     let blocks = BLOCKS.min(n.max(1));
     let done = AtomicUsize::new(0);
@@ -65,7 +70,7 @@ fn per_source_sum_with<S>(
             let mut search = make(n);
             let mut acc = vec![0.0; width];
             for s in (b * n / blocks)..((b + 1) * n / blocks) {
-                per_source(&mut search, s, &mut acc);
+                per_source(&mut search, adjacency, s, &mut acc);
                 let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
                 if let Some(report) = progress {
                     report(finished);
@@ -80,7 +85,11 @@ fn per_source_sum_with<S>(
             *t += p;
         }
     }
-    total
+    let mut original = vec![0.0; width];
+    for (new, &old) in order.iter().enumerate() {
+        original[old as usize] = total[new];
+    }
+    original
 }
 
 /// Options of [`betweenness`].
@@ -122,12 +131,12 @@ pub fn betweenness(
     let length = options.length;
     let mut raw = match length {
         PathLength::Hops => {
-            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, s, acc| {
+            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, adjacency, s, acc| {
                 search.run(adjacency, s, true);
                 search.accumulate_dependencies(adjacency, acc);
             })
         }
-        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, s, acc| {
+        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
             search.run(adjacency, s, length);
             search.count_paths(adjacency, length);
             search.accumulate_dependencies(adjacency, length, acc);
@@ -167,7 +176,7 @@ pub fn closeness(
     };
     match length {
         PathLength::Hops => {
-            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, s, acc| {
+            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, adjacency, s, acc| {
                 search.run(adjacency, s, false);
                 let total: u64 = search
                     .order
@@ -177,7 +186,7 @@ pub fn closeness(
                 acc[s] = score(total as f64, search.order.len());
             })
         }
-        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, s, acc| {
+        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
             search.run(adjacency, s, length);
             let total: f64 = search.order.iter().map(|&v| search.dist[v as usize]).sum();
             acc[s] = score(total, search.order.len());
@@ -199,7 +208,7 @@ pub fn harmonic(
     let scale = if n > 1 { 1.0 / (n - 1) as f64 } else { 0.0 };
     match length {
         PathLength::Hops => {
-            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, s, acc| {
+            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, adjacency, s, acc| {
                 search.run(adjacency, s, false);
                 // Sum 1/d by distance level: count nodes per level first.
                 let mut total = 0.0;
@@ -222,7 +231,7 @@ pub fn harmonic(
                 acc[s] = total * scale;
             })
         }
-        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, s, acc| {
+        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
             search.run(adjacency, s, length);
             let total: f64 = search.order[1..]
                 .iter()
