@@ -4,6 +4,7 @@
 mod actors;
 mod brokers;
 mod communities;
+mod export;
 mod import;
 mod progress;
 mod summary;
@@ -44,6 +45,8 @@ pub enum Command {
     Brokers(brokers::BrokersArgs),
     /// Projected ties with the engagements behind each.
     Ties(ties::TiesArgs),
+    /// Write the network for Gephi, networkx, Pajek or a spreadsheet.
+    Export(export::ExportArgs),
     /// Build a dataset from other formats.
     #[command(subcommand)]
     Import(import::ImportCommand),
@@ -57,6 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Actors(args) => actors::run(args),
         Command::Communities(args) => communities::run(args),
         Command::Brokers(args) => brokers::run(args),
+        Command::Export(args) => export::run(args),
         Command::Ties(args) => ties::run(args),
         Command::Import(command) => import::run(command),
     }
@@ -64,7 +68,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// Options that decide the projection, shared by the analysis commands.
 #[derive(Debug, Clone, Args)]
-pub struct ProjectionArgs {
+pub struct ProjectionArgs<End: Args + WindowEndArg = WindowEnd> {
     /// Tie weight: count (shared engagements), newman (1/(n−1) per shared
     /// engagement of n participants) or jaccard (shared / union).
     #[arg(long, default_value = "count", value_name = "SCHEME")]
@@ -82,15 +86,14 @@ pub struct ProjectionArgs {
     /// Keep engagements that end on or after this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub from: Option<Date>,
-    /// Keep engagements that start on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<Date>,
+    #[command(flatten)]
+    pub end: End,
     /// Drop ties lighter than this weight.
     #[arg(long, value_name = "W")]
     pub min_weight: Option<f64>,
 }
 
-impl ProjectionArgs {
+impl<End: Args + WindowEndArg> ProjectionArgs<End> {
     /// The library options; bad values are usage errors.
     pub fn options(&self) -> verkosto::Result<ProjectionOptions> {
         let options = ProjectionOptions {
@@ -110,13 +113,47 @@ impl ProjectionArgs {
                     .map(|l| parse_list(l, "--actor-kinds"))
                     .transpose()?,
                 from: self.from,
-                to: self.to,
+                to: self.end.date(),
             },
             weight: self.weight,
             min_weight: self.min_weight,
         };
         options.check()?;
         Ok(options)
+    }
+}
+
+/// The end of the time window.
+pub trait WindowEndArg {
+    /// The date given, if any.
+    fn date(&self) -> Option<Date>;
+}
+
+/// `--to DATE` (or `--until DATE`), for the analysis commands.
+#[derive(Debug, Clone, Args)]
+pub struct WindowEnd {
+    /// Keep engagements that start on or before this day (YYYY-MM-DD).
+    #[arg(id = "to", long = "to", visible_alias = "until", value_name = "DATE")]
+    pub date: Option<Date>,
+}
+
+impl WindowEndArg for WindowEnd {
+    fn date(&self) -> Option<Date> {
+        self.date
+    }
+}
+
+/// `--until DATE`, for `export`, whose `--to` names the format.
+#[derive(Debug, Clone, Args)]
+pub struct UntilEnd {
+    /// Keep engagements that start on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<Date>,
+}
+
+impl WindowEndArg for UntilEnd {
+    fn date(&self) -> Option<Date> {
+        self.until
     }
 }
 

@@ -90,7 +90,12 @@ impl Adjacency {
                 let v = order[head] as usize;
                 head += 1;
                 buffer.clear();
-                buffer.extend(self.neighbors(v).iter().copied().filter(|&u| !seen[u as usize]));
+                buffer.extend(
+                    self.neighbors(v)
+                        .iter()
+                        .copied()
+                        .filter(|&u| !seen[u as usize]),
+                );
                 buffer.sort_by_key(|&u| (self.degree(u as usize), u));
                 for &u in &buffer {
                     seen[u as usize] = true;

@@ -130,17 +130,23 @@ pub fn betweenness(
     let n = adjacency.node_count();
     let length = options.length;
     let mut raw = match length {
-        PathLength::Hops => {
-            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, adjacency, s, acc| {
+        PathLength::Hops => per_source_sum_with(
+            adjacency,
+            n,
+            progress,
+            HopSearch::new,
+            |search, adjacency, s, acc| {
                 search.run(adjacency, s, true);
                 search.accumulate_dependencies(adjacency, acc);
+            },
+        ),
+        PathLength::InverseWeight => {
+            per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
+                search.run(adjacency, s, length);
+                search.count_paths(adjacency, length);
+                search.accumulate_dependencies(adjacency, length, acc);
             })
         }
-        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-            search.run(adjacency, s, length);
-            search.count_paths(adjacency, length);
-            search.accumulate_dependencies(adjacency, length, acc);
-        }),
     };
     // Every pair was seen from both ends.
     let scale = match (options.normalized, n > 2) {
@@ -175,8 +181,12 @@ pub fn closeness(
         }
     };
     match length {
-        PathLength::Hops => {
-            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, adjacency, s, acc| {
+        PathLength::Hops => per_source_sum_with(
+            adjacency,
+            n,
+            progress,
+            HopSearch::new,
+            |search, adjacency, s, acc| {
                 search.run(adjacency, s, false);
                 let total: u64 = search
                     .order
@@ -184,13 +194,15 @@ pub fn closeness(
                     .map(|&v| u64::from(search.dist[v as usize]))
                     .sum();
                 acc[s] = score(total as f64, search.order.len());
+            },
+        ),
+        PathLength::InverseWeight => {
+            per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
+                search.run(adjacency, s, length);
+                let total: f64 = search.order.iter().map(|&v| search.dist[v as usize]).sum();
+                acc[s] = score(total, search.order.len());
             })
         }
-        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-            search.run(adjacency, s, length);
-            let total: f64 = search.order.iter().map(|&v| search.dist[v as usize]).sum();
-            acc[s] = score(total, search.order.len());
-        }),
     }
 }
 
@@ -208,37 +220,45 @@ pub fn harmonic(
     let scale = if n > 1 { 1.0 / (n - 1) as f64 } else { 0.0 };
     match length {
         PathLength::Hops => {
-            per_source_sum_with(adjacency, n, progress, HopSearch::new, |search, adjacency, s, acc| {
-                search.run(adjacency, s, false);
-                // Sum 1/d by distance level: count nodes per level first.
-                let mut total = 0.0;
-                let mut level = 0u32;
-                let mut count = 0usize;
-                for &v in &search.order[1..] {
-                    let d = search.dist[v as usize];
-                    if d != level {
-                        if count > 0 {
-                            total += count as f64 / f64::from(level);
+            per_source_sum_with(
+                adjacency,
+                n,
+                progress,
+                HopSearch::new,
+                |search, adjacency, s, acc| {
+                    search.run(adjacency, s, false);
+                    // Sum 1/d by distance level: count nodes per level first.
+                    let mut total = 0.0;
+                    let mut level = 0u32;
+                    let mut count = 0usize;
+                    for &v in &search.order[1..] {
+                        let d = search.dist[v as usize];
+                        if d != level {
+                            if count > 0 {
+                                total += count as f64 / f64::from(level);
+                            }
+                            level = d;
+                            count = 0;
                         }
-                        level = d;
-                        count = 0;
+                        count += 1;
                     }
-                    count += 1;
-                }
-                if count > 0 {
-                    total += count as f64 / f64::from(level);
-                }
+                    if count > 0 {
+                        total += count as f64 / f64::from(level);
+                    }
+                    acc[s] = total * scale;
+                },
+            )
+        }
+        PathLength::InverseWeight => {
+            per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
+                search.run(adjacency, s, length);
+                let total: f64 = search.order[1..]
+                    .iter()
+                    .map(|&v| 1.0 / search.dist[v as usize])
+                    .sum();
                 acc[s] = total * scale;
             })
         }
-        PathLength::InverseWeight => per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-            search.run(adjacency, s, length);
-            let total: f64 = search.order[1..]
-                .iter()
-                .map(|&v| 1.0 / search.dist[v as usize])
-                .sum();
-            acc[s] = total * scale;
-        }),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Turning results into bytes for people and machines. Writers return
 //! strings and do no I/O.
 
+pub mod export;
 mod summary;
 mod table;
 

@@ -3,6 +3,7 @@
 
 mod cli;
 mod determinism;
+mod exports;
 mod metrics_reference;
 mod properties;
 mod reference;

@@ -1,0 +1,88 @@
+//! `verkosto export`.
+
+use super::{CommunityArgs, ProjectionArgs, UntilEnd};
+use clap::Args;
+use std::path::PathBuf;
+use verkosto::graph::Projection;
+use verkosto::io::write_atomic;
+use verkosto::metrics::{actor_metrics, ActorMetricsOptions, MetricValue};
+use verkosto::render::export::{
+    csv_tables, gexf, graphml, node_link, pajek, ExportFormat, NodeColumns,
+};
+use verkosto::render::Cell;
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The dataset (JSON); `-` reads standard input.
+    pub file: PathBuf,
+    /// graphml, gexf (Gephi), pajek, node-link (networkx JSON) or csv.
+    #[arg(long, value_name = "FORMAT")]
+    pub to: ExportFormat,
+    /// Output file; for csv a directory that receives nodes.csv and ties.csv.
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: PathBuf,
+    /// Add every per-actor metric as a node attribute (not for pajek).
+    #[arg(long)]
+    pub with_metrics: bool,
+    #[command(flatten)]
+    pub community: CommunityArgs,
+    #[command(flatten)]
+    pub projection: ProjectionArgs<UntilEnd>,
+}
+
+pub fn run(args: ExportArgs) -> anyhow::Result<()> {
+    let options = args.projection.options()?;
+    let community = args.community.options()?;
+    let dataset = super::load(&args.file)?;
+    let projection = Projection::new(&dataset, &options)?;
+    let mut extra: NodeColumns = Vec::new();
+    if args.with_metrics {
+        let table = actor_metrics(
+            &projection,
+            &ActorMetricsOptions {
+                community,
+                ..Default::default()
+            },
+        )?;
+        for (name, values) in table.columns.iter().zip(table.values) {
+            extra.push((
+                name.to_string(),
+                values
+                    .into_iter()
+                    .map(|v| match v {
+                        MetricValue::Int(i) => Cell::Int(i),
+                        MetricValue::Float(f) => Cell::Float(f),
+                        MetricValue::Missing => Cell::Empty,
+                    })
+                    .collect(),
+            ));
+        }
+    }
+    let inputs = [args.file.as_path()];
+    match args.to {
+        ExportFormat::GraphMl => write_atomic(
+            &args.output,
+            graphml(&projection, &extra).as_bytes(),
+            &inputs,
+        )?,
+        ExportFormat::Gexf => {
+            write_atomic(&args.output, gexf(&projection, &extra).as_bytes(), &inputs)?
+        }
+        ExportFormat::Pajek => write_atomic(&args.output, pajek(&projection).as_bytes(), &inputs)?,
+        ExportFormat::NodeLink => write_atomic(
+            &args.output,
+            node_link(&projection, &extra).as_bytes(),
+            &inputs,
+        )?,
+        ExportFormat::Csv => {
+            std::fs::create_dir_all(&args.output).map_err(|source| verkosto::Error::Write {
+                path: args.output.clone(),
+                source,
+            })?;
+            let (nodes, ties) = csv_tables(&projection, &extra);
+            write_atomic(&args.output.join("nodes.csv"), nodes.as_bytes(), &inputs)?;
+            write_atomic(&args.output.join("ties.csv"), ties.as_bytes(), &inputs)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,426 @@
+//! Exports that other tools read: GraphML and GEXF (Gephi, networkx,
+//! Cytoscape), Pajek `.net`, networkx node-link JSON, and CSV node and tie
+//! tables. Each writer returns the file's bytes and does no I/O.
+//!
+//! Nodes carry the actor's id, name, kind, region, business id, attributes
+//! and, optionally, metric columns; ties carry the weight, the number of
+//! shared engagements and their ids (provenance).
+
+use super::{float_value, Cell, Table};
+use crate::error::{Error, Result};
+use crate::graph::Projection;
+use serde_json::{json, Map, Value};
+use std::fmt::Write as _;
+use std::str::FromStr;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// GraphML (XML).
+    GraphMl,
+    /// GEXF 1.2 (XML; Gephi's own format).
+    Gexf,
+    /// Pajek `.net`.
+    Pajek,
+    /// networkx node-link JSON (`node_link_graph`).
+    NodeLink,
+    /// CSV node and tie tables.
+    Csv,
+}
+
+impl FromStr for ExportFormat {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "graphml" => Ok(ExportFormat::GraphMl),
+            "gexf" => Ok(ExportFormat::Gexf),
+            "pajek" => Ok(ExportFormat::Pajek),
+            "node-link" => Ok(ExportFormat::NodeLink),
+            "csv" => Ok(ExportFormat::Csv),
+            other => Err(Error::Option(format!(
+                "unknown export format {other:?}; expected graphml, gexf, pajek, node-link or csv"
+            ))),
+        }
+    }
+}
+
+/// Extra per-actor columns (metrics), each a name and one cell per actor.
+pub type NodeColumns = Vec<(String, Vec<Cell>)>;
+
+/// One node's attributes as (name, value) pairs in a fixed order: name,
+/// kind, region, business_id, the dataset attributes, then `extra`.
+fn node_attributes(
+    projection: &Projection<'_>,
+    extra: &NodeColumns,
+    a: usize,
+) -> Vec<(String, Cell)> {
+    let actor = projection.actor(a);
+    let mut out = vec![
+        ("name".to_string(), Cell::Text(actor.name.clone())),
+        ("kind".to_string(), Cell::Text(actor.kind.clone())),
+    ];
+    out.push((
+        "region".into(),
+        actor.region.clone().map_or(Cell::Empty, Cell::Text),
+    ));
+    out.push((
+        "business_id".into(),
+        actor.business_id.clone().map_or(Cell::Empty, Cell::Text),
+    ));
+    for (column, values) in extra {
+        out.push((column.clone(), values[a].clone()));
+    }
+    out
+}
+
+/// Attribute names over all actors (dataset attributes), sorted.
+fn attribute_names(projection: &Projection<'_>) -> Vec<String> {
+    let mut names: Vec<String> = (0..projection.actor_count())
+        .flat_map(|a| projection.actor(a).attributes.keys().cloned())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn attribute_cell(projection: &Projection<'_>, a: usize, key: &str) -> Cell {
+    match projection.actor(a).attributes.get(key) {
+        None => Cell::Empty,
+        Some(Value::String(s)) => Cell::Text(s.clone()),
+        Some(Value::Bool(b)) => Cell::Bool(*b),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .map_or_else(|| Cell::Float(n.as_f64().unwrap_or(f64::NAN)), Cell::Int),
+        Some(other) => Cell::Text(other.to_string()),
+    }
+}
+
+/// Every node column: the fixed ones, dataset attributes, then `extra`.
+fn all_node_columns(projection: &Projection<'_>, extra: &NodeColumns) -> Vec<(String, Vec<Cell>)> {
+    let n = projection.actor_count();
+    let mut columns: Vec<(String, Vec<Cell>)> = Vec::new();
+    let fixed = (0..n)
+        .map(|a| node_attributes(projection, &Vec::new(), a))
+        .collect::<Vec<_>>();
+    for (i, name) in ["name", "kind", "region", "business_id"].iter().enumerate() {
+        columns.push((
+            name.to_string(),
+            fixed.iter().map(|row| row[i].1.clone()).collect(),
+        ));
+    }
+    for key in attribute_names(projection) {
+        if columns.iter().any(|(c, _)| *c == key) {
+            continue;
+        }
+        columns.push((
+            key.clone(),
+            (0..n)
+                .map(|a| attribute_cell(projection, a, &key))
+                .collect(),
+        ));
+    }
+    columns.extend(extra.iter().cloned());
+    columns
+}
+
+fn tie_engagements(projection: &Projection<'_>, t: usize) -> Vec<String> {
+    let graph = projection.two_mode();
+    let dataset = graph.dataset();
+    let mut ids: Vec<String> = projection
+        .engagements_behind(t)
+        .iter()
+        .map(|&e| graph.engagement(e as usize).id.clone())
+        .collect();
+    ids.extend(projection.direct_ties_behind(t).iter().map(|&d| {
+        format!(
+            "tie:{}",
+            dataset.ties[d as usize]
+                .kind
+                .clone()
+                .unwrap_or_else(|| "direct".into())
+        )
+    }));
+    ids
+}
+
+/// Escapes text for XML content and attribute values; drops characters
+/// XML 1.0 cannot hold (control characters other than tab and newlines).
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push_str(&format!("&#{};", c as u32)),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn cell_text(cell: &Cell) -> Option<String> {
+    match cell {
+        Cell::Text(s) => Some(s.clone()),
+        Cell::Int(v) => Some(v.to_string()),
+        Cell::Float(v) => Some(float_value(*v).to_string()),
+        Cell::Bool(b) => Some(b.to_string()),
+        Cell::List(items) => Some(items.join(";")),
+        Cell::Empty => None,
+    }
+}
+
+/// The XML type of a column: int, double, boolean or string.
+fn column_type(values: &[Cell]) -> &'static str {
+    let present: Vec<&Cell> = values
+        .iter()
+        .filter(|c| !matches!(c, Cell::Empty))
+        .collect();
+    if !present.is_empty() && present.iter().all(|c| matches!(c, Cell::Int(_))) {
+        "long"
+    } else if !present.is_empty()
+        && present
+            .iter()
+            .all(|c| matches!(c, Cell::Int(_) | Cell::Float(_)))
+    {
+        "double"
+    } else if !present.is_empty() && present.iter().all(|c| matches!(c, Cell::Bool(_))) {
+        "boolean"
+    } else {
+        "string"
+    }
+}
+
+/// GraphML, undirected, with typed keys for every node column and for the
+/// tie weight, shared-engagement count and engagement ids.
+pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> String {
+    let columns = all_node_columns(projection, extra);
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+    for (i, (name, values)) in columns.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  <key id=\"n{i}\" for=\"node\" attr.name=\"{}\" attr.type=\"{}\"/>",
+            xml_escape(name),
+            column_type(values)
+        );
+    }
+    out.push_str("  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
+    out.push_str("  <key id=\"shared\" for=\"edge\" attr.name=\"shared\" attr.type=\"long\"/>\n");
+    out.push_str(
+        "  <key id=\"engagements\" for=\"edge\" attr.name=\"engagements\" attr.type=\"string\"/>\n",
+    );
+    let _ = writeln!(
+        out,
+        "  <graph id=\"{}\" edgedefault=\"undirected\">",
+        xml_escape(&projection.two_mode().dataset().name)
+    );
+    for a in 0..projection.actor_count() {
+        let _ = writeln!(
+            out,
+            "    <node id=\"{}\">",
+            xml_escape(&projection.actor(a).id)
+        );
+        for (i, (_, values)) in columns.iter().enumerate() {
+            if let Some(text) = cell_text(&values[a]) {
+                let _ = writeln!(out, "      <data key=\"n{i}\">{}</data>", xml_escape(&text));
+            }
+        }
+        out.push_str("    </node>\n");
+    }
+    for (t, tie) in projection.ties().iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "    <edge source=\"{}\" target=\"{}\">\n      <data key=\"weight\">{}</data>\n      <data key=\"shared\">{}</data>\n      <data key=\"engagements\">{}</data>\n    </edge>",
+            xml_escape(&projection.actor(tie.source as usize).id),
+            xml_escape(&projection.actor(tie.target as usize).id),
+            float_value(tie.weight),
+            tie.shared,
+            xml_escape(&tie_engagements(projection, t).join(";"))
+        );
+    }
+    out.push_str("  </graph>\n</graphml>\n");
+    out
+}
+
+/// GEXF 1.2, undirected, node labels = names, tie weights native.
+pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> String {
+    let columns: Vec<(String, Vec<Cell>)> = all_node_columns(projection, extra)
+        .into_iter()
+        .filter(|(name, _)| name != "name")
+        .collect();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n");
+    let _ = writeln!(
+        out,
+        "  <meta>\n    <creator>verkosto</creator>\n    <description>{}</description>\n  </meta>",
+        xml_escape(&projection.two_mode().dataset().name)
+    );
+    out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n    <attributes class=\"node\">\n");
+    for (i, (name, values)) in columns.iter().enumerate() {
+        let kind = match column_type(values) {
+            "long" => "long",
+            "double" => "double",
+            "boolean" => "boolean",
+            _ => "string",
+        };
+        let _ = writeln!(
+            out,
+            "      <attribute id=\"{i}\" title=\"{}\" type=\"{kind}\"/>",
+            xml_escape(name)
+        );
+    }
+    out.push_str("    </attributes>\n    <attributes class=\"edge\">\n      <attribute id=\"shared\" title=\"shared\" type=\"long\"/>\n      <attribute id=\"engagements\" title=\"engagements\" type=\"string\"/>\n    </attributes>\n    <nodes>\n");
+    for a in 0..projection.actor_count() {
+        let actor = projection.actor(a);
+        let _ = writeln!(
+            out,
+            "      <node id=\"{}\" label=\"{}\">\n        <attvalues>",
+            xml_escape(&actor.id),
+            xml_escape(&actor.name)
+        );
+        for (i, (_, values)) in columns.iter().enumerate() {
+            if let Some(text) = cell_text(&values[a]) {
+                let _ = writeln!(
+                    out,
+                    "          <attvalue for=\"{i}\" value=\"{}\"/>",
+                    xml_escape(&text)
+                );
+            }
+        }
+        out.push_str("        </attvalues>\n      </node>\n");
+    }
+    out.push_str("    </nodes>\n    <edges>\n");
+    for (t, tie) in projection.ties().iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "      <edge id=\"{t}\" source=\"{}\" target=\"{}\" weight=\"{}\">\n        <attvalues>\n          <attvalue for=\"shared\" value=\"{}\"/>\n          <attvalue for=\"engagements\" value=\"{}\"/>\n        </attvalues>\n      </edge>",
+            xml_escape(&projection.actor(tie.source as usize).id),
+            xml_escape(&projection.actor(tie.target as usize).id),
+            float_value(tie.weight),
+            tie.shared,
+            xml_escape(&tie_engagements(projection, t).join(";"))
+        );
+    }
+    out.push_str("    </edges>\n  </graph>\n</gexf>\n");
+    out
+}
+
+/// Pajek `.net`: vertices numbered from 1 with their ids as labels (Pajek
+/// has no escape for `"`, so a quote in an id becomes `'`), then weighted
+/// edges. Attributes do not fit the format.
+pub fn pajek(projection: &Projection<'_>) -> String {
+    let mut out = format!("*Vertices {}\n", projection.actor_count());
+    for a in 0..projection.actor_count() {
+        let label: String = projection
+            .actor(a)
+            .id
+            .chars()
+            .map(|c| if c == '"' || c.is_control() { '\'' } else { c })
+            .collect();
+        let _ = writeln!(out, "{} \"{}\"", a + 1, label);
+    }
+    out.push_str("*Edges\n");
+    for tie in projection.ties() {
+        let _ = writeln!(
+            out,
+            "{} {} {}",
+            tie.source + 1,
+            tie.target + 1,
+            float_value(tie.weight)
+        );
+    }
+    out
+}
+
+fn cell_json(cell: &Cell) -> Value {
+    match cell {
+        Cell::Text(s) => Value::String(s.clone()),
+        Cell::Int(v) => json!(v),
+        Cell::Float(v) => float_value(*v),
+        Cell::Bool(b) => json!(b),
+        Cell::List(items) => json!(items),
+        Cell::Empty => Value::Null,
+    }
+}
+
+/// networkx node-link JSON (`networkx.node_link_graph(data, edges="edges")`).
+pub fn node_link(projection: &Projection<'_>, extra: &NodeColumns) -> String {
+    let columns = all_node_columns(projection, extra);
+    let nodes: Vec<Value> = (0..projection.actor_count())
+        .map(|a| {
+            let mut node = Map::new();
+            node.insert("id".into(), Value::String(projection.actor(a).id.clone()));
+            for (name, values) in &columns {
+                if !matches!(values[a], Cell::Empty) {
+                    node.insert(name.clone(), cell_json(&values[a]));
+                }
+            }
+            Value::Object(node)
+        })
+        .collect();
+    let edges: Vec<Value> = projection
+        .ties()
+        .iter()
+        .enumerate()
+        .map(|(t, tie)| {
+            json!({
+                "source": projection.actor(tie.source as usize).id,
+                "target": projection.actor(tie.target as usize).id,
+                "weight": float_value(tie.weight),
+                "shared": tie.shared,
+                "engagements": tie_engagements(projection, t),
+            })
+        })
+        .collect();
+    let value = json!({
+        "directed": false,
+        "multigraph": false,
+        "graph": {"name": projection.two_mode().dataset().name},
+        "nodes": nodes,
+        "edges": edges,
+    });
+    let mut text = serde_json::to_string_pretty(&value).expect("JSON serialises");
+    text.push('\n');
+    text
+}
+
+/// CSV tables: (`nodes.csv`, `ties.csv`). Cells that a spreadsheet would
+/// run as formulas are neutralised.
+pub fn csv_tables(projection: &Projection<'_>, extra: &NodeColumns) -> (String, String) {
+    let columns = all_node_columns(projection, extra);
+    let mut names = vec!["id"];
+    names.extend(columns.iter().map(|(c, _)| c.as_str()));
+    let mut nodes = Table::new(&names);
+    for a in 0..projection.actor_count() {
+        let mut row = vec![Cell::Text(projection.actor(a).id.clone())];
+        row.extend(columns.iter().map(|(_, values)| values[a].clone()));
+        nodes.push(row);
+    }
+    let mut ties = Table::new(&["source", "target", "weight", "shared", "engagements"]);
+    for (t, tie) in projection.ties().iter().enumerate() {
+        ties.push(vec![
+            Cell::Text(projection.actor(tie.source as usize).id.clone()),
+            Cell::Text(projection.actor(tie.target as usize).id.clone()),
+            Cell::Float(tie.weight),
+            (tie.shared as usize).into(),
+            Cell::List(tie_engagements(projection, t)),
+        ]);
+    }
+    (nodes.to_csv(), ties.to_csv())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_escaping() {
+        assert_eq!(
+            xml_escape("a<b>&\"c'\u{1}\nd"),
+            "a&lt;b&gt;&amp;&quot;c&apos;&#10;d"
+        );
+        assert_eq!(xml_escape("Hämeen ELY-keskus"), "Hämeen ELY-keskus");
+    }
+}
