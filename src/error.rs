@@ -60,6 +60,9 @@ pub enum Error {
         /// The iteration limit reached.
         iterations: usize,
     },
+    /// Graphviz rejected the DOT or failed.
+    #[error("Graphviz failed: {0}")]
+    Graphviz(String),
     /// Writing would destroy an input.
     #[error("refusing to write {}: it is one of the input files; choose another output path", path.display())]
     WouldOverwriteInput {

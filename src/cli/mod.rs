@@ -7,6 +7,7 @@ mod communities;
 mod export;
 mod import;
 mod progress;
+mod render;
 mod summary;
 mod ties;
 mod validate;
@@ -45,6 +46,8 @@ pub enum Command {
     Brokers(brokers::BrokersArgs),
     /// Projected ties with the engagements behind each.
     Ties(ties::TiesArgs),
+    /// Draw the network map: DOT, SVG, PNG or PDF.
+    Render(render::RenderArgs),
     /// Write the network for Gephi, networkx, Pajek or a spreadsheet.
     Export(export::ExportArgs),
     /// Build a dataset from other formats.
@@ -61,6 +64,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Communities(args) => communities::run(args),
         Command::Brokers(args) => brokers::run(args),
         Command::Export(args) => export::run(args),
+        Command::Render(args) => render::run(args),
         Command::Ties(args) => ties::run(args),
         Command::Import(command) => import::run(command),
     }

@@ -2,6 +2,8 @@
 //! strings and do no I/O.
 
 pub mod export;
+mod layout;
+pub mod map;
 mod summary;
 mod table;
 
