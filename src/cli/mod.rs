@@ -8,6 +8,7 @@ mod export;
 mod import;
 mod progress;
 mod render;
+mod report;
 mod summary;
 mod ties;
 mod validate;
@@ -48,6 +49,8 @@ pub enum Command {
     Ties(ties::TiesArgs),
     /// Draw the network map: DOT, SVG, PNG or PDF.
     Render(render::RenderArgs),
+    /// Write the report: report.html (self-contained), report.md, the map and CSV tables.
+    Report(report::ReportArgs),
     /// Write the network for Gephi, networkx, Pajek or a spreadsheet.
     Export(export::ExportArgs),
     /// Build a dataset from other formats.
@@ -65,6 +68,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Brokers(args) => brokers::run(args),
         Command::Export(args) => export::run(args),
         Command::Render(args) => render::run(args),
+        Command::Report(args) => report::run(args),
         Command::Ties(args) => ties::run(args),
         Command::Import(command) => import::run(command),
     }

@@ -5,7 +5,9 @@ use clap::Args;
 use std::path::PathBuf;
 use verkosto::graph::Projection;
 use verkosto::io::write_atomic;
-use verkosto::render::map::{build_map, default_engine, run_graphviz, to_builtin_svg, to_dot, Labels, MapMode, MapOptions};
+use verkosto::render::map::{
+    build_map, default_engine, run_graphviz, to_builtin_svg, to_dot, Labels, MapMode, MapOptions,
+};
 use verkosto::Error;
 
 #[derive(Debug, Args)]
@@ -100,7 +102,13 @@ pub fn run(args: RenderArgs) -> anyhow::Result<()> {
     if let Some(note) = &model.thinning_note {
         eprintln!("note: {note}");
     }
-    let bytes = render_map(&model, &format, args.engine.as_deref(), args.builtin, map_options.community.seed)?;
+    let bytes = render_map(
+        &model,
+        &format,
+        args.engine.as_deref(),
+        args.builtin,
+        map_options.community.seed,
+    )?;
     write_atomic(&args.output, &bytes, &[args.file.as_path()])?;
     Ok(())
 }
@@ -136,4 +144,3 @@ pub fn render_map(
         )),
     }
 }
-

@@ -4,7 +4,12 @@
 /// Positions in [0, 1]² for `n` nodes with the given edges, seeded.
 /// Larger nodes (by `sizes`) repel a little more. O(k·(n² + m)) for
 /// k = 300 iterations: meant for the few hundred actors a map shows.
-pub fn force_layout(n: usize, edges: &[(usize, usize)], sizes: &[f64], seed: u64) -> Vec<(f64, f64)> {
+pub fn force_layout(
+    n: usize,
+    edges: &[(usize, usize)],
+    sizes: &[f64],
+    seed: u64,
+) -> Vec<(f64, f64)> {
     if n == 0 {
         return Vec::new();
     }
@@ -55,7 +60,9 @@ pub fn force_layout(n: usize, edges: &[(usize, usize)], sizes: &[f64], seed: u64
             // Gentle gravity keeps components on the page.
             shift[i].0 += (0.5 - pos[i].0) * k * 4.0;
             shift[i].1 += (0.5 - pos[i].1) * k * 4.0;
-            let length = (shift[i].0 * shift[i].0 + shift[i].1 * shift[i].1).sqrt().max(1e-12);
+            let length = (shift[i].0 * shift[i].0 + shift[i].1 * shift[i].1)
+                .sqrt()
+                .max(1e-12);
             let step = length.min(temperature);
             pos[i].0 += shift[i].0 / length * step;
             pos[i].1 += shift[i].1 / length * step;
@@ -63,10 +70,16 @@ pub fn force_layout(n: usize, edges: &[(usize, usize)], sizes: &[f64], seed: u64
         temperature -= cooling;
     }
     // Fit to the unit square.
-    let (min_x, max_x) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
-    let (min_y, max_y) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+    let (min_x, max_x) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.0), hi.max(p.0))
+    });
+    let (min_y, max_y) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.1), hi.max(p.1))
+    });
     let (w, h) = ((max_x - min_x).max(1e-9), (max_y - min_y).max(1e-9));
-    pos.iter().map(|&(x, y)| ((x - min_x) / w, (y - min_y) / h)).collect()
+    pos.iter()
+        .map(|&(x, y)| ((x - min_x) / w, (y - min_y) / h))
+        .collect()
 }
 
 #[cfg(test)]
@@ -80,6 +93,8 @@ mod tests {
         let a = force_layout(5, &edges, &sizes, 7);
         assert_eq!(a, force_layout(5, &edges, &sizes, 7));
         assert_ne!(a, force_layout(5, &edges, &sizes, 8));
-        assert!(a.iter().all(|&(x, y)| (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)));
+        assert!(a
+            .iter()
+            .all(|&(x, y)| (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y)));
     }
 }

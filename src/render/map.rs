@@ -8,7 +8,9 @@ use crate::error::{Error, Result};
 use crate::graph::Projection;
 use crate::metrics::community::{detect, CommunityOptions};
 use crate::metrics::core::core_number;
-use crate::metrics::{actor_metrics, group_values, ActorMetricsOptions, MetricValue, ACTOR_METRICS};
+use crate::metrics::{
+    actor_metrics, group_values, ActorMetricsOptions, MetricValue, ACTOR_METRICS,
+};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -37,7 +39,9 @@ impl std::str::FromStr for Labels {
                 .strip_prefix("top:")
                 .and_then(|n| n.parse().ok())
                 .map(Labels::Top)
-                .ok_or_else(|| Error::Option(format!("--labels {s:?}: expected top:N, all or none"))),
+                .ok_or_else(|| {
+                    Error::Option(format!("--labels {s:?}: expected top:N, all or none"))
+                }),
         }
     }
 }
@@ -58,7 +62,9 @@ impl std::str::FromStr for MapMode {
         match s {
             "projection" => Ok(MapMode::Projection),
             "two-mode" => Ok(MapMode::TwoMode),
-            other => Err(Error::Option(format!("--mode {other:?}: expected projection or two-mode"))),
+            other => Err(Error::Option(format!(
+                "--mode {other:?}: expected projection or two-mode"
+            ))),
         }
     }
 }
@@ -252,11 +258,16 @@ pub fn build_map(projection: &Projection<'_>, options: &MapOptions) -> Result<Ma
     let mut keep = vec![true; n];
     let mut notes = Vec::new();
     if let Some((id, radius)) = &options.ego {
-        let center = graph
-            .actor_position(id)
-            .ok_or_else(|| Error::Option(format!("--ego {id:?}: no such actor in the network (check the id and the filters)")))?;
+        let center = graph.actor_position(id).ok_or_else(|| {
+            Error::Option(format!(
+                "--ego {id:?}: no such actor in the network (check the id and the filters)"
+            ))
+        })?;
         keep = neighbourhood(&adjacency, center, *radius);
-        notes.push(format!("{} and the actors within {radius} ties of it", projection.actor(center).name));
+        notes.push(format!(
+            "{} and the actors within {radius} ties of it",
+            projection.actor(center).name
+        ));
     }
     let shown = keep.iter().filter(|k| **k).count();
     let mut thinning_note = None;
@@ -266,12 +277,20 @@ pub fn build_map(projection: &Projection<'_>, options: &MapOptions) -> Result<Ma
         while (0..n).filter(|&v| keep[v] && cores[v] > k).count() > options.max_actors {
             k += 1;
         }
-        let before_ties = projection.ties().iter().filter(|t| keep[t.source as usize] && keep[t.target as usize]).count();
+        let before_ties = projection
+            .ties()
+            .iter()
+            .filter(|t| keep[t.source as usize] && keep[t.target as usize])
+            .count();
         for v in 0..n {
             keep[v] = keep[v] && cores[v] > k;
         }
         let after = keep.iter().filter(|k| **k).count();
-        let after_ties = projection.ties().iter().filter(|t| keep[t.source as usize] && keep[t.target as usize]).count();
+        let after_ties = projection
+            .ties()
+            .iter()
+            .filter(|t| keep[t.source as usize] && keep[t.target as usize])
+            .count();
         thinning_note = Some(format!(
             "To stay legible the map shows the {}-core: {after} of {shown} actors and {after_ties} of {before_ties} ties; {} actors with fewer than {} ties inside the core are hidden.",
             k + 1,
@@ -307,19 +326,28 @@ pub fn build_map(projection: &Projection<'_>, options: &MapOptions) -> Result<Ma
     let group_of = |key: &str| -> Vec<String> {
         if key == "community" {
             let p = communities.as_ref().expect("computed above");
-            p.membership.iter().map(|c| format!("community {}", c + 1)).collect()
+            p.membership
+                .iter()
+                .map(|c| format!("community {}", c + 1))
+                .collect()
         } else {
             group_values(projection, key)
         }
     };
     let color_groups = group_of(&options.color_by);
-    let shown_groups: Vec<String> = (0..n).filter(|&v| keep[v]).map(|v| color_groups[v].clone()).collect();
+    let shown_groups: Vec<String> = (0..n)
+        .filter(|&v| keep[v])
+        .map(|v| color_groups[v].clone())
+        .collect();
     let (palette, legend) = colours(&shown_groups);
     let clusters = match options.cluster_by.as_str() {
         "none" => None,
         key => Some(group_of(key)),
     };
-    let max_size = (0..n).filter(|&v| keep[v]).map(|v| size_values[v]).fold(0.0, f64::max);
+    let max_size = (0..n)
+        .filter(|&v| keep[v])
+        .map(|v| size_values[v])
+        .fold(0.0, f64::max);
     let mut labelled = vec![false; n];
     match options.labels {
         Labels::All => labelled = keep.clone(),
@@ -341,11 +369,21 @@ pub fn build_map(projection: &Projection<'_>, options: &MapOptions) -> Result<Ma
         }
         let actor = projection.actor(v);
         index[v] = nodes.len();
-        let relative = if max_size > 0.0 { (size_values[v].max(0.0) / max_size).sqrt() } else { 0.0 };
+        let relative = if max_size > 0.0 {
+            (size_values[v].max(0.0) / max_size).sqrt()
+        } else {
+            0.0
+        };
         nodes.push(MapNode {
             key: format!("a{v}"),
             label: labelled[v].then(|| short_label(&actor.name, 32)),
-            tooltip: format!("{} ({}; {} {})", actor.name, actor.kind, options.size_by, crate::render::format_float(size_values[v], 3)),
+            tooltip: format!(
+                "{} ({}; {} {})",
+                actor.name,
+                actor.kind,
+                options.size_by,
+                crate::render::format_float(size_values[v], 3)
+            ),
             color: palette[&color_groups[v]].clone(),
             size: 0.18 + 0.6 * relative,
             is_engagement: false,
@@ -353,7 +391,11 @@ pub fn build_map(projection: &Projection<'_>, options: &MapOptions) -> Result<Ma
         });
     }
     let mut edges = Vec::new();
-    let max_weight = projection.ties().iter().map(|t| t.weight).fold(0.0, f64::max);
+    let max_weight = projection
+        .ties()
+        .iter()
+        .map(|t| t.weight)
+        .fold(0.0, f64::max);
     match options.mode {
         MapMode::Projection => {
             for (t, tie) in projection.ties().iter().enumerate() {
@@ -384,7 +426,12 @@ pub fn build_map(projection: &Projection<'_>, options: &MapOptions) -> Result<Ma
         }
         MapMode::TwoMode => {
             for e in 0..graph.engagement_count() {
-                let members: Vec<u32> = graph.members(e).iter().copied().filter(|&a| keep[a as usize]).collect();
+                let members: Vec<u32> = graph
+                    .members(e)
+                    .iter()
+                    .copied()
+                    .filter(|&a| keep[a as usize])
+                    .collect();
                 if members.is_empty() {
                     continue;
                 }
@@ -392,8 +439,13 @@ pub fn build_map(projection: &Projection<'_>, options: &MapOptions) -> Result<Ma
                 let node = nodes.len();
                 nodes.push(MapNode {
                     key: format!("e{e}"),
-                    label: matches!(options.labels, Labels::None).then_some(()).map_or_else(|| Some(short_label(&engagement.id, 24)), |_| None),
-                    tooltip: format!("{} ({}, {})", engagement.name, engagement.id, engagement.kind),
+                    label: matches!(options.labels, Labels::None)
+                        .then_some(())
+                        .map_or_else(|| Some(short_label(&engagement.id, 24)), |_| None),
+                    tooltip: format!(
+                        "{} ({}, {})",
+                        engagement.name, engagement.id, engagement.kind
+                    ),
                     color: "#FFFFFF".into(),
                     size: 0.25,
                     is_engagement: true,
@@ -413,7 +465,11 @@ pub fn build_map(projection: &Projection<'_>, options: &MapOptions) -> Result<Ma
                         }
                         .into(),
                         dashed: role == "target",
-                        tooltip: format!("{} – {}: {role}", projection.actor(a as usize).name, engagement.name),
+                        tooltip: format!(
+                            "{} – {}: {role}",
+                            projection.actor(a as usize).name,
+                            engagement.name
+                        ),
                     });
                 }
             }
@@ -429,10 +485,17 @@ pub fn build_map(projection: &Projection<'_>, options: &MapOptions) -> Result<Ma
         (Some(a), Some(b)) => format!("; engagements {a} – {b}"),
         _ => String::new(),
     };
-    let title = options.title.clone().unwrap_or_else(|| dataset.name.clone());
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| dataset.name.clone());
     let mut caption = format!(
         "{}{} actors, {} ties; weight {}; {filter}{range}",
-        if title == dataset.name { String::new() } else { format!("{}: ", dataset.name) },
+        if title == dataset.name {
+            String::new()
+        } else {
+            format!("{}: ", dataset.name)
+        },
         nodes.iter().filter(|n| !n.is_engagement).count(),
         edges.len(),
         projection.weighting()
@@ -514,7 +577,20 @@ pub fn default_engine(model: &MapModel) -> &'static str {
 pub fn to_dot(model: &MapModel) -> String {
     let mut stmts: Vec<Stmt> = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("label", &format!("{}\n{}\n{}{}", model.title, model.caption, model.scale_note, model.thinning_note.as_ref().map(|n| format!("\n{n}")).unwrap_or_default())),
+            attr(
+                "label",
+                &format!(
+                    "{}\n{}\n{}{}",
+                    model.title,
+                    model.caption,
+                    model.scale_note,
+                    model
+                        .thinning_note
+                        .as_ref()
+                        .map(|n| format!("\n{n}"))
+                        .unwrap_or_default()
+                ),
+            ),
             attr("labelloc", "t"),
             attr("fontname", "Helvetica"),
             attr("fontsize", "12"),
@@ -546,12 +622,18 @@ pub fn to_dot(model: &MapModel) -> String {
             attributes[0] = attr("label", "");
             attributes.push(attr("xlabel", node.label.as_deref().unwrap_or("")));
         }
-        Stmt::Node(Node::new(NodeId(Id::Escaped(dot_quote(&node.key)), None), attributes))
+        Stmt::Node(Node::new(
+            NodeId(Id::Escaped(dot_quote(&node.key)), None),
+            attributes,
+        ))
     };
     let mut clusters: BTreeMap<&str, Vec<Stmt>> = BTreeMap::new();
     for node in &model.nodes {
         match &node.cluster {
-            Some(c) => clusters.entry(c.as_str()).or_default().push(node_stmt(node)),
+            Some(c) => clusters
+                .entry(c.as_str())
+                .or_default()
+                .push(node_stmt(node)),
             None => stmts.push(node_stmt(node)),
         }
     }
@@ -578,8 +660,14 @@ pub fn to_dot(model: &MapModel) -> String {
         }
         stmts.push(Stmt::Edge(Edge {
             ty: EdgeTy::Pair(
-                Vertex::N(NodeId(Id::Escaped(dot_quote(&model.nodes[edge.a].key)), None)),
-                Vertex::N(NodeId(Id::Escaped(dot_quote(&model.nodes[edge.b].key)), None)),
+                Vertex::N(NodeId(
+                    Id::Escaped(dot_quote(&model.nodes[edge.a].key)),
+                    None,
+                )),
+                Vertex::N(NodeId(
+                    Id::Escaped(dot_quote(&model.nodes[edge.b].key)),
+                    None,
+                )),
             ),
             attributes,
         }));
@@ -597,7 +685,18 @@ pub fn to_dot(model: &MapModel) -> String {
                 attr("label", &format!("{group} ({count})")),
                 attr("shape", "box"),
                 attr("fillcolor", color),
-                attr("fontcolor", if color == OTHER_COLOR || color == "#F0E442" || color == "#E69F00" || color == "#56B4E9" { "black" } else { "white" }),
+                attr(
+                    "fontcolor",
+                    if color == OTHER_COLOR
+                        || color == "#F0E442"
+                        || color == "#E69F00"
+                        || color == "#56B4E9"
+                    {
+                        "black"
+                    } else {
+                        "white"
+                    },
+                ),
             ],
         )));
     }
@@ -622,7 +721,10 @@ pub fn run_graphviz(dot_text: &str, engine: &str, format: &str) -> Result<Option
     use std::io::Write;
     use std::process::{Command, Stdio};
     if !ENGINES.contains(&engine) {
-        return Err(Error::Option(format!("--engine {engine:?}: expected one of {}", ENGINES.join(", "))));
+        return Err(Error::Option(format!(
+            "--engine {engine:?}: expected one of {}",
+            ENGINES.join(", ")
+        )));
     }
     let child = Command::new("dot")
         .arg(format!("-K{engine}"))
@@ -634,22 +736,35 @@ pub fn run_graphviz(dot_text: &str, engine: &str, format: &str) -> Result<Option
     let mut child = match child {
         Ok(c) => c,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => return Err(Error::Write { path: "dot".into(), source }),
+        Err(source) => {
+            return Err(Error::Write {
+                path: "dot".into(),
+                source,
+            })
+        }
     };
     let mut stdin = child.stdin.take().expect("piped");
     let text = dot_text.to_string();
     let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
-    let out = child.wait_with_output().map_err(|source| Error::Write { path: "dot".into(), source })?;
+    let out = child.wait_with_output().map_err(|source| Error::Write {
+        path: "dot".into(),
+        source,
+    })?;
     let _ = writer.join();
     if !out.status.success() {
-        return Err(Error::Graphviz(String::from_utf8_lossy(&out.stderr).trim().to_string()));
+        return Err(Error::Graphviz(
+            String::from_utf8_lossy(&out.stderr).trim().to_string(),
+        ));
     }
     Ok(Some(out.stdout))
 }
 
 /// True when the Graphviz `dot` program can be run.
 pub fn graphviz_available() -> bool {
-    std::process::Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success())
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// The map as SVG drawn by verkosto (seeded force-directed layout), with
@@ -674,11 +789,28 @@ pub fn to_builtin_svg(model: &MapModel, seed: u64) -> String {
     );
     let _ = writeln!(svg, "<title>{}</title>", xml_escape(&model.title));
     let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
-    let _ = writeln!(svg, "<text x=\"{margin}\" y=\"28\" font-size=\"18\" font-weight=\"bold\">{}</text>", xml_escape(&short_label(&model.title, 90)));
-    let _ = writeln!(svg, "<text x=\"{margin}\" y=\"46\" font-size=\"10\" fill=\"#444\">{}</text>", xml_escape(&short_label(&model.caption, 170)));
-    let _ = writeln!(svg, "<text x=\"{margin}\" y=\"60\" font-size=\"10\" fill=\"#444\">{}</text>", xml_escape(&short_label(&model.scale_note, 170)));
+    let _ = writeln!(
+        svg,
+        "<text x=\"{margin}\" y=\"28\" font-size=\"18\" font-weight=\"bold\">{}</text>",
+        xml_escape(&short_label(&model.title, 90))
+    );
+    let _ = writeln!(
+        svg,
+        "<text x=\"{margin}\" y=\"46\" font-size=\"10\" fill=\"#444\">{}</text>",
+        xml_escape(&short_label(&model.caption, 170))
+    );
+    let _ = writeln!(
+        svg,
+        "<text x=\"{margin}\" y=\"60\" font-size=\"10\" fill=\"#444\">{}</text>",
+        xml_escape(&short_label(&model.scale_note, 170))
+    );
     if let Some(note) = &model.thinning_note {
-        let _ = writeln!(svg, "<text x=\"{margin}\" y=\"{}\" font-size=\"10\" fill=\"#8a2b00\">{}</text>", height - 12.0, xml_escape(&short_label(note, 170)));
+        let _ = writeln!(
+            svg,
+            "<text x=\"{margin}\" y=\"{}\" font-size=\"10\" fill=\"#8a2b00\">{}</text>",
+            height - 12.0,
+            xml_escape(&short_label(note, 170))
+        );
     }
     svg.push_str("<g stroke-linecap=\"round\">\n");
     for edge in &model.edges {
@@ -713,7 +845,11 @@ pub fn to_builtin_svg(model: &MapModel, seed: u64) -> String {
     }
     svg.push_str("</g>\n");
     let lx = width - legend_width - 10.0;
-    let _ = writeln!(svg, "<g font-size=\"11\"><text x=\"{lx}\" y=\"{}\" font-weight=\"bold\">Legend</text>", header + 20.0);
+    let _ = writeln!(
+        svg,
+        "<g font-size=\"11\"><text x=\"{lx}\" y=\"{}\" font-weight=\"bold\">Legend</text>",
+        header + 20.0
+    );
     for (i, (group, color, count)) in model.legend.iter().enumerate() {
         let y = header + 36.0 + 18.0 * i as f64;
         let _ = writeln!(svg, "<rect x=\"{lx}\" y=\"{:.1}\" width=\"12\" height=\"12\" fill=\"{color}\" stroke=\"#333\" stroke-width=\"0.5\"/><text x=\"{:.1}\" y=\"{:.1}\">{}</text>", y - 10.0, lx + 18.0, y, xml_escape(&format!("{} ({count})", short_label(group, 28))));

@@ -4,6 +4,7 @@
 pub mod export;
 mod layout;
 pub mod map;
+pub mod report;
 mod summary;
 mod table;
 

@@ -4,8 +4,10 @@
 mod cli;
 mod determinism;
 mod exports;
+mod maps;
 mod metrics_reference;
 mod properties;
 mod reference;
+mod report;
 mod seed;
 mod util;

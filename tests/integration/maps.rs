@@ -1,0 +1,204 @@
+//! Maps: every option of `render`, hostile names through the real `dot`
+//! program, well-formed SVG from both renderers, thinning of large graphs.
+
+use crate::util::{repo, run_in};
+use std::path::Path;
+
+/// Parses `text` as XML from start to end; panics with the position of the
+/// first error.
+pub fn assert_well_formed_xml(text: &str, what: &str) {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut depth = 0i64;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(_) => {}
+            Err(e) => panic!(
+                "{what}: not well-formed XML at byte {}: {e}",
+                reader.buffer_position()
+            ),
+        }
+    }
+    assert_eq!(depth, 0, "{what}: unbalanced elements");
+}
+
+pub fn graphviz() -> bool {
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn render(dir: &Path, file: &str, out: &str, extra: &[&str]) -> crate::util::Run {
+    let out = dir.join(out);
+    let mut args = vec!["render", file, "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    run_in(&repo(), &args, None)
+}
+
+#[test]
+fn hostile_names_survive_dot_and_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "graphs/examples/hostile-names.json";
+    let r = render(
+        dir.path(),
+        file,
+        "map.dot",
+        &["--labels", "all", "--cluster-by", "kind"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dot = std::fs::read_to_string(dir.path().join("map.dot")).unwrap();
+    assert!(
+        dot.contains(r#"Say \"hello\" \\ back\\slash"#),
+        "quotes and backslashes escaped"
+    );
+    assert!(dot.contains("Hämeen ELY-keskus") && dot.contains("Åbo Akademi"));
+    // The built-in SVG is well-formed and keeps the text.
+    let r = render(
+        dir.path(),
+        file,
+        "builtin.svg",
+        &["--builtin", "--labels", "all"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("builtin.svg")).unwrap();
+    assert_well_formed_xml(&svg, "built-in SVG");
+    assert!(svg.contains("&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"));
+    assert!(!svg.contains("<script"), "no markup injected");
+    if !graphviz() {
+        eprintln!("skipped the Graphviz half: `dot` is not installed (CI installs graphviz)");
+        return;
+    }
+    for engine in ["dot", "neato", "fdp", "sfdp"] {
+        let r = render(
+            dir.path(),
+            file,
+            &format!("{engine}.svg"),
+            &["--labels", "all", "--engine", engine],
+        );
+        assert_eq!(r.code, 0, "{engine}: {}", r.stderr);
+        let svg = std::fs::read_to_string(dir.path().join(format!("{engine}.svg"))).unwrap();
+        assert_well_formed_xml(&svg, engine);
+        assert!(
+            svg.contains("Åbo Akademi"),
+            "{engine}: non-ASCII label kept"
+        );
+        assert!(!svg.contains("<script"), "{engine}: no markup injected");
+    }
+    for format in ["png", "pdf"] {
+        let r = render(dir.path(), file, &format!("map.{format}"), &[]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        let bytes = std::fs::read(dir.path().join(format!("map.{format}"))).unwrap();
+        let magic: &[u8] = if format == "png" { b"\x89PNG" } else { b"%PDF" };
+        assert!(bytes.starts_with(magic), "{format} output");
+    }
+}
+
+#[test]
+fn every_render_option_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "graphs/finland-regional.json";
+    let cases: &[&[&str]] = &[
+        &["--color-by", "community"],
+        &["--color-by", "region", "--roles", "all"],
+        &["--size-by", "betweenness", "--labels", "top:3"],
+        &["--labels", "none", "--cluster-by", "community"],
+        &["--cluster-by", "kind", "--min-weight", "2"],
+        &["--mode", "two-mode"],
+        &["--ego", "centria", "--radius", "2", "--roles", "all"],
+        &[
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2023-12-31",
+            "--title",
+            "Since 2020",
+        ],
+        &["--format", "dot"],
+    ];
+    for (i, extra) in cases.iter().enumerate() {
+        let r = render(dir.path(), file, &format!("map{i}.svg"), extra);
+        assert_eq!(r.code, 0, "{extra:?}: {}", r.stderr);
+        let text = std::fs::read_to_string(dir.path().join(format!("map{i}.svg"))).unwrap();
+        if extra.contains(&"dot") {
+            assert!(text.starts_with("graph"), "--format dot writes DOT");
+        } else {
+            assert_well_formed_xml(&text, &format!("{extra:?}"));
+        }
+    }
+    // The title and caption say what is shown.
+    let dot = render(
+        dir.path(),
+        file,
+        "t.dot",
+        &["--from", "2020-01-01", "--title", "Since 2020"],
+    );
+    assert_eq!(dot.code, 0);
+    let text = std::fs::read_to_string(dir.path().join("t.dot")).unwrap();
+    assert!(
+        text.contains("Since 2020") && text.contains("window: 2020-01-01"),
+        "{text}"
+    );
+    assert!(text.contains("cluster_legend"), "a legend");
+    // Two-mode maps draw engagements as boxes.
+    let r = render(dir.path(), file, "two.dot", &["--mode", "two-mode"]);
+    assert_eq!(r.code, 0);
+    assert!(std::fs::read_to_string(dir.path().join("two.dot"))
+        .unwrap()
+        .contains("shape=\"box\""));
+}
+
+#[test]
+fn bad_render_options_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for extra in [
+        vec!["--size-by", "charm"],
+        vec!["--labels", "top:many"],
+        vec!["--cluster-by", "weather"],
+        vec!["--mode", "three-mode"],
+        vec!["--ego", "no-such-actor"],
+        vec!["--engine", "circo"],
+    ] {
+        let r = render(dir.path(), "graphs/finland-regional.json", "x.svg", &extra);
+        assert_eq!(r.code, 2, "{extra:?}: {}", r.stderr);
+    }
+    let r = render(dir.path(), "graphs/finland-regional.json", "map.gif", &[]);
+    assert_eq!(r.code, 2, "unknown extension");
+}
+
+#[test]
+fn large_networks_are_thinned_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "tests/reference/fixtures/projection-heavy-tailed.dataset.json";
+    let r = render(dir.path(), file, "big.dot", &["--max-actors", "60"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("note: To stay legible the map shows the"),
+        "{}",
+        r.stderr
+    );
+    let dot = std::fs::read_to_string(dir.path().join("big.dot")).unwrap();
+    let nodes = dot
+        .lines()
+        .filter(|l| l.trim_start().starts_with("\"a") && !l.contains(" -- "))
+        .count();
+    assert!(nodes > 0 && nodes <= 60, "{nodes} actors drawn");
+    assert!(dot.contains("are hidden"), "the note is on the map");
+}
+
+#[test]
+fn maps_are_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, extra) in [("a.svg", vec!["--builtin"]), ("a.dot", vec![])] {
+        render(dir.path(), "graphs/finland-regional.json", name, &extra);
+        let first = std::fs::read(dir.path().join(name)).unwrap();
+        render(dir.path(), "graphs/finland-regional.json", name, &extra);
+        assert_eq!(
+            first,
+            std::fs::read(dir.path().join(name)).unwrap(),
+            "{name}"
+        );
+    }
+}
