@@ -103,6 +103,7 @@ pub fn two_mode(actors: usize, engagements: usize, seed: u64) -> Dataset {
 }
 
 /// Peak resident memory of this process in MiB (Linux `VmHWM`).
+#[allow(dead_code)] // used by the projection bench only
 pub fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

@@ -177,6 +177,11 @@ pub struct CommunityArgs {
     /// Random seed: the same seed gives the same communities.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub seed: u64,
+    /// Iterations of the algorithm, each improving the last; 0 (default) =
+    /// until nothing changes. 2 is igraph's default: faster on very large
+    /// networks, slightly lower modularity.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub iterations: usize,
 }
 
 impl CommunityArgs {
@@ -192,6 +197,7 @@ impl CommunityArgs {
             method: self.method,
             resolution: self.resolution,
             seed: self.seed,
+            iterations: self.iterations,
         })
     }
 }

@@ -54,7 +54,15 @@ pub struct CommunityOptions {
     pub resolution: f64,
     /// Random seed (default 1).
     pub seed: u64,
+    /// Iterations of the whole algorithm, each starting from the previous
+    /// result; 0 (the default) repeats until an iteration changes nothing
+    /// (at most 50). igraph's default is 2, which is faster on large graphs
+    /// and reaches slightly lower modularity.
+    pub iterations: usize,
 }
+
+/// The cap of "until nothing changes".
+const MAX_ITERATIONS: usize = 50;
 
 impl Default for CommunityOptions {
     fn default() -> Self {
@@ -62,6 +70,7 @@ impl Default for CommunityOptions {
             method: CommunityMethod::Leiden,
             resolution: 1.0,
             seed: 1,
+            iterations: 0,
         }
     }
 }
@@ -163,48 +172,49 @@ impl Level {
     /// The graph of the groups `group[v]` (0..count): edges between groups
     /// summed, edges inside a group dropped (they only add to strength).
     fn aggregate(&self, group: &[usize], count: usize) -> Level {
+        // Nodes ordered by group (counting sort).
+        let mut start = vec![0usize; count + 1];
         let mut strength = vec![0.0; count];
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
         for v in 0..self.len() {
+            start[group[v] + 1] += 1;
             strength[group[v]] += self.strength[v];
-            members[group[v]].push(v);
         }
-        let mut offsets = vec![0];
-        let mut targets = Vec::new();
-        let mut weights = Vec::new();
-        let mut slot = vec![usize::MAX; count];
-        let mut touched: Vec<usize> = Vec::new();
-        for (g, nodes) in members.iter().enumerate() {
-            let start = targets.len();
-            for &v in nodes {
+        for g in 0..count {
+            start[g + 1] += start[g];
+        }
+        let mut fill = start.clone();
+        let mut nodes = vec![0usize; self.len()];
+        for v in 0..self.len() {
+            nodes[fill[group[v]]] = v;
+            fill[group[v]] += 1;
+        }
+        let mut offsets = Vec::with_capacity(count + 1);
+        offsets.push(0);
+        let mut targets: Vec<u32> = Vec::new();
+        let mut weights: Vec<f64> = Vec::new();
+        let mut sum = vec![0.0; count];
+        let mut touched: Vec<u32> = Vec::new();
+        for g in 0..count {
+            for &v in &nodes[start[g]..start[g + 1]] {
                 for (u, w) in self.edges(v) {
                     let h = group[u];
                     if h == g {
                         continue;
                     }
-                    if slot[h] == usize::MAX {
-                        slot[h] = targets.len();
-                        targets.push(h as u32);
-                        weights.push(0.0);
-                        touched.push(h);
+                    if sum[h] == 0.0 {
+                        touched.push(h as u32);
                     }
-                    weights[slot[h]] += w;
+                    sum[h] += w;
                 }
             }
-            for h in touched.drain(..) {
-                slot[h] = usize::MAX;
-            }
             // Sorted neighbours keep the next level deterministic.
-            let mut row: Vec<(u32, f64)> = targets[start..]
-                .iter()
-                .copied()
-                .zip(weights[start..].iter().copied())
-                .collect();
-            row.sort_unstable_by_key(|e| e.0);
-            for (i, (t, w)) in row.into_iter().enumerate() {
-                targets[start + i] = t;
-                weights[start + i] = w;
+            touched.sort_unstable();
+            for &h in &touched {
+                targets.push(h);
+                weights.push(sum[h as usize]);
+                sum[h as usize] = 0.0;
             }
+            touched.clear();
             offsets.push(targets.len());
         }
         Level {
@@ -401,13 +411,10 @@ fn refine(
             external[own] = 0.0;
             refined[v] = chosen;
             singleton[v] = false;
+            // A non-empty refined community t always holds node t (only
+            // singletons move, and a vacated id is never a target again),
+            // so this marks the community's first member.
             singleton[chosen] = false;
-            // Nodes already in `chosen` are no longer singletons either.
-            for (u, _) in level.edges(v) {
-                if refined[u] == chosen {
-                    singleton[u] = false;
-                }
-            }
         }
         scratch.clear();
     }
@@ -429,11 +436,11 @@ fn renumber(labels: &[usize]) -> (Vec<usize>, usize) {
 
 /// Detects communities.
 ///
-/// Leiden repeats (local moving → refinement → aggregation) until the
-/// partition no longer changes; Louvain aggregates by the moved partition
-/// directly. Both restart from their result until an iteration changes
-/// nothing (at most 20 iterations). Isolated actors are communities of
-/// their own.
+/// Leiden repeats (local moving → refinement → aggregation) until local
+/// moving leaves every node alone; Louvain aggregates by the moved
+/// partition directly. The whole algorithm runs `iterations` times, each
+/// starting from the previous result (an iteration that changes nothing
+/// ends early). Isolated actors are communities of their own.
 ///
 /// Complexity: about O(m) per pass, with few passes in practice.
 pub fn detect(adjacency: &Adjacency, options: &CommunityOptions) -> Result<Partition> {
@@ -452,7 +459,12 @@ pub fn detect(adjacency: &Adjacency, options: &CommunityOptions) -> Result<Parti
     let gamma_over_2m = options.resolution / two_m;
     let mut rng = Rng::new(options.seed);
     let mut membership: Vec<usize> = (0..n).collect();
-    for _ in 0..20 {
+    let max_iterations = if options.iterations == 0 {
+        MAX_ITERATIONS
+    } else {
+        options.iterations
+    };
+    for _ in 0..max_iterations {
         let before = membership.clone();
         one_iteration(
             &base,

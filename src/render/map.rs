@@ -157,12 +157,15 @@ pub struct MapModel {
     /// Ties.
     pub edges: Vec<MapEdge>,
     /// Colour legend: (group, colour, count).
-    pub legend: Vec<(String, String, usize)>,
+    pub legend: Vec<LegendRow>,
     /// What node size and line width mean.
     pub scale_note: String,
     /// What was hidden to keep the map legible, if anything.
     pub thinning_note: Option<String>,
 }
+
+/// A legend row: (group, colour, count).
+pub type LegendRow = (String, String, usize);
 
 /// Colours that stay apart for colour-blind readers (Okabe–Ito, then
 /// Tableau), the last for "other".
@@ -186,7 +189,7 @@ pub fn short_label(text: &str, max: usize) -> String {
 
 /// Colours for groups: the largest groups get palette colours, the rest
 /// share grey. Returns (group → colour, legend rows).
-fn colours(values: &[String]) -> (BTreeMap<String, String>, Vec<(String, String, usize)>) {
+fn colours(values: &[String]) -> (BTreeMap<String, String>, Vec<LegendRow>) {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for v in values {
         *counts.entry(v).or_insert(0) += 1;
