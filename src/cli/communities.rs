@@ -58,6 +58,18 @@ pub fn run(args: CommunitiesArgs) -> anyhow::Result<()> {
     let groups = group_values(&projection, &args.group);
     let profiles = community_profiles(&adjacency, &partition, &groups);
     let id = |p: usize| projection.actor(p).id.clone();
+    // Actors whose community changes between runs, least consistent first.
+    let unstable: Vec<(usize, f64)> = stable.as_ref().map_or_else(Vec::new, |s| {
+        let mut rows: Vec<(usize, f64)> = s
+            .consistency
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, c)| *c < 1.0 - 1e-12)
+            .collect();
+        rows.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        rows
+    });
 
     let text = match args.output.format {
         Format::Json => {
@@ -77,14 +89,6 @@ pub fn run(args: CommunitiesArgs) -> anyhow::Result<()> {
                 })
                 .collect();
             let stability = stable.as_ref().map(|s| {
-                let mut unstable: Vec<(usize, f64)> = s
-                    .consistency
-                    .iter()
-                    .copied()
-                    .enumerate()
-                    .filter(|(_, c)| *c < 1.0 - 1e-12)
-                    .collect();
-                unstable.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
                 json!({
                     "runs": s.seeds.len(),
                     "seeds": s.seeds,
@@ -151,27 +155,19 @@ pub fn run(args: CommunitiesArgs) -> anyhow::Result<()> {
                         format_float(s.mean_ari, 4),
                         s.seeds[s.best]
                     ));
-                    let mut unstable = Table::new(&["id", "community", "consistency"]);
-                    let mut rows: Vec<(usize, f64)> = s
-                        .consistency
-                        .iter()
-                        .copied()
-                        .enumerate()
-                        .filter(|(_, c)| *c < 1.0 - 1e-12)
-                        .collect();
-                    rows.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
-                    if rows.is_empty() {
+                    let mut table = Table::new(&["id", "community", "consistency"]);
+                    if unstable.is_empty() {
                         out.push_str("every actor kept the same community in every run\n");
                     } else {
                         out.push_str("actors whose community changes between runs (consistency: mean Jaccard similarity of their community to the best run's):\n");
-                        for (a, c) in rows {
-                            unstable.push(vec![
+                        for &(a, c) in &unstable {
+                            table.push(vec![
                                 id(a).into(),
                                 (partition.membership[a] + 1).into(),
                                 Cell::Float(c),
                             ]);
                         }
-                        out.push_str(&unstable.to_text());
+                        out.push_str(&table.to_text());
                     }
                 }
                 out

@@ -202,3 +202,59 @@ fn maps_are_deterministic() {
         );
     }
 }
+
+#[test]
+fn without_graphviz_a_map_still_comes_out() {
+    // An empty PATH hides the `dot` program, as on a machine without it.
+    let dir = tempfile::tempdir().unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_verkosto"))
+            .args(args)
+            .current_dir(repo())
+            .env("PATH", empty.path())
+            .output()
+            .unwrap()
+    };
+    let svg = dir.path().join("map.svg");
+    let out = run(&[
+        "render",
+        "graphs/finland-regional.json",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("Graphviz (the `dot` program) is not installed"));
+    assert_well_formed_xml(&std::fs::read_to_string(&svg).unwrap(), "fallback SVG");
+    // PNG needs Graphviz: a clear error, exit 1, nothing written.
+    let png = dir.path().join("map.png");
+    let out = run(&[
+        "render",
+        "graphs/finland-regional.json",
+        "-o",
+        png.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("need Graphviz"));
+    assert!(!png.exists());
+    // The report too.
+    let report = dir.path().join("report");
+    let out = run(&[
+        "report",
+        "graphs/finland-regional.json",
+        "-o",
+        report.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(report.join("report.html")).unwrap();
+    assert!(html.contains("<svg") && html.contains("built-in layout"));
+}
