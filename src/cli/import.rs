@@ -3,12 +3,34 @@
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
 use verkosto::io::csv_import::{import_csv, CsvSources};
-use verkosto::io::Output;
+use verkosto::io::descriptions::{descriptions_to_dataset, parse_description};
+use verkosto::io::{read_input, Output};
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Build a dataset from actors.csv, participation.csv and ties.csv.
     Csv(CsvArgs),
+    /// Build a dataset from EU structural-fund project descriptions (the
+    /// structured fields: code, name, period, authority, applicant, target
+    /// area, funding; no personal data).
+    Descriptions(DescriptionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DescriptionArgs {
+    /// The description files (UTF-8 text, with or without BOM).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Add to this dataset: its actors and aliases are matched first, and
+    /// projects it already holds are left as they are.
+    #[arg(long, value_name = "DATASET")]
+    pub into: Option<PathBuf>,
+    /// The new dataset's name (without --into).
+    #[arg(long, default_value = "Imported project descriptions")]
+    pub name: String,
+    /// Write the dataset JSON here (default: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -34,6 +56,39 @@ pub struct CsvArgs {
 
 pub fn run(command: ImportCommand) -> anyhow::Result<()> {
     match command {
+        ImportCommand::Descriptions(args) => {
+            let mut descriptions = Vec::new();
+            let mut failed = Vec::new();
+            for file in &args.files {
+                let parsed =
+                    read_input(file).and_then(|(origin, text)| parse_description(&text, &origin));
+                match parsed {
+                    Ok(d) => descriptions.push(d),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        failed.push(file.display().to_string());
+                    }
+                }
+            }
+            let into = match &args.into {
+                Some(path) => Some(super::load(path)?),
+                None => None,
+            };
+            let dataset = descriptions_to_dataset(&descriptions, into, &args.name)?;
+            let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+            inputs.extend(args.into.as_deref());
+            Output::from_arg(args.output.as_deref())
+                .write(dataset.to_json().as_bytes(), &inputs)?;
+            if !failed.is_empty() {
+                anyhow::bail!(
+                    "{} of {} files could not be imported ({}); the others were",
+                    failed.len(),
+                    args.files.len(),
+                    failed.join(", ")
+                );
+            }
+            Ok(())
+        }
         ImportCommand::Csv(args) => {
             let name = args
                 .name

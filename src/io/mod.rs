@@ -2,6 +2,7 @@
 //! output files.
 
 pub mod csv_import;
+pub mod descriptions;
 pub mod json;
 mod output;
 

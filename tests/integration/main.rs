@@ -2,6 +2,7 @@
 //! `verkosto` binary.
 
 mod cli;
+mod descriptions;
 mod determinism;
 mod exports;
 mod maps;
