@@ -31,6 +31,11 @@ pub struct DescriptionArgs {
     /// Write the dataset JSON here (default: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// List every organisation found in the free text, with its sentence,
+    /// whether it matched a known actor, and the role it got (on standard
+    /// error; on standard output when -o is given).
+    #[arg(long)]
+    pub review: bool,
 }
 
 #[derive(Debug, Args)]
@@ -74,7 +79,34 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
                 Some(path) => Some(super::load(path)?),
                 None => None,
             };
-            let dataset = descriptions_to_dataset(&descriptions, into, &args.name)?;
+            let (dataset, candidates) = descriptions_to_dataset(&descriptions, into, &args.name)?;
+            if args.review {
+                let mut table = verkosto::render::Table::new(&[
+                    "file", "project", "role", "found", "actor", "status", "sentence",
+                ]);
+                for c in &candidates {
+                    let status = match (c.new, c.added) {
+                        (true, _) => "new actor",
+                        (false, true) => "matched",
+                        (false, false) => "matched, already taking part",
+                    };
+                    table.push(vec![
+                        c.origin.as_str().into(),
+                        c.project.as_str().into(),
+                        c.role.as_str().into(),
+                        c.text.as_str().into(),
+                        c.actor.as_str().into(),
+                        status.into(),
+                        c.sentence.as_str().into(),
+                    ]);
+                }
+                let text = table.to_text();
+                if args.output.is_some() {
+                    print!("{text}");
+                } else {
+                    eprint!("{text}");
+                }
+            }
             let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
             inputs.extend(args.into.as_deref());
             Output::from_arg(args.output.as_deref())

@@ -6,8 +6,10 @@
 //! objective, period, state, responsible authority, applicant, organisation
 //! type, business id, city, target area and funding — and never the
 //! contact fields (names, e-mail addresses, phone numbers). Organisations
-//! named only in the free text are not yet recognised.
+//! named in the free text are found with a gazetteer
+//! ([`super::gazetteer`]).
 
+use super::gazetteer::{builtin, mentions, KnownName};
 use crate::error::{Error, Result};
 use crate::model::{validate, Actor, Dataset, Date, Engagement, Participation, Problem};
 use serde_json::Value;
@@ -60,6 +62,79 @@ pub struct Description {
     pub planned_public_eur: Option<f64>,
     /// Toteutunut julkinen rahoitus yhteensä.
     pub realised_public_eur: Option<f64>,
+    /// Free-text lines with the role their section gives the organisations
+    /// they name (`implementer` under co-implementers, `target` under target
+    /// groups, `partner` elsewhere).
+    pub free_text: Vec<(String, String)>,
+}
+
+/// Keys of structured fields; their lines are never free text. The contact
+/// fields are listed so that they are skipped, never read.
+const FIELD_KEYS: &[&str] = &[
+    "Hankekoodi",
+    "Projektikoodi",
+    "Hankkeen nimi",
+    "Projektin nimi",
+    "Toimintalinja",
+    "Erityistavoite",
+    "Osio",
+    "Projektityyppi",
+    "Suunnitelman mukainen toteutusaika",
+    "Toiminnan tila",
+    "Vastuuviranomainen",
+    "Hakijan virallinen nimi",
+    "Toteuttajaorganisaation nimi",
+    "Organisaatiotyyppi",
+    "Y-tunnus",
+    "Jakeluosoite",
+    "Osoite",
+    "Puhelinnumero",
+    "Postinumero",
+    "Postitoimipaikka",
+    "WWW-osoite",
+    "Toteuttajaorganisaation Web-osoite",
+    "Projektin kotisivun osoite",
+    "Hankkeen yhteyshenkilön nimi",
+    "Yhteyshenkilön asema hakijaorganisaatiossa",
+    "Yhteyshenkilön sähköpostisoite",
+    "Yhteyshenkilön puhelinnumero",
+    "Vastuuhenkilön nimi",
+    "Asema",
+    "Sähköposti",
+    "Hakijoiden lukumäärä tai tuen siirto -menettely",
+    "Maakunnat",
+    "Seutukunnat",
+    "Kunnat",
+    "Suunniteltu",
+    "Toteutunut seurantatietojen mukaan",
+    "Myönnetty EU- ja valtion rahoitus",
+    "Toteutunut EU- ja valtion rahoitus",
+    "Suunniteltu julkinen rahoitus yhteensä",
+    "Toteutunut julkinen rahoitus yhteensä",
+];
+
+/// The role a heading gives the organisations named under it, if the line
+/// is a heading.
+fn heading_role(line: &str) -> Option<&'static str> {
+    let plain = line.trim_start_matches('#').trim();
+    let lower = plain.to_lowercase();
+    if lower == "osatoteuttajat" {
+        return Some("implementer");
+    }
+    let numbered = plain.split_whitespace().next().is_some_and(|w| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && w.trim_end_matches('.')
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.')
+    });
+    if (numbered || line.starts_with('#')) && plain.len() < 90 {
+        return Some(if lower.contains("kohderyhm") {
+            "target"
+        } else {
+            "partner"
+        });
+    }
+    None
 }
 
 /// Normalises the text: no BOM, LF line ends, non-breaking spaces as
@@ -111,8 +186,25 @@ pub fn parse_description(text: &str, origin: &str) -> Result<Description> {
         origin: origin.to_string(),
         ..Default::default()
     };
+    let mut role = "partner";
     for line in text.lines() {
         let line = line.trim();
+        if let Some(r) = heading_role(line) {
+            role = r;
+            continue;
+        }
+        let is_field = line
+            .split_once(':')
+            .is_some_and(|(k, _)| FIELD_KEYS.contains(&k.trim()));
+        if !is_field && !line.is_empty() {
+            // "Kohderyhmä: …" inside a summary names target groups.
+            let line_role = if line.starts_with("Kohderyhmä") {
+                "target"
+            } else {
+                role
+            };
+            d.free_text.push((line_role.to_string(), line.to_string()));
+        }
         if d.fund.is_none() {
             for fund in ["EAKR", "ESR", "JTF", "ELY"] {
                 if line.contains(&format!("({fund})")) {
@@ -206,22 +298,25 @@ fn review_fields(text: &str, d: &mut Description) {
 /// The actor kind of an organisation type (Organisaatiotyyppi); unknown
 /// types are kept as given.
 pub fn kind_of_type(organisation_type: &str) -> String {
-    match organisation_type.trim().to_lowercase().as_str() {
-        "kunta" | "kaupunki" => "municipality",
-        "kuntayhtymä" => "joint_municipal_authority",
-        "ammattikorkeakoulu" => "university_of_applied_sciences",
-        "yliopisto" => "university",
-        "valtion viranomainen" | "valtion virasto" => "authority",
-        "ministeriö" => "ministry",
-        "tutkimuslaitos" => "research_institute",
-        "oppilaitos" | "koulutuskuntayhtymä" => "education_provider",
-        "yritys" | "osakeyhtiö" | "pk-yritys" | "suuryritys" => "firm",
-        "yhdistys" | "järjestö" | "rekisteröity yhdistys" => "association",
-        "säätiö" => "foundation",
+    let lower = organisation_type.trim().to_lowercase();
+    let kind = match lower.as_str() {
+        "kunta" | "kaupunki" | "kunnallinen liikelaitos" => "municipality",
         "maakunnan liitto" | "maakuntaliitto" => "regional_council",
+        "ministeriö" => "ministry",
+        _ if lower.contains("ammattikorkeakoulu") => "university_of_applied_sciences",
+        _ if lower.contains("yliopisto") => "university",
+        _ if lower.contains("koulutuskuntayhtymä") || lower.contains("oppilaitos") => {
+            "education_provider"
+        }
+        _ if lower.contains("kuntayhtymä") => "joint_municipal_authority",
+        _ if lower.contains("tutkimuslaitos") => "research_institute",
+        _ if lower.starts_with("valtion") => "authority",
+        _ if lower.contains("yritys") || lower.contains("osakeyhtiö") => "firm",
+        _ if lower.contains("yhdistys") || lower.contains("järjestö") => "association",
+        _ if lower.contains("säätiö") => "foundation",
         _ => return organisation_type.trim().to_string(),
-    }
-    .to_string()
+    };
+    kind.to_string()
 }
 
 /// The kind of a responsible authority, from its name.
@@ -375,6 +470,46 @@ impl Registry {
     }
 }
 
+/// One organisation found in a description's free text, for `--review`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The file.
+    pub origin: String,
+    /// The project's engagement id.
+    pub project: String,
+    /// The role its section gives it.
+    pub role: String,
+    /// The words found.
+    pub text: String,
+    /// The actor it became (matched or new).
+    pub actor: String,
+    /// True when the actor was not known before.
+    pub new: bool,
+    /// False when the actor already took part in the project (so the
+    /// mention added nothing).
+    pub added: bool,
+    /// The sentence it came from.
+    pub sentence: String,
+}
+
+/// Adds a participation unless the actor already takes part; true if added.
+fn add_participant(participants: &mut Vec<Participation>, actor: String, role: &str) -> bool {
+    if participants.iter().any(|p| p.actor == actor) {
+        return false;
+    }
+    participants.push(Participation {
+        actor,
+        role: role.to_string(),
+    });
+    true
+}
+
+/// Base form of a pattern name: `Kouvolan kaupungin` → `Kouvolan kaupunki`.
+fn base_form(text: &str) -> String {
+    text.replace(" kaupungin", " kaupunki")
+        .replace(" kunnan", " kunta")
+}
+
 /// Adds the descriptions to `into` (or a new dataset called `name`): one
 /// engagement per project (skipped when its id is already there, so
 /// importing twice changes nothing), the applicant as coordinator, the
@@ -382,11 +517,18 @@ impl Registry {
 /// municipalities as `target`. The same organisation is one actor, matched
 /// by business id, then normalised name (Oy/ry dropped, inflected
 /// municipality names), then alias.
+///
+/// Organisations named in the free text are found with a gazetteer — the
+/// dataset's actors and aliases, the built-in list of Finnish public bodies
+/// ([`super::gazetteer::builtin`]) and name patterns — and join with the
+/// role of the section they appear in. Every candidate is returned for
+/// review.
 pub fn descriptions_to_dataset(
     descriptions: &[Description],
     into: Option<Dataset>,
     name: &str,
-) -> Result<Dataset> {
+) -> Result<(Dataset, Vec<Candidate>)> {
+    let mut candidates = Vec::new();
     let mut registry = Registry {
         dataset: into.unwrap_or_else(|| Dataset {
             name: name.to_string(),
@@ -394,23 +536,20 @@ pub fn descriptions_to_dataset(
         }),
     };
     for d in descriptions {
-        let id = d
-            .code
-            .clone()
-            .unwrap_or_else(|| slug(d.name.as_deref().unwrap_or("project")).to_uppercase());
+        // No code (a closing review): the first words of the name.
+        let id = d.code.clone().unwrap_or_else(|| {
+            let words: Vec<String> = slug(d.name.as_deref().unwrap_or("project"))
+                .split('-')
+                .take(3)
+                .map(String::from)
+                .collect();
+            words.join("-").to_uppercase()
+        });
         if registry.dataset.engagements.iter().any(|e| e.id == id) {
             continue;
         }
         let region = (d.regions.len() == 1).then(|| d.regions[0].as_str());
         let mut participants: Vec<Participation> = Vec::new();
-        let mut add = |actor: String, role: &str| {
-            if !participants.iter().any(|p| p.actor == actor) {
-                participants.push(Participation {
-                    actor,
-                    role: role.to_string(),
-                });
-            }
-        };
         if let Some(applicant) = &d.applicant {
             let kind = d
                 .organisation_type
@@ -429,19 +568,70 @@ pub fn descriptions_to_dataset(
                     .entry("city".into())
                     .or_insert_with(|| Value::String(city.clone()));
             }
-            add(id, "coordinator");
+            add_participant(&mut participants, id, "coordinator");
         }
         if let Some(authority) = &d.authority {
-            add(
+            add_participant(
+                &mut participants,
                 registry.actor(authority, kind_of_authority(authority), None, None),
                 "authority",
             );
         }
         for municipality in &d.municipalities {
-            add(
+            add_participant(
+                &mut participants,
                 registry.actor(municipality, "municipality", None, region),
                 "target",
             );
+        }
+        // The free text: the dataset's actors (with their ids) and the
+        // built-in bodies, then patterns.
+        let known_actors: Vec<(String, KnownName)> = registry
+            .dataset
+            .actors
+            .iter()
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    KnownName {
+                        name: a.name.clone(),
+                        aliases: a.aliases.clone(),
+                        kind: a.kind.clone(),
+                    },
+                )
+            })
+            .collect();
+        let mut gazetteer: Vec<KnownName> = known_actors.iter().map(|(_, k)| k.clone()).collect();
+        gazetteer.extend(builtin());
+        for (role, line) in &d.free_text {
+            for sentence in line.split(". ") {
+                for mention in mentions(sentence, &gazetteer) {
+                    let before = registry.dataset.actors.len();
+                    let actor = match mention.known {
+                        Some(i) if i < known_actors.len() => known_actors[i].0.clone(),
+                        Some(i) => {
+                            registry.actor(&gazetteer[i].name, &gazetteer[i].kind, None, None)
+                        }
+                        None => registry.actor(
+                            &base_form(&mention.text),
+                            mention.kind.as_deref().unwrap_or("other"),
+                            None,
+                            None,
+                        ),
+                    };
+                    let added = add_participant(&mut participants, actor.clone(), role);
+                    candidates.push(Candidate {
+                        origin: d.origin.clone(),
+                        project: id.clone(),
+                        role: role.clone(),
+                        text: mention.text,
+                        actor,
+                        new: registry.dataset.actors.len() > before,
+                        added,
+                        sentence: sentence.trim().chars().take(240).collect(),
+                    });
+                }
+            }
         }
         let mut attributes: BTreeMap<String, Value> = BTreeMap::new();
         let mut text = |key: &str, value: &Option<String>| {
@@ -495,7 +685,7 @@ pub fn descriptions_to_dataset(
             report,
         });
     }
-    Ok(registry.dataset)
+    Ok((registry.dataset, candidates))
 }
 
 #[cfg(test)]
@@ -527,7 +717,7 @@ mod tests {
         );
         assert_eq!(d.municipalities, ["Hamina", "Kotka"]);
         assert_eq!(d.realised_public_eur, Some(1_234_567.0));
-        let dataset = descriptions_to_dataset(&[d], None, "t").unwrap();
+        let (dataset, _) = descriptions_to_dataset(&[d], None, "t").unwrap();
         assert!(
             !dataset.to_json().contains("esimerkki.fi"),
             "no personal data"

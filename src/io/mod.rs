@@ -3,6 +3,7 @@
 
 pub mod csv_import;
 pub mod descriptions;
+pub mod gazetteer;
 pub mod json;
 mod output;
 

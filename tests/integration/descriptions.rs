@@ -66,6 +66,22 @@ fn the_five_seeds_import_with_their_fields() {
     assert_eq!(e["funding_eur"], 336995.0);
     assert_eq!(e["attributes"]["granted_eu_state_eur"], 245000.0);
     assert_eq!(e["attributes"]["fund"], "EAKR");
+    assert_eq!(
+        e["attributes"]["axis"],
+        "1. Pk-yritystoiminnan kilpailukyky"
+    );
+    assert_eq!(
+        e["attributes"]["objective"],
+        "2.1. PK-yritysten kasvun ja kansainvälistymisen edistäminen"
+    );
+    assert_eq!(e["attributes"]["state"], "Toiminta päättynyt");
+    assert_eq!(e["attributes"]["realised_eu_state_eur"], 235897.0);
+    assert_eq!(e["attributes"]["planned_public_eur"], 350000.0);
+    assert_eq!(e["attributes"]["target_regions"], "Kymenlaakso");
+    assert_eq!(
+        e["attributes"]["target_subregions"],
+        "Kouvolan, Kotkan-Haminan"
+    );
     let applicant = &actor_of(&d, e, "coordinator")[0];
     assert_eq!(applicant["name"], "Kouvolan kaupunki");
     assert_eq!(applicant["kind"], "municipality");
@@ -74,14 +90,31 @@ fn the_five_seeds_import_with_their_fields() {
     assert_eq!(actor_of(&d, e, "authority")[0]["name"], "Uudenmaan liitto");
     assert_eq!(actor_of(&d, e, "authority")[0]["kind"], "regional_council");
     // Kouvola is also in the target area: one actor, the coordinator.
-    let targets: Vec<&str> = actor_of(&d, e, "target")
-        .iter()
-        .map(|a| a["name"].as_str().unwrap())
-        .collect();
+    let municipalities = |e: &Value| -> Vec<String> {
+        actor_of(&d, e, "target")
+            .iter()
+            .filter(|a| a["kind"] == "municipality")
+            .map(|a| a["name"].as_str().unwrap().to_string())
+            .collect()
+    };
     assert_eq!(
-        targets,
+        municipalities(e),
         ["Hamina", "Pyhtää", "Miehikkälä", "Kotka", "Virolahti"]
     );
+    // From the free text: Xamk as a partner, Kymenlaakson liitto in the
+    // indirect target group.
+    let names = |role: &str| -> Vec<String> {
+        actor_of(&d, e, role)
+            .iter()
+            .map(|a| a["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        names("partner").contains(&"Kaakkois-Suomen ammattikorkeakoulu Oy".to_string()),
+        "{:?}",
+        names("partner")
+    );
+    assert!(names("target").contains(&"Kymenlaakson liitto".to_string()));
 
     let e = engagement(&d, "A78140");
     assert_eq!(e["funding_eur"], 187144.0);
@@ -90,7 +123,7 @@ fn the_five_seeds_import_with_their_fields() {
         (centria["kind"].as_str(), centria["business_id"].as_str()),
         (Some("university_of_applied_sciences"), Some("1097805-3"))
     );
-    assert_eq!(actor_of(&d, e, "target").len(), 8);
+    assert_eq!(municipalities(e).len(), 8);
 
     let e = engagement(&d, "S11582");
     assert_eq!(e["name"], "Verkostosta Voimaa- rakennemuutoshanke");
@@ -100,22 +133,61 @@ fn the_five_seeds_import_with_their_fields() {
     );
     assert_eq!(e["funding_eur"], 766613.0);
     assert_eq!(e["attributes"]["fund"], "ESR");
+    assert_eq!(
+        e["attributes"]["programme_section"],
+        "Etelä-Suomen suuralueosio"
+    );
+    assert_eq!(e["attributes"]["granted_eu_state_eur"], 620000.0);
+    assert_eq!(e["attributes"]["target_subregions"], "Lahden");
+    let hartola = &actor_of(&d, e, "coordinator")[0];
+    assert_eq!(
+        (hartola["kind"].as_str(), hartola["business_id"].as_str()),
+        (Some("municipality"), Some("0163734-5"))
+    );
     assert_eq!(actor_of(&d, e, "coordinator")[0]["name"], "Hartolan kunta");
     assert_eq!(
         actor_of(&d, e, "authority")[0]["name"],
         "Hämeen elinkeino-, liikenne- ja ympäristökeskus"
     );
     assert_eq!(actor_of(&d, e, "authority")[0]["kind"], "authority");
-    let targets: Vec<&str> = actor_of(&d, e, "target")
+    assert_eq!(
+        municipalities(e),
+        ["Heinola", "Sysmä"],
+        "Hartola is the implementer"
+    );
+    let ministry: Vec<&str> = actor_of(&d, e, "target")
         .iter()
+        .filter(|a| a["kind"] == "ministry")
         .map(|a| a["name"].as_str().unwrap())
         .collect();
-    assert_eq!(targets, ["Heinola", "Sysmä"], "Hartola is the implementer");
+    assert_eq!(
+        ministry,
+        ["Työ- ja elinkeinoministeriö"],
+        "named as an indirect target group"
+    );
 
     let e = engagement(&d, "A72158");
     assert_eq!(e["funding_eur"], 97623.0);
-    assert_eq!(actor_of(&d, e, "target").len(), 21);
-    assert_eq!(actor_of(&d, e, "target")[0]["region"], "Lappi");
+    assert_eq!(municipalities(e).len(), 21);
+    let lapland: Vec<&Value> = actor_of(&d, e, "target")
+        .into_iter()
+        .filter(|a| a["kind"] == "municipality")
+        .collect();
+    assert_eq!(lapland[0]["region"], "Lappi");
+    for interested in [
+        "Puuinfo Oy",
+        "Finnish Wood Research Oy",
+        "Tekes",
+        "Finnvera Oyj",
+        "Oulun yliopisto",
+    ] {
+        assert!(
+            actor_of(&d, e, "target")
+                .iter()
+                .any(|a| a["name"] == interested),
+            "{interested} missing"
+        );
+    }
 
     // The closing review has no code: its name and period are read from the lead.
     let review = d["engagements"]
@@ -226,5 +298,124 @@ fn a_file_that_is_not_a_description_fails_alone() {
         written["engagements"].as_array().unwrap().len(),
         1,
         "the good file was imported"
+    );
+}
+
+/// What the importer finds of the hand-curated network, from the documents
+/// alone (no --into): the README reports these figures.
+#[test]
+fn importer_against_the_curated_network() {
+    let Some(files) = seeds() else {
+        eprintln!("skipped: ../shared/seeds is not next to the repository");
+        return;
+    };
+    let mut args = vec!["import", "descriptions"];
+    args.extend(files.iter().map(String::as_str));
+    let imported = json(&run_in(&repo(), &args, None));
+    let curated: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("graphs/finland-regional.json")).unwrap(),
+    )
+    .unwrap();
+    let key = verkosto::io::descriptions::municipality_candidates;
+    let imported_keys: Vec<Vec<String>> = imported["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| key(i["name"].as_str().unwrap()))
+        .collect();
+    let curated_actors = curated["actors"].as_array().unwrap();
+    let (found, missed): (Vec<&Value>, Vec<&Value>) = curated_actors.iter().partition(|c| {
+        let names: Vec<String> = std::iter::once(c["name"].as_str().unwrap().to_string())
+            .chain(
+                c["aliases"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|a| a.as_str().unwrap().to_string()),
+            )
+            .collect();
+        imported_keys.iter().any(|mine| {
+            names
+                .iter()
+                .any(|n| key(n).iter().any(|k| mine.contains(k)))
+        })
+    });
+    let missed: Vec<&str> = missed.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    eprintln!(
+        "importer finds {} of the {} curated actors; misses {missed:?}",
+        found.len(),
+        curated_actors.len()
+    );
+    // The figure the README reports; a regression floor.
+    assert!(
+        found.len() >= 60,
+        "found only {} of {}",
+        found.len(),
+        curated_actors.len()
+    );
+    // The documents' shared organisations link the projects: Centria (WINWIN
+    // and the Lapland pre-study) and the ministry (three projects).
+    let dir = dir_with(&[("imported.json", &serde_json::to_string(&imported).unwrap())]);
+    let dual = json(&run_in(
+        dir.path(),
+        &[
+            "ties",
+            "imported.json",
+            "--dual",
+            "--roles",
+            "all",
+            "-f",
+            "json",
+        ],
+        None,
+    ));
+    let linked = |a: &str, b: &str| {
+        dual.as_array().unwrap().iter().any(|t| {
+            (t["source"] == a && t["target"] == b) || (t["source"] == b && t["target"] == a)
+        })
+    };
+    assert!(linked("A72158", "A78140"), "Centria links them");
+    assert!(linked("A72158", "S11582"), "the ministry links them");
+    assert!(
+        linked("S11582", "SUOMEN-KASVUKAYTAVA-KANSAINVALISESTI"),
+        "the ministry links them"
+    );
+}
+
+#[test]
+fn review_lists_candidates_with_their_sentences() {
+    let Some(files) = seeds() else {
+        eprintln!("skipped: ../shared/seeds is not next to the repository");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let r = run_in(
+        &repo(),
+        &[
+            "import",
+            "descriptions",
+            "--review",
+            &files[4],
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("Puuinfo Oy"))
+        .expect("Puuinfo found");
+    assert!(
+        line.contains("target") && line.contains("new actor") && line.contains("Puuinfo Oy"),
+        "{line}"
+    );
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.contains("Digipolis otti vastuulleen") || l.contains("Lapin Liitto")),
+        "sentences shown"
     );
 }

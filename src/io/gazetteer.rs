@@ -1,0 +1,427 @@
+//! Finding organisations named in the free text of project descriptions:
+//! known names (a dataset's actors and aliases, and a built-in list of
+//! Finnish public bodies) and name patterns (`…n kaupunki`, `…n liitto`,
+//! `… ELY-keskus`, `… ammattikorkeakoulu`, `… yliopisto`, `… Oy`, `… ry`).
+
+/// A known organisation: its name, other names, and kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnownName {
+    /// Official name.
+    pub name: String,
+    /// Abbreviations and other forms.
+    pub aliases: Vec<String>,
+    /// Actor kind.
+    pub kind: String,
+}
+
+const REGIONS_GENITIVE: &[&str] = &[
+    "Uudenmaan",
+    "Varsinais-Suomen",
+    "Satakunnan",
+    "Hämeen",
+    "Pirkanmaan",
+    "Päijät-Hämeen",
+    "Kymenlaakson",
+    "Etelä-Karjalan",
+    "Etelä-Savon",
+    "Pohjois-Savon",
+    "Pohjois-Karjalan",
+    "Keski-Suomen",
+    "Etelä-Pohjanmaan",
+    "Pohjanmaan",
+    "Keski-Pohjanmaan",
+    "Pohjois-Pohjanmaan",
+    "Kainuun",
+    "Lapin",
+];
+
+const ELY_AREAS: &[&str] = &[
+    "Uudenmaan",
+    "Varsinais-Suomen",
+    "Satakunnan",
+    "Hämeen",
+    "Pirkanmaan",
+    "Kaakkois-Suomen",
+    "Etelä-Savon",
+    "Pohjois-Savon",
+    "Pohjois-Karjalan",
+    "Keski-Suomen",
+    "Etelä-Pohjanmaan",
+    "Pohjanmaan",
+    "Pohjois-Pohjanmaan",
+    "Kainuun",
+    "Lapin",
+];
+
+/// (name, aliases, kind) of universities, universities of applied sciences,
+/// ministries and national bodies.
+const NATIONAL: &[(&str, &[&str], &str)] = &[
+    ("Helsingin yliopisto", &[], "university"),
+    (
+        "Aalto-yliopisto",
+        &["Aalto Yliopisto", "Aalto"],
+        "university",
+    ),
+    ("Tampereen yliopisto", &[], "university"),
+    ("Tampereen teknillinen yliopisto", &["TTY"], "university"),
+    ("Turun yliopisto", &[], "university"),
+    ("Åbo Akademi", &[], "university"),
+    ("Oulun yliopisto", &[], "university"),
+    ("Jyväskylän yliopisto", &[], "university"),
+    ("Itä-Suomen yliopisto", &[], "university"),
+    ("Lapin yliopisto", &[], "university"),
+    ("Vaasan yliopisto", &[], "university"),
+    (
+        "LUT-yliopisto",
+        &["Lappeenrannan teknillinen yliopisto"],
+        "university",
+    ),
+    (
+        "Centria-ammattikorkeakoulu Oy",
+        &["Centria"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Kaakkois-Suomen ammattikorkeakoulu Oy",
+        &["Xamk", "XAMK"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Lapin ammattikorkeakoulu Oy",
+        &["Lapin AMK"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Savonia-ammattikorkeakoulu Oy",
+        &["Savonia"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Hämeen ammattikorkeakoulu",
+        &["HAMK"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Jyväskylän ammattikorkeakoulu",
+        &["JAMK"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Kajaanin ammattikorkeakoulu",
+        &["KAMK"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Karelia-ammattikorkeakoulu",
+        &["Karelia"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "LAB-ammattikorkeakoulu",
+        &["LAB"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Oulun ammattikorkeakoulu",
+        &["Oamk"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Satakunnan ammattikorkeakoulu",
+        &["SAMK"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Seinäjoen ammattikorkeakoulu",
+        &["SeAMK"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Tampereen ammattikorkeakoulu",
+        &["TAMK"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Turun ammattikorkeakoulu",
+        &[],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Vaasan ammattikorkeakoulu",
+        &["VAMK"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Haaga-Helia ammattikorkeakoulu",
+        &["Haaga-Helia"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Metropolia Ammattikorkeakoulu",
+        &["Metropolia"],
+        "university_of_applied_sciences",
+    ),
+    (
+        "Laurea-ammattikorkeakoulu",
+        &["Laurea"],
+        "university_of_applied_sciences",
+    ),
+    ("Työ- ja elinkeinoministeriö", &["TEM"], "ministry"),
+    ("Valtiovarainministeriö", &[], "ministry"),
+    ("Opetus- ja kulttuuriministeriö", &["OKM"], "ministry"),
+    ("Sosiaali- ja terveysministeriö", &["STM"], "ministry"),
+    ("Maa- ja metsätalousministeriö", &["MMM"], "ministry"),
+    ("Ympäristöministeriö", &[], "ministry"),
+    ("Liikenne- ja viestintäministeriö", &["LVM"], "ministry"),
+    ("Business Finland", &[], "funder"),
+    ("Tekes", &[], "funder"),
+    ("Finnvera Oyj", &["Finnvera"], "funder"),
+    (
+        "Teknologian tutkimuskeskus VTT Oy",
+        &["VTT"],
+        "research_institute",
+    ),
+    ("Suomen Kuntaliitto", &["Kuntaliitto"], "association"),
+];
+
+/// The built-in list of Finnish public bodies: regional councils, ELY
+/// centres, universities, universities of applied sciences, ministries and
+/// national funders.
+pub fn builtin() -> Vec<KnownName> {
+    let mut out = Vec::new();
+    for region in REGIONS_GENITIVE {
+        out.push(KnownName {
+            name: format!("{region} liitto"),
+            aliases: vec![],
+            kind: "regional_council".into(),
+        });
+    }
+    for area in ELY_AREAS {
+        out.push(KnownName {
+            name: format!("{area} elinkeino-, liikenne- ja ympäristökeskus"),
+            aliases: vec![
+                format!("{area} ELY-keskus"),
+                format!("{area} Ely-Keskus"),
+                format!("{area} ELY"),
+            ],
+            kind: "authority".into(),
+        });
+    }
+    for (name, aliases, kind) in NATIONAL {
+        out.push(KnownName {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            kind: kind.to_string(),
+        });
+    }
+    out
+}
+
+/// One organisation found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// The text as it stands (`Centrian`, `Lapin Ely-Keskus`).
+    pub text: String,
+    /// Index into the gazetteer, when a known name matched.
+    pub known: Option<usize>,
+    /// The kind a pattern suggests, for unknown names.
+    pub kind: Option<String>,
+    /// The sentence it came from.
+    pub sentence: String,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Occurrences of `name` in `sentence` that start at a word boundary and
+/// end at one, or continue with a short inflection (`Centrian`,
+/// `Centrialla`, `XAMK:n`). Abbreviations (all capitals) match exactly.
+fn occurs(sentence: &str, name: &str) -> Option<String> {
+    if name.chars().count() < 3 {
+        return None;
+    }
+    let abbreviation = name.chars().all(|c| !c.is_lowercase());
+    // Names match in any case ("Lapin Liitto"); abbreviations exactly.
+    let (haystack, needle) = if abbreviation {
+        (sentence.to_string(), name.to_string())
+    } else {
+        (sentence.to_lowercase(), name.to_lowercase())
+    };
+    if haystack.len() != sentence.len() || needle.len() != name.len() {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(pos) = haystack[from..].find(&needle) {
+        let start = from + pos;
+        let end = start + name.len();
+        from = start + name.len().max(1);
+        let before_ok = sentence[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        if !before_ok {
+            continue;
+        }
+        let rest: String = sentence[end..]
+            .chars()
+            .take_while(|&c| is_word_char(c))
+            .collect();
+        if rest.is_empty()
+            || (!abbreviation && rest.chars().count() <= 4 && rest.chars().all(char::is_lowercase))
+        {
+            return Some(sentence[start..end + rest.len()].to_string());
+        }
+    }
+    None
+}
+
+/// Words that end a name pattern, with the kind they suggest.
+const PATTERNS: &[(&str, &str)] = &[
+    ("kaupunki", "municipality"),
+    ("kaupungin", "municipality"),
+    ("kunta", "municipality"),
+    ("kunnan", "municipality"),
+    ("liitto", "regional_council"),
+    ("ELY-keskus", "authority"),
+    ("ammattikorkeakoulu", "university_of_applied_sciences"),
+    ("yliopisto", "university"),
+    ("Yliopisto", "university"),
+    ("Oy", "firm"),
+    ("Oyj", "firm"),
+    ("ry", "association"),
+    ("Ry", "association"),
+];
+
+/// Unknown names by pattern: the capitalised words before a pattern word.
+fn pattern_mentions(sentence: &str) -> Vec<(String, String)> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        let clean = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let Some(&(_, kind)) = PATTERNS.iter().find(|(p, _)| *p == clean) else {
+            continue;
+        };
+        let mut start = i;
+        while start > 0 && i - start < 3 {
+            let raw = words[start - 1];
+            let previous = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            // A comma or full stop ends the previous name; so does a pattern word.
+            let ends_clause = raw.ends_with([',', ';', '.', ':', ')']);
+            let is_pattern = PATTERNS.iter().any(|(p, _)| *p == previous);
+            if !ends_clause
+                && !is_pattern
+                && previous.chars().next().is_some_and(char::is_uppercase)
+            {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        if start == i {
+            continue;
+        }
+        // Municipality and council patterns take one genitive word.
+        if matches!(kind, "municipality" | "regional_council" | "authority") {
+            start = i - 1;
+            let previous = words[start].trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            if !previous.ends_with('n') {
+                continue;
+            }
+        }
+        let name: Vec<&str> = words[start..=i]
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            .collect();
+        out.push((name.join(" "), kind.to_string()));
+    }
+    out
+}
+
+/// Every organisation mentioned in `sentence`: known names first (longest
+/// first, so `Lapin ammattikorkeakoulu` wins over `Lapin`), then patterns
+/// that no known name covers.
+pub fn mentions(sentence: &str, gazetteer: &[KnownName]) -> Vec<Mention> {
+    let mut names: Vec<(usize, &str)> = gazetteer
+        .iter()
+        .enumerate()
+        .flat_map(|(i, k)| {
+            std::iter::once((i, k.name.as_str()))
+                .chain(k.aliases.iter().map(move |a| (i, a.as_str())))
+        })
+        .collect();
+    names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    let mut found: Vec<Mention> = Vec::new();
+    let mut covered: Vec<String> = Vec::new();
+    for (i, name) in names {
+        if found.iter().any(|m| m.known == Some(i)) || covered.iter().any(|c| c.contains(name)) {
+            continue;
+        }
+        if let Some(text) = occurs(sentence, name) {
+            covered.push(text.clone());
+            found.push(Mention {
+                text,
+                known: Some(i),
+                kind: None,
+                sentence: sentence.to_string(),
+            });
+        }
+    }
+    for (text, kind) in pattern_mentions(sentence) {
+        if covered
+            .iter()
+            .any(|c| c.contains(&text) || text.contains(c.as_str()))
+        {
+            continue;
+        }
+        covered.push(text.clone());
+        found.push(Mention {
+            text,
+            known: None,
+            kind: Some(kind),
+            sentence: sentence.to_string(),
+        });
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_names_with_inflections_and_abbreviations() {
+        let g = builtin();
+        let found = mentions(
+            "Työpajoista vastasivat Centria ja Lapin ammattikorkeakoulu sekä XAMK:n väki.",
+            &g,
+        );
+        let texts: Vec<&str> = found.iter().map(|m| m.text.as_str()).collect();
+        assert!(texts.contains(&"Lapin ammattikorkeakoulu"), "{texts:?}");
+        assert!(texts.contains(&"Centria"));
+        assert!(texts.contains(&"XAMK"));
+        assert!(!texts.contains(&"Lapin liitto"));
+        let found = mentions("Tilaisuus pidettiin Centrialla.", &g);
+        assert_eq!(found[0].text, "Centrialla");
+    }
+
+    #[test]
+    fn patterns_find_unknown_names() {
+        let found = mentions(
+            "Mukana olivat Puuinfo Oy, Metsäteollisuus ry ja Sysmän kunta.",
+            &[],
+        );
+        let texts: Vec<(&str, &str)> = found
+            .iter()
+            .map(|m| (m.text.as_str(), m.kind.as_deref().unwrap()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Puuinfo Oy", "firm"),
+                ("Metsäteollisuus ry", "association"),
+                ("Sysmän kunta", "municipality")
+            ]
+        );
+    }
+}
