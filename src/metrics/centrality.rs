@@ -262,6 +262,17 @@ pub fn harmonic(
     }
 }
 
+/// Σ_u w(v, u)·x[u]: one row of the weighted adjacency matrix times `x`,
+/// shared by the spectral measures.
+fn weighted_sum(adjacency: &Adjacency, v: usize, x: &[f64]) -> f64 {
+    adjacency
+        .neighbors(v)
+        .iter()
+        .zip(adjacency.weights(v))
+        .map(|(&u, &w)| x[u as usize] * w)
+        .sum()
+}
+
 /// Iteration limits of the spectral measures.
 const MAX_ITERATIONS: usize = 10_000;
 /// Convergence: the L1 change per node falls below this.
@@ -286,12 +297,8 @@ pub fn eigenvector(adjacency: &Adjacency) -> Result<Vec<f64>> {
     let mut x = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     for _ in 0..MAX_ITERATIONS {
-        for v in 0..n {
-            let mut sum = x[v];
-            for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
-                sum += x[u as usize] * w;
-            }
-            next[v] = sum;
+        for (v, slot) in next.iter_mut().enumerate() {
+            *slot = x[v] + weighted_sum(adjacency, v, &x);
         }
         let norm = next.iter().map(|v| v * v).sum::<f64>().sqrt();
         let norm = if norm == 0.0 { 1.0 } else { norm };
@@ -317,9 +324,7 @@ pub fn spectral_radius(adjacency: &Adjacency) -> Result<f64> {
     let x = eigenvector(adjacency)?;
     let mut numerator = 0.0;
     for v in 0..adjacency.node_count() {
-        for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
-            numerator += x[v] * w * x[u as usize];
-        }
+        numerator += x[v] * weighted_sum(adjacency, v, &x);
     }
     Ok(numerator / x.iter().map(|v| v * v).sum::<f64>().max(f64::MIN_POSITIVE))
 }
@@ -363,12 +368,14 @@ pub fn pagerank(adjacency: &Adjacency, options: PageRankOptions) -> Result<Vec<f
     for _ in 0..MAX_ITERATIONS {
         let dangling: f64 = (0..n).filter(|&v| strength[v] == 0.0).map(|v| x[v]).sum();
         let base = (1.0 - alpha) * uniform + alpha * dangling * uniform;
+        // Each actor passes x/strength along each unit of tie weight.
+        let share: Vec<f64> = x
+            .iter()
+            .zip(&strength)
+            .map(|(&xi, &si)| if si > 0.0 { xi / si } else { 0.0 })
+            .collect();
         for (v, slot) in next.iter_mut().enumerate() {
-            let mut sum = 0.0;
-            for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
-                sum += x[u as usize] * w / strength[u as usize];
-            }
-            *slot = base + alpha * sum;
+            *slot = base + alpha * weighted_sum(adjacency, v, &share);
         }
         let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut x, &mut next);
@@ -421,11 +428,7 @@ pub fn katz(adjacency: &Adjacency, options: KatzOptions) -> Result<(Vec<f64>, f6
     let mut next = vec![0.0; n];
     for _ in 0..MAX_ITERATIONS {
         for (v, slot) in next.iter_mut().enumerate() {
-            let mut sum = 0.0;
-            for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
-                sum += x[u as usize] * w;
-            }
-            *slot = alpha * sum + 1.0;
+            *slot = alpha * weighted_sum(adjacency, v, &x) + 1.0;
         }
         let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut x, &mut next);
