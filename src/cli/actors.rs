@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use verkosto::graph::Projection;
 use verkosto::metrics::centrality::KatzOptions;
 use verkosto::metrics::{
-    actor_metrics, parse_metrics, ActorMetricsOptions, MetricValue, PathLength, ACTOR_METRICS,
+    actor_metrics, parse_metrics, ActorMetricsOptions, PathLength, ACTOR_METRICS,
 };
 use verkosto::render::{Cell, Table};
 use verkosto::Error;
@@ -94,11 +94,9 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
 
     let mut order: Vec<usize> = (0..projection.actor_count()).collect();
     let numeric = |column: usize, a: usize| -> f64 {
-        match table.values[column][a] {
-            MetricValue::Int(v) => v as f64,
-            MetricValue::Float(v) => v,
-            MetricValue::Missing => f64::NEG_INFINITY,
-        }
+        table.values[column][a]
+            .as_f64()
+            .unwrap_or(f64::NEG_INFINITY)
     };
     match args.sort.as_str() {
         "id" => {}
@@ -145,11 +143,7 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
             actor.name.as_str().into(),
             actor.kind.as_str().into(),
         ];
-        let value = |c: usize| match table.values[c][a] {
-            MetricValue::Int(v) => Cell::Int(v),
-            MetricValue::Float(v) => Cell::Float(v),
-            MetricValue::Missing => Cell::Empty,
-        };
+        let value = |c: usize| Cell::from(table.values[c][a]);
         row.extend((0..split).map(value));
         row.push(graph.engagements_of(a).len().into());
         row.extend((split..table.columns.len()).map(value));

@@ -5,7 +5,7 @@ use clap::Args;
 use std::path::PathBuf;
 use verkosto::graph::Projection;
 use verkosto::io::write_atomic;
-use verkosto::metrics::{actor_metrics, ActorMetricsOptions, MetricValue};
+use verkosto::metrics::{actor_metrics, ActorMetricsOptions};
 use verkosto::render::export::{
     csv_tables, gexf, graphml, node_link, pajek, ExportFormat, NodeColumns,
 };
@@ -47,14 +47,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
         for (name, values) in table.columns.iter().zip(table.values) {
             extra.push((
                 name.to_string(),
-                values
-                    .into_iter()
-                    .map(|v| match v {
-                        MetricValue::Int(i) => Cell::Int(i),
-                        MetricValue::Float(f) => Cell::Float(f),
-                        MetricValue::Missing => Cell::Empty,
-                    })
-                    .collect(),
+                values.into_iter().map(Cell::from).collect(),
             ));
         }
     }

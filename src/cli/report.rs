@@ -9,7 +9,7 @@ use verkosto::io::write_atomic;
 use verkosto::metrics::brokerage::broker_figures;
 use verkosto::metrics::community::{community_profiles, detect};
 use verkosto::metrics::{
-    actor_metrics, group_values, summarize, ActorMetricsOptions, MetricValue, SummaryOptions,
+    actor_metrics, group_values, summarize, ActorMetricsOptions, SummaryOptions,
 };
 use verkosto::render::map::{build_map, graphviz_available, MapOptions};
 use verkosto::render::report::{report_html, report_markdown, ReportData, Section, DEFINITIONS};
@@ -36,22 +36,6 @@ pub struct ReportArgs {
     pub community: CommunityArgs,
     #[command(flatten)]
     pub projection: ProjectionArgs,
-}
-
-fn value_cell(v: MetricValue) -> Cell {
-    match v {
-        MetricValue::Int(i) => Cell::Int(i),
-        MetricValue::Float(f) => Cell::Float(f),
-        MetricValue::Missing => Cell::Empty,
-    }
-}
-
-fn numeric(v: MetricValue) -> f64 {
-    match v {
-        MetricValue::Int(i) => i as f64,
-        MetricValue::Float(f) => f,
-        MetricValue::Missing => f64::NEG_INFINITY,
-    }
 }
 
 pub fn run(args: ReportArgs) -> anyhow::Result<()> {
@@ -88,6 +72,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
     let profiles = community_profiles(&adjacency, &partition, &groups);
     let brokers = broker_figures(&adjacency, &groups);
     let name = |a: usize| projection.actor(a).name.clone();
+    let score = |c: usize, a: usize| metrics.values[c][a].as_f64().unwrap_or(f64::NEG_INFINITY);
 
     // Top actors per metric.
     let mut sections = Vec::new();
@@ -104,18 +89,14 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
     ] {
         let c = column(metric);
         let mut order: Vec<usize> = (0..n).collect();
-        order.sort_by(|&a, &b| {
-            numeric(metrics.values[c][b])
-                .total_cmp(&numeric(metrics.values[c][a]))
-                .then(a.cmp(&b))
-        });
+        order.sort_by(|&a, &b| score(c, b).total_cmp(&score(c, a)).then(a.cmp(&b)));
         let mut t = Table::new(&["rank", "actor", "kind", metric]);
         for (rank, &a) in order.iter().take(10).enumerate() {
             t.push(vec![
                 (rank + 1).into(),
                 name(a).into(),
                 projection.actor(a).kind.as_str().into(),
-                value_cell(metrics.values[c][a]),
+                Cell::from(metrics.values[c][a]),
             ]);
         }
         sections.push(Section {
@@ -135,16 +116,16 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
             .filter(|&a| projection.actor(a).kind == kind)
             .collect();
         members.sort_by(|&a, &b| {
-            numeric(metrics.values[degree][b])
-                .total_cmp(&numeric(metrics.values[degree][a]))
+            score(degree, b)
+                .total_cmp(&score(degree, a))
                 .then(a.cmp(&b))
         });
         for &a in members.iter().take(3) {
             per_kind.push(vec![
                 kind.into(),
                 name(a).into(),
-                value_cell(metrics.values[degree][a]),
-                value_cell(metrics.values[betweenness][a]),
+                Cell::from(metrics.values[degree][a]),
+                Cell::from(metrics.values[betweenness][a]),
             ]);
         }
     }
@@ -295,7 +276,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
             name(a).into(),
             projection.actor(a).kind.as_str().into(),
         ];
-        row.extend(metrics.values.iter().map(|col| value_cell(col[a])));
+        row.extend(metrics.values.iter().map(|col| Cell::from(col[a])));
         actors.push(row);
     }
     let mut ties = Table::new(&["source", "target", "weight", "shared"]);

@@ -69,6 +69,17 @@ pub enum MetricValue {
     Missing,
 }
 
+impl MetricValue {
+    /// The value as a number; `None` when missing.
+    pub fn as_f64(self) -> Option<f64> {
+        match self {
+            MetricValue::Int(v) => Some(v as f64),
+            MetricValue::Float(v) => Some(v),
+            MetricValue::Missing => None,
+        }
+    }
+}
+
 /// The computed table: `columns[i]` has the values `values[i][actor]`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorMetrics {

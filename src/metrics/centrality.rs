@@ -142,9 +142,9 @@ pub fn betweenness(
         ),
         PathLength::InverseWeight => {
             per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-                search.run(adjacency, s, length);
-                search.count_paths(adjacency, length);
-                search.accumulate_dependencies(adjacency, length, acc);
+                search.run(adjacency, s);
+                search.count_paths(adjacency);
+                search.accumulate_dependencies(adjacency, acc);
             })
         }
     };
@@ -198,7 +198,7 @@ pub fn closeness(
         ),
         PathLength::InverseWeight => {
             per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-                search.run(adjacency, s, length);
+                search.run(adjacency, s);
                 let total: f64 = search.order.iter().map(|&v| search.dist[v as usize]).sum();
                 acc[s] = score(total, search.order.len());
             })
@@ -251,7 +251,7 @@ pub fn harmonic(
         }
         PathLength::InverseWeight => {
             per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-                search.run(adjacency, s, length);
+                search.run(adjacency, s);
                 let total: f64 = search.order[1..]
                     .iter()
                     .map(|&v| 1.0 / search.dist[v as usize])
@@ -271,6 +271,32 @@ fn weighted_sum(adjacency: &Adjacency, v: usize, x: &[f64]) -> f64 {
         .zip(adjacency.weights(v))
         .map(|(&u, &w)| x[u as usize] * w)
         .sum()
+}
+
+/// Iterates `step` (which writes the next vector from the current one)
+/// from `start` until the L1 change falls below `n·TOLERANCE·scale(x)`;
+/// an error naming `metric` if that takes more than [`MAX_ITERATIONS`].
+fn fixed_point(
+    metric: &'static str,
+    start: Vec<f64>,
+    scale: impl Fn(&[f64]) -> f64,
+    mut step: impl FnMut(&[f64], &mut [f64]),
+) -> Result<Vec<f64>> {
+    let n = start.len() as f64;
+    let mut x = start;
+    let mut next = vec![0.0; x.len()];
+    for _ in 0..MAX_ITERATIONS {
+        step(&x, &mut next);
+        let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
+        std::mem::swap(&mut x, &mut next);
+        if change < n * TOLERANCE * scale(&x) {
+            return Ok(x);
+        }
+    }
+    Err(Error::NoConvergence {
+        metric,
+        iterations: MAX_ITERATIONS,
+    })
 }
 
 /// Iteration limits of the spectral measures.
@@ -294,28 +320,21 @@ pub fn eigenvector(adjacency: &Adjacency) -> Result<Vec<f64>> {
     if n == 0 {
         return Ok(Vec::new());
     }
-    let mut x = vec![1.0 / n as f64; n];
-    let mut next = vec![0.0; n];
-    for _ in 0..MAX_ITERATIONS {
-        for (v, slot) in next.iter_mut().enumerate() {
-            *slot = x[v] + weighted_sum(adjacency, v, &x);
-        }
-        let norm = next.iter().map(|v| v * v).sum::<f64>().sqrt();
-        let norm = if norm == 0.0 { 1.0 } else { norm };
-        let mut change = 0.0;
-        for v in 0..n {
-            next[v] /= norm;
-            change += (next[v] - x[v]).abs();
-        }
-        std::mem::swap(&mut x, &mut next);
-        if change < n as f64 * TOLERANCE {
-            return Ok(x);
-        }
-    }
-    Err(Error::NoConvergence {
-        metric: "eigenvector centrality",
-        iterations: MAX_ITERATIONS,
-    })
+    fixed_point(
+        "eigenvector centrality",
+        vec![1.0 / n as f64; n],
+        |_| 1.0,
+        |x, next| {
+            for (v, slot) in next.iter_mut().enumerate() {
+                *slot = x[v] + weighted_sum(adjacency, v, x);
+            }
+            let norm = next.iter().map(|v| v * v).sum::<f64>().sqrt();
+            let norm = if norm == 0.0 { 1.0 } else { norm };
+            for slot in next.iter_mut() {
+                *slot /= norm;
+            }
+        },
+    )
 }
 
 /// The largest eigenvalue of the weighted adjacency matrix (its spectral
@@ -363,30 +382,24 @@ pub fn pagerank(adjacency: &Adjacency, options: PageRankOptions) -> Result<Vec<f
     }
     let strength = strength(adjacency);
     let uniform = 1.0 / n as f64;
-    let mut x = vec![uniform; n];
-    let mut next = vec![0.0; n];
-    for _ in 0..MAX_ITERATIONS {
-        let dangling: f64 = (0..n).filter(|&v| strength[v] == 0.0).map(|v| x[v]).sum();
-        let base = (1.0 - alpha) * uniform + alpha * dangling * uniform;
-        // Each actor passes x/strength along each unit of tie weight.
-        let share: Vec<f64> = x
-            .iter()
-            .zip(&strength)
-            .map(|(&xi, &si)| if si > 0.0 { xi / si } else { 0.0 })
-            .collect();
-        for (v, slot) in next.iter_mut().enumerate() {
-            *slot = base + alpha * weighted_sum(adjacency, v, &share);
-        }
-        let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
-        std::mem::swap(&mut x, &mut next);
-        if change < n as f64 * TOLERANCE {
-            return Ok(x);
-        }
-    }
-    Err(Error::NoConvergence {
-        metric: "PageRank",
-        iterations: MAX_ITERATIONS,
-    })
+    fixed_point(
+        "PageRank",
+        vec![uniform; n],
+        |_| 1.0,
+        |x, next| {
+            let dangling: f64 = (0..n).filter(|&v| strength[v] == 0.0).map(|v| x[v]).sum();
+            let base = (1.0 - alpha) * uniform + alpha * dangling * uniform;
+            // Each actor passes x/strength along each unit of tie weight.
+            let share: Vec<f64> = x
+                .iter()
+                .zip(&strength)
+                .map(|(&xi, &si)| if si > 0.0 { xi / si } else { 0.0 })
+                .collect();
+            for (v, slot) in next.iter_mut().enumerate() {
+                *slot = base + alpha * weighted_sum(adjacency, v, &share);
+            }
+        },
+    )
 }
 
 /// Options of [`katz`].
@@ -424,23 +437,15 @@ pub fn katz(adjacency: &Adjacency, options: KatzOptions) -> Result<(Vec<f64>, f6
         None if radius > 0.0 => 0.9 / radius,
         None => 0.1,
     };
-    let mut x = vec![0.0; n];
-    let mut next = vec![0.0; n];
-    for _ in 0..MAX_ITERATIONS {
+    // Converged relative to the largest score (Katz scores grow with α).
+    let largest = |x: &[f64]| x.iter().fold(1.0f64, |m, v| m.max(*v));
+    let x = fixed_point("Katz centrality", vec![0.0; n], largest, |x, next| {
         for (v, slot) in next.iter_mut().enumerate() {
-            *slot = alpha * weighted_sum(adjacency, v, &x) + 1.0;
+            *slot = alpha * weighted_sum(adjacency, v, x) + 1.0;
         }
-        let change: f64 = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
-        std::mem::swap(&mut x, &mut next);
-        if change < n as f64 * TOLERANCE * x.iter().fold(1.0f64, |m, v| m.max(*v)) {
-            let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
-            return Ok((x.iter().map(|v| v / norm).collect(), alpha));
-        }
-    }
-    Err(Error::NoConvergence {
-        metric: "Katz centrality",
-        iterations: MAX_ITERATIONS,
-    })
+    })?;
+    let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
+    Ok((x.iter().map(|v| v / norm).collect(), alpha))
 }
 
 #[cfg(test)]

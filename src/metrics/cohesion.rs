@@ -212,10 +212,10 @@ pub fn diameter_and_average_path(adjacency: &Adjacency, members: &[usize]) -> (u
     let partial: Vec<(usize, u64)> = (0..blocks)
         .into_par_iter()
         .map(|b| {
-            let mut search = super::paths::Search::new(adjacency.node_count());
+            let mut search = super::paths::HopSearch::new(adjacency.node_count());
             let (mut longest, mut sum) = (0usize, 0u64);
             for &s in &members[b * c / blocks..(b + 1) * c / blocks] {
-                search.run(adjacency, s, super::PathLength::Hops);
+                search.run(adjacency, s, false);
                 for &v in &search.order {
                     let d = search.dist[v as usize] as usize;
                     longest = longest.max(d);
@@ -276,7 +276,7 @@ pub fn diameter(adjacency: &Adjacency, members: &[usize]) -> usize {
     let mut upper = vec![usize::MAX; n];
     let mut candidates: Vec<usize> = members.to_vec();
     let (mut best_lower, mut best_upper) = (0usize, usize::MAX);
-    let mut search = super::paths::Search::new(n);
+    let mut search = super::paths::HopSearch::new(n);
     let mut pick_high = true;
     while best_lower < best_upper && !candidates.is_empty() {
         // Alternate between the largest upper bound and the smallest lower
@@ -298,7 +298,7 @@ pub fn diameter(adjacency: &Adjacency, members: &[usize]) -> usize {
         }
         .expect("non-empty");
         pick_high = !pick_high;
-        search.run(adjacency, v, super::PathLength::Hops);
+        search.run(adjacency, v, false);
         let eccentricity = search
             .order
             .iter()
@@ -354,10 +354,10 @@ pub fn average_path_length(
     let sums: Vec<u64> = (0..blocks)
         .into_par_iter()
         .map(|b| {
-            let mut search = super::paths::Search::new(adjacency.node_count());
+            let mut search = super::paths::HopSearch::new(adjacency.node_count());
             let mut sum = 0u64;
             for &s in &sources[b * sources.len() / blocks..(b + 1) * sources.len() / blocks] {
-                search.run(adjacency, s, super::PathLength::Hops);
+                search.run(adjacency, s, false);
                 sum += search
                     .order
                     .iter()

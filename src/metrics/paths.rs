@@ -24,7 +24,8 @@ pub enum PathLength {
     Hops,
 }
 
-/// Reusable buffers for one search from one source.
+/// Reusable buffers for one weighted (Dijkstra) search from one source;
+/// searches on hops use [`HopSearch`].
 pub(crate) struct Search {
     pub dist: Vec<f64>,
     /// Reached nodes in non-decreasing distance (the source first).
@@ -34,7 +35,6 @@ pub(crate) struct Search {
     delta: Vec<f64>,
     done: Vec<bool>,
     heap: BinaryHeap<Entry>,
-    queue: std::collections::VecDeque<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,76 +62,52 @@ impl Search {
             delta: vec![0.0; n],
             done: vec![false; n],
             heap: BinaryHeap::new(),
-            queue: std::collections::VecDeque::new(),
         }
     }
 
-    /// Distances from `source` to every reachable node.
-    pub fn run(&mut self, adjacency: &Adjacency, source: usize, length: PathLength) {
+    /// Distances 1/weight from `source` to every reachable node.
+    pub fn run(&mut self, adjacency: &Adjacency, source: usize) {
         for &v in &self.order {
             self.dist[v as usize] = f64::INFINITY;
             self.sigma[v as usize] = 0.0;
         }
         self.order.clear();
         self.dist[source] = 0.0;
-        match length {
-            PathLength::Hops => {
-                self.queue.clear();
-                self.queue.push_back(source as u32);
-                while let Some(v) = self.queue.pop_front() {
-                    self.order.push(v);
-                    let next = self.dist[v as usize] + 1.0;
-                    for &u in adjacency.neighbors(v as usize) {
-                        if self.dist[u as usize].is_infinite() {
-                            self.dist[u as usize] = next;
-                            self.queue.push_back(u);
-                        }
-                    }
+        self.heap.clear();
+        self.heap.push(Entry(0.0, source as u32));
+        while let Some(Entry(d, v)) = self.heap.pop() {
+            if self.done[v as usize] {
+                continue;
+            }
+            self.done[v as usize] = true;
+            self.order.push(v);
+            let (neighbors, weights) = (
+                adjacency.neighbors(v as usize),
+                adjacency.weights(v as usize),
+            );
+            for (&u, &w) in neighbors.iter().zip(weights) {
+                let alt = d + 1.0 / w;
+                if !self.done[u as usize] && alt < self.dist[u as usize] {
+                    self.dist[u as usize] = alt;
+                    self.heap.push(Entry(alt, u));
                 }
             }
-            PathLength::InverseWeight => {
-                self.heap.clear();
-                self.heap.push(Entry(0.0, source as u32));
-                while let Some(Entry(d, v)) = self.heap.pop() {
-                    if self.done[v as usize] {
-                        continue;
-                    }
-                    self.done[v as usize] = true;
-                    self.order.push(v);
-                    let (neighbors, weights) = (
-                        adjacency.neighbors(v as usize),
-                        adjacency.weights(v as usize),
-                    );
-                    for (&u, &w) in neighbors.iter().zip(weights) {
-                        let alt = d + 1.0 / w;
-                        if !self.done[u as usize] && alt < self.dist[u as usize] {
-                            self.dist[u as usize] = alt;
-                            self.heap.push(Entry(alt, u));
-                        }
-                    }
-                }
-                for &v in &self.order {
-                    self.done[v as usize] = false;
-                }
-            }
+        }
+        for &v in &self.order {
+            self.done[v as usize] = false;
         }
     }
 
     /// True when `v` precedes `w` on a shortest path (`v`–`w` a tie of
-    /// weight `weight`).
+    /// weight `weight`): the lengths agree within [`TIE_TOLERANCE`].
     #[inline]
-    pub fn precedes(&self, v: usize, w: usize, weight: f64, length: PathLength) -> bool {
+    pub fn precedes(&self, v: usize, w: usize, weight: f64) -> bool {
         let (dv, dw) = (self.dist[v], self.dist[w]);
-        match length {
-            PathLength::Hops => dv + 1.0 == dw,
-            PathLength::InverseWeight => {
-                dv < dw && (dv + 1.0 / weight - dw).abs() <= TIE_TOLERANCE * dw
-            }
-        }
+        dv < dw && (dv + 1.0 / weight - dw).abs() <= TIE_TOLERANCE * dw
     }
 
     /// Counts shortest paths from the source (after [`Search::run`]).
-    pub fn count_paths(&mut self, adjacency: &Adjacency, length: PathLength) {
+    pub fn count_paths(&mut self, adjacency: &Adjacency) {
         let Some(&source) = self.order.first() else {
             return;
         };
@@ -140,7 +116,7 @@ impl Search {
             let w = self.order[i] as usize;
             let mut total = 0.0;
             for (&v, &wt) in adjacency.neighbors(w).iter().zip(adjacency.weights(w)) {
-                if self.precedes(v as usize, w, wt, length) {
+                if self.precedes(v as usize, w, wt) {
                     total += self.sigma[v as usize];
                 }
             }
@@ -151,17 +127,12 @@ impl Search {
     /// Brandes' dependency accumulation for the last source (after
     /// [`Search::count_paths`]): adds δ_s(w) to `acc[w]` for every reached
     /// `w` other than the source.
-    pub fn accumulate_dependencies(
-        &mut self,
-        adjacency: &Adjacency,
-        length: PathLength,
-        acc: &mut [f64],
-    ) {
+    pub fn accumulate_dependencies(&mut self, adjacency: &Adjacency, acc: &mut [f64]) {
         for i in (1..self.order.len()).rev() {
             let w = self.order[i] as usize;
             let coefficient = (1.0 + self.delta[w]) / self.sigma[w];
             for (&v, &wt) in adjacency.neighbors(w).iter().zip(adjacency.weights(w)) {
-                if self.precedes(v as usize, w, wt, length) {
+                if self.precedes(v as usize, w, wt) {
                     self.delta[v as usize] += self.sigma[v as usize] * coefficient;
                 }
             }

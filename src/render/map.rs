@@ -8,9 +8,7 @@ use crate::error::{Error, Result};
 use crate::graph::Projection;
 use crate::metrics::community::{detect, CommunityOptions};
 use crate::metrics::core::core_number;
-use crate::metrics::{
-    actor_metrics, group_values, ActorMetricsOptions, MetricValue, ACTOR_METRICS,
-};
+use crate::metrics::{actor_metrics, group_values, ActorMetricsOptions, ACTOR_METRICS};
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
@@ -314,11 +312,7 @@ pub fn build_map(projection: &Projection<'_>, options: &MapOptions) -> Result<Ma
     )?;
     let size_values: Vec<f64> = metrics.values[0]
         .iter()
-        .map(|v| match v {
-            MetricValue::Int(i) => *i as f64,
-            MetricValue::Float(f) => *f,
-            MetricValue::Missing => 0.0,
-        })
+        .map(|v| v.as_f64().unwrap_or(0.0))
         .collect();
     let needs_communities = options.color_by == "community" || options.cluster_by == "community";
     let communities = if needs_communities {

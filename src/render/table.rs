@@ -73,6 +73,16 @@ impl From<f64> for Cell {
     }
 }
 
+impl From<crate::metrics::MetricValue> for Cell {
+    fn from(v: crate::metrics::MetricValue) -> Cell {
+        match v {
+            crate::metrics::MetricValue::Int(i) => Cell::Int(i),
+            crate::metrics::MetricValue::Float(f) => Cell::Float(f),
+            crate::metrics::MetricValue::Missing => Cell::Empty,
+        }
+    }
+}
+
 /// Formats `x` with `decimals` digits, never as `-0`.
 ///
 /// ```
