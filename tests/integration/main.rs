@@ -5,6 +5,7 @@ mod cli;
 mod descriptions;
 mod determinism;
 mod exports;
+mod golden;
 mod maps;
 mod metrics_reference;
 mod properties;
