@@ -16,11 +16,13 @@
 #[path = "common/generate.rs"]
 mod generate;
 
+use petgraph::graph::{NodeIndex, UnGraph};
 use std::io::Write;
 use std::time::Instant;
-use verkosto::graph::{Adjacency, Projection, ProjectionOptions};
-use verkosto::metrics::centrality::{betweenness, closeness, harmonic, BetweennessOptions};
-use verkosto::metrics::community::{detect, nmi, CommunityMethod, CommunityOptions};
+use verkosto::algo::{betweenness, closeness, communities, harmonic};
+use verkosto::graph::{Csr, Projection, ProjectionOptions};
+use verkosto::metrics::centrality::BetweennessOptions;
+use verkosto::metrics::community::{nmi, CommunityMethod, CommunityOptions};
 use verkosto::metrics::PathLength;
 
 const SEED: u64 = 20261123;
@@ -65,6 +67,21 @@ fn main() {
         adjacency.edge_count(),
         rayon::current_num_threads()
     );
+    // The metrics run through the library's petgraph entry points, as a
+    // Rust user would call them (compacting to the CSR is part of each run).
+    let mut graph =
+        UnGraph::<(), f64>::with_capacity(adjacency.node_count(), adjacency.edge_count());
+    for _ in 0..adjacency.node_count() {
+        graph.add_node(());
+    }
+    for v in 0..adjacency.node_count() {
+        for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+            if (u as usize) > v {
+                graph.add_edge(NodeIndex::new(v), NodeIndex::new(u as usize), w);
+            }
+        }
+    }
+    let weight = |e: petgraph::graph::EdgeReference<'_, f64>| *e.weight();
     let time = |name: &str, f: &mut dyn FnMut() -> String| {
         if !wanted(name) {
             return;
@@ -81,27 +98,27 @@ fn main() {
         normalized: true,
     };
     time("betweenness_unweighted", &mut || {
-        let b = betweenness(&adjacency, bo(PathLength::Hops), None);
+        let b = betweenness(&graph, weight, bo(PathLength::Hops));
         format!("max {:.6}", b.iter().cloned().fold(0.0, f64::max))
     });
     time("betweenness_weighted", &mut || {
-        let b = betweenness(&adjacency, bo(PathLength::InverseWeight), None);
+        let b = betweenness(&graph, weight, bo(PathLength::InverseWeight));
         format!("max {:.6}", b.iter().cloned().fold(0.0, f64::max))
     });
     time("closeness_unweighted", &mut || {
-        let c = closeness(&adjacency, PathLength::Hops, None);
+        let c = closeness(&graph, weight, PathLength::Hops);
         format!("max {:.6}", c.iter().cloned().fold(0.0, f64::max))
     });
     time("closeness_weighted", &mut || {
-        let c = closeness(&adjacency, PathLength::InverseWeight, None);
+        let c = closeness(&graph, weight, PathLength::InverseWeight);
         format!("max {:.6}", c.iter().cloned().fold(0.0, f64::max))
     });
     time("harmonic_unweighted", &mut || {
-        let h = harmonic(&adjacency, PathLength::Hops, None);
+        let h = harmonic(&graph, weight, PathLength::Hops);
         format!("max {:.6}", h.iter().cloned().fold(0.0, f64::max))
     });
     time("harmonic_weighted", &mut || {
-        let h = harmonic(&adjacency, PathLength::InverseWeight, None);
+        let h = harmonic(&graph, weight, PathLength::InverseWeight);
         format!("max {:.6}", h.iter().cloned().fold(0.0, f64::max))
     });
     // Mean over 5 seeds (single-seed modularity differs by ~1e-5); the
@@ -122,11 +139,11 @@ fn main() {
                 iterations,
                 ..Default::default()
             };
-            let p = detect(&adjacency, &options).unwrap();
+            let p = communities(&graph, weight, &options).unwrap();
             q += p.modularity;
             count += p.count as f64;
             if let Some(truth) = &planted {
-                agreement += nmi(&p.membership, truth);
+                agreement += nmi(&p.membership, truth).unwrap();
             }
         }
         let s = seeds as f64;
@@ -145,7 +162,7 @@ fn main() {
 }
 
 /// Reads `u v [w]` lines; nodes are 0..n−1.
-fn read_graph(path: &str) -> (Adjacency, Option<Vec<usize>>) {
+fn read_graph(path: &str) -> (Csr, Option<Vec<usize>>) {
     let text = std::fs::read_to_string(path).expect("edge list");
     let mut edges = Vec::new();
     let mut n = 0u32;
@@ -170,5 +187,5 @@ fn read_graph(path: &str) -> (Adjacency, Option<Vec<usize>>) {
     let n = planted
         .as_ref()
         .map_or(n as usize, |p| p.len().max(n as usize));
-    (Adjacency::from_edges(n, edges.iter().copied()), planted)
+    (Csr::from_edges(n, edges.iter().copied()), planted)
 }

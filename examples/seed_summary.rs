@@ -3,26 +3,24 @@
 //!
 //! `cargo run --example seed_summary`
 
-use verkosto::graph::{Projection, ProjectionOptions, ProjectionWeight};
-use verkosto::metrics::{summarize, SummaryOptions};
+use verkosto::graph::{ProjectionOptions, ProjectionWeight};
 use verkosto::render::{render_summary, Format};
+use verkosto::{Analysis, AnalysisOptions};
 
 fn main() -> Result<(), verkosto::Error> {
     let path =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/finland-regional.json");
     let (dataset, _warnings) = verkosto::io::json::load_dataset(&path)?;
-    let options = ProjectionOptions {
-        weight: ProjectionWeight::Newman,
+    let options = AnalysisOptions {
+        projection: ProjectionOptions {
+            weight: ProjectionWeight::Newman,
+            ..Default::default()
+        },
         ..Default::default()
     };
-    let projection = Projection::new(&dataset, &options)?;
-    print!(
-        "{}",
-        render_summary(
-            &summarize(&projection, &SummaryOptions::default())?,
-            Format::Table
-        )
-    );
+    let analysis = Analysis::new(&dataset, options)?;
+    print!("{}", render_summary(analysis.summary()?, Format::Table));
+    let projection = analysis.projection();
 
     let mut ties: Vec<usize> = (0..projection.tie_count()).collect();
     ties.sort_by(|&a, &b| {

@@ -49,9 +49,19 @@ pub enum Error {
         /// Every problem found.
         problems: Vec<Problem>,
     },
-    /// An option's value cannot be used (a usage error, not a data error).
-    #[error("{0}")]
-    Option(String),
+    /// A parameter's value cannot be used (a usage error, not a data
+    /// error). `name` is the parameter's name in the library (a field of an
+    /// options struct, such as `resolution`); front ends map it to their
+    /// own spelling.
+    #[error("invalid {name} {value:?}: expected {expected}")]
+    InvalidParameter {
+        /// The parameter.
+        name: &'static str,
+        /// The value given.
+        value: String,
+        /// What would have been accepted.
+        expected: String,
+    },
     /// An iterative method did not converge; no result is made up.
     #[error("{metric} did not converge within {iterations} iterations")]
     NoConvergence {
@@ -63,12 +73,30 @@ pub enum Error {
     /// Graphviz rejected the DOT or failed.
     #[error("Graphviz failed: {0}")]
     Graphviz(String),
+    /// A format only Graphviz can draw was asked for, and it is not
+    /// installed.
+    #[error("{format} maps need Graphviz (the `dot` program), which is not installed: install it (Debian: apt-get install graphviz) or write .svg or .dot")]
+    GraphvizMissing {
+        /// The format asked for (`png`, `pdf`).
+        format: &'static str,
+    },
     /// Writing would destroy an input.
     #[error("refusing to write {}: it is one of the input files; choose another output path", path.display())]
     WouldOverwriteInput {
         /// The output path that names an input.
         path: PathBuf,
     },
+}
+
+impl Error {
+    /// An [`Error::InvalidParameter`].
+    pub fn invalid(name: &'static str, value: impl ToString, expected: impl Into<String>) -> Error {
+        Error::InvalidParameter {
+            name,
+            value: value.to_string(),
+            expected: expected.into(),
+        }
+    }
 }
 
 /// Shorthand for results of this crate.

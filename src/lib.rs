@@ -9,36 +9,37 @@
 //! The layers, each depending only on those before it:
 //!
 //! - [`model`]: the [`model::Dataset`] and its validation;
-//! - [`io`]: loading JSON, importing CSV, writing files safely;
-//! - [`graph`]: the two-mode graph, the actor projection (`count`, `newman`,
-//!   `jaccard` weights, with provenance), the dual projection, filters;
-//! - [`metrics`]: centrality (degree, strength, betweenness, closeness,
-//!   harmonic, eigenvector, PageRank, Katz), clustering, structural holes,
-//!   brokerage, k-cores, cohesion, mixing, communities, the summary;
-//! - [`render`]: tables as text, CSV and JSON.
+//! - [`io`]: loading JSON, writing files safely, running Graphviz;
+//! - [`import`]: CSV tables and project descriptions into a dataset;
+//! - [`graph`]: the one CSR type ([`graph::Csr`]), the two-mode graph, the
+//!   actor projection (`count`, `newman`, `jaccard` weights, with
+//!   provenance), the dual projection, filters;
+//! - [`metrics`]: the algorithms — centrality, clustering, structural holes,
+//!   brokerage, k-cores, cohesion, mixing, communities — and their result
+//!   types; [`algo`] runs each on any petgraph graph;
+//! - [`render`]: writers that turn results into tables, DOT, SVG, HTML and
+//!   exports, and compute nothing;
+//! - [`analysis`]: the [`Analysis`] — a dataset and options, results
+//!   computed lazily and once, and the tables, maps and report built from
+//!   them.
 //!
-//! ```
-//! use verkosto::graph::{Projection, ProjectionOptions};
-//! use verkosto::metrics::{summarize, SummaryOptions};
+//! The rest of this page is the project's README.
 //!
-//! let text = r#"{"name": "demo",
-//!   "actors": [{"id": "kouvola", "name": "Kouvolan kaupunki", "kind": "municipality"},
-//!              {"id": "xamk", "name": "Kaakkois-Suomen ammattikorkeakoulu", "kind": "university_of_applied_sciences"}],
-//!   "engagements": [{"id": "A75739", "name": "Talenttimagneetti",
-//!     "participants": [{"actor": "kouvola", "role": "coordinator"}, {"actor": "xamk", "role": "partner"}]}]}"#;
-//! let (dataset, _warnings) = verkosto::io::json::parse_dataset(text, "demo.json").unwrap();
-//! let projection = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
-//! let summary = summarize(&projection, &SummaryOptions::default()).unwrap();
-//! assert_eq!((summary.actors, summary.ties, summary.density), (2, 1, 1.0));
-//! ```
-
+#![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
+pub mod algo;
+pub mod analysis;
+pub mod counters;
 pub mod error;
 pub mod graph;
+pub mod import;
 pub mod io;
 pub mod metrics;
 pub mod model;
 pub mod render;
+mod rng;
 
+pub use analysis::{Analysis, AnalysisOptions};
 pub use error::{Error, Result};
+pub use metrics::Metric;

@@ -19,11 +19,24 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
-            let usage = matches!(
-                e.downcast_ref::<verkosto::Error>(),
-                Some(verkosto::Error::Option(_) | verkosto::Error::WouldOverwriteInput { .. })
-            );
+            let usage = match e.downcast_ref::<verkosto::Error>() {
+                Some(verkosto::Error::InvalidParameter {
+                    name,
+                    value,
+                    expected,
+                }) => {
+                    eprintln!("error: {} {value}: expected {expected}", cli::flag(name));
+                    true
+                }
+                Some(verkosto::Error::WouldOverwriteInput { .. }) => {
+                    eprintln!("error: {e:#}");
+                    true
+                }
+                _ => {
+                    eprintln!("error: {e:#}");
+                    false
+                }
+            };
             ExitCode::from(if usage { 2 } else { 1 })
         }
     }

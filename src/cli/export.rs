@@ -3,13 +3,12 @@
 use super::{CommunityArgs, ProjectionArgs, UntilEnd};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::graph::Projection;
 use verkosto::io::write_atomic;
-use verkosto::metrics::{actor_metrics, ActorMetricsOptions};
 use verkosto::render::export::{
     csv_tables, gexf, graphml, node_link, pajek, ExportFormat, NodeColumns,
 };
 use verkosto::render::Cell;
+use verkosto::Analysis;
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -31,22 +30,16 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
-    let options = args.projection.options()?;
-    let community = args.community.options()?;
+    let options = super::analysis_options(&args.projection, Some(&args.community), "kind")?;
     let dataset = super::load(&args.file)?;
-    let projection = Projection::new(&dataset, &options)?;
+    let analysis = Analysis::new(&dataset, options)?;
+    let projection = analysis.projection();
     let mut extra: NodeColumns = Vec::new();
     if args.with_metrics {
-        let table = actor_metrics(
-            &projection,
-            &ActorMetricsOptions {
-                community,
-                ..Default::default()
-            },
-        )?;
-        for (name, values) in table.columns.iter().zip(table.values) {
+        let table = analysis.metrics(&[])?;
+        for (metric, values) in table.columns.iter().zip(table.values) {
             extra.push((
-                name.to_string(),
+                metric.name().to_string(),
                 values.into_iter().map(Cell::from).collect(),
             ));
         }
@@ -55,16 +48,16 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     match args.to {
         ExportFormat::GraphMl => write_atomic(
             &args.output,
-            graphml(&projection, &extra).as_bytes(),
+            graphml(projection, &extra).as_bytes(),
             &inputs,
         )?,
         ExportFormat::Gexf => {
-            write_atomic(&args.output, gexf(&projection, &extra).as_bytes(), &inputs)?
+            write_atomic(&args.output, gexf(projection, &extra).as_bytes(), &inputs)?
         }
-        ExportFormat::Pajek => write_atomic(&args.output, pajek(&projection).as_bytes(), &inputs)?,
+        ExportFormat::Pajek => write_atomic(&args.output, pajek(projection).as_bytes(), &inputs)?,
         ExportFormat::NodeLink => write_atomic(
             &args.output,
-            node_link(&projection, &extra).as_bytes(),
+            node_link(projection, &extra).as_bytes(),
             &inputs,
         )?,
         ExportFormat::Csv => {
@@ -72,7 +65,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
                 path: args.output.clone(),
                 source,
             })?;
-            let (nodes, ties) = csv_tables(&projection, &extra);
+            let (nodes, ties) = csv_tables(projection, &extra);
             write_atomic(&args.output.join("nodes.csv"), nodes.as_bytes(), &inputs)?;
             write_atomic(&args.output.join("ties.csv"), ties.as_bytes(), &inputs)?;
         }

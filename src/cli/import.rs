@@ -2,8 +2,8 @@
 
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
-use verkosto::io::csv_import::{import_csv, CsvSources};
-use verkosto::io::descriptions::{descriptions_to_dataset, parse_description};
+use verkosto::import::csv::{import_csv, CsvSources};
+use verkosto::import::descriptions::{descriptions_to_dataset, parse_description};
 use verkosto::io::{read_input, Output};
 
 #[derive(Debug, Subcommand)]

@@ -20,6 +20,7 @@ use verkosto::io::Output;
 use verkosto::metrics::community::{CommunityMethod, CommunityOptions};
 use verkosto::model::Date;
 use verkosto::render::Format;
+use verkosto::AnalysisOptions;
 
 /// Stakeholder and ecosystem network analysis.
 ///
@@ -113,12 +114,12 @@ impl<End: Args + WindowEndArg> ProjectionArgs<End> {
                 engagement_kinds: self
                     .engagement_kinds
                     .as_deref()
-                    .map(|l| parse_list(l, "--engagement-kinds"))
+                    .map(|l| parse_list(l, "engagement_kinds"))
                     .transpose()?,
                 actor_kinds: self
                     .actor_kinds
                     .as_deref()
-                    .map(|l| parse_list(l, "--actor-kinds"))
+                    .map(|l| parse_list(l, "actor_kinds"))
                     .transpose()?,
                 from: self.from,
                 to: self.end.date(),
@@ -188,10 +189,11 @@ impl CommunityArgs {
     /// The library options; a bad resolution is a usage error.
     pub fn options(&self) -> verkosto::Result<CommunityOptions> {
         if !(self.resolution.is_finite() && self.resolution > 0.0) {
-            return Err(verkosto::Error::Option(format!(
-                "--resolution {} must be a positive number",
-                self.resolution
-            )));
+            return Err(verkosto::Error::invalid(
+                "resolution",
+                self.resolution,
+                "a positive number",
+            ));
         }
         Ok(CommunityOptions {
             method: self.method,
@@ -218,6 +220,36 @@ impl OutputArgs {
     /// Writes `text` where the user asked.
     pub fn write(&self, text: &str, inputs: &[&Path]) -> verkosto::Result<()> {
         Output::from_arg(self.output.as_deref()).write(text.as_bytes(), inputs)
+    }
+}
+
+/// The analysis options of a command: its projection, community and
+/// grouping options (library defaults for what the command does not take).
+pub fn analysis_options<End: Args + WindowEndArg>(
+    projection: &ProjectionArgs<End>,
+    community: Option<&CommunityArgs>,
+    group: &str,
+) -> verkosto::Result<AnalysisOptions> {
+    Ok(AnalysisOptions {
+        projection: projection.options()?,
+        community: community
+            .map(CommunityArgs::options)
+            .transpose()?
+            .unwrap_or_default(),
+        group: group.to_string(),
+        ..Default::default()
+    })
+}
+
+/// The command-line spelling of a library parameter.
+pub fn flag(parameter: &str) -> String {
+    match parameter {
+        "metric" => "--metrics".into(),
+        "export_format" => "--to".into(),
+        "map_format" => "--format".into(),
+        "layout" => "--builtin".into(),
+        "pagerank_alpha" => "--pagerank-alpha".into(),
+        other => format!("--{}", other.replace('_', "-")),
     }
 }
 

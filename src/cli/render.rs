@@ -3,12 +3,10 @@
 use super::{CommunityArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::graph::Projection;
+use verkosto::analysis::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
 use verkosto::io::write_atomic;
-use verkosto::render::map::{
-    build_map, default_engine, run_graphviz, to_builtin_svg, to_dot, Labels, MapMode, MapOptions,
-};
-use verkosto::Error;
+use verkosto::render::map::{draw, Layout, MapFormat, ENGINES};
+use verkosto::{Analysis, Error, Metric};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -19,7 +17,7 @@ pub struct RenderArgs {
     pub output: PathBuf,
     /// Format, when the extension does not say: dot, svg, png or pdf.
     #[arg(long, value_name = "FORMAT")]
-    pub format: Option<String>,
+    pub format: Option<MapFormat>,
     /// Graphviz layout engine: dot, neato, fdp or sfdp (default by size).
     #[arg(long, value_name = "ENGINE")]
     pub engine: Option<String>,
@@ -28,16 +26,16 @@ pub struct RenderArgs {
     pub builtin: bool,
     /// Colour actors by kind (default), community, region or any attribute.
     #[arg(long, default_value = "kind", value_name = "ATTRIBUTE")]
-    pub color_by: String,
+    pub color_by: ColorBy,
     /// Size actors by a per-actor metric (default degree).
     #[arg(long, default_value = "degree", value_name = "METRIC")]
-    pub size_by: String,
+    pub size_by: Metric,
     /// Labels: top:N (the N largest actors; default top:15), all or none.
     #[arg(long, default_value = "top:15", value_name = "WHICH")]
     pub labels: Labels,
     /// Draw boxes around communities or kinds (default none).
     #[arg(long, default_value = "none", value_name = "GROUPING")]
-    pub cluster_by: String,
+    pub cluster_by: ClusterBy,
     /// projection (actors tied to actors) or two-mode (actors and
     /// engagements, edges by role).
     #[arg(long, default_value = "projection", value_name = "MODE")]
@@ -61,86 +59,63 @@ pub struct RenderArgs {
     pub projection: ProjectionArgs,
 }
 
-/// What the map is written as.
-fn output_format(args: &RenderArgs) -> verkosto::Result<String> {
-    let format = match &args.format {
-        Some(f) => f.clone(),
-        None => args
-            .output
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_lowercase)
-            .unwrap_or_default(),
-    };
-    if ["dot", "svg", "png", "pdf"].contains(&format.as_str()) {
-        Ok(format)
-    } else {
-        Err(Error::Option(format!(
-            "cannot tell the map format from {:?}; use an extension .dot, .svg, .png or .pdf, or --format",
-            args.output.display().to_string()
-        )))
+/// What the map is written as: `--format`, else the file's extension.
+fn output_format(args: &RenderArgs) -> verkosto::Result<MapFormat> {
+    if let Some(format) = args.format {
+        return Ok(format);
+    }
+    args.output
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(MapFormat::from_extension)
+        .ok_or_else(|| {
+            Error::invalid(
+                "map_format",
+                args.output.display(),
+                "a file name ending in .dot, .svg, .png or .pdf",
+            )
+        })
+}
+
+/// The layout the options ask for.
+pub fn layout(builtin: bool, engine: Option<&str>) -> verkosto::Result<Layout> {
+    match (builtin, engine) {
+        (true, _) => Ok(Layout::Builtin),
+        (false, None) => Ok(Layout::Graphviz),
+        (false, Some(name)) => ENGINES
+            .iter()
+            .find(|e| **e == name)
+            .map(|e| Layout::Engine(e))
+            .ok_or_else(|| {
+                Error::invalid("engine", name, format!("one of {}", ENGINES.join(", ")))
+            }),
     }
 }
 
 pub fn run(args: RenderArgs) -> anyhow::Result<()> {
     let format = output_format(&args)?;
-    let options = args.projection.options()?;
+    let layout = layout(args.builtin, args.engine.as_deref())?;
+    let options = super::analysis_options(&args.projection, Some(&args.community), "kind")?;
     let map_options = MapOptions {
         color_by: args.color_by.clone(),
-        size_by: args.size_by.clone(),
+        size_by: args.size_by,
         labels: args.labels,
-        cluster_by: args.cluster_by.clone(),
+        cluster_by: args.cluster_by,
         mode: args.mode,
         ego: args.ego.clone().map(|id| (id, args.radius)),
         max_actors: args.max_actors,
-        community: args.community.options()?,
         title: args.title.clone(),
     };
     let dataset = super::load(&args.file)?;
-    let projection = Projection::new(&dataset, &options)?;
-    let model = build_map(&projection, &map_options)?;
+    let analysis = Analysis::new(&dataset, options)?;
+    let model = analysis.map(&map_options)?;
     if let Some(note) = &model.thinning_note {
         eprintln!("note: {note}");
     }
-    let bytes = render_map(
-        &model,
-        &format,
-        args.engine.as_deref(),
-        args.builtin,
-        map_options.community.seed,
-    )?;
-    write_atomic(&args.output, &bytes, &[args.file.as_path()])?;
+    let drawing = draw(&model, format, layout, analysis.options().community.seed)?;
+    for note in &drawing.notes {
+        eprintln!("note: {note}");
+    }
+    write_atomic(&args.output, &drawing.bytes, &[args.file.as_path()])?;
     Ok(())
-}
-
-/// DOT text, Graphviz output, or the built-in SVG when Graphviz is absent
-/// (or `builtin`).
-pub fn render_map(
-    model: &verkosto::render::map::MapModel,
-    format: &str,
-    engine: Option<&str>,
-    builtin: bool,
-    seed: u64,
-) -> anyhow::Result<Vec<u8>> {
-    let dot = to_dot(model);
-    if format == "dot" {
-        return Ok(dot.into_bytes());
-    }
-    if builtin {
-        if format != "svg" {
-            return Err(Error::Option("--builtin draws SVG only; use a .svg output".into()).into());
-        }
-        return Ok(to_builtin_svg(model, seed).into_bytes());
-    }
-    let engine = engine.unwrap_or_else(|| default_engine(model));
-    match run_graphviz(&dot, engine, format)? {
-        Some(bytes) => Ok(bytes),
-        None if format == "svg" => {
-            eprintln!("note: Graphviz (the `dot` program) is not installed; drawn with verkosto's built-in layout");
-            Ok(to_builtin_svg(model, seed).into_bytes())
-        }
-        None => Err(anyhow::anyhow!(
-            "{format} maps need Graphviz (the `dot` program), which is not installed: install it (Debian: apt-get install graphviz) or write .svg or .dot"
-        )),
-    }
 }

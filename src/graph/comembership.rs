@@ -1,7 +1,7 @@
 //! The shared core of both projections: for every pair of members that
 //! share at least one group, the groups they share.
 
-use super::two_mode::Rows;
+use super::csr::Rows;
 use rayon::prelude::*;
 
 /// Pairs `(a, b)` with `a < b`, in ascending order, each with the ascending
@@ -75,6 +75,6 @@ pub(crate) fn co_membership(memberships: &Rows, groups: &Rows) -> CoMembership {
         }
         items.extend(shared);
     }
-    out.shared = Rows::from_parts(offsets, items);
+    out.shared = Rows::from_offsets(offsets, items);
     out
 }

@@ -1,7 +1,8 @@
 //! The dual projection: engagements linked through the actors they share.
 
 use super::comembership::co_membership;
-use super::two_mode::{Rows, TwoModeGraph};
+use super::csr::Rows;
+use super::two_mode::TwoModeGraph;
 
 /// One engagement–engagement tie (positions in the two-mode graph).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

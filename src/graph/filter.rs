@@ -44,9 +44,7 @@ impl FromStr for ProjectionWeight {
             "count" => Ok(ProjectionWeight::Count),
             "newman" => Ok(ProjectionWeight::Newman),
             "jaccard" => Ok(ProjectionWeight::Jaccard),
-            other => Err(Error::Option(format!(
-                "unknown weight {other:?}; expected count, newman or jaccard"
-            ))),
+            other => Err(Error::invalid("weight", other, "count, newman or jaccard")),
         }
     }
 }
@@ -70,7 +68,7 @@ impl RoleFilter {
         match list.trim() {
             "all" => Ok(RoleFilter::All),
             "default" => Ok(RoleFilter::AllButTarget),
-            _ => Ok(RoleFilter::Only(parse_list(list, "--roles")?)),
+            _ => Ok(RoleFilter::Only(parse_list(list, "roles")?)),
         }
     }
 
@@ -93,7 +91,7 @@ impl RoleFilter {
 }
 
 /// Parses a comma-separated, non-empty list.
-pub fn parse_list(list: &str, option: &str) -> Result<BTreeSet<String>> {
+pub fn parse_list(list: &str, option: &'static str) -> Result<BTreeSet<String>> {
     let set: BTreeSet<String> = list
         .split(',')
         .map(str::trim)
@@ -101,9 +99,7 @@ pub fn parse_list(list: &str, option: &str) -> Result<BTreeSet<String>> {
         .map(String::from)
         .collect();
     if set.is_empty() {
-        return Err(Error::Option(format!(
-            "{option} needs a comma-separated list, got {list:?}"
-        )));
+        return Err(Error::invalid(option, list, "a comma-separated list"));
     }
     Ok(set)
 }
@@ -128,9 +124,11 @@ impl Filter {
     pub fn check(&self) -> Result<()> {
         if let (Some(from), Some(to)) = (self.from, self.to) {
             if to < from {
-                return Err(Error::Option(format!(
-                    "--to {to} is before --from {from}; expected a window with from ≤ to"
-                )));
+                return Err(Error::invalid(
+                    "to",
+                    to,
+                    format!("a day on or after from = {from}"),
+                ));
             }
         }
         Ok(())

@@ -5,15 +5,15 @@
 //! [`DualProjection`]). Positions of actors and engagements follow id order,
 //! so all output is deterministic.
 
-mod adjacency;
 mod comembership;
+mod csr;
 mod dual;
 mod filter;
 mod projection;
 mod two_mode;
 
-pub use adjacency::Adjacency;
+pub use csr::{Csr, Rows};
 pub use dual::{DualProjection, EngagementTie};
 pub use filter::{effective_dates, parse_list, Filter, ProjectionWeight, RoleFilter};
 pub use projection::{ProjectedTie, Projection, ProjectionOptions};
-pub use two_mode::{Rows, TwoModeGraph, TwoModeNode};
+pub use two_mode::{TwoModeGraph, TwoModeNode};

@@ -1,8 +1,9 @@
 //! The one-mode actor–actor projection, with provenance.
 
 use super::comembership::co_membership;
+use super::csr::Rows;
 use super::filter::{Filter, ProjectionWeight};
-use super::two_mode::{Rows, TwoModeGraph};
+use super::two_mode::TwoModeGraph;
 use crate::error::{Error, Result};
 use crate::model::{Actor, Dataset};
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -24,9 +25,11 @@ impl ProjectionOptions {
         self.filter.check()?;
         if let Some(m) = self.min_weight {
             if !m.is_finite() || m < 0.0 {
-                return Err(Error::Option(format!(
-                    "--min-weight {m} is not a finite, non-negative number"
-                )));
+                return Err(Error::invalid(
+                    "min_weight",
+                    m,
+                    "a finite, non-negative number",
+                ));
             }
         }
         Ok(())
@@ -172,8 +175,8 @@ impl<'a> Projection<'a> {
             weight,
             min_weight,
             ties,
-            behind: Rows::from_parts(behind_offsets, behind_items),
-            direct: Rows::from_parts(direct_offsets, direct_items),
+            behind: Rows::from_offsets(behind_offsets, behind_items),
+            direct: Rows::from_offsets(direct_offsets, direct_items),
         }
     }
 
@@ -223,8 +226,8 @@ impl<'a> Projection<'a> {
     }
 
     /// The weighted adjacency lists of the projection.
-    pub fn adjacency(&self) -> super::Adjacency {
-        super::Adjacency::from_edges(
+    pub fn adjacency(&self) -> super::Csr {
+        super::Csr::from_edges(
             self.actor_count(),
             self.ties.iter().map(|t| (t.source, t.target, t.weight)),
         )

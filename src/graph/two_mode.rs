@@ -1,66 +1,11 @@
 //! The two-mode (bipartite) graph: actors and engagements, linked by
 //! participations that carry a role.
 
+use super::csr::Rows;
 use super::filter::{effective_dates, Filter};
 use crate::model::{Actor, Dataset, Engagement};
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::collections::HashMap;
-
-/// Compressed adjacency lists: the items of row `r` are
-/// `items[offsets[r]..offsets[r + 1]]`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Rows {
-    offsets: Vec<usize>,
-    items: Vec<u32>,
-}
-
-impl Rows {
-    /// Builds rows from per-row vectors.
-    pub fn from_rows(rows: impl IntoIterator<Item = Vec<u32>>) -> Rows {
-        let mut out = Rows {
-            offsets: vec![0],
-            items: Vec::new(),
-        };
-        for row in rows {
-            out.items.extend(row);
-            out.offsets.push(out.items.len());
-        }
-        out
-    }
-
-    /// Builds rows from offsets (starting at 0, non-decreasing, ending at
-    /// `items.len()`) and the flat item list.
-    pub(crate) fn from_parts(offsets: Vec<usize>, items: Vec<u32>) -> Rows {
-        debug_assert_eq!(offsets.first(), Some(&0));
-        debug_assert_eq!(offsets.last(), Some(&items.len()));
-        Rows { offsets, items }
-    }
-
-    /// The number of rows.
-    pub fn len(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
-    }
-
-    /// True when there are no rows.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The items of row `r`.
-    pub fn row(&self, r: usize) -> &[u32] {
-        &self.items[self.offsets[r]..self.offsets[r + 1]]
-    }
-
-    /// The range of row `r` in the flat item list.
-    pub fn range(&self, r: usize) -> std::ops::Range<usize> {
-        self.offsets[r]..self.offsets[r + 1]
-    }
-
-    /// The total number of items.
-    pub fn total(&self) -> usize {
-        self.items.len()
-    }
-}
 
 /// A node of the two-mode graph as petgraph holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

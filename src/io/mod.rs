@@ -1,9 +1,7 @@
-//! Reading and writing: the canonical JSON format, CSV import, and safe
-//! output files.
+//! Reading and writing: the canonical JSON format, safe output files, and
+//! running Graphviz.
 
-pub mod csv_import;
-pub mod descriptions;
-pub mod gazetteer;
+pub mod graphviz;
 pub mod json;
 mod output;
 

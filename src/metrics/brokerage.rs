@@ -1,6 +1,6 @@
 //! Brokerage: Gould–Fernandez roles and sole brokers.
 
-use crate::graph::Adjacency;
+use crate::graph::Csr;
 
 /// An actor's Gould–Fernandez brokerage counts (Gould & Fernandez 1989),
 /// undirected: for every pair of its neighbours a, c that are not tied to
@@ -27,7 +27,7 @@ impl Brokerage {
     }
 }
 
-fn tied(adjacency: &Adjacency, a: u32, c: u32) -> bool {
+fn tied(adjacency: &Csr, a: u32, c: u32) -> bool {
     adjacency.neighbors(a as usize).binary_search(&c).is_ok()
 }
 
@@ -35,7 +35,7 @@ fn tied(adjacency: &Adjacency, a: u32, c: u32) -> bool {
 /// actor v (e.g. an index of its kind).
 ///
 /// Complexity: O(Σ_v deg(v)² · log Δ).
-pub fn gould_fernandez(adjacency: &Adjacency, group: &[usize]) -> Vec<Brokerage> {
+pub(crate) fn gould_fernandez(adjacency: &Csr, group: &[usize]) -> Vec<Brokerage> {
     (0..adjacency.node_count())
         .map(|b| {
             let mut counts = Brokerage::default();
@@ -69,7 +69,7 @@ pub fn gould_fernandez(adjacency: &Adjacency, group: &[usize]) -> Vec<Brokerage>
 /// distance two.
 ///
 /// Complexity: O(Σ_v deg(v)² · Δ).
-pub fn sole_broker_pairs(adjacency: &Adjacency) -> Vec<usize> {
+pub(crate) fn sole_broker_pairs(adjacency: &Csr) -> Vec<usize> {
     (0..adjacency.node_count())
         .map(|b| {
             let neighbors = adjacency.neighbors(b);
@@ -121,7 +121,7 @@ mod tests {
             (0, 5, 1.0),
             (1, 2, 1.0),
         ];
-        let adj = Adjacency::from_edges(6, edges.into_iter());
+        let adj = Csr::from_edges(6, edges.into_iter());
         let group = [0, 0, 0, 1, 1, 2];
         let b = gould_fernandez(&adj, &group)[0];
         // Open pairs of 0's neighbours (1–2 is closed): 1–3, 1–4, 1–5, 2–3,
@@ -157,7 +157,7 @@ mod tests {
             (3, 0, 1.0),
             (0, 4, 1.0),
         ];
-        let adj = Adjacency::from_edges(5, edges.into_iter());
+        let adj = Csr::from_edges(5, edges.into_iter());
         // 0 alone links 4–1 and 4–3; 1–3 also through 2.
         assert_eq!(sole_broker_pairs(&adj), [2, 0, 0, 0, 0]);
     }
@@ -180,27 +180,4 @@ pub struct BrokerFigures {
     pub separated_pairs: u64,
     /// Pairs of its neighbours it alone links at distance two.
     pub sole_broker_pairs: usize,
-}
-
-/// All brokerage figures of every actor, groups given per actor.
-///
-/// Complexity: O(Σ_v deg(v)² · Δ).
-pub fn broker_figures(adjacency: &Adjacency, group: &[String]) -> Vec<BrokerFigures> {
-    let (_, index) = super::mixing::group_index(group);
-    let roles = gould_fernandez(adjacency, &index);
-    let constraint = super::structural_holes::constraint(adjacency);
-    let effective = super::structural_holes::effective_size(adjacency);
-    let cut = super::cohesion::cut_structure(adjacency);
-    let sole = sole_broker_pairs(adjacency);
-    (0..adjacency.node_count())
-        .map(|v| BrokerFigures {
-            group: group[v].clone(),
-            constraint: constraint[v],
-            effective_size: effective[v],
-            roles: roles[v],
-            articulation_point: cut.articulation_points.binary_search(&v).is_ok(),
-            separated_pairs: cut.separated_pairs[v],
-            sole_broker_pairs: sole[v],
-        })
-        .collect()
 }

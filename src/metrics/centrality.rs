@@ -8,7 +8,7 @@
 
 use super::paths::{HopSearch, PathLength, Search};
 use crate::error::{Error, Result};
-use crate::graph::Adjacency;
+use crate::graph::Csr;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -18,43 +18,24 @@ const BLOCKS: usize = 32;
 /// Called with the number of sources finished so far, from any thread.
 pub type Progress<'a> = &'a (dyn Fn(usize) + Sync);
 
-/// Degree: the number of distinct neighbours of each actor.
-///
-/// Complexity: O(n).
-pub fn degree(adjacency: &Adjacency) -> Vec<usize> {
-    (0..adjacency.node_count())
-        .map(|v| adjacency.degree(v))
-        .collect()
-}
-
-/// Strength: the sum of the weights of each actor's ties (Barrat et al.
-/// 2004). Summed in neighbour order, so the result is reproducible.
-///
-/// Complexity: O(n + m).
-pub fn strength(adjacency: &Adjacency) -> Vec<f64> {
-    (0..adjacency.node_count())
-        .map(|v| adjacency.weights(v).iter().sum())
-        .collect()
-}
-
 /// Runs `per_source` for every node in fixed blocks, in parallel, and adds
 /// the blocks' vectors in block order.
 fn per_source_sum(
-    adjacency: &Adjacency,
+    adjacency: &Csr,
     width: usize,
     progress: Option<Progress<'_>>,
-    per_source: impl Fn(&mut Search, &Adjacency, usize, &mut [f64]) + Sync,
+    per_source: impl Fn(&mut Search, &Csr, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
     per_source_sum_with(adjacency, width, progress, Search::new, per_source)
 }
 
 /// [`per_source_sum`] with any kind of search buffers.
 fn per_source_sum_with<S>(
-    adjacency: &Adjacency,
+    adjacency: &Csr,
     width: usize,
     progress: Option<Progress<'_>>,
     make: impl Fn(usize) -> S + Sync,
-    per_source: impl Fn(&mut S, &Adjacency, usize, &mut [f64]) + Sync,
+    per_source: impl Fn(&mut S, &Csr, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
     // Search a copy in cache-friendly order and map the result back; the
     // copy costs O(m log m), far less than the n searches.
@@ -122,8 +103,8 @@ impl Default for BetweennessOptions {
 ///
 /// Complexity: O(n·m) unweighted, O(n·m·log n) weighted; memory O(n) per
 /// thread plus O(n) per source block.
-pub fn betweenness(
-    adjacency: &Adjacency,
+pub(crate) fn betweenness(
+    adjacency: &Csr,
     options: BetweennessOptions,
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
@@ -166,8 +147,8 @@ pub fn betweenness(
 /// isolate.
 ///
 /// Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
-pub fn closeness(
-    adjacency: &Adjacency,
+pub(crate) fn closeness(
+    adjacency: &Csr,
     length: PathLength,
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
@@ -211,8 +192,8 @@ pub fn closeness(
 /// `harmonic_centrality` without the division).
 ///
 /// Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
-pub fn harmonic(
-    adjacency: &Adjacency,
+pub(crate) fn harmonic(
+    adjacency: &Csr,
     length: PathLength,
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
@@ -262,17 +243,6 @@ pub fn harmonic(
     }
 }
 
-/// Σ_u w(v, u)·x[u]: one row of the weighted adjacency matrix times `x`,
-/// shared by the spectral measures.
-fn weighted_sum(adjacency: &Adjacency, v: usize, x: &[f64]) -> f64 {
-    adjacency
-        .neighbors(v)
-        .iter()
-        .zip(adjacency.weights(v))
-        .map(|(&u, &w)| x[u as usize] * w)
-        .sum()
-}
-
 /// Iterates `step` (which writes the next vector from the current one)
 /// from `start` until the L1 change falls below `n·TOLERANCE·scale(x)`;
 /// an error naming `metric` if that takes more than [`MAX_ITERATIONS`].
@@ -315,7 +285,7 @@ const TOLERANCE: f64 = 1e-13;
 ///
 /// Complexity: O(k·m) for k iterations. Returns an error if it does not
 /// converge within 10,000 iterations.
-pub fn eigenvector(adjacency: &Adjacency) -> Result<Vec<f64>> {
+pub(crate) fn eigenvector(adjacency: &Csr) -> Result<Vec<f64>> {
     let n = adjacency.node_count();
     if n == 0 {
         return Ok(Vec::new());
@@ -326,7 +296,7 @@ pub fn eigenvector(adjacency: &Adjacency) -> Result<Vec<f64>> {
         |_| 1.0,
         |x, next| {
             for (v, slot) in next.iter_mut().enumerate() {
-                *slot = x[v] + weighted_sum(adjacency, v, x);
+                *slot = x[v] + adjacency.weighted_sum(v, x);
             }
             let norm = next.iter().map(|v| v * v).sum::<f64>().sqrt();
             let norm = if norm == 0.0 { 1.0 } else { norm };
@@ -339,11 +309,11 @@ pub fn eigenvector(adjacency: &Adjacency) -> Result<Vec<f64>> {
 
 /// The largest eigenvalue of the weighted adjacency matrix (its spectral
 /// radius), from the eigenvector's Rayleigh quotient.
-pub fn spectral_radius(adjacency: &Adjacency) -> Result<f64> {
+pub(crate) fn spectral_radius(adjacency: &Csr) -> Result<f64> {
     let x = eigenvector(adjacency)?;
     let mut numerator = 0.0;
     for v in 0..adjacency.node_count() {
-        numerator += x[v] * weighted_sum(adjacency, v, &x);
+        numerator += x[v] * adjacency.weighted_sum(v, &x);
     }
     Ok(numerator / x.iter().map(|v| v * v).sum::<f64>().max(f64::MIN_POSITIVE))
 }
@@ -369,18 +339,20 @@ impl Default for PageRankOptions {
 /// change below 1e-13 per node. (petgraph's `page_rank` ignores weights.)
 ///
 /// Complexity: O(k·m) for k iterations.
-pub fn pagerank(adjacency: &Adjacency, options: PageRankOptions) -> Result<Vec<f64>> {
+pub(crate) fn pagerank(adjacency: &Csr, options: PageRankOptions) -> Result<Vec<f64>> {
     let n = adjacency.node_count();
     if n == 0 {
         return Ok(Vec::new());
     }
     let alpha = options.alpha;
     if !(0.0..1.0).contains(&alpha) {
-        return Err(Error::Option(format!(
-            "PageRank damping {alpha} is outside [0, 1)"
-        )));
+        return Err(Error::invalid(
+            "pagerank_alpha",
+            alpha,
+            "a number in [0, 1)",
+        ));
     }
-    let strength = strength(adjacency);
+    let strength = adjacency.strengths();
     let uniform = 1.0 / n as f64;
     fixed_point(
         "PageRank",
@@ -396,7 +368,7 @@ pub fn pagerank(adjacency: &Adjacency, options: PageRankOptions) -> Result<Vec<f
                 .map(|(&xi, &si)| if si > 0.0 { xi / si } else { 0.0 })
                 .collect();
             for (v, slot) in next.iter_mut().enumerate() {
-                *slot = base + alpha * weighted_sum(adjacency, v, &share);
+                *slot = base + alpha * adjacency.weighted_sum(v, &share);
             }
         },
     )
@@ -416,7 +388,7 @@ pub struct KatzOptions {
 ///
 /// Complexity: O(k·m) for k iterations, plus the spectral radius when α is
 /// not given.
-pub fn katz(adjacency: &Adjacency, options: KatzOptions) -> Result<(Vec<f64>, f64)> {
+pub(crate) fn katz(adjacency: &Csr, options: KatzOptions) -> Result<(Vec<f64>, f64)> {
     let n = adjacency.node_count();
     if n == 0 {
         return Ok((Vec::new(), options.alpha.unwrap_or(0.0)));
@@ -424,14 +396,18 @@ pub fn katz(adjacency: &Adjacency, options: KatzOptions) -> Result<(Vec<f64>, f6
     let radius = spectral_radius(adjacency)?;
     let alpha = match options.alpha {
         Some(a) if a <= 0.0 || (radius > 0.0 && a >= 1.0 / radius) => {
-            return Err(Error::Option(format!(
-                "Katz α {a} must be positive and below 1/λ_max = {:.6}",
-                if radius > 0.0 {
-                    1.0 / radius
-                } else {
-                    f64::INFINITY
-                }
-            )))
+            return Err(Error::invalid(
+                "katz_alpha",
+                a,
+                format!(
+                    "a positive number below 1/λ_max = {:.6}",
+                    if radius > 0.0 {
+                        1.0 / radius
+                    } else {
+                        f64::INFINITY
+                    }
+                ),
+            ))
         }
         Some(a) => a,
         None if radius > 0.0 => 0.9 / radius,
@@ -441,7 +417,7 @@ pub fn katz(adjacency: &Adjacency, options: KatzOptions) -> Result<(Vec<f64>, f6
     let largest = |x: &[f64]| x.iter().fold(1.0f64, |m, v| m.max(*v));
     let x = fixed_point("Katz centrality", vec![0.0; n], largest, |x, next| {
         for (v, slot) in next.iter_mut().enumerate() {
-            *slot = alpha * weighted_sum(adjacency, v, x) + 1.0;
+            *slot = alpha * adjacency.weighted_sum(v, x) + 1.0;
         }
     })?;
     let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
@@ -452,15 +428,18 @@ pub fn katz(adjacency: &Adjacency, options: KatzOptions) -> Result<(Vec<f64>, f6
 mod tests {
     use super::*;
 
-    fn graph(n: usize, edges: &[(u32, u32, f64)]) -> Adjacency {
-        Adjacency::from_edges(n, edges.iter().copied())
+    fn graph(n: usize, edges: &[(u32, u32, f64)]) -> Csr {
+        Csr::from_edges(n, edges.iter().copied())
     }
 
     #[test]
     fn star_with_weights() {
         let adj = graph(4, &[(0, 1, 2.0), (0, 2, 0.5), (0, 3, 1.0)]);
-        assert_eq!(degree(&adj), [3, 1, 1, 1]);
-        assert_eq!(strength(&adj), [3.5, 2.0, 0.5, 1.0]);
+        assert_eq!(
+            (0..4).map(|v| adj.degree(v)).collect::<Vec<_>>(),
+            [3, 1, 1, 1]
+        );
+        assert_eq!(adj.strengths(), [3.5, 2.0, 0.5, 1.0]);
     }
 
     #[test]

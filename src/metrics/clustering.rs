@@ -1,11 +1,11 @@
 //! Clustering: local clustering coefficient, its average, transitivity.
 
-use crate::graph::Adjacency;
+use crate::graph::Csr;
 
 /// Triangles through each actor, by merging sorted neighbour lists.
 ///
 /// Complexity: O(Σ_v Σ_{u∈N(v)} (deg v + deg u)).
-pub fn triangles(adjacency: &Adjacency) -> Vec<usize> {
+pub(crate) fn triangles(adjacency: &Csr) -> Vec<usize> {
     (0..adjacency.node_count())
         .map(|v| {
             let nv = adjacency.neighbors(v);
@@ -33,7 +33,7 @@ pub fn triangles(adjacency: &Adjacency) -> Vec<usize> {
 /// Local clustering coefficient (Watts & Strogatz 1998), unweighted: the
 /// share of pairs of an actor's neighbours that are tied to each other; 0
 /// for fewer than two neighbours (networkx `clustering`).
-pub fn clustering(adjacency: &Adjacency) -> Vec<f64> {
+pub(crate) fn clustering(adjacency: &Csr) -> Vec<f64> {
     triangles(adjacency)
         .into_iter()
         .enumerate()
@@ -50,7 +50,7 @@ pub fn clustering(adjacency: &Adjacency) -> Vec<f64> {
 
 /// Mean of the local clustering coefficients over all actors, zeros
 /// included (networkx `average_clustering`); 0 for an empty network.
-pub fn average_clustering(local: &[f64]) -> f64 {
+pub(crate) fn average_clustering(local: &[f64]) -> f64 {
     if local.is_empty() {
         0.0
     } else {
@@ -60,7 +60,7 @@ pub fn average_clustering(local: &[f64]) -> f64 {
 
 /// Transitivity: 3 × triangles / connected triples (networkx
 /// `transitivity`); 0 when there is no triple.
-pub fn transitivity(adjacency: &Adjacency, triangles: &[usize]) -> f64 {
+pub(crate) fn transitivity(adjacency: &Csr, triangles: &[usize]) -> f64 {
     let closed: usize = triangles.iter().sum();
     let triples: f64 = (0..adjacency.node_count())
         .map(|v| {
@@ -82,7 +82,7 @@ mod tests {
     #[test]
     fn triangle_with_a_tail() {
         // Triangle 0-1-2, tail 2-3.
-        let adj = Adjacency::from_edges(
+        let adj = Csr::from_edges(
             4,
             [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0), (2, 3, 1.0)].into_iter(),
         );

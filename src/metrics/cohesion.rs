@@ -1,10 +1,10 @@
 //! Cohesion: density and connected components.
 
-use crate::graph::Adjacency;
+use crate::graph::Csr;
 
 /// Density 2m / (n(n−1)): the share of possible ties present. 0 for fewer
 /// than two actors.
-pub fn density(n: usize, m: usize) -> f64 {
+pub(crate) fn density(n: usize, m: usize) -> f64 {
     if n < 2 {
         return 0.0;
     }
@@ -13,7 +13,7 @@ pub fn density(n: usize, m: usize) -> f64 {
 
 /// Weighted density 2W / (n(n−1)) where W is the total tie weight: the mean
 /// weight over all possible pairs. 0 for fewer than two actors.
-pub fn weighted_density(n: usize, total_weight: f64) -> f64 {
+pub(crate) fn weighted_density(n: usize, total_weight: f64) -> f64 {
     if n < 2 {
         return 0.0;
     }
@@ -25,7 +25,7 @@ pub fn weighted_density(n: usize, total_weight: f64) -> f64 {
 /// Isolated actors are components of their own.
 ///
 /// Complexity: O(n + m) (breadth-first search).
-pub fn components(adjacency: &Adjacency) -> Vec<usize> {
+pub(crate) fn components(adjacency: &Csr) -> Vec<usize> {
     let n = adjacency.node_count();
     let mut label = vec![usize::MAX; n];
     let mut sizes = Vec::new();
@@ -61,7 +61,7 @@ pub fn components(adjacency: &Adjacency) -> Vec<usize> {
 }
 
 /// Sizes of the components numbered by [`components`].
-pub fn component_sizes(labels: &[usize]) -> Vec<usize> {
+pub(crate) fn component_sizes(labels: &[usize]) -> Vec<usize> {
     let count = labels.iter().max().map_or(0, |m| m + 1);
     let mut sizes = vec![0; count];
     for &c in labels {
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn components_numbered_by_size_then_first_member() {
         // 0–1, 2 alone, 3–4–5.
-        let adj = Adjacency::from_edges(6, [(0, 1, 1.0), (3, 4, 1.0), (4, 5, 1.0)].into_iter());
+        let adj = Csr::from_edges(6, [(0, 1, 1.0), (3, 4, 1.0), (4, 5, 1.0)].into_iter());
         let labels = components(&adj);
         assert_eq!(labels, [1, 1, 2, 0, 0, 0]);
         assert_eq!(component_sizes(&labels), [3, 2, 1]);
@@ -109,7 +109,7 @@ pub struct CutStructure {
 /// 1973), with an explicit stack so that large networks cannot overflow it.
 ///
 /// Complexity: O(n + m).
-pub fn cut_structure(adjacency: &Adjacency) -> CutStructure {
+pub(crate) fn cut_structure(adjacency: &Csr) -> CutStructure {
     let n = adjacency.node_count();
     let mut discovery = vec![usize::MAX; n];
     let mut low = vec![0usize; n];
@@ -202,7 +202,8 @@ pub fn cut_structure(adjacency: &Adjacency) -> CutStructure {
 /// every member, in parallel. Returns (0, 0) for fewer than two members.
 ///
 /// Complexity: O(c·(c + m_c)) for a component of c actors and m_c ties.
-pub fn diameter_and_average_path(adjacency: &Adjacency, members: &[usize]) -> (usize, f64) {
+#[cfg(test)]
+pub(crate) fn diameter_and_average_path(adjacency: &Csr, members: &[usize]) -> (usize, f64) {
     use rayon::prelude::*;
     let c = members.len();
     if c < 2 {
@@ -247,7 +248,7 @@ mod cut_tests {
             (5, 6, 1.0),
             (6, 7, 1.0),
         ];
-        let adj = Adjacency::from_edges(9, edges.into_iter());
+        let adj = Csr::from_edges(9, edges.into_iter());
         let cut = cut_structure(&adj);
         assert_eq!(cut.articulation_points, [2, 6]);
         assert_eq!(cut.bridges, [(5, 6), (6, 7)]);
@@ -267,7 +268,7 @@ mod cut_tests {
 /// one per actor.
 ///
 /// Complexity: O(k·(c + m_c)) for k searches (k ≤ c).
-pub fn diameter(adjacency: &Adjacency, members: &[usize]) -> usize {
+pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
     if members.len() < 2 {
         return 0;
     }
@@ -333,8 +334,8 @@ pub fn diameter(adjacency: &Adjacency, members: &[usize]) -> usize {
 /// Exact (a search from every member) up to `exact_limit` members; above,
 /// estimated from `sample` members chosen with a fixed seed. Returns the
 /// value and the number of sources used when it is an estimate.
-pub fn average_path_length(
-    adjacency: &Adjacency,
+pub(crate) fn average_path_length(
+    adjacency: &Csr,
     members: &[usize],
     exact_limit: usize,
     sample: usize,
@@ -391,7 +392,7 @@ mod diameter_tests {
             (0, 3, 1.0),
             (7, 8, 1.0),
         ];
-        let adj = Adjacency::from_edges(9, edges.into_iter());
+        let adj = Csr::from_edges(9, edges.into_iter());
         let members: Vec<usize> = (0..9).collect();
         let (all_pairs, _) = diameter_and_average_path(&adj, &members);
         assert_eq!(diameter(&adj, &members), all_pairs);

@@ -7,7 +7,8 @@
 //! same input, options and seed give the same partition on any machine.
 
 use crate::error::{Error, Result};
-use crate::graph::Adjacency;
+use crate::graph::Csr;
+use crate::rng::Rng;
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::str::FromStr;
@@ -29,9 +30,7 @@ impl FromStr for CommunityMethod {
         match s {
             "leiden" => Ok(CommunityMethod::Leiden),
             "louvain" => Ok(CommunityMethod::Louvain),
-            other => Err(Error::Option(format!(
-                "unknown method {other:?}; expected leiden or louvain"
-            ))),
+            other => Err(Error::invalid("method", other, "leiden or louvain")),
         }
     }
 }
@@ -92,68 +91,26 @@ impl Partition {
     pub fn members(&self) -> Vec<Vec<usize>> {
         let mut out = vec![Vec::new(); self.count];
         for (v, &c) in self.membership.iter().enumerate() {
-            out[c].push(v);
+            if let Some(members) = out.get_mut(c) {
+                members.push(v);
+            }
         }
         out
     }
 }
 
-/// xorshift64*: small, fast and the same everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        // SplitMix64 scramble so that nearby seeds start far apart.
-        let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        Rng((z ^ (z >> 31)) | 1)
-    }
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
-    }
-}
-
 /// A weighted graph at one level of aggregation.
 struct Level {
-    offsets: Vec<usize>,
-    targets: Vec<u32>,
-    weights: Vec<f64>,
+    graph: Csr,
     /// Strength of each node (including its internal weight, twice).
     strength: Vec<f64>,
 }
 
 impl Level {
-    fn from_adjacency(adjacency: &Adjacency) -> Level {
-        let n = adjacency.node_count();
-        let mut offsets = vec![0];
-        let mut targets = Vec::new();
-        let mut weights = Vec::new();
-        for v in 0..n {
-            targets.extend_from_slice(adjacency.neighbors(v));
-            weights.extend_from_slice(adjacency.weights(v));
-            offsets.push(targets.len());
-        }
-        let strength = (0..n).map(|v| adjacency.weights(v).iter().sum()).collect();
+    fn from_adjacency(adjacency: &Csr) -> Level {
         Level {
-            offsets,
-            targets,
-            weights,
-            strength,
+            graph: adjacency.clone(),
+            strength: adjacency.strengths(),
         }
     }
 
@@ -162,10 +119,10 @@ impl Level {
     }
 
     fn edges(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
-        let range = self.offsets[v]..self.offsets[v + 1];
-        self.targets[range.clone()]
+        self.graph
+            .row(v)
             .iter()
-            .zip(&self.weights[range])
+            .zip(self.graph.weights(v))
             .map(|(&u, &w)| (u as usize, w))
     }
 
@@ -218,9 +175,7 @@ impl Level {
             offsets.push(targets.len());
         }
         Level {
-            offsets,
-            targets,
-            weights,
+            graph: Csr::from_parts(offsets, targets, weights),
             strength,
         }
     }
@@ -443,13 +398,15 @@ fn renumber(labels: &[usize]) -> (Vec<usize>, usize) {
 /// ends early). Isolated actors are communities of their own.
 ///
 /// Complexity: about O(m) per pass, with few passes in practice.
-pub fn detect(adjacency: &Adjacency, options: &CommunityOptions) -> Result<Partition> {
+pub(crate) fn detect(adjacency: &Csr, options: &CommunityOptions) -> Result<Partition> {
     if !(options.resolution.is_finite() && options.resolution > 0.0) {
-        return Err(Error::Option(format!(
-            "--resolution {} must be a positive number",
-            options.resolution
-        )));
+        return Err(Error::invalid(
+            "resolution",
+            options.resolution,
+            "a positive number",
+        ));
     }
+    crate::counters::count_community_run();
     let n = adjacency.node_count();
     let base = Level::from_adjacency(adjacency);
     let two_m: f64 = base.strength.iter().sum();
@@ -530,7 +487,7 @@ fn one_iteration(
 }
 
 /// Numbers communities by size and smallest member; computes modularity.
-fn finish(adjacency: &Adjacency, membership: Vec<usize>, resolution: f64) -> Partition {
+fn finish(adjacency: &Csr, membership: Vec<usize>, resolution: f64) -> Partition {
     let membership = number_by_size(&membership);
     let count = membership.iter().max().map_or(0, |m| m + 1);
     let modularity = modularity(adjacency, &membership, resolution);
@@ -543,7 +500,7 @@ fn finish(adjacency: &Adjacency, membership: Vec<usize>, resolution: f64) -> Par
 
 /// Renumbers a membership so that the largest community is 0, ties broken
 /// by the smallest member (position).
-pub fn number_by_size(membership: &[usize]) -> Vec<usize> {
+pub(crate) fn number_by_size(membership: &[usize]) -> Vec<usize> {
     let (labels, count) = renumber(membership);
     let mut size = vec![0usize; count];
     let mut first = vec![usize::MAX; count];
@@ -564,7 +521,7 @@ pub fn number_by_size(membership: &[usize]) -> Vec<usize> {
 /// Σ_c [ L_c/m − γ (K_c/2m)² ]; 0 for a network without ties.
 ///
 /// Complexity: O(n + m).
-pub fn modularity(adjacency: &Adjacency, membership: &[usize], resolution: f64) -> f64 {
+pub(crate) fn modularity(adjacency: &Csr, membership: &[usize], resolution: f64) -> f64 {
     let count = membership.iter().max().map_or(0, |m| m + 1);
     let mut inside = vec![0.0; count];
     let mut total = vec![0.0; count];
@@ -612,11 +569,39 @@ fn sorted_values<K: Ord + Copy>(map: &HashMap<K, f64>) -> Vec<f64> {
     entries.into_iter().map(|e| e.1).collect()
 }
 
-/// Normalised mutual information of two partitions, arithmetic-mean
-/// normalisation (Danon et al. 2005; scikit-learn's default): 1 for
-/// identical partitions, near 0 for independent ones; 1 when both put
-/// everyone together.
-pub fn nmi(a: &[usize], b: &[usize]) -> f64 {
+fn same_length(a: &[usize], b: &[usize]) -> Result<()> {
+    if a.len() == b.len() {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "partition",
+            format!("{} and {} labels", a.len(), b.len()),
+            "two partitions of the same nodes (equal lengths)",
+        ))
+    }
+}
+
+/// Normalised mutual information of two partitions given as one label per
+/// node, with arithmetic-mean normalisation (Danon et al. 2005, *Comparing
+/// community structure identification*, J. Stat. Mech.; scikit-learn's
+/// default): 1 for identical partitions, near 0 for independent ones; 1
+/// when both put everyone together.
+///
+/// Returns [`Error::InvalidParameter`] when the lengths differ.
+/// Complexity: O(n) expected time and memory.
+///
+/// ```
+/// use verkosto::metrics::community::nmi;
+/// assert_eq!(nmi(&[0, 0, 1, 1], &[5, 5, 7, 7]).unwrap(), 1.0); // same split
+/// assert_eq!(nmi(&[0, 0, 1, 1], &[0, 1, 0, 1]).unwrap(), 0.0); // independent
+/// assert!(nmi(&[0], &[0, 1]).is_err());
+/// ```
+pub fn nmi(a: &[usize], b: &[usize]) -> Result<f64> {
+    same_length(a, b)?;
+    Ok(nmi_unchecked(a, b))
+}
+
+fn nmi_unchecked(a: &[usize], b: &[usize]) -> f64 {
     let n = a.len() as f64;
     if n == 0.0 {
         return 1.0;
@@ -640,9 +625,24 @@ pub fn nmi(a: &[usize], b: &[usize]) -> f64 {
     (2.0 * mutual / (ha + hb)).clamp(0.0, 1.0)
 }
 
-/// Adjusted Rand index (Hubert & Arabie 1985): 1 for identical partitions,
-/// about 0 for chance agreement.
-pub fn adjusted_rand(a: &[usize], b: &[usize]) -> f64 {
+/// Adjusted Rand index (Hubert & Arabie 1985, *Comparing partitions*, J.
+/// Classif. 2) of two partitions given as one label per node: 1 for
+/// identical partitions, about 0 for chance agreement.
+///
+/// Returns [`Error::InvalidParameter`] when the lengths differ.
+/// Complexity: O(n) expected time and memory.
+///
+/// ```
+/// use verkosto::metrics::community::adjusted_rand;
+/// assert_eq!(adjusted_rand(&[0, 0, 1, 1], &[1, 1, 0, 0]).unwrap(), 1.0);
+/// assert!(adjusted_rand(&[0, 0, 1, 1], &[0, 1, 0, 1]).unwrap() < 0.0); // worse than chance
+/// ```
+pub fn adjusted_rand(a: &[usize], b: &[usize]) -> Result<f64> {
+    same_length(a, b)?;
+    Ok(adjusted_rand_unchecked(a, b))
+}
+
+fn adjusted_rand_unchecked(a: &[usize], b: &[usize]) -> f64 {
     let pairs = |c: f64| c * (c - 1.0) / 2.0;
     let (joint, left, right) = contingency(a, b);
     let mut entries: Vec<((usize, usize), f64)> = joint.into_iter().collect();
@@ -683,10 +683,26 @@ pub struct Stability {
     pub partition: Partition,
 }
 
+impl Stability {
+    /// The actors whose community changes between runs, as (position,
+    /// consistency), least consistent first.
+    pub fn unstable_actors(&self) -> Vec<(usize, f64)> {
+        let mut rows: Vec<(usize, f64)> = self
+            .consistency
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, c)| *c < 1.0 - 1e-12)
+            .collect();
+        rows.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+        rows
+    }
+}
+
 /// Runs `runs` seeds (`options.seed`, `options.seed + 1`, …) and measures
 /// their agreement.
-pub fn stability(
-    adjacency: &Adjacency,
+pub(crate) fn stability(
+    adjacency: &Csr,
     options: &CommunityOptions,
     runs: usize,
     progress: Option<&(dyn Fn(usize) + Sync)>,
@@ -713,8 +729,9 @@ pub fn stability(
     let (mut nmi_sum, mut ari_sum, mut pair_count) = (0.0, 0.0, 0usize);
     for i in 0..runs {
         for j in i + 1..runs {
-            nmi_sum += nmi(&partitions[i].membership, &partitions[j].membership);
-            ari_sum += adjusted_rand(&partitions[i].membership, &partitions[j].membership);
+            nmi_sum += nmi_unchecked(&partitions[i].membership, &partitions[j].membership);
+            ari_sum +=
+                adjusted_rand_unchecked(&partitions[i].membership, &partitions[j].membership);
             pair_count += 1;
         }
     }
@@ -760,7 +777,7 @@ mod tests {
     use super::*;
 
     /// Two 5-cliques joined by one tie.
-    fn barbell() -> Adjacency {
+    fn barbell() -> Csr {
         let mut edges = Vec::new();
         for base in [0u32, 5] {
             for i in 0..5 {
@@ -770,7 +787,7 @@ mod tests {
             }
         }
         edges.push((4, 5, 1.0));
-        Adjacency::from_edges(10, edges.into_iter())
+        Csr::from_edges(10, edges.into_iter())
     }
 
     #[test]
@@ -820,13 +837,13 @@ mod tests {
     fn agreement_measures() {
         let a = [0, 0, 0, 1, 1, 1];
         let b = [1, 1, 1, 0, 0, 0];
-        assert!((nmi(&a, &b) - 1.0).abs() < 1e-12);
-        assert!((adjusted_rand(&a, &b) - 1.0).abs() < 1e-12);
+        assert!((nmi(&a, &b).unwrap() - 1.0).abs() < 1e-12);
+        assert!((adjusted_rand(&a, &b).unwrap() - 1.0).abs() < 1e-12);
         let c = [0, 1, 0, 1, 0, 1];
-        assert!(nmi(&a, &c) < 0.1);
-        assert!(adjusted_rand(&a, &c) < 0.0);
+        assert!(nmi(&a, &c).unwrap() < 0.1);
+        assert!(adjusted_rand(&a, &c).unwrap() < 0.0);
         // ARI of {0,0,1,1} vs {0,0,0,1} = 0 (a textbook value).
-        assert!(adjusted_rand(&[0, 0, 1, 1], &[0, 0, 0, 1]).abs() < 1e-12);
+        assert!(adjusted_rand(&[0, 0, 1, 1], &[0, 0, 0, 1]).unwrap().abs() < 1e-12);
     }
 
     #[test]
@@ -861,8 +878,8 @@ pub struct CommunityProfile {
 /// Size, internal ties and density, and group make-up of each community.
 ///
 /// Complexity: O(n + m).
-pub fn community_profiles(
-    adjacency: &Adjacency,
+pub(crate) fn community_profiles(
+    adjacency: &Csr,
     partition: &Partition,
     group: &[String],
 ) -> Vec<CommunityProfile> {

@@ -1,6 +1,6 @@
 //! k-cores.
 
-use crate::graph::Adjacency;
+use crate::graph::Csr;
 
 /// Core number of each actor (Seidman 1983): the largest k such that the
 /// actor belongs to a subgraph in which everyone has at least k ties.
@@ -8,7 +8,7 @@ use crate::graph::Adjacency;
 /// (networkx `core_number`).
 ///
 /// Complexity: O(n + m).
-pub fn core_number(adjacency: &Adjacency) -> Vec<usize> {
+pub(crate) fn core_number(adjacency: &Csr) -> Vec<usize> {
     let n = adjacency.node_count();
     let mut degree: Vec<usize> = (0..n).map(|v| adjacency.degree(v)).collect();
     let max = degree.iter().copied().max().unwrap_or(0);
@@ -74,7 +74,7 @@ mod tests {
             (2, 3, 1.0),
         ];
         edges.push((0, 4, 1.0));
-        let adj = Adjacency::from_edges(6, edges.into_iter());
+        let adj = Csr::from_edges(6, edges.into_iter());
         assert_eq!(core_number(&adj), [3, 3, 3, 3, 1, 0]);
     }
 }

@@ -3,7 +3,7 @@
 //! density by sector"), the Krackhardt E–I index and attribute
 //! assortativity.
 
-use crate::graph::Adjacency;
+use crate::graph::Csr;
 
 /// Ties within and between groups.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,7 +55,7 @@ impl Mixing {
 }
 
 /// Group names and each actor's group index (names sorted).
-pub fn group_index(values: &[String]) -> (Vec<String>, Vec<usize>) {
+pub(crate) fn group_index(values: &[String]) -> (Vec<String>, Vec<usize>) {
     let mut names: Vec<String> = values.to_vec();
     names.sort();
     names.dedup();
@@ -69,7 +69,7 @@ pub fn group_index(values: &[String]) -> (Vec<String>, Vec<usize>) {
 /// The mixing matrix of `group[v]` (indices into `names`).
 ///
 /// Complexity: O(n + m + g²).
-pub fn mixing(adjacency: &Adjacency, names: &[String], group: &[usize]) -> Mixing {
+pub(crate) fn mixing(adjacency: &Csr, names: &[String], group: &[usize]) -> Mixing {
     let k = names.len();
     let mut out = Mixing {
         groups: names.to_vec(),
@@ -101,7 +101,7 @@ pub fn mixing(adjacency: &Adjacency, names: &[String], group: &[usize]) -> Mixin
 /// `attribute_assortativity_coefficient`: (Σ e_gg − Σ a_g²)/(1 − Σ a_g²)
 /// over the symmetric, normalised tie matrix e. `None` when undefined (no
 /// ties, or every tie within one group).
-pub fn assortativity(mixing: &Mixing) -> Option<f64> {
+pub(crate) fn assortativity(mixing: &Mixing) -> Option<f64> {
     let k = mixing.groups.len();
     // Each tie counted in both directions.
     let total: f64 = (0..k)
@@ -146,7 +146,7 @@ mod tests {
     #[test]
     fn two_groups_by_hand() {
         // Groups A = {0, 1, 2}, B = {3, 4}; ties 0–1, 1–2 (A–A), 2–3 (A–B), 3–4 (B–B).
-        let adj = Adjacency::from_edges(
+        let adj = Csr::from_edges(
             5,
             [(0, 1, 1.0), (1, 2, 2.0), (2, 3, 1.0), (3, 4, 1.0)].into_iter(),
         );

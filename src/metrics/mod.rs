@@ -4,21 +4,18 @@
 //! id order ([`crate::graph::Projection::actor`] gives the actor), so every
 //! result has a fixed order.
 
-mod actor_metrics;
 pub mod brokerage;
 pub mod centrality;
 pub mod clustering;
 pub mod cohesion;
 pub mod community;
 pub mod core;
+pub mod metric;
 pub mod mixing;
 pub mod paths;
 pub mod structural_holes;
 mod summary;
 
-pub use actor_metrics::{
-    actor_metrics, group_values, parse_metrics, ActorMetrics, ActorMetricsOptions, MetricProgress,
-    MetricValue, ACTOR_METRICS,
-};
+pub use metric::{ActorMetrics, Metric, MetricValue};
 pub use paths::PathLength;
-pub use summary::{summarize, NetworkSummary, SummaryOptions};
+pub use summary::{NetworkSummary, EXACT_PATH_LIMIT, PATH_SAMPLE};

@@ -7,7 +7,7 @@
 //! length: a plain floating-point Dijkstra would drop one of the two paths
 //! and get betweenness wrong (networkx does, see DESIGN §3).
 
-use crate::graph::Adjacency;
+use crate::graph::Csr;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
@@ -66,7 +66,7 @@ impl Search {
     }
 
     /// Distances 1/weight from `source` to every reachable node.
-    pub fn run(&mut self, adjacency: &Adjacency, source: usize) {
+    pub fn run(&mut self, adjacency: &Csr, source: usize) {
         for &v in &self.order {
             self.dist[v as usize] = f64::INFINITY;
             self.sigma[v as usize] = 0.0;
@@ -107,7 +107,7 @@ impl Search {
     }
 
     /// Counts shortest paths from the source (after [`Search::run`]).
-    pub fn count_paths(&mut self, adjacency: &Adjacency) {
+    pub fn count_paths(&mut self, adjacency: &Csr) {
         let Some(&source) = self.order.first() else {
             return;
         };
@@ -127,7 +127,7 @@ impl Search {
     /// Brandes' dependency accumulation for the last source (after
     /// [`Search::count_paths`]): adds δ_s(w) to `acc[w]` for every reached
     /// `w` other than the source.
-    pub fn accumulate_dependencies(&mut self, adjacency: &Adjacency, acc: &mut [f64]) {
+    pub fn accumulate_dependencies(&mut self, adjacency: &Csr, acc: &mut [f64]) {
         for i in (1..self.order.len()).rev() {
             let w = self.order[i] as usize;
             let coefficient = (1.0 + self.delta[w]) / self.sigma[w];
@@ -167,7 +167,7 @@ impl HopSearch {
     }
 
     /// BFS from `source`; with `count`, also the number of shortest paths.
-    pub fn run(&mut self, adjacency: &Adjacency, source: usize, count: bool) {
+    pub fn run(&mut self, adjacency: &Csr, source: usize, count: bool) {
         for &v in &self.order {
             self.dist[v as usize] = UNREACHED;
             self.sigma[v as usize] = 0.0;
@@ -201,7 +201,7 @@ impl HopSearch {
     /// Brandes' dependencies of the last source, pulled from successors:
     /// δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w)) / σ(w). Adds δ(v) to
     /// `acc[v]` for every reached v other than the source.
-    pub fn accumulate_dependencies(&mut self, adjacency: &Adjacency, acc: &mut [f64]) {
+    pub fn accumulate_dependencies(&mut self, adjacency: &Csr, acc: &mut [f64]) {
         for i in (0..self.order.len()).rev() {
             let v = self.order[i] as usize;
             let below = self.dist[v] + 1;

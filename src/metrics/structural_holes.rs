@@ -5,9 +5,9 @@
 //! p(u,v) = m(u,v) / Σ_x m(u,x) (share of u's ties) and
 //! q(u,v) = m(u,v) / max_x m(u,x).
 
-use crate::graph::Adjacency;
+use crate::graph::Csr;
 
-fn weight_between(adjacency: &Adjacency, u: usize, v: usize) -> f64 {
+fn weight_between(adjacency: &Csr, u: usize, v: usize) -> f64 {
     let neighbors = adjacency.neighbors(u);
     match neighbors.binary_search(&(v as u32)) {
         Ok(i) => adjacency.weights(u)[i],
@@ -20,7 +20,7 @@ fn weight_between(adjacency: &Adjacency, u: usize, v: usize) -> f64 {
 /// structural holes). `None` for an isolate (networkx gives NaN).
 ///
 /// Complexity: O(Σ_v deg(v)² · log deg).
-pub fn constraint(adjacency: &Adjacency) -> Vec<Option<f64>> {
+pub(crate) fn constraint(adjacency: &Csr) -> Vec<Option<f64>> {
     let strength: Vec<f64> = (0..adjacency.node_count())
         .map(|v| adjacency.weights(v).iter().sum())
         .collect();
@@ -53,7 +53,7 @@ pub fn constraint(adjacency: &Adjacency) -> Vec<Option<f64>> {
 /// when no two contacts are tied. `None` for an isolate.
 ///
 /// Complexity: O(Σ_v deg(v)² · log deg).
-pub fn effective_size(adjacency: &Adjacency) -> Vec<Option<f64>> {
+pub(crate) fn effective_size(adjacency: &Csr) -> Vec<Option<f64>> {
     let n = adjacency.node_count();
     let strength: Vec<f64> = (0..n).map(|v| adjacency.weights(v).iter().sum()).collect();
     let largest: Vec<f64> = (0..n)
@@ -89,7 +89,7 @@ mod tests {
 
     #[test]
     fn star_centre_has_full_effective_size_and_low_constraint() {
-        let adj = Adjacency::from_edges(4, [(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0)].into_iter());
+        let adj = Csr::from_edges(4, [(0, 1, 1.0), (0, 2, 1.0), (0, 3, 1.0)].into_iter());
         let es = effective_size(&adj);
         assert_eq!(es[0], Some(3.0));
         assert_eq!(es[1], Some(1.0));
@@ -100,7 +100,7 @@ mod tests {
 
     #[test]
     fn triangle_contacts_are_redundant() {
-        let adj = Adjacency::from_edges(4, [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0)].into_iter());
+        let adj = Csr::from_edges(4, [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0)].into_iter());
         let es = effective_size(&adj);
         // Each of two contacts is half redundant: 2 − 2·(1/2·1) = 1.
         assert!((es[0].unwrap() - 1.0).abs() < 1e-12);

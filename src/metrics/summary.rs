@@ -1,18 +1,7 @@
 //! The network summary: size, density, components, clustering, paths, cut
 //! structure, cores, communities and mixing by group.
 
-use super::actor_metrics::group_values;
-use super::clustering::{average_clustering, clustering, transitivity, triangles};
-use super::cohesion::{
-    average_path_length, component_sizes, components, cut_structure, density, diameter,
-    weighted_density,
-};
-use super::community::{detect, CommunityOptions};
-use super::core::core_number;
-use super::mixing::{assortativity, group_index, mixing, Mixing};
-use crate::error::Result;
-use crate::graph::Projection;
-use crate::model::validate::count_by;
+use super::mixing::Mixing;
 use std::collections::BTreeMap;
 
 /// Largest component size for which the average path length is exact;
@@ -20,24 +9,6 @@ use std::collections::BTreeMap;
 pub const EXACT_PATH_LIMIT: usize = 30_000;
 /// Sources of the estimated average path length.
 pub const PATH_SAMPLE: usize = 1_000;
-
-/// Options of [`summarize`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SummaryOptions {
-    /// The actor attribute that defines groups for mixing (default `kind`).
-    pub group: String,
-    /// Community detection behind `modularity` and `communities`.
-    pub community: CommunityOptions,
-}
-
-impl Default for SummaryOptions {
-    fn default() -> Self {
-        SummaryOptions {
-            group: "kind".into(),
-            community: CommunityOptions::default(),
-        }
-    }
-}
 
 /// Network-level figures of a projection.
 #[derive(Debug, Clone, PartialEq)]
@@ -102,61 +73,4 @@ pub struct NetworkSummary {
     pub weight: String,
     /// The filters, in words.
     pub filter: String,
-}
-
-/// Summarises a projection.
-///
-/// Complexity: dominated by community detection and the average path
-/// length of the largest component (exact up to 30,000 actors).
-pub fn summarize(projection: &Projection<'_>, options: &SummaryOptions) -> Result<NetworkSummary> {
-    let graph = projection.two_mode();
-    let adjacency = projection.adjacency();
-    let n = projection.actor_count();
-    let labels = components(&adjacency);
-    let sizes = component_sizes(&labels);
-    let largest: Vec<usize> = (0..n).filter(|&v| labels[v] == 0).collect();
-    let total_weight: f64 = projection.ties().iter().map(|t| t.weight).sum();
-    let local = clustering(&adjacency);
-    let closed = triangles(&adjacency);
-    let (average_path, sources) =
-        average_path_length(&adjacency, &largest, EXACT_PATH_LIMIT, PATH_SAMPLE);
-    let cut = cut_structure(&adjacency);
-    let id = |p: usize| projection.actor(p).id.clone();
-    let partition = detect(&adjacency, &options.community)?;
-    let (names, group) = group_index(&group_values(projection, &options.group));
-    let mixed = mixing(&adjacency, &names, &group);
-    Ok(NetworkSummary {
-        name: graph.dataset().name.clone(),
-        actors: n,
-        inactive_actors: graph.inactive_actors(),
-        engagements: graph.engagement_count(),
-        participations: graph.participation_count(),
-        ties: projection.tie_count(),
-        density: density(n, projection.tie_count()),
-        weighted_density: weighted_density(n, total_weight),
-        components: sizes.len(),
-        largest_component: sizes.first().copied().unwrap_or(0),
-        isolates: (0..n).filter(|&v| adjacency.degree(v) == 0).count(),
-        total_weight,
-        average_clustering: average_clustering(&local),
-        transitivity: transitivity(&adjacency, &closed),
-        diameter: diameter(&adjacency, &largest),
-        average_path_length: average_path,
-        average_path_length_sources: sources,
-        articulation_points: cut.articulation_points.iter().map(|&p| id(p)).collect(),
-        bridges: cut.bridges.iter().map(|&(a, b)| (id(a), id(b))).collect(),
-        max_core: core_number(&adjacency).into_iter().max().unwrap_or(0),
-        modularity: partition.modularity,
-        communities: partition.count,
-        group: options.group.clone(),
-        ei_index: mixed.ei_index(),
-        assortativity: assortativity(&mixed),
-        mixing: mixed,
-        actor_kinds: count_by((0..n).map(|a| projection.actor(a).kind.as_str())),
-        engagement_kinds: count_by(
-            (0..graph.engagement_count()).map(|e| graph.engagement(e).kind.as_str()),
-        ),
-        weight: projection.weighting().name().to_string(),
-        filter: graph.filter().describe(),
-    })
 }

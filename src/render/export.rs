@@ -37,9 +37,11 @@ impl FromStr for ExportFormat {
             "pajek" => Ok(ExportFormat::Pajek),
             "node-link" => Ok(ExportFormat::NodeLink),
             "csv" => Ok(ExportFormat::Csv),
-            other => Err(Error::Option(format!(
-                "unknown export format {other:?}; expected graphml, gexf, pajek, node-link or csv"
-            ))),
+            other => Err(Error::invalid(
+                "export_format",
+                other,
+                "graphml, gexf, pajek, node-link or csv",
+            )),
         }
     }
 }

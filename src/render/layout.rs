@@ -16,13 +16,8 @@ pub fn force_layout(
     if n == 1 {
         return vec![(0.5, 0.5)];
     }
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut next = move || {
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
-    };
+    let mut rng = crate::rng::Rng::golden(seed);
+    let mut next = move || rng.unit();
     let mut pos: Vec<(f64, f64)> = (0..n).map(|_| (next(), next())).collect();
     let k = 0.9 * (1.0 / n as f64).sqrt();
     let iterations = 300;

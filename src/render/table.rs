@@ -28,9 +28,7 @@ impl FromStr for Format {
             "table" => Ok(Format::Table),
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
-            other => Err(Error::Option(format!(
-                "unknown format {other:?}; expected table, csv or json"
-            ))),
+            other => Err(Error::invalid("format", other, "table, csv or json")),
         }
     }
 }

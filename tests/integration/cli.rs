@@ -281,7 +281,7 @@ fn summary_actors_and_ties_numbers() {
     assert_eq!(a[0]["engagements"], 1);
     let keys: Vec<&String> = a[0].as_object().unwrap().keys().collect();
     let mut want = vec!["id", "name", "kind", "degree", "strength", "engagements"];
-    want.extend(&verkosto::metrics::ACTOR_METRICS[2..]);
+    want.extend(verkosto::Metric::ALL[2..].iter().map(|m| m.name()));
     assert_eq!(keys, want);
 
     let t = json(&run_in(dir.path(), &["ties", "d.json", "-f", "json"], None));

@@ -316,7 +316,7 @@ fn importer_against_the_curated_network() {
         &std::fs::read_to_string(repo().join("graphs/finland-regional.json")).unwrap(),
     )
     .unwrap();
-    let key = verkosto::io::descriptions::municipality_candidates;
+    let key = verkosto::import::descriptions::municipality_candidates;
     let imported_keys: Vec<Vec<String>> = imported["actors"]
         .as_array()
         .unwrap()

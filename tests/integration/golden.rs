@@ -52,7 +52,10 @@ fn every_command_gives_its_golden_output() {
     let bless = std::env::var_os("VERKOSTO_BLESS").is_some();
     let mut differences = Vec::new();
     let mut compared = 0;
-    for line in list.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let (name, args) = line.split_once(": ").expect("`name: arguments`");
         for (file, bytes) in outputs(args) {
             let golden = golden_dir().join(format!("{name}.{}", file.replace('/', "_")));
@@ -63,7 +66,9 @@ fn every_command_gives_its_golden_output() {
             compared += 1;
             match std::fs::read(&golden) {
                 Ok(expected) if expected == bytes => {}
-                Ok(_) => differences.push(format!("{name}: {file} differs from {}", golden.display())),
+                Ok(_) => {
+                    differences.push(format!("{name}: {file} differs from {}", golden.display()))
+                }
                 Err(_) => differences.push(format!("{name}: no golden file {}", golden.display())),
             }
         }

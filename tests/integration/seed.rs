@@ -1,11 +1,8 @@
 //! The hand-curated seed network.
 
 use crate::util::{json, repo, run};
-use verkosto::graph::{
-    DualProjection, Filter, Projection, ProjectionOptions, RoleFilter, TwoModeGraph,
-};
+use verkosto::graph::{DualProjection, Filter, ProjectionOptions, RoleFilter, TwoModeGraph};
 use verkosto::io::json::load_dataset;
-use verkosto::metrics::cohesion::components;
 
 fn seed() -> verkosto::model::Dataset {
     let (dataset, report) = load_dataset(&repo().join("graphs/finland-regional.json")).unwrap();
@@ -135,16 +132,19 @@ fn shared_organisations_link_the_projects() {
     assert_eq!(linked("KASVUKAYTAVA-VH", "S11582"), ["tem"]);
     assert!(linked("A75739", "A78140").is_empty());
 
-    let projection = Projection::new(
+    let analysis = verkosto::Analysis::new(
         &d,
-        &ProjectionOptions {
-            filter: all,
+        verkosto::AnalysisOptions {
+            projection: ProjectionOptions {
+                filter: all,
+                ..Default::default()
+            },
             ..Default::default()
         },
     )
     .unwrap();
-    let labels = components(&projection.adjacency());
-    let component = |id: &str| labels[projection.two_mode().actor_position(id).unwrap()];
+    let labels = verkosto::algo::components(analysis.network());
+    let component = |id: &str| labels[analysis.projection().two_mode().actor_position(id).unwrap()];
     for id in [
         "centria",
         "tem",

@@ -1,0 +1,491 @@
+//! The analysis at the heart of the library: a dataset and its options
+//! become one projection, one adjacency, and results computed lazily and
+//! once — every metric, the community partition, the cut structure, the
+//! brokerage counts, the summary — which every table, map, report and
+//! export then reads.
+//!
+//! ```
+//! use verkosto::{Analysis, AnalysisOptions, Metric};
+//! let text = r#"{"name": "demo",
+//!   "actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+//!   "engagements": [{"id": "p", "name": "P", "participants": [{"actor": "a"}, {"actor": "b"}]},
+//!                   {"id": "q", "name": "Q", "participants": [{"actor": "b"}, {"actor": "c"}]}]}"#;
+//! let (dataset, _) = verkosto::io::json::parse_dataset(text, "demo").unwrap();
+//! let analysis = Analysis::new(&dataset, AnalysisOptions::default()).unwrap();
+//! // b lies on the only path between a and c.
+//! let betweenness = analysis.metric(Metric::Betweenness).unwrap();
+//! assert_eq!(betweenness[1].as_f64(), Some(1.0));
+//! assert_eq!(analysis.summary().unwrap().components, 1);
+//! ```
+
+mod map;
+mod report;
+mod tables;
+
+pub use map::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
+pub use report::{ReportFile, ReportOptions};
+pub use tables::{ActorSort, ActorTableOptions, BrokerSort, TieSort, BROKER_COLUMNS};
+
+use crate::error::Result;
+use crate::graph::{Csr, Projection, ProjectionOptions};
+use crate::metrics::brokerage::{gould_fernandez, sole_broker_pairs, BrokerFigures, Brokerage};
+use crate::metrics::centrality::{
+    betweenness, closeness, eigenvector, harmonic, katz, pagerank, BetweennessOptions, KatzOptions,
+    PageRankOptions,
+};
+use crate::metrics::clustering::{average_clustering, clustering, transitivity, triangles};
+use crate::metrics::cohesion::{
+    average_path_length, component_sizes, components, cut_structure, density, diameter,
+    weighted_density, CutStructure,
+};
+use crate::metrics::community::{
+    community_profiles, detect, stability, CommunityOptions, CommunityProfile, Partition, Stability,
+};
+use crate::metrics::core::core_number;
+use crate::metrics::mixing::{assortativity, group_index, mixing};
+use crate::metrics::structural_holes::{constraint, effective_size};
+use crate::metrics::{
+    ActorMetrics, Metric, MetricValue, NetworkSummary, PathLength, EXACT_PATH_LIMIT, PATH_SAMPLE,
+};
+use crate::model::validate::count_by;
+use crate::model::{Actor, Dataset};
+use petgraph::graph::{NodeIndex, UnGraph};
+use std::sync::OnceLock;
+
+/// Reports progress of long computations: (metric, done, total).
+pub type MetricProgress<'a> = &'a (dyn Fn(&'static str, usize, usize) + Sync);
+
+/// Everything that decides an analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysisOptions {
+    /// Filters, weights and the minimum tie weight of the projection.
+    pub projection: ProjectionOptions,
+    /// Community detection (the `community` metric, summary, maps, report).
+    pub community: CommunityOptions,
+    /// Path lengths of betweenness, closeness and harmonic centrality.
+    pub length: PathLength,
+    /// Katz α.
+    pub katz: KatzOptions,
+    /// The actor attribute that groups actors for mixing and brokerage
+    /// (default `kind`).
+    pub group: String,
+}
+
+impl Default for AnalysisOptions {
+    fn default() -> Self {
+        AnalysisOptions {
+            projection: ProjectionOptions::default(),
+            community: CommunityOptions::default(),
+            length: PathLength::default(),
+            katz: KatzOptions::default(),
+            group: "kind".into(),
+        }
+    }
+}
+
+/// A projected tie as the petgraph network holds it: its weight and the
+/// engagements and direct ties behind it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TieWeight<'a> {
+    /// The projected weight, plus direct ties.
+    pub weight: f64,
+    /// Number of engagements the two actors share.
+    pub shared: u32,
+    /// Sum of the direct ties' weights (0 when none).
+    pub direct_weight: f64,
+    /// Ids of the engagements behind the tie.
+    pub engagements: Vec<&'a str>,
+    /// Indices into the dataset's `ties` behind the tie.
+    pub direct_ties: Vec<u32>,
+}
+
+/// The actor network as a petgraph graph: node `i` is the actor at
+/// position `i` (id order), edge `t` is projected tie `t`.
+pub type Network<'a> = UnGraph<&'a Actor, TieWeight<'a>>;
+
+/// A dataset analysed under one set of options. See the [module
+/// docs](self).
+pub struct Analysis<'a> {
+    projection: Projection<'a>,
+    options: AnalysisOptions,
+    adjacency: Csr,
+    progress: Option<MetricProgress<'a>>,
+    network: OnceLock<Network<'a>>,
+    columns: [OnceLock<Vec<MetricValue>>; Metric::ALL.len()],
+    katz_alpha: OnceLock<f64>,
+    partition: OnceLock<Partition>,
+    cut: OnceLock<CutStructure>,
+    brokerage: OnceLock<Vec<Brokerage>>,
+    groups: OnceLock<Vec<String>>,
+    summary: OnceLock<NetworkSummary>,
+}
+
+/// Gets a cached value or computes it (once, when it succeeds).
+fn cached<T>(cell: &OnceLock<T>, compute: impl FnOnce() -> Result<T>) -> Result<&T> {
+    if let Some(value) = cell.get() {
+        return Ok(value);
+    }
+    let value = compute()?;
+    Ok(cell.get_or_init(|| value))
+}
+
+impl<'a> Analysis<'a> {
+    /// Projects `dataset` (which must be valid) under `options`.
+    ///
+    /// Complexity: that of the projection, O(Σ_e n_e² log n_e), plus
+    /// O(n + m log Δ) for the adjacency; metrics are computed on request.
+    pub fn new(dataset: &'a Dataset, options: AnalysisOptions) -> Result<Analysis<'a>> {
+        let projection = Projection::new(dataset, &options.projection)?;
+        Ok(Analysis::from_projection(projection, options))
+    }
+
+    /// Analyses a projection already made (its options win over
+    /// `options.projection`).
+    pub fn from_projection(projection: Projection<'a>, options: AnalysisOptions) -> Analysis<'a> {
+        let adjacency = projection.adjacency();
+        Analysis {
+            projection,
+            options,
+            adjacency,
+            progress: None,
+            network: OnceLock::new(),
+            columns: Default::default(),
+            katz_alpha: OnceLock::new(),
+            partition: OnceLock::new(),
+            cut: OnceLock::new(),
+            brokerage: OnceLock::new(),
+            groups: OnceLock::new(),
+            summary: OnceLock::new(),
+        }
+    }
+
+    /// Reports the progress of path-based metrics to `progress`.
+    pub fn with_progress(mut self, progress: MetricProgress<'a>) -> Analysis<'a> {
+        self.progress = Some(progress);
+        self
+    }
+
+    /// The options.
+    pub fn options(&self) -> &AnalysisOptions {
+        &self.options
+    }
+
+    /// The projection (actors, ties and their provenance).
+    pub fn projection(&self) -> &Projection<'a> {
+        &self.projection
+    }
+
+    /// The dataset analysed.
+    pub fn dataset(&self) -> &'a Dataset {
+        self.projection.two_mode().dataset()
+    }
+
+    /// Number of actors in the network.
+    pub fn actor_count(&self) -> usize {
+        self.projection.actor_count()
+    }
+
+    /// The actor at position `p` (id order).
+    pub fn actor(&self, p: usize) -> &'a Actor {
+        self.projection.actor(p)
+    }
+
+    /// The weighted adjacency every metric walks (built once).
+    pub fn adjacency(&self) -> &Csr {
+        &self.adjacency
+    }
+
+    /// The network as a petgraph graph, built on first use: actors as node
+    /// weights, ties (weight and provenance) as edge weights. Node index
+    /// `i` is actor position `i`; edge index `t` is tie `t` of
+    /// [`Projection::ties`].
+    pub fn network(&self) -> &Network<'a> {
+        self.network.get_or_init(|| {
+            let p = &self.projection;
+            let graph = p.two_mode();
+            let mut g = UnGraph::with_capacity(p.actor_count(), p.tie_count());
+            for a in 0..p.actor_count() {
+                g.add_node(p.actor(a));
+            }
+            for (t, tie) in p.ties().iter().enumerate() {
+                g.add_edge(
+                    NodeIndex::new(tie.source as usize),
+                    NodeIndex::new(tie.target as usize),
+                    TieWeight {
+                        weight: tie.weight,
+                        shared: tie.shared,
+                        direct_weight: tie.direct_weight,
+                        engagements: p
+                            .engagements_behind(t)
+                            .iter()
+                            .map(|&e| graph.engagement(e as usize).id.as_str())
+                            .collect(),
+                        direct_ties: p.direct_ties_behind(t).to_vec(),
+                    },
+                );
+            }
+            g
+        })
+    }
+
+    /// Each actor's value of the grouping attribute (`options.group`),
+    /// `(none)` where it has none.
+    pub fn groups(&self) -> &[String] {
+        self.groups
+            .get_or_init(|| self.group_values(&self.options.group))
+    }
+
+    /// Each actor's value of `key` (`kind`, `region`, an attribute…), with
+    /// `(none)` where the actor has none.
+    pub fn group_values(&self, key: &str) -> Vec<String> {
+        let key = if key.is_empty() { "kind" } else { key };
+        (0..self.actor_count())
+            .map(|a| {
+                self.actor(a)
+                    .group_value(key)
+                    .unwrap_or_else(|| "(none)".to_string())
+            })
+            .collect()
+    }
+
+    /// The community partition under `options.community` (run once).
+    pub fn partition(&self) -> Result<&Partition> {
+        cached(&self.partition, || {
+            detect(&self.adjacency, &self.options.community)
+        })
+    }
+
+    /// Articulation points, bridges and separated pairs (computed once).
+    pub fn cut_structure(&self) -> &CutStructure {
+        self.cut.get_or_init(|| cut_structure(&self.adjacency))
+    }
+
+    /// Gould–Fernandez brokerage counts by [`Analysis::groups`] (computed
+    /// once).
+    pub fn brokerage(&self) -> &[Brokerage] {
+        self.brokerage.get_or_init(|| {
+            let (_, group) = group_index(self.groups());
+            gould_fernandez(&self.adjacency, &group)
+        })
+    }
+
+    /// The Katz α used, once `katz` has been computed.
+    pub fn katz_alpha(&self) -> Option<f64> {
+        self.katz_alpha.get().copied()
+    }
+
+    /// The values of one metric for every actor (computed once).
+    pub fn metric(&self, metric: Metric) -> Result<&[MetricValue]> {
+        cached(&self.columns[metric.index()], || self.compute(metric)).map(Vec::as_slice)
+    }
+
+    fn compute(&self, metric: Metric) -> Result<Vec<MetricValue>> {
+        let adjacency = &self.adjacency;
+        let n = adjacency.node_count();
+        let length = self.options.length;
+        let report =
+            |name: &'static str| self.progress.map(|p| move |done: usize| p(name, done, n));
+        Ok(match metric {
+            Metric::Degree => MetricValue::ints((0..n).map(|v| adjacency.degree(v))),
+            Metric::Strength => MetricValue::floats(adjacency.strengths()),
+            Metric::Betweenness => {
+                let r = report("betweenness");
+                let options = BetweennessOptions {
+                    length,
+                    normalized: true,
+                };
+                MetricValue::floats(betweenness(adjacency, options, r.as_ref().map(|f| f as _)))
+            }
+            Metric::Closeness => {
+                let r = report("closeness");
+                MetricValue::floats(closeness(adjacency, length, r.as_ref().map(|f| f as _)))
+            }
+            Metric::Harmonic => {
+                let r = report("harmonic");
+                MetricValue::floats(harmonic(adjacency, length, r.as_ref().map(|f| f as _)))
+            }
+            Metric::Eigenvector => MetricValue::floats(eigenvector(adjacency)?),
+            Metric::PageRank => {
+                MetricValue::floats(pagerank(adjacency, PageRankOptions::default())?)
+            }
+            Metric::Katz => {
+                let (values, alpha) = katz(adjacency, self.options.katz)?;
+                let _ = self.katz_alpha.set(alpha);
+                MetricValue::floats(values)
+            }
+            Metric::Clustering => MetricValue::floats(clustering(adjacency)),
+            Metric::Constraint => MetricValue::optional(constraint(adjacency)),
+            Metric::EffectiveSize => MetricValue::optional(effective_size(adjacency)),
+            Metric::Core => MetricValue::ints(core_number(adjacency)),
+            Metric::Community => {
+                MetricValue::ints(self.partition()?.membership.iter().map(|c| c + 1))
+            }
+            Metric::Coordinator => {
+                MetricValue::ints(self.brokerage().iter().map(|b| b.coordinator))
+            }
+            Metric::Itinerant => MetricValue::ints(self.brokerage().iter().map(|b| b.itinerant)),
+            Metric::GatekeeperRepresentative => {
+                MetricValue::ints(self.brokerage().iter().map(|b| b.gatekeeper_representative))
+            }
+            Metric::Liaison => MetricValue::ints(self.brokerage().iter().map(|b| b.liaison)),
+            Metric::BrokerageTotal => MetricValue::ints(self.brokerage().iter().map(|b| b.total())),
+        })
+    }
+
+    /// Several metrics as one table, in [`Metric::ALL`] order (all of them
+    /// when `metrics` is empty).
+    pub fn metrics(&self, metrics: &[Metric]) -> Result<ActorMetrics> {
+        let columns: Vec<Metric> = Metric::ALL
+            .into_iter()
+            .filter(|m| metrics.is_empty() || metrics.contains(m))
+            .collect();
+        let mut values = Vec::with_capacity(columns.len());
+        for &m in &columns {
+            values.push(self.metric(m)?.to_vec());
+        }
+        Ok(ActorMetrics {
+            katz_alpha: columns
+                .contains(&Metric::Katz)
+                .then(|| self.katz_alpha())
+                .flatten(),
+            modularity: if columns.contains(&Metric::Community) {
+                Some(self.partition()?.modularity)
+            } else {
+                None
+            },
+            columns,
+            values,
+        })
+    }
+
+    /// A metric as plain numbers, missing values as `f64::NEG_INFINITY`
+    /// (so that they rank last).
+    pub fn scores(&self, metric: Metric) -> Result<Vec<f64>> {
+        Ok(self
+            .metric(metric)?
+            .iter()
+            .map(|v| v.as_f64().unwrap_or(f64::NEG_INFINITY))
+            .collect())
+    }
+
+    /// Every brokerage figure of every actor: Burt's constraint and
+    /// effective size, Gould–Fernandez roles, cut points.
+    pub fn broker_figures(&self) -> Result<Vec<BrokerFigures>> {
+        let constraint = self.metric(Metric::Constraint)?;
+        let effective = self.metric(Metric::EffectiveSize)?;
+        let cut = self.cut_structure();
+        let sole = sole_broker_pairs(&self.adjacency);
+        let groups = self.groups();
+        let roles = self.brokerage();
+        Ok((0..self.actor_count())
+            .map(|v| BrokerFigures {
+                group: groups[v].clone(),
+                constraint: constraint[v].as_f64(),
+                effective_size: effective[v].as_f64(),
+                roles: roles[v],
+                articulation_point: cut.articulation_points.binary_search(&v).is_ok(),
+                separated_pairs: cut.separated_pairs[v],
+                sole_broker_pairs: sole[v],
+            })
+            .collect())
+    }
+
+    /// Runs community detection with `runs` seeds (the options' seed and
+    /// the next ones) and measures how much the partitions agree;
+    /// `progress` is told how many runs have finished.
+    pub fn stability(
+        &self,
+        runs: usize,
+        progress: Option<&(dyn Fn(usize) + Sync)>,
+    ) -> Result<Stability> {
+        if runs == 0 {
+            return Err(crate::Error::invalid("runs", 0, "at least 1"));
+        }
+        stability(&self.adjacency, &self.options.community, runs, progress)
+    }
+
+    /// Size, internal density and make-up (by `key`) of each community.
+    pub fn community_profiles(&self, key: &str) -> Result<Vec<CommunityProfile>> {
+        let groups = if key == self.options.group {
+            self.groups().to_vec()
+        } else {
+            self.group_values(key)
+        };
+        Ok(community_profiles(
+            &self.adjacency,
+            self.partition()?,
+            &groups,
+        ))
+    }
+
+    /// The network summary (computed once).
+    ///
+    /// Complexity: dominated by community detection and the average path
+    /// length of the largest component (exact up to 30,000 actors).
+    pub fn summary(&self) -> Result<&NetworkSummary> {
+        cached(&self.summary, || self.summarize())
+    }
+
+    fn summarize(&self) -> Result<NetworkSummary> {
+        let projection = &self.projection;
+        let graph = projection.two_mode();
+        let adjacency = &self.adjacency;
+        let n = projection.actor_count();
+        let labels = components(adjacency);
+        let sizes = component_sizes(&labels);
+        let largest: Vec<usize> = (0..n).filter(|&v| labels[v] == 0).collect();
+        let total_weight: f64 = projection.ties().iter().map(|t| t.weight).sum();
+        let local: Vec<f64> = self
+            .metric(Metric::Clustering)?
+            .iter()
+            .map(|v| v.as_f64().unwrap_or(0.0))
+            .collect();
+        let closed = triangles(adjacency);
+        let (average_path, sources) =
+            average_path_length(adjacency, &largest, EXACT_PATH_LIMIT, PATH_SAMPLE);
+        let cut = self.cut_structure();
+        let id = |p: usize| projection.actor(p).id.clone();
+        let partition = self.partition()?;
+        let (names, group) = group_index(self.groups());
+        let mixed = mixing(adjacency, &names, &group);
+        let max_core = self
+            .metric(Metric::Core)?
+            .iter()
+            .filter_map(|v| v.as_f64())
+            .fold(0.0, f64::max) as usize;
+        Ok(NetworkSummary {
+            name: graph.dataset().name.clone(),
+            actors: n,
+            inactive_actors: graph.inactive_actors(),
+            engagements: graph.engagement_count(),
+            participations: graph.participation_count(),
+            ties: projection.tie_count(),
+            density: density(n, projection.tie_count()),
+            weighted_density: weighted_density(n, total_weight),
+            components: sizes.len(),
+            largest_component: sizes.first().copied().unwrap_or(0),
+            isolates: (0..n).filter(|&v| adjacency.degree(v) == 0).count(),
+            total_weight,
+            average_clustering: average_clustering(&local),
+            transitivity: transitivity(adjacency, &closed),
+            diameter: diameter(adjacency, &largest),
+            average_path_length: average_path,
+            average_path_length_sources: sources,
+            articulation_points: cut.articulation_points.iter().map(|&p| id(p)).collect(),
+            bridges: cut.bridges.iter().map(|&(a, b)| (id(a), id(b))).collect(),
+            max_core,
+            modularity: partition.modularity,
+            communities: partition.count,
+            group: self.options.group.clone(),
+            ei_index: mixed.ei_index(),
+            assortativity: assortativity(&mixed),
+            mixing: mixed,
+            actor_kinds: count_by((0..n).map(|a| projection.actor(a).kind.as_str())),
+            engagement_kinds: count_by(
+                (0..graph.engagement_count()).map(|e| graph.engagement(e).kind.as_str()),
+            ),
+            weight: projection.weighting().name().to_string(),
+            filter: graph.filter().describe(),
+        })
+    }
+}

@@ -1,0 +1,8 @@
+//! Importers that build a dataset from what people have: CSV tables
+//! ([`csv`]) and EU structural-fund project descriptions
+//! ([`descriptions`]), whose free text is read with a gazetteer of Finnish
+//! organisations ([`gazetteer`]).
+
+pub mod csv;
+pub mod descriptions;
+pub mod gazetteer;
