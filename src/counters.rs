@@ -13,7 +13,9 @@ thread_local! {
 /// What has been computed on this thread since the last [`reset`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
-    /// Weighted adjacency lists built (`Csr::from_edges`).
+    /// Adjacencies of a network built from its ties
+    /// ([`crate::graph::Projection::adjacency`]); path metrics' reordered
+    /// working copies are not counted.
     pub adjacency_builds: usize,
     /// Community detections run (Leiden or Louvain).
     pub community_runs: usize,

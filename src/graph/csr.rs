@@ -113,7 +113,6 @@ impl Csr<f64> {
     ///
     /// Complexity: O(n + m log Δ) time, O(n + m) memory.
     pub fn from_edges(n: usize, edges: impl Iterator<Item = (u32, u32, f64)> + Clone) -> Csr {
-        crate::counters::count_adjacency_build();
         let mut degree = vec![0usize; n];
         for (s, t, _) in edges.clone() {
             degree[s as usize] += 1;
@@ -200,7 +199,7 @@ impl Csr<f64> {
         (0..self.len()).map(|v| self.strength(v)).collect()
     }
 
-    /// Σ_u w(v,u)·x[u] over the neighbours of `v`.
+    /// Σ_u w(v,u)·x\[u\] over the neighbours of `v`.
     pub fn weighted_sum(&self, v: usize, x: &[f64]) -> f64 {
         self.row(v)
             .iter()

@@ -227,6 +227,7 @@ impl<'a> Projection<'a> {
 
     /// The weighted adjacency lists of the projection.
     pub fn adjacency(&self) -> super::Csr {
+        crate::counters::count_adjacency_build();
         super::Csr::from_edges(
             self.actor_count(),
             self.ties.iter().map(|t| (t.source, t.target, t.weight)),

@@ -73,7 +73,7 @@ fn per_source_sum_with<S>(
     original
 }
 
-/// Options of [`betweenness`].
+/// Options of [`crate::algo::betweenness`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BetweennessOptions {
     /// Path lengths: 1/weight (default) or hops.
@@ -318,7 +318,7 @@ pub(crate) fn spectral_radius(adjacency: &Csr) -> Result<f64> {
     Ok(numerator / x.iter().map(|v| v * v).sum::<f64>().max(f64::MIN_POSITIVE))
 }
 
-/// Options of [`pagerank`].
+/// Options of [`crate::algo::pagerank`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageRankOptions {
     /// Damping factor α (default 0.85).
@@ -374,7 +374,7 @@ pub(crate) fn pagerank(adjacency: &Csr, options: PageRankOptions) -> Result<Vec<
     )
 }
 
-/// Options of [`katz`].
+/// Options of [`crate::algo::katz`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct KatzOptions {
     /// Attenuation α; it must be below 1/λ_max. `None` (the default) uses

@@ -1,19 +1,20 @@
-//! `import descriptions` on the five seed documents (read from
-//! `../shared/seeds`, next to the repository, as in CI).
+//! `import descriptions` on the five seed documents in `graphs/seeds`.
 
 use crate::util::{dir_with, json, repo, run_in};
 use serde_json::Value;
 
-fn seeds() -> Option<Vec<String>> {
-    let dir = repo().join("../shared/seeds");
+/// The five seed documents; any other number is a failure, never a skip.
+fn seeds() -> Vec<String> {
+    let dir = repo().join("graphs/seeds");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
-        .ok()?
+        .expect("graphs/seeds is in the repository")
         .filter_map(|e| e.ok())
         .map(|e| e.path().display().to_string())
         .filter(|p| p.ends_with(".txt"))
         .collect();
     files.sort();
-    (files.len() == 5).then_some(files)
+    assert_eq!(files.len(), 5, "graphs/seeds holds the five seed documents");
+    files
 }
 
 fn engagement<'a>(d: &'a Value, id: &str) -> &'a Value {
@@ -44,10 +45,7 @@ fn actor_of<'a>(d: &'a Value, e: &Value, role: &str) -> Vec<&'a Value> {
 
 #[test]
 fn the_five_seeds_import_with_their_fields() {
-    let Some(files) = seeds() else {
-        eprintln!("skipped: ../shared/seeds is not next to the repository");
-        return;
-    };
+    let files = seeds();
     let mut args = vec!["import", "descriptions"];
     args.extend(files.iter().map(String::as_str));
     let r = run_in(&repo(), &args, None);
@@ -237,10 +235,7 @@ fn the_five_seeds_import_with_their_fields() {
 
 #[test]
 fn importing_into_the_curated_seed_matches_its_actors() {
-    let Some(files) = seeds() else {
-        eprintln!("skipped: ../shared/seeds is not next to the repository");
-        return;
-    };
+    let files = seeds();
     let mut args = vec![
         "import",
         "descriptions",
@@ -268,10 +263,7 @@ fn importing_into_the_curated_seed_matches_its_actors() {
 
 #[test]
 fn a_file_that_is_not_a_description_fails_alone() {
-    let Some(files) = seeds() else {
-        eprintln!("skipped: ../shared/seeds is not next to the repository");
-        return;
-    };
+    let files = seeds();
     let dir = dir_with(&[("notes.txt", "Muistiinpanoja kokouksesta.\n")]);
     let notes = dir.path().join("notes.txt");
     let out = dir.path().join("out.json");
@@ -305,10 +297,7 @@ fn a_file_that_is_not_a_description_fails_alone() {
 /// alone (no --into): the README reports these figures.
 #[test]
 fn importer_against_the_curated_network() {
-    let Some(files) = seeds() else {
-        eprintln!("skipped: ../shared/seeds is not next to the repository");
-        return;
-    };
+    let files = seeds();
     let mut args = vec!["import", "descriptions"];
     args.extend(files.iter().map(String::as_str));
     let imported = json(&run_in(&repo(), &args, None));
@@ -384,10 +373,7 @@ fn importer_against_the_curated_network() {
 
 #[test]
 fn review_lists_candidates_with_their_sentences() {
-    let Some(files) = seeds() else {
-        eprintln!("skipped: ../shared/seeds is not next to the repository");
-        return;
-    };
+    let files = seeds();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.json");
     let r = run_in(

@@ -1,7 +1,7 @@
 //! The same input and options give byte-identical output, whatever the
 //! number of threads; progress bars appear only on a terminal.
 
-use crate::util::{dir_with, repo, run_in};
+use crate::util::{dir_with, repo, ring, run_in};
 use std::process::Command;
 
 fn run_with_threads(threads: &str, dir: &std::path::Path, args: &[&str]) -> String {
@@ -55,30 +55,6 @@ fn output_does_not_depend_on_thread_count() {
     }
 }
 
-/// A ring of 1,200 actors with chords: big enough for progress bars.
-fn ring() -> String {
-    let n = 1200;
-    let actors: Vec<String> = (0..n)
-        .map(|i| format!(r#"{{"id": "r{i:04}", "name": "R{i}"}}"#))
-        .collect();
-    let mut ties = Vec::new();
-    for i in 0..n {
-        ties.push(format!(
-            r#"{{"source": "r{i:04}", "target": "r{:04}"}}"#,
-            (i + 1) % n
-        ));
-        ties.push(format!(
-            r#"{{"source": "r{i:04}", "target": "r{:04}", "weight": 2}}"#,
-            (i + 37) % n
-        ));
-    }
-    format!(
-        r#"{{"name": "ring", "actors": [{}], "ties": [{}]}}"#,
-        actors.join(","),
-        ties.join(",")
-    )
-}
-
 #[test]
 fn no_progress_bar_when_stderr_is_not_a_terminal() {
     let dir = dir_with(&[("ring.json", &ring())]);
@@ -96,30 +72,4 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     );
     assert_eq!(r.code, 0);
     assert_eq!(r.stderr, "", "piped stderr must stay empty");
-}
-
-#[test]
-fn progress_bar_on_a_terminal() {
-    // `script` (util-linux) gives the command a pseudo-terminal.
-    if Command::new("script").arg("--version").output().is_err() {
-        eprintln!("skipped: `script` (util-linux) is not installed");
-        return;
-    }
-    let dir = dir_with(&[("ring.json", &ring())]);
-    let command = format!(
-        "{} actors ring.json --metrics betweenness --top 1 -o out.txt",
-        env!("CARGO_BIN_EXE_verkosto")
-    );
-    let out = Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    let screen = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{screen}");
-    assert!(
-        screen.contains("betweenness"),
-        "no progress bar shown: {screen:?}"
-    );
-    assert!(dir.path().join("out.txt").exists());
 }

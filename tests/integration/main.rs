@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a temporary directory per test, the real
 //! `verkosto` binary.
 
+mod analysis;
 mod cli;
 mod descriptions;
 mod determinism;

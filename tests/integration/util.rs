@@ -1,4 +1,7 @@
-//! Helpers: run the binary, write files into a temporary directory.
+//! Helpers: run the binary, write files into a temporary directory, find
+//! the external components (Graphviz, Chromium, networkx). Shared by the
+//! `integration` and `external` test binaries; each uses a part.
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -66,4 +69,69 @@ pub fn json(run: &Run) -> serde_json::Value {
 
 pub fn close(a: f64, b: f64, tol: f64) -> bool {
     (a - b).abs() <= tol * (1.0 + a.abs().max(b.abs()))
+}
+
+/// Parses `text` as XML from start to end; panics with the position of the
+/// first error.
+pub fn assert_well_formed_xml(text: &str, what: &str) {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut depth = 0i64;
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+            Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+            Ok(_) => {}
+            Err(e) => panic!(
+                "{what}: not well-formed XML at byte {}: {e}",
+                reader.buffer_position()
+            ),
+        }
+    }
+    assert_eq!(depth, 0, "{what}: unbalanced elements");
+}
+
+pub fn graphviz() -> bool {
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+pub fn render(dir: &Path, file: &str, out: &str, extra: &[&str]) -> Run {
+    let out = dir.join(out);
+    let mut args = vec!["render", file, "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    run_in(&repo(), &args, None)
+}
+
+pub fn make_report(dir: &Path, file: &str, extra: &[&str]) {
+    let mut args = vec!["report", file, "-o", dir.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let r = run_in(&repo(), &args, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+/// A ring of 1,200 actors with chords: big enough for progress bars.
+pub fn ring() -> String {
+    let n = 1200;
+    let actors: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id": "r{i:04}", "name": "R{i}"}}"#))
+        .collect();
+    let mut ties = Vec::new();
+    for i in 0..n {
+        ties.push(format!(
+            r#"{{"source": "r{i:04}", "target": "r{:04}"}}"#,
+            (i + 1) % n
+        ));
+        ties.push(format!(
+            r#"{{"source": "r{i:04}", "target": "r{:04}", "weight": 2}}"#,
+            (i + 37) % n
+        ));
+    }
+    format!(
+        r#"{{"name": "ring", "actors": [{}], "ties": [{}]}}"#,
+        actors.join(","),
+        ties.join(",")
+    )
 }

@@ -1,201 +1,9 @@
-//! Cohesion: density and connected components.
-
-use crate::graph::Csr;
-
-/// Density 2m / (n(n−1)): the share of possible ties present. 0 for fewer
-/// than two actors.
-pub(crate) fn density(n: usize, m: usize) -> f64 {
-    if n < 2 {
-        return 0.0;
-    }
-    2.0 * m as f64 / (n as f64 * (n as f64 - 1.0))
-}
-
-/// Weighted density 2W / (n(n−1)) where W is the total tie weight: the mean
-/// weight over all possible pairs. 0 for fewer than two actors.
-pub(crate) fn weighted_density(n: usize, total_weight: f64) -> f64 {
-    if n < 2 {
-        return 0.0;
-    }
-    2.0 * total_weight / (n as f64 * (n as f64 - 1.0))
-}
-
-/// Connected components: a component number for each actor, numbered by
-/// size (largest = 0), ties broken by the smallest actor position.
-/// Isolated actors are components of their own.
-///
-/// Complexity: O(n + m) (breadth-first search).
-pub(crate) fn components(adjacency: &Csr) -> Vec<usize> {
-    let n = adjacency.node_count();
-    let mut label = vec![usize::MAX; n];
-    let mut sizes = Vec::new();
-    let mut queue = std::collections::VecDeque::new();
-    for s in 0..n {
-        if label[s] != usize::MAX {
-            continue;
-        }
-        let c = sizes.len();
-        label[s] = c;
-        queue.push_back(s);
-        let mut size = 0;
-        while let Some(v) = queue.pop_front() {
-            size += 1;
-            for &u in adjacency.neighbors(v) {
-                if label[u as usize] == usize::MAX {
-                    label[u as usize] = c;
-                    queue.push_back(u as usize);
-                }
-            }
-        }
-        sizes.push(size);
-    }
-    // Components were found in order of their smallest member; a stable sort
-    // by size keeps that order among equal sizes.
-    let mut order: Vec<usize> = (0..sizes.len()).collect();
-    order.sort_by_key(|&c| std::cmp::Reverse(sizes[c]));
-    let mut rank = vec![0; sizes.len()];
-    for (r, &c) in order.iter().enumerate() {
-        rank[c] = r;
-    }
-    label.into_iter().map(|c| rank[c]).collect()
-}
-
-/// Sizes of the components numbered by [`components`].
-pub(crate) fn component_sizes(labels: &[usize]) -> Vec<usize> {
-    let count = labels.iter().max().map_or(0, |m| m + 1);
-    let mut sizes = vec![0; count];
-    for &c in labels {
-        sizes[c] += 1;
-    }
-    sizes
-}
+//! Distances in a component: the exact diameter and the average path
+//! length (exact, or estimated from evenly spread sources).
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn components_numbered_by_size_then_first_member() {
-        // 0–1, 2 alone, 3–4–5.
-        let adj = Csr::from_edges(6, [(0, 1, 1.0), (3, 4, 1.0), (4, 5, 1.0)].into_iter());
-        let labels = components(&adj);
-        assert_eq!(labels, [1, 1, 2, 0, 0, 0]);
-        assert_eq!(component_sizes(&labels), [3, 2, 1]);
-    }
-
-    #[test]
-    fn density_by_hand() {
-        assert_eq!(density(4, 3), 0.5);
-        assert_eq!(density(1, 0), 0.0);
-        assert_eq!(weighted_density(4, 6.0), 1.0);
-    }
-}
-
-/// Cut structure from one depth-first search: articulation points, bridges,
-/// and for each actor the number of pairs of other actors that lose every
-/// path between them if it leaves.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CutStructure {
-    /// Actors whose removal splits their component (ascending positions).
-    pub articulation_points: Vec<usize>,
-    /// Ties whose removal splits their component, as (lower, higher)
-    /// positions, ascending.
-    pub bridges: Vec<(usize, usize)>,
-    /// Per actor: pairs of other actors connected only through it.
-    pub separated_pairs: Vec<u64>,
-}
-
-/// Articulation points, bridges and separated pairs (Hopcroft & Tarjan
-/// 1973), with an explicit stack so that large networks cannot overflow it.
-///
-/// Complexity: O(n + m).
-pub(crate) fn cut_structure(adjacency: &Csr) -> CutStructure {
-    let n = adjacency.node_count();
-    let mut discovery = vec![usize::MAX; n];
-    let mut low = vec![0usize; n];
-    let mut subtree = vec![1u64; n];
-    let mut parent = vec![usize::MAX; n];
-    // Sizes of the pieces each actor's removal would cut off from the rest.
-    let mut pieces: Vec<Vec<u64>> = vec![Vec::new(); n];
-    let mut result = CutStructure {
-        separated_pairs: vec![0; n],
-        ..Default::default()
-    };
-    let mut time = 0;
-    let mut stack: Vec<(usize, usize)> = Vec::new();
-    let mut visited: Vec<usize> = Vec::new();
-    for root in 0..n {
-        if discovery[root] != usize::MAX {
-            continue;
-        }
-        let component_start = time;
-        visited.clear();
-        visited.push(root);
-        discovery[root] = time;
-        low[root] = time;
-        time += 1;
-        stack.push((root, 0));
-        while let Some(&mut (v, ref mut next)) = stack.last_mut() {
-            let neighbors = adjacency.neighbors(v);
-            if *next < neighbors.len() {
-                let u = neighbors[*next] as usize;
-                *next += 1;
-                if discovery[u] == usize::MAX {
-                    parent[u] = v;
-                    visited.push(u);
-                    discovery[u] = time;
-                    low[u] = time;
-                    time += 1;
-                    stack.push((u, 0));
-                } else if u != parent[v] {
-                    low[v] = low[v].min(discovery[u]);
-                }
-            } else {
-                stack.pop();
-                let p = parent[v];
-                if p != usize::MAX {
-                    low[p] = low[p].min(low[v]);
-                    subtree[p] += subtree[v];
-                    if low[v] >= discovery[p] {
-                        pieces[p].push(subtree[v]);
-                    }
-                    if low[v] > discovery[p] {
-                        result.bridges.push((p.min(v), p.max(v)));
-                    }
-                }
-            }
-        }
-        let component_size = (time - component_start) as u64;
-        // Every actor of this component: pieces cut off by its removal; the
-        // root's pieces are its children, others also keep "the rest".
-        for &v in &visited {
-            let mut sizes = std::mem::take(&mut pieces[v]);
-            if v == root {
-                if sizes.len() < 2 {
-                    continue;
-                }
-            } else {
-                if sizes.is_empty() {
-                    continue;
-                }
-                let rest = component_size - 1 - sizes.iter().sum::<u64>();
-                if rest > 0 {
-                    sizes.push(rest);
-                }
-                if sizes.len() < 2 {
-                    continue;
-                }
-            }
-            result.articulation_points.push(v);
-            let total: u64 = sizes.iter().sum();
-            let squares: u64 = sizes.iter().map(|s| s * s).sum();
-            result.separated_pairs[v] = (total * total - squares) / 2;
-        }
-    }
-    result.articulation_points.sort_unstable();
-    result.bridges.sort_unstable();
-    result
-}
+use super::cut_structure;
+use crate::graph::Csr;
 
 /// Diameter and average shortest-path length, in hops, of the actors in
 /// `members` (one connected component), by a breadth-first search from
@@ -213,7 +21,7 @@ pub(crate) fn diameter_and_average_path(adjacency: &Csr, members: &[usize]) -> (
     let partial: Vec<(usize, u64)> = (0..blocks)
         .into_par_iter()
         .map(|b| {
-            let mut search = super::paths::HopSearch::new(adjacency.node_count());
+            let mut search = crate::metrics::paths::HopSearch::new(adjacency.node_count());
             let (mut longest, mut sum) = (0usize, 0u64);
             for &s in &members[b * c / blocks..(b + 1) * c / blocks] {
                 search.run(adjacency, s, false);
@@ -277,7 +85,7 @@ pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
     let mut upper = vec![usize::MAX; n];
     let mut candidates: Vec<usize> = members.to_vec();
     let (mut best_lower, mut best_upper) = (0usize, usize::MAX);
-    let mut search = super::paths::HopSearch::new(n);
+    let mut search = crate::metrics::paths::HopSearch::new(n);
     let mut pick_high = true;
     while best_lower < best_upper && !candidates.is_empty() {
         // Alternate between the largest upper bound and the smallest lower
@@ -355,7 +163,7 @@ pub(crate) fn average_path_length(
     let sums: Vec<u64> = (0..blocks)
         .into_par_iter()
         .map(|b| {
-            let mut search = super::paths::HopSearch::new(adjacency.node_count());
+            let mut search = crate::metrics::paths::HopSearch::new(adjacency.node_count());
             let mut sum = 0u64;
             for &s in &sources[b * sources.len() / blocks..(b + 1) * sources.len() / blocks] {
                 search.run(adjacency, s, false);

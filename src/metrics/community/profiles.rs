@@ -1,0 +1,58 @@
+//! What each community holds: size, internal ties and density, make-up.
+
+use super::Partition;
+use crate::graph::Csr;
+
+/// What a community holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommunityProfile {
+    /// Member positions, ascending.
+    pub members: Vec<usize>,
+    /// Ties inside the community.
+    pub internal_ties: usize,
+    /// Their total weight.
+    pub internal_weight: f64,
+    /// internal ties / (s(s−1)/2); `None` for a single actor.
+    pub internal_density: Option<f64>,
+    /// Members by group value (e.g. kind), in key order.
+    pub groups: std::collections::BTreeMap<String, usize>,
+}
+
+/// Size, internal ties and density, and group make-up of each community.
+///
+/// Complexity: O(n + m).
+pub(crate) fn community_profiles(
+    adjacency: &Csr,
+    partition: &Partition,
+    group: &[String],
+) -> Vec<CommunityProfile> {
+    let mut out: Vec<CommunityProfile> = partition
+        .members()
+        .into_iter()
+        .map(|members| CommunityProfile {
+            members,
+            internal_ties: 0,
+            internal_weight: 0.0,
+            internal_density: None,
+            groups: Default::default(),
+        })
+        .collect();
+    for (v, name) in group.iter().enumerate().take(adjacency.node_count()) {
+        let c = partition.membership[v];
+        *out[c].groups.entry(name.clone()).or_insert(0) += 1;
+        for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+            if (u as usize) > v && partition.membership[u as usize] == c {
+                out[c].internal_ties += 1;
+                out[c].internal_weight += w;
+            }
+        }
+    }
+    for profile in &mut out {
+        let s = profile.members.len();
+        if s > 1 {
+            profile.internal_density =
+                Some(profile.internal_ties as f64 / (s * (s - 1) / 2) as f64);
+        }
+    }
+    out
+}

@@ -1,0 +1,32 @@
+//! Hostile names through the real `dot` program with every engine, and
+//! PNG and PDF output.
+
+use crate::util::{assert_well_formed_xml, render};
+
+pub fn hostile_names_through_every_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "graphs/examples/hostile-names.json";
+    for engine in ["dot", "neato", "fdp", "sfdp"] {
+        let r = render(
+            dir.path(),
+            file,
+            &format!("{engine}.svg"),
+            &["--labels", "all", "--engine", engine],
+        );
+        assert_eq!(r.code, 0, "{engine}: {}", r.stderr);
+        let svg = std::fs::read_to_string(dir.path().join(format!("{engine}.svg"))).unwrap();
+        assert_well_formed_xml(&svg, engine);
+        assert!(
+            svg.contains("Åbo Akademi"),
+            "{engine}: non-ASCII label kept"
+        );
+        assert!(!svg.contains("<script"), "{engine}: no markup injected");
+    }
+    for format in ["png", "pdf"] {
+        let r = render(dir.path(), file, &format!("map.{format}"), &[]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        let bytes = std::fs::read(dir.path().join(format!("map.{format}"))).unwrap();
+        let magic: &[u8] = if format == "png" { b"\x89PNG" } else { b"%PDF" };
+        assert!(bytes.starts_with(magic), "{format} output");
+    }
+}

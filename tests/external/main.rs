@@ -1,0 +1,94 @@
+//! Tests that need a component outside Rust: Graphviz, Chromium, a Python
+//! with networkx, a pseudo-terminal (`script`). When the component is
+//! missing they are reported as ignored, with the reason in their kind
+//! (`[needs chromium]`) — unless `CI` is set, where a missing component
+//! makes the test run and fail, so that it can never quietly vanish.
+
+#[path = "../integration/util.rs"]
+mod util;
+
+mod chromium;
+mod graphviz;
+mod networkx;
+mod terminal;
+
+use libtest_mimic::{Arguments, Trial};
+use std::process::Command;
+
+/// A component some tests need, and whether this machine has it.
+#[derive(Clone, Copy)]
+enum Needs {
+    Graphviz,
+    Chromium,
+    Networkx,
+    Terminal,
+}
+
+impl Needs {
+    fn name(self) -> &'static str {
+        match self {
+            Needs::Graphviz => "needs graphviz",
+            Needs::Chromium => "needs chromium",
+            Needs::Networkx => "needs networkx",
+            Needs::Terminal => "needs script",
+        }
+    }
+
+    fn present(self) -> bool {
+        match self {
+            Needs::Graphviz => util::graphviz(),
+            Needs::Chromium => chromium::chromium().is_some(),
+            Needs::Networkx => networkx::python_with_networkx().is_some(),
+            Needs::Terminal => Command::new("script")
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success()),
+        }
+    }
+}
+
+fn trial(name: &'static str, needs: Needs, test: fn()) -> Trial {
+    let under_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    let missing = !needs.present();
+    Trial::test(name, move || {
+        if missing {
+            return Err(format!("{} is not installed, and CI requires it", needs.name()).into());
+        }
+        test();
+        Ok(())
+    })
+    .with_kind(needs.name())
+    .with_ignored_flag(missing && !under_ci)
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let tests = vec![
+        trial(
+            "hostile_names_through_every_engine",
+            Needs::Graphviz,
+            graphviz::hostile_names_through_every_engine,
+        ),
+        trial(
+            "report_opens_offline_in_chromium",
+            Needs::Chromium,
+            chromium::report_opens_offline_in_chromium,
+        ),
+        trial(
+            "networkx_reads_every_export_of_the_seed_network",
+            Needs::Networkx,
+            networkx::networkx_reads_every_export_of_the_seed_network,
+        ),
+        trial(
+            "hostile_names_survive_every_export",
+            Needs::Networkx,
+            networkx::hostile_names_survive_every_export,
+        ),
+        trial(
+            "progress_bar_on_a_terminal",
+            Needs::Terminal,
+            terminal::progress_bar_on_a_terminal,
+        ),
+    ];
+    libtest_mimic::run(&args, tests).exit();
+}

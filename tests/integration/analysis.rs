@@ -1,0 +1,204 @@
+//! The analysis computes once; the petgraph route equals the dataset route;
+//! invariants every metric must keep.
+
+use crate::util::repo;
+use petgraph::graph::{NodeIndex, UnGraph};
+use verkosto::analysis::ReportOptions;
+use verkosto::graph::{ProjectionOptions, RoleFilter};
+use verkosto::metrics::centrality::{BetweennessOptions, PageRankOptions};
+use verkosto::metrics::community::CommunityOptions;
+use verkosto::metrics::PathLength;
+use verkosto::model::Dataset;
+use verkosto::render::map::Layout;
+use verkosto::{algo, counters, Analysis, AnalysisOptions, Metric};
+
+fn seed() -> Dataset {
+    verkosto::io::json::load_dataset(&repo().join("graphs/finland-regional.json"))
+        .unwrap()
+        .0
+}
+
+fn all_roles() -> AnalysisOptions {
+    let mut options = AnalysisOptions::default();
+    options.projection.filter.roles = RoleFilter::All;
+    options
+}
+
+fn floats(analysis: &Analysis<'_>, metric: Metric) -> Vec<f64> {
+    analysis
+        .metric(metric)
+        .unwrap()
+        .iter()
+        .map(|v| v.as_f64().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_report_runs_leiden_once_and_builds_one_adjacency() {
+    let dataset = seed();
+    counters::reset();
+    let analysis = Analysis::new(&dataset, AnalysisOptions::default()).unwrap();
+    let files = analysis
+        .report(&ReportOptions {
+            layout: Layout::Builtin,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(files.len(), 8);
+    let counts = counters::counts();
+    assert_eq!(counts.community_runs, 1, "{counts:?}");
+    assert_eq!(counts.adjacency_builds, 1, "{counts:?}");
+    // Asking again computes nothing new.
+    analysis.summary().unwrap();
+    analysis.metric(Metric::Community).unwrap();
+    assert_eq!(counters::counts(), counts);
+}
+
+/// A petgraph graph built by hand from the seed network's ties gives the
+/// same exact weighted betweenness, PageRank and Leiden partition as the
+/// dataset route.
+#[test]
+fn a_hand_built_petgraph_equals_the_dataset_route() {
+    let dataset = seed();
+    let analysis = Analysis::new(&dataset, all_roles()).unwrap();
+    let projection = analysis.projection();
+    let mut g = UnGraph::<&str, f64>::new_undirected();
+    for a in 0..projection.actor_count() {
+        g.add_node(projection.actor(a).id.as_str());
+    }
+    for t in projection.ties() {
+        g.add_edge(
+            NodeIndex::new(t.source as usize),
+            NodeIndex::new(t.target as usize),
+            t.weight,
+        );
+    }
+    let betweenness = algo::betweenness(&g, |e| *e.weight(), BetweennessOptions::default());
+    assert_eq!(betweenness, floats(&analysis, Metric::Betweenness));
+    let pagerank = algo::pagerank(&g, |e| *e.weight(), PageRankOptions::default()).unwrap();
+    assert_eq!(pagerank, floats(&analysis, Metric::PageRank));
+    let partition = algo::communities(&g, |e| *e.weight(), &CommunityOptions::default()).unwrap();
+    assert_eq!(&partition, analysis.partition().unwrap());
+    // The analysis' own petgraph network is the same graph.
+    let network = analysis.network();
+    assert_eq!(network.node_count(), g.node_count());
+    assert_eq!(
+        algo::betweenness(
+            network,
+            |e| e.weight().weight,
+            BetweennessOptions::default()
+        ),
+        betweenness
+    );
+}
+
+/// Relabelling the actors (new ids, so a new order) permutes betweenness
+/// and changes nothing else.
+#[test]
+fn betweenness_does_not_depend_on_actor_ids() {
+    let dataset = seed();
+    let mut renamed = dataset.clone();
+    let new_id = |id: &str| format!("{:x}-{id}", id.len() * 7919 % 97);
+    for actor in &mut renamed.actors {
+        actor.id = new_id(&actor.id);
+    }
+    for engagement in &mut renamed.engagements {
+        for p in &mut engagement.participants {
+            p.actor = new_id(&p.actor);
+        }
+    }
+    for tie in &mut renamed.ties {
+        tie.source = new_id(&tie.source);
+        tie.target = new_id(&tie.target);
+    }
+    let before = Analysis::new(&dataset, all_roles()).unwrap();
+    let after = Analysis::new(&renamed, all_roles()).unwrap();
+    let b = floats(&before, Metric::Betweenness);
+    let a = floats(&after, Metric::Betweenness);
+    for (p, value) in b.iter().enumerate() {
+        let id = new_id(&before.actor(p).id);
+        let q = (0..after.actor_count())
+            .find(|&q| after.actor(q).id == id)
+            .unwrap();
+        assert!((value - a[q]).abs() <= 1e-12, "{id}: {value} vs {}", a[q]);
+    }
+}
+
+#[test]
+fn pagerank_sums_to_one() {
+    let dataset = seed();
+    for options in [AnalysisOptions::default(), all_roles()] {
+        let analysis = Analysis::new(&dataset, options).unwrap();
+        let sum: f64 = floats(&analysis, Metric::PageRank).iter().sum();
+        assert!((sum - 1.0).abs() < 1e-12, "{sum}");
+    }
+}
+
+/// Unweighted: Σ_v betweenness(v) (unnormalised) = Σ over connected pairs
+/// of (d − 1), since each shortest path of length d has d − 1 inner nodes.
+#[test]
+fn unweighted_betweenness_sums_to_the_inner_nodes_of_all_paths() {
+    let dataset = seed();
+    let mut options = all_roles();
+    options.length = PathLength::Hops;
+    options.projection = ProjectionOptions {
+        filter: options.projection.filter.clone(),
+        ..Default::default()
+    };
+    let analysis = Analysis::new(&dataset, options).unwrap();
+    let n = analysis.actor_count();
+    let scale = (n - 1) as f64 * (n - 2) as f64 / 2.0;
+    let total: f64 = floats(&analysis, Metric::Betweenness).iter().sum::<f64>() * scale;
+    let adjacency = analysis.adjacency();
+    let mut inner = 0usize;
+    for s in 0..n {
+        let mut dist = vec![usize::MAX; n];
+        dist[s] = 0;
+        let mut queue = std::collections::VecDeque::from([s]);
+        while let Some(v) = queue.pop_front() {
+            for &u in adjacency.neighbors(v) {
+                if dist[u as usize] == usize::MAX {
+                    dist[u as usize] = dist[v] + 1;
+                    queue.push_back(u as usize);
+                }
+            }
+        }
+        inner += (s + 1..n)
+            .filter(|&t| dist[t] != usize::MAX)
+            .map(|t| dist[t] - 1)
+            .sum::<usize>();
+    }
+    assert!(inner > 0);
+    assert!(
+        (total - inner as f64).abs() < 1e-9 * inner as f64,
+        "{total} vs {inner}"
+    );
+}
+
+/// Every Leiden community is connected (Traag et al. 2019's guarantee).
+#[test]
+fn leiden_communities_are_connected() {
+    let dataset = seed();
+    for options in [AnalysisOptions::default(), all_roles()] {
+        let analysis = Analysis::new(&dataset, options).unwrap();
+        let partition = analysis.partition().unwrap();
+        let adjacency = analysis.adjacency();
+        for members in partition.members() {
+            let mut seen = vec![false; analysis.actor_count()];
+            seen[members[0]] = true;
+            let mut stack = vec![members[0]];
+            let mut reached = 1;
+            while let Some(v) = stack.pop() {
+                for &u in adjacency.neighbors(v) {
+                    let u = u as usize;
+                    if !seen[u] && partition.membership[u] == partition.membership[v] {
+                        seen[u] = true;
+                        reached += 1;
+                        stack.push(u);
+                    }
+                }
+            }
+            assert_eq!(reached, members.len(), "community {members:?}");
+        }
+    }
+}
