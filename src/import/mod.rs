@@ -6,3 +6,5 @@
 pub mod csv;
 pub mod descriptions;
 pub mod gazetteer;
+mod identity;
+mod registry;

@@ -64,9 +64,16 @@ impl Report {
 /// Returns every problem found, in document order.
 pub fn check(dataset: &Dataset) -> Report {
     let mut report = Report::default();
-    let problems = &mut report.problems;
+    let Report { problems, warnings } = &mut report;
+    let actor_ids = check_actors(dataset, problems);
+    let engagement_ids = check_engagements(dataset, &actor_ids, problems, warnings);
+    check_part_of(dataset, &engagement_ids, problems);
+    check_ties(dataset, &actor_ids, problems);
+    report
+}
 
-    // Actors.
+/// Actors: ids, names, business ids, aliases. Returns id → position.
+fn check_actors<'d>(dataset: &'d Dataset, problems: &mut Vec<Problem>) -> HashMap<&'d str, usize> {
     let mut actor_ids: HashMap<&str, usize> = HashMap::new();
     let mut business_ids: HashMap<String, usize> = HashMap::new();
     for (i, actor) in dataset.actors.iter().enumerate() {
@@ -108,8 +115,17 @@ pub fn check(dataset: &Dataset) -> Report {
             check_text(problems, &format!("{place}.aliases[{j}]"), alias, "alias");
         }
     }
+    actor_ids
+}
 
-    // Engagements.
+/// Engagements: ids, names, dates, funding, participants (unknown roles
+/// are warnings). Returns id → position.
+fn check_engagements<'d>(
+    dataset: &'d Dataset,
+    actor_ids: &HashMap<&str, usize>,
+    problems: &mut Vec<Problem>,
+    warnings: &mut Vec<Problem>,
+) -> HashMap<&'d str, usize> {
     let mut engagement_ids: HashMap<&str, usize> = HashMap::new();
     for (i, engagement) in dataset.engagements.iter().enumerate() {
         let place = format!("engagements[{i}]");
@@ -179,7 +195,7 @@ pub fn check(dataset: &Dataset) -> Report {
                     format!("empty role; expected one of {}", KNOWN_ROLES.join(", ")),
                 ));
             } else if !KNOWN_ROLES.contains(&participation.role.as_str()) {
-                report.warnings.push(Problem::new(
+                warnings.push(Problem::new(
                     format!("{pplace}.role"),
                     format!(
                         "unknown role {:?} (known: {}); it is kept, and filtered like any other role",
@@ -190,7 +206,15 @@ pub fn check(dataset: &Dataset) -> Report {
             }
         }
     }
-    // part_of: references and cycles (checked once all ids are known).
+    engagement_ids
+}
+
+/// `part_of`: references and cycles (checked once all ids are known).
+fn check_part_of(
+    dataset: &Dataset,
+    engagement_ids: &HashMap<&str, usize>,
+    problems: &mut Vec<Problem>,
+) {
     for (i, engagement) in dataset.engagements.iter().enumerate() {
         let Some(parent) = &engagement.part_of else {
             continue;
@@ -211,15 +235,17 @@ pub fn check(dataset: &Dataset) -> Report {
                     suggestion(parent, engagement_ids.keys().copied())
                 ),
             ));
-        } else if in_cycle(dataset, &engagement_ids, i) {
+        } else if in_cycle(dataset, engagement_ids, i) {
             problems.push(Problem::new(
                 place,
                 format!("part_of {parent:?} makes a cycle; expected a hierarchy"),
             ));
         }
     }
+}
 
-    // Ties.
+/// Direct ties: references, no self-ties, finite positive weights.
+fn check_ties(dataset: &Dataset, actor_ids: &HashMap<&str, usize>, problems: &mut Vec<Problem>) {
     for (i, tie) in dataset.ties.iter().enumerate() {
         let place = format!("ties[{i}]");
         for (field, id) in [("source", &tie.source), ("target", &tie.target)] {
@@ -254,7 +280,6 @@ pub fn check(dataset: &Dataset) -> Report {
             ));
         }
     }
-    report
 }
 
 fn check_id(problems: &mut Vec<Problem>, place: &str, id: &str) {

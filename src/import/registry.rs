@@ -1,0 +1,294 @@
+//! Joining descriptions into a dataset: every organisation named (by the
+//! structured fields or the gazetteer) matched to one actor, and the
+//! engagements with their participants.
+
+use super::descriptions::Description;
+use super::gazetteer::{builtin, mentions, KnownName};
+use super::identity::{kind_of_authority, kind_of_type, municipality_candidates, slug};
+use crate::error::{Error, Result};
+use crate::model::{validate, Actor, Dataset, Engagement, Participation};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Finds or adds actors by business id, then name key, then alias.
+struct Registry {
+    dataset: Dataset,
+}
+
+impl Registry {
+    fn find(&self, name: &str, business_id: Option<&str>) -> Option<usize> {
+        if let Some(bid) = business_id {
+            if let Some(i) = self
+                .dataset
+                .actors
+                .iter()
+                .position(|a| a.business_id.as_deref() == Some(bid))
+            {
+                return Some(i);
+            }
+        }
+        // Both sides in all their forms: "Kouvola" is "Kouvolan kaupunki".
+        let candidates = municipality_candidates(name);
+        self.dataset.actors.iter().position(|a| {
+            std::iter::once(&a.name)
+                .chain(a.aliases.iter())
+                .flat_map(|x| municipality_candidates(x))
+                .any(|k| candidates.contains(&k))
+        })
+    }
+
+    /// The id of the actor called `name`, added with `kind` if new.
+    fn actor(
+        &mut self,
+        name: &str,
+        kind: &str,
+        business_id: Option<&str>,
+        region: Option<&str>,
+    ) -> String {
+        if let Some(i) = self.find(name, business_id) {
+            let actor = &mut self.dataset.actors[i];
+            if actor.business_id.is_none() {
+                actor.business_id = business_id.map(String::from);
+            }
+            if actor.name != name && !actor.aliases.iter().any(|a| a == name) {
+                actor.aliases.push(name.to_string());
+            }
+            return actor.id.clone();
+        }
+        let base = slug(name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.dataset.actors.iter().any(|a| a.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.dataset.actors.push(Actor {
+            id: id.clone(),
+            name: name.to_string(),
+            kind: kind.to_string(),
+            business_id: business_id.map(String::from),
+            region: region.map(String::from),
+            aliases: Vec::new(),
+            attributes: Default::default(),
+        });
+        id
+    }
+}
+
+/// One organisation found in a description's free text, for `--review`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The file.
+    pub origin: String,
+    /// The project's engagement id.
+    pub project: String,
+    /// The role its section gives it.
+    pub role: String,
+    /// The words found.
+    pub text: String,
+    /// The actor it became (matched or new).
+    pub actor: String,
+    /// True when the actor was not known before.
+    pub new: bool,
+    /// False when the actor already took part in the project (so the
+    /// mention added nothing).
+    pub added: bool,
+    /// The sentence it came from.
+    pub sentence: String,
+}
+
+/// Adds a participation unless the actor already takes part; true if added.
+fn add_participant(participants: &mut Vec<Participation>, actor: String, role: &str) -> bool {
+    if participants.iter().any(|p| p.actor == actor) {
+        return false;
+    }
+    participants.push(Participation {
+        actor,
+        role: role.to_string(),
+    });
+    true
+}
+
+/// Base form of a pattern name: `Kouvolan kaupungin` → `Kouvolan kaupunki`.
+fn base_form(text: &str) -> String {
+    text.replace(" kaupungin", " kaupunki")
+        .replace(" kunnan", " kunta")
+}
+
+/// Adds the descriptions to `into` (or a new dataset called `name`): one
+/// engagement per project (skipped when its id is already there, so
+/// importing twice changes nothing), the applicant as coordinator, the
+/// responsible authority as `authority`, and the target-area
+/// municipalities as `target`. The same organisation is one actor, matched
+/// by business id, then normalised name (Oy/ry dropped, inflected
+/// municipality names), then alias.
+///
+/// Organisations named in the free text are found with a gazetteer — the
+/// dataset's actors and aliases, the built-in list of Finnish public bodies
+/// ([`super::gazetteer::builtin`]) and name patterns — and join with the
+/// role of the section they appear in. Every candidate is returned for
+/// review.
+pub fn descriptions_to_dataset(
+    descriptions: &[Description],
+    into: Option<Dataset>,
+    name: &str,
+) -> Result<(Dataset, Vec<Candidate>)> {
+    let mut candidates = Vec::new();
+    let mut registry = Registry {
+        dataset: into.unwrap_or_else(|| Dataset {
+            name: name.to_string(),
+            ..Default::default()
+        }),
+    };
+    for d in descriptions {
+        // No code (a closing review): the first words of the name.
+        let id = d.code.clone().unwrap_or_else(|| {
+            let words: Vec<String> = slug(d.name.as_deref().unwrap_or("project"))
+                .split('-')
+                .take(3)
+                .map(String::from)
+                .collect();
+            words.join("-").to_uppercase()
+        });
+        if registry.dataset.engagements.iter().any(|e| e.id == id) {
+            continue;
+        }
+        let region = (d.regions.len() == 1).then(|| d.regions[0].as_str());
+        let mut participants: Vec<Participation> = Vec::new();
+        if let Some(applicant) = &d.applicant {
+            let kind = d
+                .organisation_type
+                .as_deref()
+                .map_or_else(|| "other".to_string(), kind_of_type);
+            let id = registry.actor(applicant, &kind, d.business_id.as_deref(), region);
+            if let Some(city) = &d.city {
+                let actor = registry
+                    .dataset
+                    .actors
+                    .iter_mut()
+                    .find(|a| a.id == id)
+                    .expect("just added");
+                actor
+                    .attributes
+                    .entry("city".into())
+                    .or_insert_with(|| Value::String(city.clone()));
+            }
+            add_participant(&mut participants, id, "coordinator");
+        }
+        if let Some(authority) = &d.authority {
+            add_participant(
+                &mut participants,
+                registry.actor(authority, kind_of_authority(authority), None, None),
+                "authority",
+            );
+        }
+        for municipality in &d.municipalities {
+            add_participant(
+                &mut participants,
+                registry.actor(municipality, "municipality", None, region),
+                "target",
+            );
+        }
+        // The free text: the dataset's actors (with their ids) and the
+        // built-in bodies, then patterns.
+        let known_actors: Vec<(String, KnownName)> = registry
+            .dataset
+            .actors
+            .iter()
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    KnownName {
+                        name: a.name.clone(),
+                        aliases: a.aliases.clone(),
+                        kind: a.kind.clone(),
+                    },
+                )
+            })
+            .collect();
+        let mut gazetteer: Vec<KnownName> = known_actors.iter().map(|(_, k)| k.clone()).collect();
+        gazetteer.extend(builtin());
+        for (role, line) in &d.free_text {
+            for sentence in line.split(". ") {
+                for mention in mentions(sentence, &gazetteer) {
+                    let before = registry.dataset.actors.len();
+                    let actor = match mention.known {
+                        Some(i) if i < known_actors.len() => known_actors[i].0.clone(),
+                        Some(i) => {
+                            registry.actor(&gazetteer[i].name, &gazetteer[i].kind, None, None)
+                        }
+                        None => registry.actor(
+                            &base_form(&mention.text),
+                            mention.kind.as_deref().unwrap_or("other"),
+                            None,
+                            None,
+                        ),
+                    };
+                    let added = add_participant(&mut participants, actor.clone(), role);
+                    candidates.push(Candidate {
+                        origin: d.origin.clone(),
+                        project: id.clone(),
+                        role: role.clone(),
+                        text: mention.text,
+                        actor,
+                        new: registry.dataset.actors.len() > before,
+                        added,
+                        sentence: sentence.trim().chars().take(240).collect(),
+                    });
+                }
+            }
+        }
+        let mut attributes: BTreeMap<String, Value> = BTreeMap::new();
+        let mut text = |key: &str, value: &Option<String>| {
+            if let Some(v) = value {
+                attributes.insert(key.into(), Value::String(v.clone()));
+            }
+        };
+        text("fund", &d.fund);
+        text("axis", &d.axis);
+        text("objective", &d.objective);
+        text("programme_section", &d.section);
+        text("state", &d.state);
+        if !d.regions.is_empty() {
+            attributes.insert("target_regions".into(), Value::String(d.regions.join(", ")));
+        }
+        if !d.subregions.is_empty() {
+            attributes.insert(
+                "target_subregions".into(),
+                Value::String(d.subregions.join(", ")),
+            );
+        }
+        for (key, value) in [
+            ("granted_eu_state_eur", d.granted_eu_state_eur),
+            ("realised_eu_state_eur", d.realised_eu_state_eur),
+            ("planned_public_eur", d.planned_public_eur),
+        ] {
+            if let Some(v) = value.and_then(serde_json::Number::from_f64) {
+                attributes.insert(key.into(), Value::Number(v));
+            }
+        }
+        attributes.insert("source".into(), Value::String(d.origin.clone()));
+        registry.dataset.engagements.push(Engagement {
+            id,
+            name: d
+                .name
+                .clone()
+                .unwrap_or_else(|| d.code.clone().unwrap_or_default()),
+            kind: "project".into(),
+            start: d.start,
+            end: d.end,
+            funding_eur: d.realised_public_eur.or(d.planned_public_eur),
+            part_of: None,
+            participants,
+            attributes,
+        });
+    }
+    let report = validate::check(&registry.dataset);
+    if !report.is_valid() {
+        return Err(Error::Invalid {
+            origin: "imported descriptions".into(),
+            report,
+        });
+    }
+    Ok((registry.dataset, candidates))
+}
