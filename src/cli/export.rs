@@ -48,16 +48,16 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     match args.to {
         ExportFormat::GraphMl => write_atomic(
             &args.output,
-            graphml(projection, &extra).as_bytes(),
+            graphml(projection, &extra)?.as_bytes(),
             &inputs,
         )?,
         ExportFormat::Gexf => {
-            write_atomic(&args.output, gexf(projection, &extra).as_bytes(), &inputs)?
+            write_atomic(&args.output, gexf(projection, &extra)?.as_bytes(), &inputs)?
         }
         ExportFormat::Pajek => write_atomic(&args.output, pajek(projection).as_bytes(), &inputs)?,
         ExportFormat::NodeLink => write_atomic(
             &args.output,
-            node_link(projection, &extra).as_bytes(),
+            node_link(projection, &extra)?.as_bytes(),
             &inputs,
         )?,
         ExportFormat::Csv => {
@@ -65,7 +65,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
                 path: args.output.clone(),
                 source,
             })?;
-            let (nodes, ties) = csv_tables(projection, &extra);
+            let (nodes, ties) = csv_tables(projection, &extra)?;
             write_atomic(&args.output.join("nodes.csv"), nodes.as_bytes(), &inputs)?;
             write_atomic(&args.output.join("ties.csv"), ties.as_bytes(), &inputs)?;
         }

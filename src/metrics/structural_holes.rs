@@ -21,9 +21,7 @@ fn weight_between(adjacency: &Csr, u: usize, v: usize) -> f64 {
 ///
 /// Complexity: O(Σ_v deg(v)² · log deg).
 pub(crate) fn constraint(adjacency: &Csr) -> Vec<Option<f64>> {
-    let strength: Vec<f64> = (0..adjacency.node_count())
-        .map(|v| adjacency.weights(v).iter().sum())
-        .collect();
+    let strength = adjacency.strengths();
     let p = |u: usize, v: usize| -> f64 { weight_between(adjacency, u, v) / strength[u] };
     (0..adjacency.node_count())
         .map(|v| {
@@ -55,7 +53,7 @@ pub(crate) fn constraint(adjacency: &Csr) -> Vec<Option<f64>> {
 /// Complexity: O(Σ_v deg(v)² · log deg).
 pub(crate) fn effective_size(adjacency: &Csr) -> Vec<Option<f64>> {
     let n = adjacency.node_count();
-    let strength: Vec<f64> = (0..n).map(|v| adjacency.weights(v).iter().sum()).collect();
+    let strength = adjacency.strengths();
     let largest: Vec<f64> = (0..n)
         .map(|v| adjacency.weights(v).iter().copied().fold(0.0, f64::max))
         .collect();

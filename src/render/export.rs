@@ -9,6 +9,7 @@
 use super::{float_value, Cell, Table};
 use crate::error::{Error, Result};
 use crate::graph::Projection;
+use crate::render::TextStyle;
 use serde_json::{json, Map, Value};
 use std::fmt::Write as _;
 use std::str::FromStr;
@@ -97,6 +98,19 @@ fn attribute_cell(projection: &Projection<'_>, a: usize, key: &str) -> Cell {
     }
 }
 
+/// Checks that every extra column holds one value per actor.
+fn check_columns(projection: &Projection<'_>, extra: &NodeColumns) -> Result<()> {
+    let n = projection.actor_count();
+    match extra.iter().find(|(_, values)| values.len() != n) {
+        Some((name, values)) => Err(Error::invalid(
+            "node_columns",
+            format!("{name}: {} values", values.len()),
+            format!("one value per actor ({n})"),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Every node column: the fixed ones, dataset attributes, then `extra`.
 fn all_node_columns(projection: &Projection<'_>, extra: &NodeColumns) -> Vec<(String, Vec<Cell>)> {
     let n = projection.actor_count();
@@ -164,17 +178,6 @@ pub fn xml_escape(text: &str) -> String {
     out
 }
 
-fn cell_text(cell: &Cell) -> Option<String> {
-    match cell {
-        Cell::Text(s) => Some(s.clone()),
-        Cell::Int(v) => Some(v.to_string()),
-        Cell::Float(v) => Some(float_value(*v).to_string()),
-        Cell::Bool(b) => Some(b.to_string()),
-        Cell::List(items) => Some(items.join(";")),
-        Cell::Empty => None,
-    }
-}
-
 /// The XML type of a column: int, double, boolean or string.
 fn column_type(values: &[Cell]) -> &'static str {
     let present: Vec<&Cell> = values
@@ -198,7 +201,8 @@ fn column_type(values: &[Cell]) -> &'static str {
 
 /// GraphML, undirected, with typed keys for every node column and for the
 /// tie weight, shared-engagement count and engagement ids.
-pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> String {
+pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> {
+    check_columns(projection, extra)?;
     let columns = all_node_columns(projection, extra);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
     for (i, (name, values)) in columns.iter().enumerate() {
@@ -226,7 +230,8 @@ pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> String {
             xml_escape(&projection.actor(a).id)
         );
         for (i, (_, values)) in columns.iter().enumerate() {
-            if let Some(text) = cell_text(&values[a]) {
+            if values[a] != Cell::Empty {
+                let text = values[a].text(&TextStyle::XML);
                 let _ = writeln!(out, "      <data key=\"n{i}\">{}</data>", xml_escape(&text));
             }
         }
@@ -244,11 +249,12 @@ pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> String {
         );
     }
     out.push_str("  </graph>\n</graphml>\n");
-    out
+    Ok(out)
 }
 
 /// GEXF 1.2, undirected, node labels = names, tie weights native.
-pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> String {
+pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> {
+    check_columns(projection, extra)?;
     let columns: Vec<(String, Vec<Cell>)> = all_node_columns(projection, extra)
         .into_iter()
         .filter(|(name, _)| name != "name")
@@ -283,7 +289,8 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> String {
             xml_escape(&actor.name)
         );
         for (i, (_, values)) in columns.iter().enumerate() {
-            if let Some(text) = cell_text(&values[a]) {
+            if values[a] != Cell::Empty {
+                let text = values[a].text(&TextStyle::XML);
                 let _ = writeln!(
                     out,
                     "          <attvalue for=\"{i}\" value=\"{}\"/>",
@@ -306,7 +313,7 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> String {
         );
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");
-    out
+    Ok(out)
 }
 
 /// Pajek `.net`: vertices numbered from 1 with their ids as labels (Pajek
@@ -336,19 +343,9 @@ pub fn pajek(projection: &Projection<'_>) -> String {
     out
 }
 
-fn cell_json(cell: &Cell) -> Value {
-    match cell {
-        Cell::Text(s) => Value::String(s.clone()),
-        Cell::Int(v) => json!(v),
-        Cell::Float(v) => float_value(*v),
-        Cell::Bool(b) => json!(b),
-        Cell::List(items) => json!(items),
-        Cell::Empty => Value::Null,
-    }
-}
-
 /// networkx node-link JSON (`networkx.node_link_graph(data, edges="edges")`).
-pub fn node_link(projection: &Projection<'_>, extra: &NodeColumns) -> String {
+pub fn node_link(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> {
+    check_columns(projection, extra)?;
     let columns = all_node_columns(projection, extra);
     let nodes: Vec<Value> = (0..projection.actor_count())
         .map(|a| {
@@ -356,7 +353,7 @@ pub fn node_link(projection: &Projection<'_>, extra: &NodeColumns) -> String {
             node.insert("id".into(), Value::String(projection.actor(a).id.clone()));
             for (name, values) in &columns {
                 if !matches!(values[a], Cell::Empty) {
-                    node.insert(name.clone(), cell_json(&values[a]));
+                    node.insert(name.clone(), values[a].to_json());
                 }
             }
             Value::Object(node)
@@ -385,12 +382,13 @@ pub fn node_link(projection: &Projection<'_>, extra: &NodeColumns) -> String {
     });
     let mut text = serde_json::to_string_pretty(&value).expect("JSON serialises");
     text.push('\n');
-    text
+    Ok(text)
 }
 
 /// CSV tables: (`nodes.csv`, `ties.csv`). Cells that a spreadsheet would
 /// run as formulas are neutralised.
-pub fn csv_tables(projection: &Projection<'_>, extra: &NodeColumns) -> (String, String) {
+pub fn csv_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Result<(String, String)> {
+    check_columns(projection, extra)?;
     let columns = all_node_columns(projection, extra);
     let mut names = vec!["id"];
     names.extend(columns.iter().map(|(c, _)| c.as_str()));
@@ -410,7 +408,7 @@ pub fn csv_tables(projection: &Projection<'_>, extra: &NodeColumns) -> (String, 
             Cell::List(tie_engagements(projection, t)),
         ]);
     }
-    (nodes.to_csv(), ties.to_csv())
+    Ok((nodes.to_csv(), ties.to_csv()))
 }
 
 #[cfg(test)]

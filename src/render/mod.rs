@@ -9,4 +9,6 @@ mod summary;
 mod table;
 
 pub use summary::render_summary;
-pub use table::{float_json as float_value, format_float, Cell, Format, Table};
+pub use table::{
+    float_json as float_value, format_float, Cell, FloatStyle, Format, Table, TextStyle,
+};

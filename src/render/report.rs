@@ -5,6 +5,7 @@ use super::export::xml_escape as html_escape;
 use super::{format_float, Cell, Table};
 use crate::metrics::community::CommunityProfile;
 use crate::metrics::NetworkSummary;
+use crate::render::TextStyle;
 
 /// A titled table of the report.
 #[derive(Debug, Clone)]
@@ -42,23 +43,6 @@ pub struct ReportData {
     pub definitions: Vec<(String, String)>,
 }
 
-fn cell_text(cell: &Cell) -> String {
-    match cell {
-        Cell::Text(s) => s.clone(),
-        Cell::Int(v) => v.to_string(),
-        Cell::Float(v) => format_float(*v, 4),
-        Cell::Bool(b) => {
-            if *b {
-                "yes".into()
-            } else {
-                "no".into()
-            }
-        }
-        Cell::List(items) => items.join(", "),
-        Cell::Empty => "–".into(),
-    }
-}
-
 fn html_table(table: &Table, class: &str) -> String {
     let mut out = format!("<table class=\"{class}\"><thead><tr>");
     for c in &table.columns {
@@ -72,7 +56,7 @@ fn html_table(table: &Table, class: &str) -> String {
             out.push_str(&format!(
                 "<td{}>{}</td>",
                 if numeric { " class=\"n\"" } else { "" },
-                html_escape(&cell_text(cell))
+                html_escape(&cell.text(&TextStyle::REPORT))
             ));
         }
         out.push_str("</tr>\n");
@@ -107,7 +91,7 @@ fn md_table(table: &Table) -> String {
         out.push_str(&format!(
             "| {} |\n",
             row.iter()
-                .map(|c| md_escape(&cell_text(c)))
+                .map(|c| md_escape(&c.text(&TextStyle::REPORT)))
                 .collect::<Vec<_>>()
                 .join(" | ")
         ));

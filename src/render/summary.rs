@@ -1,7 +1,8 @@
 //! The network summary as text, CSV or JSON.
 
-use super::table::{float_json, format_float, Cell, Format, Table};
+use super::table::{float_json, Cell, Format, Table};
 use crate::metrics::NetworkSummary;
+use crate::render::TextStyle;
 use serde_json::{Map, Value};
 
 fn optional(v: Option<f64>) -> Cell {
@@ -51,17 +52,6 @@ fn figures(s: &NetworkSummary) -> Vec<(&'static str, Cell)> {
     ]
 }
 
-fn cell_text(cell: &Cell) -> String {
-    match cell {
-        Cell::Int(v) => v.to_string(),
-        Cell::Float(v) => format_float(*v, 4),
-        Cell::Text(t) => t.clone(),
-        Cell::List(items) => items.join("; "),
-        Cell::Bool(b) => b.to_string(),
-        Cell::Empty => "–".into(),
-    }
-}
-
 /// Writes a summary in `format`. JSON is one object with snake_case keys;
 /// `bridges` is a list of `[source, target]` pairs, `actor_kinds` and
 /// `engagement_kinds` objects of counts, and `mixing` an object with
@@ -80,7 +70,7 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
                             .map(|(a, b)| Value::Array(vec![a.clone().into(), b.clone().into()]))
                             .collect(),
                     ),
-                    (_, cell) => super::table::cell_json(&cell),
+                    (_, cell) => cell.to_json(),
                 };
                 object.insert(key.to_string(), value);
             }
@@ -157,7 +147,7 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
         Format::Table => {
             let mut table = Table::new(&["metric", "value"]);
             for (key, cell) in figures(s) {
-                table.push(vec![key.into(), cell_text(&cell).into()]);
+                table.push(vec![key.into(), cell.text(&TextStyle::SUMMARY).into()]);
             }
             let mut out = table.to_text();
             out.push_str(&format!(

@@ -81,6 +81,104 @@ impl From<crate::metrics::MetricValue> for Cell {
     }
 }
 
+/// How floats are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloatStyle {
+    /// A fixed number of decimals (text for people).
+    Fixed(usize),
+    /// Up to 10 decimals, trailing zeros trimmed (CSV).
+    Machine,
+    /// As its JSON number (XML attributes of the exports).
+    Json,
+}
+
+/// How a cell becomes text: the one formatter behind every text, CSV,
+/// Markdown, HTML and XML writer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextStyle {
+    /// Floats.
+    pub float: FloatStyle,
+    /// Between list items.
+    pub list_separator: &'static str,
+    /// An empty cell.
+    pub empty: &'static str,
+    /// Booleans as yes/no instead of true/false.
+    pub yes_no: bool,
+}
+
+impl TextStyle {
+    /// Aligned text tables.
+    pub const TABLE: TextStyle = TextStyle {
+        float: FloatStyle::Fixed(TEXT_DECIMALS),
+        list_separator: "; ",
+        empty: "",
+        yes_no: false,
+    };
+    /// CSV cells (before formula neutralising).
+    pub const CSV: TextStyle = TextStyle {
+        float: FloatStyle::Machine,
+        list_separator: ";",
+        empty: "",
+        yes_no: false,
+    };
+    /// The summary's text table.
+    pub const SUMMARY: TextStyle = TextStyle {
+        float: FloatStyle::Fixed(TEXT_DECIMALS),
+        list_separator: "; ",
+        empty: "–",
+        yes_no: false,
+    };
+    /// Report tables (HTML and Markdown, before escaping).
+    pub const REPORT: TextStyle = TextStyle {
+        float: FloatStyle::Fixed(TEXT_DECIMALS),
+        list_separator: ", ",
+        empty: "–",
+        yes_no: true,
+    };
+    /// XML attribute values of the exports.
+    pub const XML: TextStyle = TextStyle {
+        float: FloatStyle::Json,
+        list_separator: ";",
+        empty: "",
+        yes_no: false,
+    };
+}
+
+impl Cell {
+    /// The cell as text in `style`.
+    pub fn text(&self, style: &TextStyle) -> String {
+        match self {
+            Cell::Text(s) => s.clone(),
+            Cell::Int(v) => v.to_string(),
+            Cell::Float(v) => match style.float {
+                FloatStyle::Fixed(decimals) => format_float(*v, decimals),
+                FloatStyle::Machine => machine_float(*v),
+                FloatStyle::Json => float_json(*v).to_string(),
+            },
+            Cell::List(items) => items.join(style.list_separator),
+            Cell::Bool(b) => match (style.yes_no, b) {
+                (true, true) => "yes".into(),
+                (true, false) => "no".into(),
+                (false, b) => b.to_string(),
+            },
+            Cell::Empty => style.empty.into(),
+        }
+    }
+
+    /// The cell as a JSON value (floats at fixed precision, `null` when
+    /// empty).
+    pub fn to_json(&self) -> Value {
+        match self {
+            Cell::Text(s) => Value::String(s.clone()),
+            Cell::Int(v) => Value::from(*v),
+            Cell::Float(v) => float_json(*v),
+            Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
+            Cell::Bool(b) => Value::Bool(*b),
+            Cell::Empty => Value::Null,
+        }
+    }
+}
+
 /// Formats `x` with `decimals` digits, never as `-0`.
 ///
 /// ```
@@ -152,11 +250,7 @@ impl Table {
                 row.iter()
                     .map(|c| match c {
                         Cell::Text(s) => s.replace(['\n', '\r', '\t'], " "),
-                        Cell::Int(v) => v.to_string(),
-                        Cell::Float(v) => format_float(*v, TEXT_DECIMALS),
-                        Cell::List(items) => items.join("; "),
-                        Cell::Bool(b) => b.to_string(),
-                        Cell::Empty => String::new(),
+                        other => other.text(&TextStyle::TABLE),
                     })
                     .collect()
             })
@@ -220,12 +314,8 @@ impl Table {
             let cells: Vec<String> = row
                 .iter()
                 .map(|c| match c {
-                    Cell::Text(s) => neutralise(s),
-                    Cell::Int(v) => v.to_string(),
-                    Cell::Float(v) => machine_float(*v),
-                    Cell::List(items) => neutralise(&items.join(";")),
-                    Cell::Bool(b) => b.to_string(),
-                    Cell::Empty => String::new(),
+                    Cell::Text(_) | Cell::List(_) => neutralise(&c.text(&TextStyle::CSV)),
+                    other => other.text(&TextStyle::CSV),
                 })
                 .collect();
             writer.write_record(&cells).expect("writing to memory");
@@ -242,7 +332,7 @@ impl Table {
             .map(|row| {
                 let mut object = Map::new();
                 for (name, cell) in self.columns.iter().zip(row) {
-                    object.insert(name.clone(), cell_json(cell));
+                    object.insert(name.clone(), cell.to_json());
                 }
                 Value::Object(object)
             })
@@ -250,18 +340,6 @@ impl Table {
         let mut text = serde_json::to_string_pretty(&rows).expect("JSON values serialise");
         text.push('\n');
         text
-    }
-}
-
-/// A cell as a JSON value (floats at fixed precision).
-pub(crate) fn cell_json(cell: &Cell) -> Value {
-    match cell {
-        Cell::Text(s) => Value::String(s.clone()),
-        Cell::Int(v) => Value::from(*v),
-        Cell::Float(v) => float_json(*v),
-        Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
-        Cell::Bool(b) => Value::Bool(*b),
-        Cell::Empty => Value::Null,
     }
 }
 
