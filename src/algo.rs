@@ -90,7 +90,8 @@ pub fn degree<G: Graph>(graph: G) -> Vec<usize> {
 /// Strength: the sum of each node's tie weights (Barrat et al. 2004,
 /// *The architecture of complex weighted networks*, PNAS 101).
 ///
-/// Returns one sum per node index. Complexity: O(n + m log m).
+/// Returns one sum per node index. Complexity: O(n + m log m) time, O(n +
+/// m) memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -160,7 +161,8 @@ pub fn closeness<G: Graph>(
 /// Harmonic centrality (Marchiori & Latora 2000): Σ 1/d(v, u) over the
 /// other nodes, divided by n − 1.
 ///
-/// Returns one value per node index. Complexity: as [`closeness`].
+/// Returns one value per node index. Complexity: as [`closeness`]: O(n·m)
+/// time unweighted, O(n·m·log n) weighted; O(n + m) memory per thread.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -201,7 +203,8 @@ pub fn eigenvector<G: Graph>(graph: G, weight: impl FnMut(G::EdgeRef) -> f64) ->
 /// uniformly — networkx's `pagerank`.
 ///
 /// Returns one value per node index (they sum to 1), or
-/// [`Error::NoConvergence`]. Complexity: O(k·m) for k iterations.
+/// [`Error::NoConvergence`]. Complexity: O(k·m) time for k iterations, O(n
+/// + m) memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -224,7 +227,8 @@ pub fn pagerank<G: Graph>(
 /// unit Euclidean norm as networkx does; α defaults to 0.9/λ_max.
 ///
 /// Returns the values per node index and the α used, or an
-/// [`Error::InvalidParameter`] when α ≥ 1/λ_max. Complexity: O(k·m).
+/// [`Error::InvalidParameter`] when α ≥ 1/λ_max. Complexity: O(k·m) time
+/// for k iterations, O(n + m) memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -247,7 +251,8 @@ pub fn katz<G: Graph>(
 /// Local clustering coefficient (Watts & Strogatz 1998), unweighted: the
 /// share of pairs of a node's neighbours that are tied.
 ///
-/// Returns one value per node index. Complexity: O(Σ deg(v)²) time.
+/// Returns one value per node index. Complexity: O(Σ deg(v)²) time, O(n +
+/// m) memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -267,7 +272,7 @@ pub fn clustering<G: Graph>(graph: G) -> Vec<f64> {
 /// other.
 ///
 /// Returns one value per node index, `None` for isolates. Complexity:
-/// O(Σ deg(v)²).
+/// O(Σ deg(v)² · log Δ) time, O(n + m) memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -285,7 +290,7 @@ pub fn constraint<G: Graph>(graph: G, weight: impl FnMut(G::EdgeRef) -> f64) -> 
 /// `effective_size`: contacts minus their redundancy.
 ///
 /// Returns one value per node index, `None` for isolates. Complexity:
-/// O(Σ deg(v)²).
+/// O(Σ deg(v)² · log Δ) time, O(n + m) memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -304,7 +309,7 @@ pub fn effective_size<G: Graph>(
 /// Core number (Batagelj & Zaversnik 2003): the largest k such that the
 /// node belongs to the k-core.
 ///
-/// Returns one value per node index. Complexity: O(n + m).
+/// Returns one value per node index. Complexity: O(n + m) time and memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -319,7 +324,8 @@ pub fn core_number<G: Graph>(graph: G) -> Vec<usize> {
 /// Connected components, numbered by size (largest = 0), then by lowest
 /// node.
 ///
-/// Returns one component number per node index. Complexity: O(n + m).
+/// Returns one component number per node index. Complexity: O(n + m) time
+/// and memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -334,7 +340,7 @@ pub fn components<G: Graph>(graph: G) -> Vec<usize> {
 /// Articulation points, bridges and, per node, the pairs of other nodes
 /// that lose every path between them if it leaves (Hopcroft & Tarjan 1973).
 ///
-/// Returns node indices. Complexity: O(n + m).
+/// Returns node indices. Complexity: O(n + m) time and memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -370,7 +376,8 @@ pub fn cut_structure<G: Graph>(graph: G) -> CutStructure {
 ///
 /// `group` gives each node index a group number. Returns the role counts
 /// per node index, or [`Error::InvalidParameter`] when `group` is not one
-/// value per node index. Complexity: O(Σ deg(v)² · log Δ).
+/// value per node index. Complexity: O(Σ deg(v)² · log Δ) time, O(n + m)
+/// memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -391,8 +398,8 @@ pub fn brokerage<G: Graph>(graph: G, group: &[usize]) -> Result<Vec<Brokerage>> 
 ///
 /// Returns the partition: `membership` per node index (communities
 /// numbered by size, largest = 0; `usize::MAX` for unused indices), their
-/// count and the modularity reached. Complexity: about O(m) per pass,
-/// a few passes per iteration.
+/// count and the modularity reached. Complexity: about O(m) time per pass
+/// and a few passes per iteration; O(n + m) memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;
@@ -423,7 +430,7 @@ pub fn communities<G: Graph>(
 /// given as one community number per node index.
 ///
 /// Returns the modularity, or [`Error::InvalidParameter`] when `membership`
-/// is not one value per node index. Complexity: O(n + m).
+/// is not one value per node index. Complexity: O(n + m) time and memory.
 ///
 /// ```
 /// use petgraph::graph::UnGraph;

@@ -1,6 +1,6 @@
 //! Counts of the expensive steps run on the current thread: adjacency
 //! builds and community detections. They let tests check that an
-//! [`crate::Analysis`] computes each result once, however many tables, maps
+//! `Analysis` computes each result once, however many tables, maps
 //! and report sections use it.
 
 use std::cell::Cell;

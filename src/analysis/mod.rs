@@ -399,7 +399,7 @@ impl<'a> Analysis<'a> {
         progress: Option<&(dyn Fn(usize) + Sync)>,
     ) -> Result<Stability> {
         if runs == 0 {
-            return Err(crate::Error::invalid("runs", 0, "at least 1"));
+            return Err(crate::error::Error::invalid("runs", 0, "at least 1"));
         }
         stability(&self.adjacency, &self.options.community, runs, progress)
     }

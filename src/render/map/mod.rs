@@ -2,7 +2,7 @@
 //! ties, colours, sizes, labels, clusters, legend, title and caption), and
 //! its drawing — DOT for Graphviz ([`dot`]), or laid out and drawn as SVG
 //! by verkosto itself ([`svg`]) when Graphviz is not installed. The model
-//! is composed from computed results by [`crate::Analysis::map`].
+//! is composed from computed results by `Analysis::map`.
 
 pub mod dot;
 pub mod svg;
