@@ -409,6 +409,7 @@ impl Analysis<'_> {
             "shared",
             "engagements",
             "roles",
+            "rules",
             "direct_ties",
         ]);
         for t in tie_order(&weights, sort, top) {
@@ -444,6 +445,13 @@ impl Analysis<'_> {
                 (tie.shared as usize).into(),
                 Cell::List(engagements),
                 Cell::List(roles),
+                Cell::List(
+                    projection
+                        .rules_behind(t)
+                        .iter()
+                        .map(|r| r.name().to_string())
+                        .collect(),
+                ),
                 Cell::List(direct),
             ]);
         }

@@ -15,7 +15,9 @@ mod validate;
 
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
-use verkosto::graph::{parse_list, Filter, ProjectionOptions, ProjectionWeight, RoleFilter};
+use verkosto::graph::{
+    parse_list, Filter, ProjectionOptions, ProjectionWeight, RoleFilter, RoleTies,
+};
 use verkosto::io::Output;
 use verkosto::metrics::community::{CommunityMethod, CommunityOptions};
 use verkosto::model::Date;
@@ -82,10 +84,27 @@ pub struct ProjectionArgs<End: Args + WindowEndArg = WindowEnd> {
     /// engagement of n participants) or jaccard (shared / union).
     #[arg(long, default_value = "count", value_name = "SCHEME")]
     pub weight: ProjectionWeight,
-    /// Roles whose participations make ties: a comma-separated list, `all`,
-    /// or `default` (every role but target).
+    /// Roles whose participations count at all: `all` (default),
+    /// `all-but-target`, or a comma-separated list. How each role is tied is
+    /// --role-ties.
     #[arg(long, value_name = "LIST")]
     pub roles: Option<String>,
+    /// How each role's participants are tied, ROLE=RULE,… on top of the
+    /// defaults: clique (every pair), star (only to the lead: coordinator,
+    /// else implementers), none (reached, not tied), reach (star ties of
+    /// their own kind), auto (clique up to --clique-limit, star above);
+    /// `all=RULE` sets every role. Defaults: coordinator, implementer,
+    /// partner, trainer clique; funder, authority star; member auto;
+    /// target, participant none.
+    #[arg(long, value_name = "RULES")]
+    pub role_ties: Option<String>,
+    /// Largest member list tied as a clique under `auto` (default 8).
+    #[arg(long, value_name = "N")]
+    pub clique_limit: Option<usize>,
+    /// Tie target groups and participants to the engagement's lead as
+    /// `reach` ties (instead of no ties).
+    #[arg(long)]
+    pub reach: bool,
     /// Keep only engagements of these kinds (comma-separated).
     #[arg(long, value_name = "LIST")]
     pub engagement_kinds: Option<String>,
@@ -123,12 +142,27 @@ impl<End: Args + WindowEndArg> ProjectionArgs<End> {
                     .transpose()?,
                 from: self.from,
                 to: self.end.date(),
+                ties: self.role_ties()?,
             },
             weight: self.weight,
             min_weight: self.min_weight,
         };
         options.check()?;
         Ok(options)
+    }
+}
+
+impl<End: Args + WindowEndArg> ProjectionArgs<End> {
+    /// The role rules: defaults, then --role-ties, --clique-limit, --reach.
+    fn role_ties(&self) -> verkosto::Result<RoleTies> {
+        let mut ties = match &self.role_ties {
+            Some(list) => RoleTies::parse(list)?,
+            None => RoleTies::default(),
+        };
+        if let Some(limit) = self.clique_limit {
+            ties.clique_limit = limit;
+        }
+        Ok(if self.reach { ties.with_reach() } else { ties })
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Date, Engagement};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
@@ -52,22 +52,22 @@ impl FromStr for ProjectionWeight {
 /// Which participations make ties.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum RoleFilter {
-    /// Every role but `target` (the default: a target group is not a
-    /// collaborator).
-    #[default]
+    /// Every role but `target`.
     AllButTarget,
-    /// Every role.
+    /// Every role (the default: [`RoleTies`] decide which roles make ties).
+    #[default]
     All,
     /// Only these roles.
     Only(BTreeSet<String>),
 }
 
 impl RoleFilter {
-    /// Parses `all`, `default` or a comma-separated list of roles.
+    /// Parses `all` (the default), `all-but-target` or a comma-separated
+    /// list of roles.
     pub fn parse(list: &str) -> Result<RoleFilter> {
         match list.trim() {
-            "all" => Ok(RoleFilter::All),
-            "default" => Ok(RoleFilter::AllButTarget),
+            "all" | "default" => Ok(RoleFilter::All),
+            "all-but-target" => Ok(RoleFilter::AllButTarget),
             _ => Ok(RoleFilter::Only(parse_list(list, "roles")?)),
         }
     }
@@ -90,6 +90,219 @@ impl RoleFilter {
     }
 }
 
+/// How the participants of one role are tied to the others in an
+/// engagement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleRule {
+    /// Tied to every other participant whose rule is `Clique`.
+    Clique,
+    /// Tied only to the engagement's lead(s): its coordinators, else its
+    /// implementers, else its participants in clique roles.
+    Star,
+    /// Not tied (the participant is still reached: see the reach figures).
+    None,
+    /// Like `Star`, but the ties are of their own kind, `reach`: an
+    /// engagement reaching its target group, not a collaboration.
+    Reach,
+    /// `Clique` when the engagement has at most
+    /// [`RoleTies::clique_limit`] participants in this role, `Star` above.
+    CliqueUpToLimit,
+}
+
+impl RoleRule {
+    /// The option value.
+    pub fn name(self) -> &'static str {
+        match self {
+            RoleRule::Clique => "clique",
+            RoleRule::Star => "star",
+            RoleRule::None => "none",
+            RoleRule::Reach => "reach",
+            RoleRule::CliqueUpToLimit => "auto",
+        }
+    }
+}
+
+impl FromStr for RoleRule {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<RoleRule> {
+        match s.trim() {
+            "clique" => Ok(RoleRule::Clique),
+            "star" => Ok(RoleRule::Star),
+            "none" => Ok(RoleRule::None),
+            "reach" => Ok(RoleRule::Reach),
+            "auto" => Ok(RoleRule::CliqueUpToLimit),
+            other => Err(Error::invalid(
+                "role_ties",
+                other,
+                "clique, star, none, reach or auto",
+            )),
+        }
+    }
+}
+
+/// The kind of a projected tie, by the rule that made it in one engagement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TieRule {
+    /// Both participants in clique roles.
+    Clique,
+    /// A participant in a star role and the engagement's lead.
+    Star,
+    /// A reached participant (target group) and the engagement's lead.
+    Reach,
+}
+
+impl TieRule {
+    /// The name shown in provenance: `clique`, `star` or `reach`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TieRule::Clique => "clique",
+            TieRule::Star => "star",
+            TieRule::Reach => "reach",
+        }
+    }
+}
+
+/// Which rule ties the participants of each role.
+///
+/// The defaults answer "who collaborates with whom": coordinators,
+/// implementers, partners and trainers work together (clique); a funder or
+/// a responsible authority relates to the project's lead, not to every
+/// partner (star); a short member list is a working group (clique), a long
+/// one a membership roll (star, above [`RoleTies::clique_limit`] members);
+/// target groups and participants are reached, not collaborators (none;
+/// `reach` makes them star ties of their own kind). Roles without a rule of
+/// their own follow `other`.
+///
+/// An engagement whose participants all have the default role
+/// `participant` records who took part but not how: its participants follow
+/// the rule of the pseudo-role `unroled` (default clique, the classic
+/// co-participation projection), so that data without roles still makes a
+/// network.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleTies {
+    rules: BTreeMap<String, RoleRule>,
+    /// The rule of roles not listed.
+    pub other: RoleRule,
+    /// Members-per-role up to which [`RoleRule::CliqueUpToLimit`] is a
+    /// clique.
+    pub clique_limit: usize,
+}
+
+/// The pseudo-role of participants in an engagement where every participant
+/// has the default role `participant`.
+pub const UNROLED: &str = "unroled";
+
+/// The default clique limit of member lists.
+pub const DEFAULT_CLIQUE_LIMIT: usize = 8;
+
+impl Default for RoleTies {
+    fn default() -> Self {
+        let rules = [
+            ("coordinator", RoleRule::Clique),
+            ("implementer", RoleRule::Clique),
+            ("partner", RoleRule::Clique),
+            ("trainer", RoleRule::Clique),
+            ("funder", RoleRule::Star),
+            ("authority", RoleRule::Star),
+            ("member", RoleRule::CliqueUpToLimit),
+            ("target", RoleRule::None),
+            ("participant", RoleRule::None),
+            (UNROLED, RoleRule::Clique),
+        ]
+        .into_iter()
+        .map(|(role, rule)| (role.to_string(), rule))
+        .collect();
+        RoleTies {
+            rules,
+            other: RoleRule::Clique,
+            clique_limit: DEFAULT_CLIQUE_LIMIT,
+        }
+    }
+}
+
+impl RoleTies {
+    /// Every role a clique: the classic one-mode projection (networkx's
+    /// `projected_graph`).
+    pub fn all_clique() -> RoleTies {
+        RoleTies {
+            rules: BTreeMap::new(),
+            other: RoleRule::Clique,
+            clique_limit: DEFAULT_CLIQUE_LIMIT,
+        }
+    }
+
+    /// The defaults with `ROLE=RULE,…` applied in order; `all=RULE` sets
+    /// every role.
+    pub fn parse(list: &str) -> Result<RoleTies> {
+        let mut ties = RoleTies::default();
+        for item in list.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (role, rule) = item.split_once('=').ok_or_else(|| {
+                Error::invalid("role_ties", item, "ROLE=RULE, such as member=star")
+            })?;
+            ties.set(role.trim(), rule.parse()?);
+        }
+        Ok(ties)
+    }
+
+    /// Sets the rule of `role` (`all`: every role).
+    pub fn set(&mut self, role: &str, rule: RoleRule) {
+        if role == "all" {
+            self.rules.clear();
+            self.other = rule;
+        } else {
+            self.rules.insert(role.to_string(), rule);
+        }
+    }
+
+    /// Target groups and participants, when their rule is `none`, make
+    /// `reach` ties instead.
+    pub fn with_reach(mut self) -> RoleTies {
+        for role in ["target", "participant"] {
+            if self.rule(role) == RoleRule::None {
+                self.set(role, RoleRule::Reach);
+            }
+        }
+        self
+    }
+
+    /// The rule of `role`.
+    pub fn rule(&self, role: &str) -> RoleRule {
+        self.rules.get(role).copied().unwrap_or(self.other)
+    }
+
+    /// The rule of `role` in an engagement with `count` participants in
+    /// that role: [`RoleRule::CliqueUpToLimit`] resolved.
+    pub fn rule_for(&self, role: &str, count: usize) -> RoleRule {
+        match self.rule(role) {
+            RoleRule::CliqueUpToLimit if count <= self.clique_limit => RoleRule::Clique,
+            RoleRule::CliqueUpToLimit => RoleRule::Star,
+            rule => rule,
+        }
+    }
+
+    /// The rules in words, e.g. `clique: coordinator, implementer; star: …`.
+    pub fn describe(&self) -> String {
+        let mut by_rule: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+        for (role, rule) in &self.rules {
+            let name = match rule {
+                RoleRule::CliqueUpToLimit => format!("{role} (clique up to {})", self.clique_limit),
+                _ => role.clone(),
+            };
+            let key = match rule {
+                RoleRule::CliqueUpToLimit => "star above a size",
+                r => r.name(),
+            };
+            by_rule.entry(key).or_default().push(name);
+        }
+        let mut parts: Vec<String> = by_rule
+            .into_iter()
+            .map(|(rule, roles)| format!("{rule}: {}", roles.join(", ")))
+            .collect();
+        parts.push(format!("other roles: {}", self.other.name()));
+        parts.join("; ")
+    }
+}
+
 /// Parses a comma-separated, non-empty list.
 pub fn parse_list(list: &str, option: &'static str) -> Result<BTreeSet<String>> {
     let set: BTreeSet<String> = list
@@ -109,6 +322,8 @@ pub fn parse_list(list: &str, option: &'static str) -> Result<BTreeSet<String>> 
 pub struct Filter {
     /// Roles whose participations count.
     pub roles: RoleFilter,
+    /// How the participants of each role are tied.
+    pub ties: RoleTies,
     /// Keep only engagements of these kinds (all when `None`).
     pub engagement_kinds: Option<BTreeSet<String>>,
     /// Keep only actors of these kinds (all when `None`).
@@ -142,6 +357,9 @@ impl Filter {
     /// A one-line description for captions and reports.
     pub fn describe(&self) -> String {
         let mut parts = vec![format!("roles: {}", self.roles.describe())];
+        if self.ties != RoleTies::default() {
+            parts.push(format!("ties: {}", self.ties.describe()));
+        }
         if let Some(k) = &self.engagement_kinds {
             parts.push(format!(
                 "engagement kinds: {}",
@@ -237,8 +455,10 @@ mod tests {
 
     #[test]
     fn roles_and_weights_parse() {
-        assert!(!RoleFilter::default().admits("target"));
-        assert!(RoleFilter::parse("all").unwrap().admits("target"));
+        assert!(RoleFilter::default().admits("target"));
+        assert!(!RoleFilter::parse("all-but-target")
+            .unwrap()
+            .admits("target"));
         let only = RoleFilter::parse("coordinator, implementer").unwrap();
         assert!(only.admits("implementer") && !only.admits("partner"));
         assert!(RoleFilter::parse(" , ").is_err());
@@ -247,5 +467,46 @@ mod tests {
             ProjectionWeight::Newman
         );
         assert!("weighted".parse::<ProjectionWeight>().is_err());
+    }
+
+    #[test]
+    fn role_ties_have_documented_defaults_and_parse() {
+        let ties = RoleTies::default();
+        for role in [
+            "coordinator",
+            "implementer",
+            "partner",
+            "trainer",
+            "some_new_role",
+        ] {
+            assert_eq!(ties.rule(role), RoleRule::Clique, "{role}");
+        }
+        assert_eq!(ties.rule("funder"), RoleRule::Star);
+        assert_eq!(ties.rule("authority"), RoleRule::Star);
+        assert_eq!(ties.rule_for("member", 8), RoleRule::Clique);
+        assert_eq!(ties.rule_for("member", 9), RoleRule::Star);
+        assert_eq!(ties.rule("target"), RoleRule::None);
+        assert_eq!(ties.rule("participant"), RoleRule::None);
+        let reach = RoleTies::default().with_reach();
+        assert_eq!(reach.rule("target"), RoleRule::Reach);
+        let parsed = RoleTies::parse("member=clique, funder=none").unwrap();
+        assert_eq!(parsed.rule_for("member", 100), RoleRule::Clique);
+        assert_eq!(parsed.rule("funder"), RoleRule::None);
+        assert_eq!(
+            parsed.rule("authority"),
+            RoleRule::Star,
+            "others keep their default"
+        );
+        let all = RoleTies::parse("all=clique").unwrap();
+        assert_eq!(all, RoleTies::all_clique());
+        assert_eq!(all.rule("target"), RoleRule::Clique);
+        assert!(RoleTies::parse("member").is_err());
+        assert!(matches!(
+            RoleTies::parse("member=ring"),
+            Err(Error::InvalidParameter {
+                name: "role_ties",
+                ..
+            })
+        ));
     }
 }

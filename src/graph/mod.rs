@@ -14,6 +14,9 @@ mod two_mode;
 
 pub use csr::{Csr, Rows};
 pub use dual::{DualProjection, EngagementTie};
-pub use filter::{effective_dates, parse_list, Filter, ProjectionWeight, RoleFilter};
+pub use filter::{
+    effective_dates, parse_list, Filter, ProjectionWeight, RoleFilter, RoleRule, RoleTies, TieRule,
+    DEFAULT_CLIQUE_LIMIT, UNROLED,
+};
 pub use projection::{ProjectedTie, Projection, ProjectionOptions};
 pub use two_mode::{TwoModeGraph, TwoModeNode};

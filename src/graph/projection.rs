@@ -2,7 +2,7 @@
 
 use super::comembership::co_membership;
 use super::csr::Rows;
-use super::filter::{Filter, ProjectionWeight};
+use super::filter::{Filter, ProjectionWeight, TieRule};
 use super::two_mode::TwoModeGraph;
 use crate::error::{Error, Result};
 use crate::model::{Actor, Dataset};
@@ -60,6 +60,9 @@ pub struct Projection<'a> {
     min_weight: Option<f64>,
     ties: Vec<ProjectedTie>,
     behind: Rows,
+    /// The rule that tied the pair in each engagement behind each tie,
+    /// parallel to `behind`.
+    behind_rules: Vec<TieRule>,
     direct: Rows,
 }
 
@@ -95,7 +98,7 @@ impl<'a> Projection<'a> {
         weight: ProjectionWeight,
         min_weight: Option<f64>,
     ) -> Projection<'a> {
-        let co = co_membership(graph.membership_rows(), graph.member_rows());
+        let co = co_membership(graph.tie_group_memberships(), graph.tie_groups());
         let mut direct: Vec<(u32, u32, u32, f64)> = graph
             .direct_ties()
             .iter()
@@ -116,9 +119,11 @@ impl<'a> Projection<'a> {
         let mut ties = Vec::with_capacity(co.pairs.len());
         let mut behind_offsets = vec![0usize];
         let mut behind_items = Vec::with_capacity(co.shared.total());
+        let mut behind_rules = Vec::with_capacity(co.shared.total());
         let mut direct_offsets = vec![0usize];
         let mut direct_items = Vec::new();
         let (mut i, mut k) = (0usize, 0usize);
+        let mut shared: Vec<u32> = Vec::new();
         while i < co.pairs.len() || k < direct.len() {
             let from_pairs = co.pairs.get(i).copied();
             let from_direct = direct.get(k).map(|&(s, d, _, _)| (s, d));
@@ -128,12 +133,16 @@ impl<'a> Projection<'a> {
                 (None, Some(d)) => d,
                 (None, None) => unreachable!("loop condition"),
             };
-            let shared: &[u32] = if from_pairs == Some(pair) {
+            // The tie groups a pair shares lie in distinct engagements, in
+            // engagement order.
+            let groups: &[u32] = if from_pairs == Some(pair) {
                 i += 1;
                 co.shared.row(i - 1)
             } else {
                 &[]
             };
+            shared.clear();
+            shared.extend(groups.iter().map(|&g| graph.tie_group(g as usize).0 as u32));
             let mut direct_weight = 0.0;
             let direct_start = direct_items.len();
             while k < direct.len() && (direct[k].0, direct[k].1) == pair {
@@ -166,7 +175,8 @@ impl<'a> Projection<'a> {
                 continue;
             }
             ties.push(tie);
-            behind_items.extend_from_slice(shared);
+            behind_items.extend_from_slice(&shared);
+            behind_rules.extend(groups.iter().map(|&g| graph.tie_group(g as usize).1));
             behind_offsets.push(behind_items.len());
             direct_offsets.push(direct_items.len());
         }
@@ -176,6 +186,7 @@ impl<'a> Projection<'a> {
             min_weight,
             ties,
             behind: Rows::from_offsets(behind_offsets, behind_items),
+            behind_rules,
             direct: Rows::from_offsets(direct_offsets, direct_items),
         }
     }
@@ -218,6 +229,11 @@ impl<'a> Projection<'a> {
     /// Engagement positions (in the two-mode graph) behind tie `t`.
     pub fn engagements_behind(&self, t: usize) -> &[u32] {
         self.behind.row(t)
+    }
+
+    /// The rule that tied the pair in each of [`Projection::engagements_behind`].
+    pub fn rules_behind(&self, t: usize) -> &[TieRule] {
+        &self.behind_rules[self.behind.range(t)]
     }
 
     /// Indices into the dataset's `ties` behind tie `t`.

@@ -2,9 +2,10 @@
 //! participations that carry a role.
 
 use super::csr::Rows;
-use super::filter::{effective_dates, Filter};
+use super::filter::{effective_dates, Filter, RoleRule, TieRule, UNROLED};
 use crate::model::{Actor, Dataset, Engagement};
 use petgraph::graph::{NodeIndex, UnGraph};
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 /// A node of the two-mode graph as petgraph holds it.
@@ -35,6 +36,19 @@ pub struct TwoModeGraph<'a> {
     member_participation: Vec<u32>,
     /// Actor position → engagement positions (ascending).
     memberships: Rows,
+    /// Tie groups: sets of actor positions tied pairwise within one
+    /// engagement by one rule (the clique roles, or a lead and one star
+    /// participant), engagement-major.
+    groups: Rows,
+    /// The engagement position of each tie group.
+    group_engagement: Vec<u32>,
+    /// The rule of each tie group.
+    group_rule: Vec<TieRule>,
+    /// Actor position → tie groups (ascending).
+    group_memberships: Rows,
+    /// Every kept participation, tie-making or not, as (engagement
+    /// position, dataset actor index, participation index), for reach.
+    participations: Vec<(u32, u32, u32)>,
     /// Kept direct ties as (actor position, actor position, dataset tie index).
     direct_ties: Vec<(u32, u32, u32)>,
     inactive: usize,
@@ -87,14 +101,17 @@ impl<'a> TwoModeGraph<'a> {
                 .cmp(&dataset.engagements[b as usize].id)
         });
 
-        // Kept participations per engagement, as (dataset actor, participation).
+        // Kept participations per engagement, as (dataset actor,
+        // participation, rule); the tie-making ones make the actor active.
         let mut active = vec![false; dataset.actors.len()];
-        let kept: Vec<Vec<(usize, u32)>> = engagements
+        let mut participations = Vec::new();
+        let kept: Vec<Vec<(usize, u32, RoleRule)>> = engagements
             .iter()
-            .map(|&e| {
+            .enumerate()
+            .map(|(position, &e)| {
                 let engagement = &dataset.engagements[e as usize];
                 let mut seen = std::collections::HashSet::new();
-                engagement
+                let parts: Vec<(usize, u32)> = engagement
                     .participants
                     .iter()
                     .enumerate()
@@ -103,10 +120,25 @@ impl<'a> TwoModeGraph<'a> {
                         let a = *actor_index.get(p.actor.as_str())?;
                         (kind_ok[a] && seen.insert(a)).then_some((a, j as u32))
                     })
+                    .collect();
+                let role_of = |j: u32| engagement.participants[j as usize].role.as_str();
+                let unroled = engagement.participants.iter().all(|p| p.role == "participant");
+                let mut per_role: HashMap<&str, usize> = HashMap::new();
+                for &(_, j) in &parts {
+                    *per_role.entry(role_of(j)).or_insert(0) += 1;
+                }
+                parts
+                    .into_iter()
+                    .map(|(a, j)| {
+                        participations.push((position as u32, a as u32, j));
+                        let role = if unroled { UNROLED } else { role_of(j) };
+                        (a, j, filter.ties.rule_for(role, per_role[role_of(j)]))
+                    })
+                    .filter(|&(_, _, rule)| rule != RoleRule::None)
                     .collect()
             })
             .collect();
-        for &(a, _) in kept.iter().flatten() {
+        for &(a, _, _) in kept.iter().flatten() {
             active[a] = true;
         }
         let mut ties_by_dataset = Vec::new();
@@ -139,12 +171,23 @@ impl<'a> TwoModeGraph<'a> {
         }
 
         let mut member_participation = Vec::new();
+        let mut groups = Vec::new();
+        let mut group_engagement = Vec::new();
+        let mut group_rule = Vec::new();
         let member_rows: Vec<Vec<u32>> = kept
             .into_iter()
-            .map(|mut row| {
-                row.sort_unstable_by_key(|&(a, _)| position[a]);
-                member_participation.extend(row.iter().map(|&(_, j)| j));
-                row.into_iter().map(|(a, _)| position[a]).collect()
+            .enumerate()
+            .map(|(e, mut row)| {
+                row.sort_unstable_by_key(|&(a, _, _)| position[a]);
+                let engagement = &dataset.engagements[engagements[e] as usize];
+                let role = |j: u32| engagement.participants[j as usize].role.as_str();
+                for (members, rule) in tie_groups(&row, role, |a| position[a]) {
+                    groups.push(members);
+                    group_engagement.push(e as u32);
+                    group_rule.push(rule);
+                }
+                member_participation.extend(row.iter().map(|&(_, j, _)| j));
+                row.into_iter().map(|(a, _, _)| position[a]).collect()
             })
             .collect();
         let members = Rows::from_rows(member_rows);
@@ -156,6 +199,14 @@ impl<'a> TwoModeGraph<'a> {
             }
         }
         let memberships = Rows::from_rows(per_actor);
+        let mut per_actor: Vec<Vec<u32>> = vec![Vec::new(); actors.len()];
+        for (g, group) in groups.iter().enumerate() {
+            for &a in group {
+                per_actor[a as usize].push(g as u32);
+            }
+        }
+        let group_memberships = Rows::from_rows(per_actor);
+        let groups = Rows::from_rows(groups);
 
         let direct_ties = ties_by_dataset
             .into_iter()
@@ -171,6 +222,11 @@ impl<'a> TwoModeGraph<'a> {
             members,
             member_participation,
             memberships,
+            groups,
+            group_engagement,
+            group_rule,
+            group_memberships,
+            participations,
             direct_ties,
         }
     }
@@ -230,6 +286,28 @@ impl<'a> TwoModeGraph<'a> {
         &self.memberships
     }
 
+    /// The tie groups (sets of actor positions tied pairwise within one
+    /// engagement by one rule).
+    pub fn tie_groups(&self) -> &Rows {
+        &self.groups
+    }
+
+    /// The actor → tie groups rows.
+    pub fn tie_group_memberships(&self) -> &Rows {
+        &self.group_memberships
+    }
+
+    /// The engagement position and the rule of tie group `g`.
+    pub fn tie_group(&self, g: usize) -> (usize, TieRule) {
+        (self.group_engagement[g] as usize, self.group_rule[g])
+    }
+
+    /// Every kept participation, whether it makes ties or not, as
+    /// (engagement position, dataset actor index, participation index).
+    pub fn participations(&self) -> &[(u32, u32, u32)] {
+        &self.participations
+    }
+
     /// Engagement positions of actor `a`, ascending.
     pub fn engagements_of(&self, a: usize) -> &[u32] {
         self.memberships.row(a)
@@ -279,4 +357,60 @@ impl<'a> TwoModeGraph<'a> {
         }
         g
     }
+}
+
+/// The tie groups of one engagement, from its tie-making members (dataset
+/// actor, participation, rule) sorted by position: the clique-rule members
+/// as one group, and each star (or reach) member with each of the
+/// engagement's leads — its coordinators, else its implementers, else its
+/// clique-role participants — as a pair.
+fn tie_groups<'r>(
+    row: &[(usize, u32, RoleRule)],
+    role: impl Fn(u32) -> &'r str,
+    position: impl Fn(usize) -> u32,
+) -> Vec<(Vec<u32>, TieRule)> {
+    let mut out = Vec::new();
+    let clique: Vec<u32> = row
+        .iter()
+        .filter(|m| m.2 == RoleRule::Clique)
+        .map(|m| position(m.0))
+        .collect();
+    if clique.len() >= 2 {
+        out.push((clique, TieRule::Clique));
+    }
+    let leads_in = |wanted: &str| -> Vec<u32> {
+        row.iter()
+            .filter(|m| role(m.1) == wanted)
+            .map(|m| position(m.0))
+            .collect()
+    };
+    let mut leads = leads_in("coordinator");
+    if leads.is_empty() {
+        leads = leads_in("implementer");
+    }
+    if leads.is_empty() {
+        // Nobody coordinates or implements: the clique-role participants
+        // (partners, trainers…) carry the engagement.
+        leads = row
+            .iter()
+            .filter(|m| m.2 == RoleRule::Clique)
+            .map(|m| position(m.0))
+            .collect();
+    }
+    let mut pairs: BTreeMap<(u32, u32), TieRule> = BTreeMap::new();
+    for &(a, _, rule) in row {
+        let kind = match rule {
+            RoleRule::Star => TieRule::Star,
+            RoleRule::Reach => TieRule::Reach,
+            _ => continue,
+        };
+        let s = position(a);
+        for &lead in leads.iter().filter(|&&l| l != s) {
+            let pair = (s.min(lead), s.max(lead));
+            let entry = pairs.entry(pair).or_insert(kind);
+            *entry = (*entry).min(kind);
+        }
+    }
+    out.extend(pairs.into_iter().map(|((a, b), kind)| (vec![a, b], kind)));
+    out
 }

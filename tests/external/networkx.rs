@@ -71,7 +71,7 @@ pub fn networkx_reads_every_export_of_the_seed_network() {
     export_all(
         dir.path(),
         "graphs/finland-regional.json",
-        &["--roles", "all"],
+        &["--roles", "all", "--role-ties", "all=clique"],
     );
     let got = read_back(&python, dir.path());
     for format in ["graphml", "gexf", "pajek", "node-link", "csv"] {

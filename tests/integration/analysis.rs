@@ -4,7 +4,7 @@
 use crate::util::repo;
 use petgraph::graph::{NodeIndex, UnGraph};
 use verkosto::analysis::ReportOptions;
-use verkosto::graph::{ProjectionOptions, RoleFilter};
+use verkosto::graph::{ProjectionOptions, RoleTies};
 use verkosto::metrics::centrality::{BetweennessOptions, PageRankOptions};
 use verkosto::metrics::community::CommunityOptions;
 use verkosto::metrics::PathLength;
@@ -18,9 +18,10 @@ fn seed() -> Dataset {
         .0
 }
 
+/// Every role a clique: the largest network the seed gives.
 fn all_roles() -> AnalysisOptions {
     let mut options = AnalysisOptions::default();
-    options.projection.filter.roles = RoleFilter::All;
+    options.projection.filter.ties = RoleTies::all_clique();
     options
 }
 

@@ -330,8 +330,8 @@ fn table_output_is_aligned_and_csv_is_parseable() {
     assert_eq!(headers[..3], ["source", "target", "weight"]);
     assert_eq!(
         reader.records().count(),
-        5,
-        "k1–k2, k1–k4, k2–k4, k2–k3, k3–k4"
+        4,
+        "k1–k2, k1–k4 (authority to coordinator), k2–k3, k3–k4 (funder to the partner, P3's lead)"
     );
 }
 
@@ -340,8 +340,8 @@ fn output_is_byte_identical_run_to_run() {
     let args = [
         "ties",
         "graphs/finland-regional.json",
-        "--roles",
-        "all",
+        "--role-ties",
+        "all=clique",
         "-f",
         "json",
     ];
@@ -444,7 +444,12 @@ fn csv_import_errors_name_file_line_and_column() {
 fn broken_pipe_is_not_an_error() {
     use std::process::{Command, Stdio};
     let mut child = Command::new(env!("CARGO_BIN_EXE_verkosto"))
-        .args(["ties", "graphs/finland-regional.json", "--roles", "all"])
+        .args([
+            "ties",
+            "graphs/finland-regional.json",
+            "--role-ties",
+            "all=clique",
+        ])
         .current_dir(crate::util::repo())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -40,12 +40,19 @@ fn every_render_option_works() {
     let file = "graphs/finland-regional.json";
     let cases: &[&[&str]] = &[
         &["--color-by", "community"],
-        &["--color-by", "region", "--roles", "all"],
+        &["--color-by", "region", "--role-ties", "all=clique"],
         &["--size-by", "betweenness", "--labels", "top:3"],
         &["--labels", "none", "--cluster-by", "community"],
         &["--cluster-by", "kind", "--min-weight", "2"],
         &["--mode", "two-mode"],
-        &["--ego", "centria", "--radius", "2", "--roles", "all"],
+        &[
+            "--ego",
+            "centria",
+            "--radius",
+            "2",
+            "--role-ties",
+            "all=clique",
+        ],
         &[
             "--from",
             "2020-01-01",

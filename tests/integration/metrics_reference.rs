@@ -25,7 +25,7 @@ const CASES: &[(&str, &str, &[&str])] = &[
     (
         "seed-all-roles",
         "graphs/finland-regional.json",
-        &["--roles", "all"],
+        &["--roles", "all", "--role-ties", "all=clique"],
     ),
     (
         "small-newman",

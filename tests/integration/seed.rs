@@ -1,7 +1,9 @@
 //! The hand-curated seed network.
 
 use crate::util::{json, repo, run};
-use verkosto::graph::{DualProjection, Filter, ProjectionOptions, RoleFilter, TwoModeGraph};
+use verkosto::graph::{
+    DualProjection, Filter, ProjectionOptions, RoleFilter, RoleTies, TwoModeGraph,
+};
 use verkosto::io::json::load_dataset;
 
 fn seed() -> verkosto::model::Dataset {
@@ -103,6 +105,7 @@ fn shared_organisations_link_the_projects() {
     // organisation with the others.
     let all = Filter {
         roles: RoleFilter::All,
+        ties: RoleTies::all_clique(),
         ..Default::default()
     };
     let graph = TwoModeGraph::build(&d, &all);
@@ -171,8 +174,8 @@ fn default_roles_keep_targets_out() {
         "graphs/finland-regional.json",
         "-f",
         "json",
-        "--roles",
-        "all",
+        "--role-ties",
+        "all=clique",
     ]));
     assert!(s["actors"].as_u64() < all["actors"].as_u64());
     assert_eq!(
@@ -196,7 +199,9 @@ fn default_roles_keep_targets_out() {
             .map(|r| r["weight"].as_f64().unwrap())
     };
     assert_eq!(weight("digipolis", "lapin-amk"), Some(3.0));
-    assert_eq!(weight("digipolis", "lapin-liitto"), Some(3.0));
+    // Lapin liitto is the project's authority: tied to its coordinator
+    // (Lapin AMK), not to its partner (Digipolis).
+    assert_eq!(weight("digipolis", "lapin-liitto"), Some(2.0));
     assert_eq!(weight("centria", "viexpo"), Some(3.0));
     assert_eq!(
         weight("centria", "kokkola"),
