@@ -122,7 +122,10 @@ impl<'a> TwoModeGraph<'a> {
                     })
                     .collect();
                 let role_of = |j: u32| engagement.participants[j as usize].role.as_str();
-                let unroled = engagement.participants.iter().all(|p| p.role == "participant");
+                let unroled = engagement
+                    .participants
+                    .iter()
+                    .all(|p| p.role == "participant");
                 let mut per_role: HashMap<&str, usize> = HashMap::new();
                 for &(_, j) in &parts {
                     *per_role.entry(role_of(j)).or_insert(0) += 1;
