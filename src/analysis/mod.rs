@@ -21,6 +21,7 @@
 mod map;
 mod report;
 mod tables;
+mod warnings;
 
 pub use map::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
 pub use report::{ReportFile, ReportOptions};
@@ -43,6 +44,7 @@ use crate::metrics::community::{
 };
 use crate::metrics::core::core_number;
 use crate::metrics::mixing::{assortativity, group_index, mixing};
+use crate::metrics::reach::Reach;
 use crate::metrics::structural_holes::{constraint, effective_size};
 use crate::metrics::{
     ActorMetrics, Metric, MetricValue, NetworkSummary, PathLength, EXACT_PATH_LIMIT, PATH_SAMPLE,
@@ -118,6 +120,7 @@ pub struct Analysis<'a> {
     brokerage: OnceLock<Vec<Brokerage>>,
     groups: OnceLock<Vec<String>>,
     summary: OnceLock<NetworkSummary>,
+    reach: OnceLock<Reach>,
 }
 
 /// Gets a cached value or computes it (once, when it succeeds).
@@ -156,6 +159,7 @@ impl<'a> Analysis<'a> {
             brokerage: OnceLock::new(),
             groups: OnceLock::new(),
             summary: OnceLock::new(),
+            reach: OnceLock::new(),
         }
     }
 
@@ -269,6 +273,12 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// Who reaches which target groups and participants (computed once).
+    pub fn reach(&self) -> &Reach {
+        self.reach
+            .get_or_init(|| crate::metrics::reach::reach(self.projection.two_mode()))
+    }
+
     /// The Katz α used, once `katz` has been computed.
     pub fn katz_alpha(&self) -> Option<f64> {
         self.katz_alpha.get().copied()
@@ -329,6 +339,7 @@ impl<'a> Analysis<'a> {
             }
             Metric::Liaison => MetricValue::ints(self.brokerage().iter().map(|b| b.liaison)),
             Metric::BrokerageTotal => MetricValue::ints(self.brokerage().iter().map(|b| b.total())),
+            Metric::Reach => MetricValue::ints(self.reach().per_actor.iter().copied()),
         })
     }
 
@@ -423,7 +434,14 @@ impl<'a> Analysis<'a> {
     /// Complexity: dominated by community detection and the average path
     /// length of the largest component (exact up to 30,000 actors).
     pub fn summary(&self) -> Result<&NetworkSummary> {
-        cached(&self.summary, || self.summarize())
+        cached(&self.summary, || {
+            let mut summary = self.summarize()?;
+            summary.warnings = self.network_warnings(&summary)?;
+            summary
+                .warnings
+                .extend(self.ranking_warnings(&[Metric::Degree, Metric::Strength])?);
+            Ok(summary)
+        })
     }
 
     fn summarize(&self) -> Result<NetworkSummary> {
@@ -486,6 +504,8 @@ impl<'a> Analysis<'a> {
             ),
             weight: projection.weighting().name().to_string(),
             filter: graph.filter().describe(),
+            reached_actors: self.reach().reached.len(),
+            warnings: Vec::new(),
         })
     }
 }

@@ -76,6 +76,14 @@ impl Analysis<'_> {
             });
         }
         sections.push(self.top_per_kind()?);
+        let reach = self.reach_table("kind");
+        if reach.rows.len() > 1 {
+            sections.push(Section {
+                title: "Reach: target groups and participants".into(),
+                intro: "The actors named as target groups or participants of the engagements, by kind. Reach is not collaboration: these actors are reached by the engagements' coordinators and implementers, and make no ties in the network.".into(),
+                table: reach,
+            });
+        }
         sections.push(self.broker_section()?);
         sections.push(self.cut_section());
 
@@ -118,6 +126,10 @@ impl Analysis<'_> {
                     format!("weight {}; {}", projection.weighting(), summary.filter),
                 ),
                 (
+                    "tie rules".into(),
+                    projection.two_mode().filter().ties.describe(),
+                ),
+                (
                     "minimum tie weight".into(),
                     projection
                         .min_weight()
@@ -147,6 +159,7 @@ impl Analysis<'_> {
                 .iter()
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect(),
+            warnings: self.warnings(&TOP_SECTIONS.iter().map(|s| s.0).collect::<Vec<_>>())?,
         };
 
         let actors = self.metrics(&[])?;

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use verkosto::analysis::{ActorSort, ActorTableOptions};
 use verkosto::metrics::centrality::KatzOptions;
 use verkosto::metrics::PathLength;
+use verkosto::render::{json_with_warnings, warnings_text, Format};
 use verkosto::{Analysis, Metric};
 
 #[derive(Debug, Args)]
@@ -73,9 +74,24 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
         analysis
     };
     let table = analysis.actor_table(&table_options)?;
+    let computed = if table_options.metrics.is_empty() {
+        Metric::ALL.to_vec()
+    } else {
+        table_options.metrics.clone()
+    };
+    let warnings = analysis.warnings(&computed)?;
     drop(analysis);
     drop(bars);
-    args.output
-        .write(&table.render(args.output.format), &[&args.file])?;
+    let text = match args.output.format {
+        Format::Table => table.to_text() + &warnings_text(&warnings),
+        Format::Json => json_with_warnings("actors", &table, &warnings),
+        Format::Csv => {
+            for w in &warnings {
+                eprintln!("warning[{}]: {}", w.code, w.message);
+            }
+            table.to_csv()
+        }
+    };
+    args.output.write(&text, &[&args.file])?;
     Ok(())
 }

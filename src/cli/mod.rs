@@ -7,6 +7,7 @@ mod communities;
 mod export;
 mod import;
 mod progress;
+mod reach;
 mod render;
 mod report;
 mod summary;
@@ -50,6 +51,9 @@ pub enum Command {
     Brokers(brokers::BrokersArgs),
     /// Projected ties with the engagements behind each.
     Ties(ties::TiesArgs),
+    /// Target groups and participants the engagements reach, by kind or
+    /// region (reach is not collaboration: it makes no ties).
+    Reach(reach::ReachArgs),
     /// Draw the network map: DOT, SVG, PNG or PDF.
     Render(render::RenderArgs),
     /// Write the report: report.html (self-contained), report.md, the map and CSV tables.
@@ -73,6 +77,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Render(args) => render::run(args),
         Command::Report(args) => report::run(args),
         Command::Ties(args) => ties::run(args),
+        Command::Reach(args) => reach::run(args),
         Command::Import(command) => import::run(command),
     }
 }

@@ -46,11 +46,13 @@ pub enum Metric {
     Liaison,
     /// All open pairs an actor links.
     BrokerageTotal,
+    /// Distinct target groups and participants its engagements reach.
+    Reach,
 }
 
 impl Metric {
     /// Every metric, in output order.
-    pub const ALL: [Metric; 18] = [
+    pub const ALL: [Metric; 19] = [
         Metric::Degree,
         Metric::Strength,
         Metric::Betweenness,
@@ -69,6 +71,7 @@ impl Metric {
         Metric::GatekeeperRepresentative,
         Metric::Liaison,
         Metric::BrokerageTotal,
+        Metric::Reach,
     ];
 
     /// The column name and JSON key.
@@ -92,6 +95,7 @@ impl Metric {
             Metric::GatekeeperRepresentative => "gatekeeper_representative",
             Metric::Liaison => "liaison",
             Metric::BrokerageTotal => "brokerage_total",
+            Metric::Reach => "reach",
         }
     }
 
@@ -102,7 +106,7 @@ impl Metric {
 
     /// Whether the metric is one of the Gould–Fernandez brokerage counts.
     pub fn is_brokerage(self) -> bool {
-        self >= Metric::Coordinator
+        (Metric::Coordinator..=Metric::BrokerageTotal).contains(&self)
     }
 
     /// Parses a comma-separated list of metric names (`all` for every

@@ -13,8 +13,10 @@ pub mod core;
 pub mod metric;
 pub mod mixing;
 pub mod paths;
+pub mod reach;
 pub mod structural_holes;
 mod summary;
+pub mod warning;
 
 pub use metric::{ActorMetrics, Metric, MetricValue};
 pub use paths::PathLength;

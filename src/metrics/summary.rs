@@ -2,6 +2,7 @@
 //! structure, cores, communities and mixing by group.
 
 use super::mixing::Mixing;
+use super::warning::Warning;
 use std::collections::BTreeMap;
 
 /// Largest component size for which the average path length is exact;
@@ -73,4 +74,8 @@ pub struct NetworkSummary {
     pub weight: String,
     /// The filters, in words.
     pub filter: String,
+    /// Distinct target groups and participants the engagements reach.
+    pub reached_actors: usize,
+    /// The caveats without which the figures mislead.
+    pub warnings: Vec<Warning>,
 }

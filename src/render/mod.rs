@@ -8,7 +8,7 @@ pub mod report;
 mod summary;
 mod table;
 
-pub use summary::render_summary;
+pub use summary::{json_with_warnings, render_summary, warnings_text};
 pub use table::{
     float_json as float_value, format_float, Cell, FloatStyle, Format, Table, TextStyle,
 };

@@ -4,6 +4,7 @@
 use super::export::xml_escape as html_escape;
 use super::{format_float, Cell, Table};
 use crate::metrics::community::CommunityProfile;
+use crate::metrics::warning::Warning;
 use crate::metrics::NetworkSummary;
 use crate::render::TextStyle;
 
@@ -41,6 +42,8 @@ pub struct ReportData {
     pub sections: Vec<Section>,
     /// Metric definitions: (name, meaning).
     pub definitions: Vec<(String, String)>,
+    /// The caveats to read before the figures.
+    pub warnings: Vec<Warning>,
 }
 
 fn html_table(table: &Table, class: &str) -> String {
@@ -231,7 +234,7 @@ const CSS: &str = "body{font-family:Helvetica,Arial,sans-serif;margin:2em auto;m
 h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:2em}\
 table{border-collapse:collapse;margin:.6em 0;font-size:.9em}th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}\
 th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}.map svg{max-width:100%;height:auto;border:1px solid #eee}\
-.note{color:#8a2b00}dl dt{font-weight:bold;margin-top:.5em}dl dd{margin-left:1.5em}.heat td{min-width:4em}.scroll{overflow-x:auto}\
+.note{color:#8a2b00}dl dt{font-weight:bold;margin-top:.5em}dl dd{margin-left:1.5em}.heat td{min-width:4em}.scroll{overflow-x:auto}.warnings{background:#fff6e5;border-left:4px solid #d97706;padding:.4em 1em;margin:1em 0}.warnings h2{border:0;margin-top:.3em}\
 @media print{h2{page-break-after:avoid}table{page-break-inside:avoid}}";
 
 /// The report as one self-contained HTML page.
@@ -245,6 +248,19 @@ pub fn report_html(data: &ReportData) -> String {
         html_escape(&data.title)
     ));
     out.push_str(&format!("<h1>{}</h1>\n", html_escape(&data.title)));
+    if !data.warnings.is_empty() {
+        out.push_str(
+            "<section id=\"warnings\" class=\"warnings\">\n<h2>Read this first</h2>\n<ul>\n",
+        );
+        for w in &data.warnings {
+            out.push_str(&format!(
+                "<li data-code=\"{}\">{}</li>\n",
+                w.code,
+                html_escape(&w.message)
+            ));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
     out.push_str("<h2 id=\"options\">Dataset and options</h2>\n<table class=\"options\"><tbody>\n");
     for (k, v) in &data.options {
         out.push_str(&format!(
@@ -291,7 +307,15 @@ pub fn report_html(data: &ReportData) -> String {
 
 /// The report as Markdown (the map as an image link to `map_file`).
 pub fn report_markdown(data: &ReportData) -> String {
-    let mut out = format!("# {}\n\n## Dataset and options\n\n", md_escape(&data.title));
+    let mut out = format!("# {}\n\n", md_escape(&data.title));
+    if !data.warnings.is_empty() {
+        out.push_str("## Read this first\n\n");
+        for w in &data.warnings {
+            out.push_str(&format!("- {} (`{}`)\n", md_escape(&w.message), w.code));
+        }
+        out.push('\n');
+    }
+    out.push_str("## Dataset and options\n\n");
     for (k, v) in &data.options {
         out.push_str(&format!("- **{}**: {}\n", md_escape(k), md_escape(v)));
     }

@@ -1,6 +1,7 @@
 //! The network summary as text, CSV or JSON.
 
 use super::table::{float_json, Cell, Format, Table};
+use crate::metrics::warning::Warning;
 use crate::metrics::NetworkSummary;
 use crate::render::TextStyle;
 use serde_json::{Map, Value};
@@ -47,9 +48,37 @@ fn figures(s: &NetworkSummary) -> Vec<(&'static str, Cell)> {
         ("group", Cell::Text(s.group.clone())),
         ("ei_index", optional(s.ei_index)),
         ("assortativity", optional(s.assortativity)),
+        ("reached_actors", s.reached_actors.into()),
         ("weight", Cell::Text(s.weight.clone())),
         ("filter", Cell::Text(s.filter.clone())),
     ]
+}
+
+/// Caveats as text: a `warnings` block, one indented line each with its
+/// code; empty without warnings.
+pub fn warnings_text(warnings: &[Warning]) -> String {
+    if warnings.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from("\nwarnings\n");
+    for w in warnings {
+        out.push_str(&format!("  [{}] {}\n", w.code, w.message));
+    }
+    out
+}
+
+/// A table and its caveats as one JSON object: `{key: [rows…], "warnings":
+/// [{code, message, subjects}…]}`.
+pub fn json_with_warnings(key: &str, table: &Table, warnings: &[Warning]) -> String {
+    let mut object = Map::new();
+    object.insert(key.to_string(), table.to_json_value());
+    object.insert(
+        "warnings".into(),
+        Value::Array(warnings.iter().map(Warning::to_json).collect()),
+    );
+    let mut text = serde_json::to_string_pretty(&Value::Object(object)).expect("JSON serialises");
+    text.push('\n');
+    text
 }
 
 /// Writes a summary in `format`. JSON is one object with snake_case keys;
@@ -104,6 +133,10 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
                     .collect();
                 object.insert(key.to_string(), Value::Object(inner));
             }
+            object.insert(
+                "warnings".into(),
+                Value::Array(s.warnings.iter().map(Warning::to_json).collect()),
+            );
             let mut text =
                 serde_json::to_string_pretty(&Value::Object(object)).expect("JSON serialises");
             text.push('\n');
@@ -142,6 +175,12 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
                     table.push(vec![format!("{prefix}.{k}").into(), (*v).into()]);
                 }
             }
+            for w in &s.warnings {
+                table.push(vec![
+                    format!("warning.{}", w.code).into(),
+                    w.message.as_str().into(),
+                ]);
+            }
             table.to_csv()
         }
         Format::Table => {
@@ -150,6 +189,7 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
                 table.push(vec![key.into(), cell.text(&TextStyle::SUMMARY).into()]);
             }
             let mut out = table.to_text();
+            out.push_str(&warnings_text(&s.warnings));
             out.push_str(&format!(
                 "\nties by {} (within and between groups)\n",
                 s.group

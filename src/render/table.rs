@@ -326,6 +326,14 @@ impl Table {
 
     /// A JSON array with one object per row, keys in column order.
     pub fn to_json(&self) -> String {
+        let mut text =
+            serde_json::to_string_pretty(&self.to_json_value()).expect("JSON values serialise");
+        text.push('\n');
+        text
+    }
+
+    /// The rows as a JSON array of objects.
+    pub fn to_json_value(&self) -> Value {
         let rows: Vec<Value> = self
             .rows
             .iter()
@@ -337,9 +345,7 @@ impl Table {
                 Value::Object(object)
             })
             .collect();
-        let mut text = serde_json::to_string_pretty(&rows).expect("JSON values serialise");
-        text.push('\n');
-        text
+        Value::Array(rows)
     }
 }
 

@@ -78,8 +78,14 @@ fn assert_close(case: &str, what: &str, got: &Value, want: &Value, tol: f64) {
     }
 }
 
-/// Rows of an `actors`/`brokers` JSON array by id.
+/// Rows of an `actors`/`brokers` JSON array (or of the `actors` list of
+/// an object) by id.
 fn by_id(rows: &Value) -> std::collections::HashMap<String, Value> {
+    let rows = if rows.is_object() {
+        &rows["actors"]
+    } else {
+        rows
+    };
     rows.as_array()
         .unwrap()
         .iter()

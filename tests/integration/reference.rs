@@ -91,7 +91,7 @@ fn cli_summary_and_actor_figures_match_networkx() {
             );
         }
         let actors = json(&run(&["actors", path, "-f", "json"]));
-        for row in actors.as_array().unwrap() {
+        for row in actors["actors"].as_array().unwrap() {
             let id = row["id"].as_str().unwrap();
             assert_eq!(row["degree"], expected["degree"][id], "{case} {id} degree");
             assert!(close(
