@@ -25,7 +25,7 @@ const RANKED: &[Metric] = &[
 ];
 
 /// The engagement at the top of `e`'s `part_of` chain.
-fn root<'d>(dataset: &'d Dataset, index: &BTreeMap<&str, usize>, e: usize) -> usize {
+fn root(dataset: &Dataset, index: &BTreeMap<&str, usize>, e: usize) -> usize {
     let mut current = e;
     for _ in 0..dataset.engagements.len() {
         match dataset.engagements[current]
