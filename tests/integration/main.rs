@@ -12,5 +12,6 @@ mod metrics_reference;
 mod properties;
 mod reference;
 mod report;
+mod role_ties;
 mod seed;
 mod util;
