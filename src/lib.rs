@@ -35,6 +35,7 @@ pub mod error;
 pub mod graph;
 pub mod import;
 pub mod io;
+pub mod lang;
 pub mod metrics;
 pub mod model;
 pub mod render;

@@ -4,7 +4,7 @@
 use super::{Analysis, MapOptions};
 use crate::error::Result;
 use crate::metrics::Metric;
-use crate::render::map::{draw, Layout, MapFormat};
+use crate::render::map::{draw, DrawOptions, Layout, MapFormat};
 use crate::render::report::{report_html, report_markdown, ReportData, Section, DEFINITIONS};
 use crate::render::{render_summary, Cell, Format, Table};
 
@@ -91,7 +91,15 @@ impl Analysis<'_> {
             title: options.title.clone(),
             ..Default::default()
         })?;
-        let svg = draw(&map_model, MapFormat::Svg, options.layout, community.seed)?;
+        let svg = draw(
+            &map_model,
+            &DrawOptions {
+                format: MapFormat::Svg,
+                layout: options.layout,
+                seed: community.seed,
+                ..Default::default()
+            },
+        )?;
         let svg_text = String::from_utf8_lossy(&svg.bytes).into_owned();
         let inline = svg_text
             .find("<svg")
@@ -199,7 +207,15 @@ impl Analysis<'_> {
                 ),
             ]);
         }
-        let dot = draw(&map_model, MapFormat::Dot, Layout::Graphviz, community.seed)?;
+        let dot = draw(
+            &map_model,
+            &DrawOptions {
+                format: MapFormat::Dot,
+                layout: options.layout,
+                seed: community.seed,
+                ..Default::default()
+            },
+        )?;
         let file = |name: &'static str, bytes: Vec<u8>| ReportFile { name, bytes };
         Ok(vec![
             file("map.svg", svg.bytes),

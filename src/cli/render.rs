@@ -5,7 +5,8 @@ use clap::Args;
 use std::path::PathBuf;
 use verkosto::analysis::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
 use verkosto::io::write_atomic;
-use verkosto::render::map::{draw, Layout, MapFormat, ENGINES};
+use verkosto::lang::Lang;
+use verkosto::render::map::{draw, DrawOptions, Layout, MapFormat, PageSize, ENGINES};
 use verkosto::{Analysis, Error, Metric};
 
 #[derive(Debug, Args)]
@@ -30,8 +31,9 @@ pub struct RenderArgs {
     /// Size actors by a per-actor metric (default degree).
     #[arg(long, default_value = "degree", value_name = "METRIC")]
     pub size_by: Metric,
-    /// Labels: top:N (the N largest actors; default top:15), all or none.
-    #[arg(long, default_value = "top:15", value_name = "WHICH")]
+    /// Labels: auto (default: the ego, every coordinator and each
+    /// component's most central actors), top:N, all, none, or ID,ID,…
+    #[arg(long, default_value = "auto", value_name = "WHICH")]
     pub labels: Labels,
     /// Draw boxes around communities or kinds (default none).
     #[arg(long, default_value = "none", value_name = "GROUPING")]
@@ -40,8 +42,9 @@ pub struct RenderArgs {
     /// engagements, edges by role).
     #[arg(long, default_value = "projection", value_name = "MODE")]
     pub mode: MapMode,
-    /// Only this actor's neighbourhood.
-    #[arg(long, value_name = "ID")]
+    /// Only this actor's neighbourhood: its id, its name, or the start of
+    /// its name (case and accents do not matter).
+    #[arg(long, value_name = "ACTOR")]
     pub ego: Option<String>,
     /// With --ego: how many ties out (default 1).
     #[arg(long, default_value_t = 1, value_name = "K")]
@@ -53,6 +56,19 @@ pub struct RenderArgs {
     /// Title (default: the dataset's name).
     #[arg(long)]
     pub title: Option<String>,
+    /// Page: slide (16:9), a4, a4-landscape (default), or WxH in inches
+    /// (10x7.5) or pixels (1920x1080px).
+    #[arg(long, default_value = "a4-landscape", value_name = "SIZE")]
+    pub size: PageSize,
+    /// Resolution of PNG output, dots per inch.
+    #[arg(long, default_value_t = 200.0, value_name = "DPI")]
+    pub dpi: f64,
+    /// Leave out the caption (dataset, filters, dates) under the map.
+    #[arg(long)]
+    pub no_caption: bool,
+    /// Language of legend, caption and tooltips: en, fi or sv.
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    pub lang: Lang,
     #[command(flatten)]
     pub community: CommunityArgs,
     #[command(flatten)]
@@ -99,12 +115,13 @@ pub fn run(args: RenderArgs) -> anyhow::Result<()> {
     let map_options = MapOptions {
         color_by: args.color_by.clone(),
         size_by: args.size_by,
-        labels: args.labels,
+        labels: args.labels.clone(),
         cluster_by: args.cluster_by,
         mode: args.mode,
         ego: args.ego.clone().map(|id| (id, args.radius)),
         max_actors: args.max_actors,
         title: args.title.clone(),
+        lang: args.lang,
     };
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
@@ -112,7 +129,17 @@ pub fn run(args: RenderArgs) -> anyhow::Result<()> {
     if let Some(note) = &model.thinning_note {
         eprintln!("note: {note}");
     }
-    let drawing = draw(&model, format, layout, analysis.options().community.seed)?;
+    let drawing = draw(
+        &model,
+        &DrawOptions {
+            format,
+            layout,
+            seed: analysis.options().community.seed,
+            size: args.size,
+            dpi: args.dpi,
+            caption: !args.no_caption,
+        },
+    )?;
     for note in &drawing.notes {
         eprintln!("note: {note}");
     }

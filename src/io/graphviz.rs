@@ -5,21 +5,13 @@ use crate::error::{Error, Result};
 /// Graphviz engines verkosto can call.
 pub const ENGINES: &[&str] = &["dot", "neato", "fdp", "sfdp"];
 
-/// Runs Graphviz: `dot -K<engine> -T<format>` on `dot_text`. Returns
-/// `Ok(None)` when the `dot` program is not installed.
-pub fn run_graphviz(dot_text: &str, engine: &str, format: &str) -> Result<Option<Vec<u8>>> {
+/// Runs the Graphviz `dot` program with `args` on `dot_text` and returns
+/// what it writes, or `Ok(None)` when Graphviz is not installed.
+pub fn run_graphviz(dot_text: &str, args: &[String]) -> Result<Option<Vec<u8>>> {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    if !ENGINES.contains(&engine) {
-        return Err(Error::invalid(
-            "engine",
-            engine,
-            format!("one of {}", ENGINES.join(", ")),
-        ));
-    }
     let child = Command::new("dot")
-        .arg(format!("-K{engine}"))
-        .arg(format!("-T{format}"))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -2,8 +2,8 @@
 //! strings and do no I/O.
 
 pub mod export;
-mod layout;
 pub mod map;
+pub mod palette;
 pub mod report;
 mod summary;
 mod table;

@@ -18,7 +18,7 @@ pub fn chromium() -> Option<PathBuf> {
 
 /// Runs headless Chromium on `page` with the flags this machine needs (no
 /// background networking); returns (stdout, stderr).
-fn chrome(browser: &Path, page: &Path, extra: &[&str]) -> (String, String) {
+pub fn chrome(browser: &Path, page: &Path, extra: &[&str]) -> (String, String) {
     let profile = tempfile::tempdir().unwrap();
     let out = Command::new(browser)
         .args([

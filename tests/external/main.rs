@@ -9,6 +9,7 @@ mod util;
 
 mod chromium;
 mod graphviz;
+mod map_geometry;
 mod networkx;
 mod terminal;
 
@@ -68,6 +69,16 @@ fn main() {
             "hostile_names_through_every_engine",
             Needs::Graphviz,
             graphviz::hostile_names_through_every_engine,
+        ),
+        trial(
+            "every_map_keeps_legend_and_labels_apart",
+            Needs::Chromium,
+            map_geometry::every_map_keeps_legend_and_labels_apart,
+        ),
+        trial(
+            "png_has_the_asked_size",
+            Needs::Graphviz,
+            map_geometry::png_has_the_asked_size,
         ),
         trial(
             "report_opens_offline_in_chromium",

@@ -86,13 +86,17 @@ fn every_render_option_works() {
         text.contains("Since 2020") && text.contains("window: 2020-01-01"),
         "{text}"
     );
-    assert!(text.contains("cluster_legend"), "a legend");
-    // Two-mode maps draw engagements as boxes.
-    let r = render(dir.path(), file, "two.dot", &["--mode", "two-mode"]);
+    assert!(text.contains("legendtitle"), "a legend");
+    assert!(
+        text.contains("layout=\"neato\""),
+        "the DOT names its layout"
+    );
+    // Two-mode maps draw engagements as squares.
+    let r = render(dir.path(), file, "two.svg", &["--mode", "two-mode"]);
     assert_eq!(r.code, 0);
-    assert!(std::fs::read_to_string(dir.path().join("two.dot"))
+    assert!(std::fs::read_to_string(dir.path().join("two.svg"))
         .unwrap()
-        .contains("shape=\"box\""));
+        .contains("data-engagement=\"A78140\""));
 }
 
 #[test]
@@ -117,20 +121,13 @@ fn bad_render_options_are_usage_errors() {
 fn large_networks_are_thinned_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
     let file = "tests/reference/fixtures/projection-heavy-tailed.dataset.json";
-    let r = render(dir.path(), file, "big.dot", &["--max-actors", "60"]);
+    let r = render(dir.path(), file, "big.svg", &["--max-actors", "60"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(
-        r.stderr.contains("note: To stay legible the map shows the"),
-        "{}",
-        r.stderr
-    );
-    let dot = std::fs::read_to_string(dir.path().join("big.dot")).unwrap();
-    let nodes = dot
-        .lines()
-        .filter(|l| l.trim_start().starts_with("\"a") && !l.contains(" -- "))
-        .count();
+    assert!(r.stderr.contains("note: The map shows the"), "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("big.svg")).unwrap();
+    let nodes = svg.matches("data-actor=").count();
     assert!(nodes > 0 && nodes <= 60, "{nodes} actors drawn");
-    assert!(dot.contains("are hidden"), "the note is on the map");
+    assert!(svg.contains("are hidden"), "the note is on the map");
 }
 
 #[test]

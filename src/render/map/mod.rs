@@ -1,36 +1,53 @@
-//! Network maps: an engine-independent model of what to draw (nodes,
-//! ties, colours, sizes, labels, clusters, legend, title and caption), and
-//! its drawing — DOT for Graphviz ([`dot`]), or laid out and drawn as SVG
-//! by verkosto itself ([`svg`]) when Graphviz is not installed. The model
-//! is composed from computed results by `Analysis::map`.
+//! Network maps for print. [`MapModel`] says what to draw (composed from an
+//! analysis by `Analysis::map`); [`draw`] lays it out (Graphviz or the
+//! built-in layout, [`layout`]), packs separate components as islands,
+//! composes the page — drawing, labels on their nodes, legend in its own
+//! panel, title and caption ([`compose`]) — and writes it as SVG ([`svg`])
+//! or, through Graphviz with every position fixed, as PNG, PDF or DOT
+//! ([`dot`]).
+//!
+//! Every SVG map carries the marks tests and the report's interactive map
+//! rely on: `data-actor="<id>"` on each actor, `data-label="<id>"` on its
+//! visible label, `data-tie="<id1>|<id2>"` on each tie, and `id="legend"`
+//! on the legend.
 
+pub mod compose;
 pub mod dot;
+mod force;
+pub mod layout;
 pub mod svg;
 
 use crate::error::{Error, Result};
 use crate::io::graphviz::run_graphviz;
-use std::collections::BTreeMap;
+use std::str::FromStr;
 
 pub use crate::io::graphviz::{graphviz_available, ENGINES};
-pub use dot::{default_engine, dot_quote, to_dot};
-pub use svg::to_builtin_svg;
+pub use dot::dot_quote;
 
-/// One node to draw.
+/// One node to draw: an actor (circle) or, on two-mode maps, an engagement
+/// (square).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapNode {
-    /// A safe key (`a12`, `e3`).
-    pub key: String,
-    /// The label shown, if any (shortened).
+    /// The actor's or engagement's id.
+    pub id: String,
+    /// Its full name.
+    pub name: String,
+    /// The label shown, shortened and unique; `None` for no label.
     pub label: Option<String>,
-    /// The full name, for tooltips.
+    /// 2: must be labelled (the ego, coordinators); 1: a central actor of
+    /// its component; 0: labelled when there is room.
+    pub label_priority: u8,
+    /// Tooltip: name, kind and the size metric.
     pub tooltip: String,
     /// Fill colour (`#rrggbb`).
     pub color: String,
-    /// Diameter in inches.
+    /// Diameter in inches at full scale.
     pub size: f64,
-    /// Box (engagement) rather than circle (actor).
+    /// An engagement (square) rather than an actor (circle).
     pub is_engagement: bool,
-    /// Cluster name, if clustered.
+    /// The actor an ego map is about (drawn with a ring, label in bold).
+    pub is_ego: bool,
+    /// The group it is boxed with, if clustered.
     pub cluster: Option<String>,
 }
 
@@ -43,12 +60,28 @@ pub struct MapEdge {
     pub b: usize,
     /// Line width in points.
     pub width: f64,
-    /// Line colour.
+    /// Line colour (`#rrggbb` or `#rrggbbaa`).
     pub color: String,
-    /// Dashed (a target-group participation in two-mode maps).
+    /// Dashed (a target-group participation on two-mode maps).
     pub dashed: bool,
     /// Tooltip: the two names and what links them.
     pub tooltip: String,
+    /// The project (top-level engagement) behind the tie, as a caption
+    /// for the island it belongs to.
+    pub project: Option<String>,
+}
+
+/// A legend row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendRow {
+    /// What the colour stands for, in the map's language.
+    pub label: String,
+    /// The colour.
+    pub color: String,
+    /// How many nodes have it (shown in brackets; 0 hides the count).
+    pub count: usize,
+    /// Drawn as the ego's ring rather than a filled swatch.
+    pub ring: bool,
 }
 
 /// Everything a map shows, before any layout.
@@ -56,30 +89,23 @@ pub struct MapEdge {
 pub struct MapModel {
     /// Title line.
     pub title: String,
-    /// Caption: dataset, filters, date range, what sizes and widths mean.
-    pub caption: String,
+    /// Caption lines: dataset, size, filters, dates, notes.
+    pub caption: Vec<String>,
     /// Nodes.
     pub nodes: Vec<MapNode>,
     /// Ties.
     pub edges: Vec<MapEdge>,
-    /// Colour legend: (group, colour, count).
+    /// The legend's heading.
+    pub legend_title: String,
+    /// Colour legend.
     pub legend: Vec<LegendRow>,
-    /// What node size and line width mean.
+    /// What node size and line width mean, for the legend panel.
+    pub legend_notes: Vec<String>,
+    /// The same in one sentence (the report shows it under the map).
     pub scale_note: String,
     /// What was hidden to keep the map legible, if anything.
     pub thinning_note: Option<String>,
 }
-
-/// A legend row: (group, colour, count).
-pub type LegendRow = (String, String, usize);
-
-/// Colours that stay apart for colour-blind readers (Okabe–Ito, then
-/// Tableau), the last for "other".
-const PALETTE: &[&str] = &[
-    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#8C564B",
-    "#7F7F7F", "#17BECF", "#BCBD22", "#9467BD",
-];
-pub(crate) const OTHER_COLOR: &str = "#C7C7C7";
 
 /// Shortens a label to `max` characters with an ellipsis; one line.
 pub fn short_label(text: &str, max: usize) -> String {
@@ -93,38 +119,37 @@ pub fn short_label(text: &str, max: usize) -> String {
     }
 }
 
-/// Colours for groups: the largest groups get palette colours, the rest
-/// share grey. Returns (group → colour, legend rows).
-pub fn colours(values: &[String]) -> (BTreeMap<String, String>, Vec<LegendRow>) {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for v in values {
-        *counts.entry(v).or_insert(0) += 1;
-    }
-    let mut order: Vec<(&str, usize)> = counts.into_iter().collect();
-    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let mut map = BTreeMap::new();
-    let mut legend = Vec::new();
-    let mut other = 0;
-    for (i, (group, count)) in order.iter().enumerate() {
-        if i < PALETTE.len() - 1 || order.len() == PALETTE.len() {
-            let color = PALETTE[i.min(PALETTE.len() - 1)].to_string();
-            map.insert(group.to_string(), color.clone());
-            legend.push((group.to_string(), color, *count));
-        } else {
-            map.insert(group.to_string(), OTHER_COLOR.to_string());
-            other += count;
+/// Shortened labels that stay unique: names longer than `max` are cut
+/// with an ellipsis, and cut less where two would read the same.
+pub fn unique_labels(names: &[&str], max: usize) -> Vec<String> {
+    let mut lengths = vec![max; names.len()];
+    for _ in 0..64 {
+        let labels: Vec<String> = names
+            .iter()
+            .zip(&lengths)
+            .map(|(n, &m)| short_label(n, m))
+            .collect();
+        let mut changed = false;
+        for i in 0..names.len() {
+            let clash =
+                (0..names.len()).any(|j| j != i && labels[j] == labels[i] && names[j] != names[i]);
+            if clash && labels[i].ends_with('…') {
+                lengths[i] += 4;
+                changed = true;
+            }
+        }
+        if !changed {
+            return labels;
         }
     }
-    if other > 0 {
-        legend.push(("other groups".into(), OTHER_COLOR.into(), other));
-    }
-    (map, legend)
+    names.iter().map(|n| short_label(n, usize::MAX)).collect()
 }
 
 /// What a map is written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MapFormat {
-    /// DOT text for Graphviz.
+    /// DOT for Graphviz, every position fixed (`dot -Tpng map.dot` draws
+    /// the same picture).
     Dot,
     /// SVG.
     Svg,
@@ -138,7 +163,7 @@ impl MapFormat {
     /// The format named by a file extension (`dot`, `svg`, `png`, `pdf`).
     pub fn from_extension(extension: &str) -> Option<MapFormat> {
         match extension.to_ascii_lowercase().as_str() {
-            "dot" => Some(MapFormat::Dot),
+            "dot" | "gv" => Some(MapFormat::Dot),
             "svg" => Some(MapFormat::Svg),
             "png" => Some(MapFormat::Png),
             "pdf" => Some(MapFormat::Pdf),
@@ -157,7 +182,7 @@ impl MapFormat {
     }
 }
 
-impl std::str::FromStr for MapFormat {
+impl FromStr for MapFormat {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<MapFormat> {
@@ -169,14 +194,107 @@ impl std::str::FromStr for MapFormat {
 /// How a map is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Layout {
-    /// Graphviz with this engine (`None`: [`default_engine`]), falling back
-    /// to the built-in layout for SVG when Graphviz is not installed.
+    /// Graphviz with the engine that suits the map ([`layout::default_engine`]),
+    /// or the built-in layout when Graphviz is not installed.
     #[default]
     Graphviz,
     /// Graphviz with a chosen engine (one of [`ENGINES`]).
     Engine(&'static str),
-    /// verkosto's own seeded layout (SVG only).
+    /// verkosto's own seeded force-directed layout.
     Builtin,
+}
+
+/// The page a map is drawn on.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum PageSize {
+    /// A 16:9 slide, 13.333 × 7.5 in.
+    Slide,
+    /// A4 portrait, 8.27 × 11.69 in.
+    A4,
+    /// A4 landscape, 11.69 × 8.27 in (the default).
+    #[default]
+    A4Landscape,
+    /// Width × height in inches.
+    Inches(f64, f64),
+    /// Width × height in pixels at the drawing's resolution.
+    Pixels(f64, f64),
+}
+
+impl PageSize {
+    /// Width and height in inches at `dpi` dots per inch.
+    pub fn inches(self, dpi: f64) -> (f64, f64) {
+        match self {
+            PageSize::Slide => (13.333, 7.5),
+            PageSize::A4 => (8.27, 11.69),
+            PageSize::A4Landscape => (11.69, 8.27),
+            PageSize::Inches(w, h) => (w, h),
+            PageSize::Pixels(w, h) => (w / dpi, h / dpi),
+        }
+    }
+}
+
+impl FromStr for PageSize {
+    type Err = Error;
+
+    /// `slide`, `a4`, `a4-landscape`, or `WxH` in inches (`10x7.5`,
+    /// `10x7.5in`) or pixels (`1920x1080px`).
+    fn from_str(s: &str) -> Result<PageSize> {
+        let expected = "slide, a4, a4-landscape, or WxH in inches (10x7.5) or pixels (1920x1080px)";
+        match s {
+            "slide" => return Ok(PageSize::Slide),
+            "a4" => return Ok(PageSize::A4),
+            "a4-landscape" => return Ok(PageSize::A4Landscape),
+            _ => {}
+        }
+        let (body, pixels) = match s.strip_suffix("px") {
+            Some(b) => (b, true),
+            None => (s.strip_suffix("in").unwrap_or(s), false),
+        };
+        let (w, h) = body
+            .split_once('x')
+            .and_then(|(w, h)| Some((w.trim().parse::<f64>().ok()?, h.trim().parse::<f64>().ok()?)))
+            .filter(|(w, h)| w.is_finite() && h.is_finite() && *w > 0.0 && *h > 0.0)
+            .ok_or_else(|| Error::invalid("size", s, expected))?;
+        let limit = if pixels { 20_000.0 } else { 100.0 };
+        if w > limit || h > limit {
+            return Err(Error::invalid("size", s, format!("at most {limit} a side")));
+        }
+        Ok(if pixels {
+            PageSize::Pixels(w, h)
+        } else {
+            PageSize::Inches(w, h)
+        })
+    }
+}
+
+/// How to draw a map.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DrawOptions {
+    /// The output format.
+    pub format: MapFormat,
+    /// The layout.
+    pub layout: Layout,
+    /// Seed of the built-in layout.
+    pub seed: u64,
+    /// The page.
+    pub size: PageSize,
+    /// Resolution of PNG output, dots per inch (default 200).
+    pub dpi: f64,
+    /// Print the caption under the map (default true).
+    pub caption: bool,
+}
+
+impl Default for DrawOptions {
+    fn default() -> Self {
+        DrawOptions {
+            format: MapFormat::Svg,
+            layout: Layout::Graphviz,
+            seed: 1,
+            size: PageSize::default(),
+            dpi: 200.0,
+            caption: true,
+        }
+    }
 }
 
 /// A drawn map and what the reader should know about how it was drawn.
@@ -184,53 +302,62 @@ pub enum Layout {
 pub struct Drawing {
     /// The file's bytes.
     pub bytes: Vec<u8>,
-    /// True when the built-in layout drew it.
+    /// True when the built-in layout placed the nodes.
     pub builtin: bool,
     /// Notes for the user (e.g. Graphviz missing, built-in layout used).
     pub notes: Vec<String>,
 }
 
-/// Draws `model` as `format`: DOT text, Graphviz output, or the built-in
-/// SVG when asked for or when Graphviz is absent (PNG and PDF need it).
-pub fn draw(model: &MapModel, format: MapFormat, layout: Layout, seed: u64) -> Result<Drawing> {
-    let drawing = |bytes: Vec<u8>, builtin: bool, notes: Vec<String>| Drawing {
+/// Draws `model`: lays it out, composes the page and writes it in the
+/// asked format. PNG and PDF need Graphviz; SVG falls back to the built-in
+/// layout without it.
+pub fn draw(model: &MapModel, options: &DrawOptions) -> Result<Drawing> {
+    if !(options.dpi.is_finite() && (10.0..=2400.0).contains(&options.dpi)) {
+        return Err(Error::invalid(
+            "dpi",
+            options.dpi,
+            "a resolution between 10 and 2400",
+        ));
+    }
+    let mut placed = layout::place(model, options.layout, options.seed)?;
+    let (width, height) = options.size.inches(options.dpi);
+    let (width, height) = (width * 72.0, height * 72.0);
+    // Island captions keep their 8 pt size at any scale: repack with the
+    // room they need once the scale is known.
+    let (room_w, room_h) = compose::drawing_room(model, width, height, options.caption);
+    let mut scale = 72.0;
+    for _ in 0..3 {
+        placed.pack(8.0 * 0.6 / scale, room_w / room_h);
+        scale = (room_w / placed.width).min(room_h / placed.height).clamp(1.0, 144.0);
+    }
+    let picture = compose::compose(model, &placed, width, height, options.caption);
+    let mut notes = placed.notes.clone();
+    let bytes = match options.format {
+        MapFormat::Svg => svg::to_svg(&picture).into_bytes(),
+        MapFormat::Dot => dot::pinned_dot(&picture).into_bytes(),
+        MapFormat::Png | MapFormat::Pdf => {
+            let args = vec![
+                "-Kneato".to_string(),
+                "-n2".to_string(),
+                format!("-Gdpi={}", options.dpi),
+                format!("-T{}", options.format.name()),
+            ];
+            match run_graphviz(&dot::pinned_dot(&picture), &args)? {
+                Some(bytes) => bytes,
+                None => {
+                    return Err(Error::GraphvizMissing {
+                        format: options.format.name(),
+                    })
+                }
+            }
+        }
+    };
+    notes.dedup();
+    Ok(Drawing {
         bytes,
-        builtin,
+        builtin: placed.builtin,
         notes,
-    };
-    let dot_text = to_dot(model);
-    if format == MapFormat::Dot {
-        return Ok(drawing(dot_text.into_bytes(), false, Vec::new()));
-    }
-    let engine = match layout {
-        Layout::Builtin if format == MapFormat::Svg => {
-            return Ok(drawing(
-                to_builtin_svg(model, seed).into_bytes(),
-                true,
-                Vec::new(),
-            ))
-        }
-        Layout::Builtin => {
-            return Err(Error::invalid(
-                "layout",
-                "builtin",
-                "an SVG output: the built-in layout draws SVG only",
-            ))
-        }
-        Layout::Engine(engine) => engine,
-        Layout::Graphviz => default_engine(model),
-    };
-    match run_graphviz(&dot_text, engine, format.name())? {
-        Some(bytes) => Ok(drawing(bytes, false, Vec::new())),
-        None if format == MapFormat::Svg => Ok(drawing(
-            to_builtin_svg(model, seed).into_bytes(),
-            true,
-            vec!["Graphviz (the `dot` program) is not installed; drawn with verkosto's built-in layout".into()],
-        )),
-        None => Err(Error::GraphvizMissing {
-            format: format.name(),
-        }),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -238,8 +365,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_shorten() {
+    fn labels_shorten_and_stay_unique() {
         assert_eq!(short_label("a  b\nc", 10), "a b c");
         assert_eq!(short_label("abcdefghij", 5), "abcd…");
+        let names = [
+            "Kaakkois-Suomen ammattikorkeakoulu",
+            "Kaakkois-Suomen ELY-keskus",
+            "Xamk",
+        ];
+        let labels = unique_labels(&names, 16);
+        assert_eq!(labels[2], "Xamk");
+        assert_ne!(labels[0], labels[1]);
+        assert!(labels[0].ends_with('…') && labels[1].ends_with('…'));
+    }
+
+    #[test]
+    fn page_sizes_parse() {
+        assert_eq!(
+            "slide".parse::<PageSize>().unwrap().inches(300.0),
+            (13.333, 7.5)
+        );
+        assert_eq!(
+            "10x7.5".parse::<PageSize>().unwrap(),
+            PageSize::Inches(10.0, 7.5)
+        );
+        assert_eq!(
+            "1920x1080px".parse::<PageSize>().unwrap().inches(192.0),
+            (10.0, 5.625)
+        );
+        assert!("0x5".parse::<PageSize>().is_err());
+        assert!("big".parse::<PageSize>().is_err());
     }
 }

@@ -1,0 +1,264 @@
+//! One translation table for every map, table and report: Finnish, Swedish
+//! (Finland's official languages) and English, with their number and date
+//! formats.
+
+use crate::error::{Error, Result};
+use crate::model::Date;
+use std::fmt;
+use std::str::FromStr;
+
+/// A language of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// Finnish.
+    Fi,
+    /// Swedish.
+    Sv,
+}
+
+impl Lang {
+    /// Every language.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fi, Lang::Sv];
+
+    /// The ISO 639-1 code (`en`, `fi`, `sv`), as in HTML's `lang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+        }
+    }
+
+    /// The text of `key` in this language, if the table has the key.
+    pub fn lookup(self, key: &str) -> Option<&'static str> {
+        TEXTS
+            .iter()
+            .find(|t| t.0 == key)
+            .map(|&(_, en, fi, sv)| match self {
+                Lang::En => en,
+                Lang::Fi => fi,
+                Lang::Sv => sv,
+            })
+    }
+
+    /// The text of `key` in this language (empty for a key the table does
+    /// not have; a test checks that every key used exists).
+    pub fn text(self, key: &str) -> &'static str {
+        self.lookup(key).unwrap_or("")
+    }
+
+    /// The human name of an actor kind: translated when it is a known
+    /// kind, else the kind with underscores as spaces.
+    pub fn kind(self, kind: &str) -> String {
+        self.known(&format!("kind.{kind}"), kind)
+    }
+
+    /// The human name of a participation role.
+    pub fn role(self, role: &str) -> String {
+        self.known(&format!("role.{role}"), role)
+    }
+
+    fn known(self, key: &str, raw: &str) -> String {
+        self.lookup(key)
+            .map_or_else(|| raw.replace('_', " "), str::to_string)
+    }
+
+    /// `x` with `decimals` decimals: a decimal comma and thin-space
+    /// thousands in Finnish and Swedish, a point and commas in English.
+    pub fn number(self, x: f64, decimals: usize) -> String {
+        let mut text = format!("{x:.decimals$}");
+        if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
+            text.remove(0);
+        }
+        let (int, frac) = match text.split_once('.') {
+            Some((i, f)) => (i.to_string(), Some(f.to_string())),
+            None => (text.clone(), None),
+        };
+        let (sign, digits) = match int.strip_prefix('-') {
+            Some(d) => ("-", d.to_string()),
+            None => ("", int),
+        };
+        let separator = match self {
+            Lang::En => ",",
+            Lang::Fi | Lang::Sv => "\u{2009}",
+        };
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push_str(separator);
+            }
+            grouped.push(c);
+        }
+        let point = if self == Lang::En { "." } else { "," };
+        match frac {
+            Some(f) => format!("{sign}{grouped}{point}{f}"),
+            None => format!("{sign}{grouped}"),
+        }
+    }
+
+    /// An integer with the language's thousands separator.
+    pub fn integer(self, n: i64) -> String {
+        self.number(n as f64, 0)
+    }
+
+    /// A value for people: integers without decimals, other values to 3
+    /// significant digits.
+    pub fn value(self, x: f64) -> String {
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            return self.number(x, 0);
+        }
+        let magnitude = if x == 0.0 {
+            0
+        } else {
+            x.abs().log10().floor() as i64
+        };
+        let decimals = (2 - magnitude).clamp(0, 10) as usize;
+        self.number(x, decimals)
+    }
+
+    /// A date: d.m.yyyy in Finnish and Swedish, yyyy-mm-dd in English.
+    pub fn date(self, date: Date) -> String {
+        match self {
+            Lang::En => date.to_string(),
+            Lang::Fi | Lang::Sv => format!("{}.{}.{}", date.day(), date.month(), date.year()),
+        }
+    }
+}
+
+impl FromStr for Lang {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Lang> {
+        match s {
+            "en" => Ok(Lang::En),
+            "fi" => Ok(Lang::Fi),
+            "sv" => Ok(Lang::Sv),
+            other => Err(Error::invalid("lang", other, "fi, sv or en")),
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// (key, English, Finnish, Swedish). `{n}`, `{k}`, `{name}` … are filled
+/// in by the caller.
+pub const TEXTS: &[(&str, &str, &str, &str)] = &[
+    ("kind.municipality", "municipality", "kunta", "kommun"),
+    ("kind.joint_municipal_authority", "joint municipal authority", "kuntayhtymä", "samkommun"),
+    ("kind.university_of_applied_sciences", "university of applied sciences", "ammattikorkeakoulu", "yrkeshögskola"),
+    ("kind.university", "university", "yliopisto", "universitet"),
+    ("kind.research_institute", "research institute", "tutkimuslaitos", "forskningsinstitut"),
+    ("kind.education_provider", "education provider", "oppilaitos", "utbildningsanordnare"),
+    ("kind.firm", "firm", "yritys", "företag"),
+    ("kind.development_company", "development company", "kehitysyhtiö", "utvecklingsbolag"),
+    ("kind.regional_council", "regional council", "maakuntaliitto", "landskapsförbund"),
+    ("kind.authority", "authority", "viranomainen", "myndighet"),
+    ("kind.ministry", "ministry", "ministeriö", "ministerium"),
+    ("kind.funder", "funder", "rahoittaja", "finansiär"),
+    ("kind.cluster", "cluster", "klusteri", "kluster"),
+    ("kind.association", "association", "yhdistys", "förening"),
+    ("kind.network", "network", "verkosto", "nätverk"),
+    ("kind.person", "person", "henkilö", "person"),
+    ("kind.other", "other", "muu", "annan"),
+    ("role.coordinator", "coordinator", "koordinaattori", "koordinator"),
+    ("role.implementer", "co-implementer", "osatoteuttaja", "delgenomförare"),
+    ("role.partner", "partner", "kumppani", "partner"),
+    ("role.funder", "funder", "rahoittaja", "finansiär"),
+    ("role.authority", "responsible authority", "vastuuviranomainen", "ansvarig myndighet"),
+    ("role.trainer", "trainer", "kouluttaja", "utbildare"),
+    ("role.participant", "participant", "osallistuja", "deltagare"),
+    ("role.member", "member", "jäsen", "medlem"),
+    ("role.target", "target group", "kohderyhmä", "målgrupp"),
+    ("map.legend", "Legend", "Selite", "Teckenförklaring"),
+    ("map.actors_ties", "{n} actors, {m} ties", "{n} toimijaa, {m} yhteyttä", "{n} aktörer, {m} kopplingar"),
+    ("map.ego", "{n} actors within {k} steps of {name}", "{n} toimijaa enintään {k} askeleen päässä toimijasta {name}", "{n} aktörer högst {k} steg från {name}"),
+    ("map.ego_legend", "the actor in focus", "tarkasteltava toimija", "aktören i fokus"),
+    ("map.size", "Circle size: {metric} (largest {max})", "Pallon koko: {metric} (suurin {max})", "Cirkelns storlek: {metric} (störst {max})"),
+    ("map.width", "Line width: shared engagements (heaviest {max})", "Viivan paksuus: yhteiset hankkeet ja tapahtumat (suurin {max})", "Linjens bredd: gemensamma projekt och evenemang (störst {max})"),
+    ("map.two_mode", "Circles: actors; squares: projects and events. Thick line: coordinator; dashed: target group.", "Pallot: toimijat; neliöt: hankkeet ja tapahtumat. Paksu viiva: koordinaattori; katkoviiva: kohderyhmä.", "Cirklar: aktörer; kvadrater: projekt och evenemang. Tjock linje: koordinator; streckad: målgrupp."),
+    ("map.other_groups", "other groups", "muut ryhmät", "övriga grupper"),
+    ("map.community", "community {n}", "yhteisö {n}", "gemenskap {n}"),
+    ("map.engagements", "engagements {from} – {to}", "hankkeet ja tapahtumat {from} – {to}", "projekt och evenemang {from} – {to}"),
+    ("map.isolated", "{n} actors without ties", "{n} toimijaa ilman yhteyksiä", "{n} aktörer utan kopplingar"),
+    ("map.thinned", "The map shows the {k}-core: {shown} of {all} actors; {hidden} actors with fewer than {k} ties inside it are hidden.", "Kartta näyttää {k}-ytimen: {shown}/{all} toimijaa; {hidden} toimijaa, joilla on alle {k} yhteyttä ytimen sisällä, on jätetty pois.", "Kartan visar {k}-kärnan: {shown} av {all} aktörer; {hidden} aktörer med färre än {k} kopplingar inom den är dolda."),
+    ("metric.degree", "partners", "kumppaneita", "partner"),
+    ("metric.strength", "collaboration", "yhteistyö", "samarbete"),
+    ("metric.betweenness", "betweenness", "välittäjyys", "mellanhandsposition"),
+    ("metric.closeness", "closeness", "läheisyys", "närhet"),
+    ("metric.harmonic", "harmonic closeness", "harmoninen läheisyys", "harmonisk närhet"),
+    ("metric.eigenvector", "eigenvector centrality", "ominaisvektorikeskeisyys", "egenvektorcentralitet"),
+    ("metric.pagerank", "PageRank", "PageRank", "PageRank"),
+    ("metric.katz", "Katz centrality", "Katz-keskeisyys", "Katz-centralitet"),
+    ("metric.reach", "reach", "tavoittavuus", "räckvidd"),
+    ("group.kind", "kind", "toimijatyyppi", "aktörstyp"),
+    ("group.region", "region", "maakunta", "landskap"),
+    ("group.community", "community", "yhteisö", "gemenskap"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_every_language() {
+        let mut keys = std::collections::BTreeSet::new();
+        for &(key, en, fi, sv) in TEXTS {
+            assert!(keys.insert(key), "{key} twice");
+            for (lang, text) in [("en", en), ("fi", fi), ("sv", sv)] {
+                assert!(!text.trim().is_empty(), "{key} has no {lang} text");
+            }
+            // Placeholders agree across languages.
+            let holes = |t: &str| -> Vec<String> {
+                let mut h: Vec<String> = t
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|x| x.0.to_string()))
+                    .collect();
+                h.sort();
+                h
+            };
+            assert_eq!(holes(en), holes(fi), "{key}");
+            assert_eq!(holes(en), holes(sv), "{key}");
+        }
+        for kind in crate::model::KNOWN_ACTOR_KINDS {
+            assert!(
+                keys.contains(format!("kind.{kind}").as_str()),
+                "kind {kind}"
+            );
+        }
+        for role in crate::model::KNOWN_ROLES {
+            assert!(
+                keys.contains(format!("role.{role}").as_str()),
+                "role {role}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_and_dates_in_each_language() {
+        assert_eq!(
+            Lang::Fi.number(1234567.891, 2),
+            "1\u{2009}234\u{2009}567,89"
+        );
+        assert_eq!(Lang::En.number(1234.5, 1), "1,234.5");
+        assert_eq!(Lang::Sv.number(-0.5, 2), "-0,50");
+        assert_eq!(Lang::Fi.value(15.0), "15");
+        assert_eq!(Lang::Fi.value(0.03305), "0,0331");
+        assert_eq!(Lang::En.value(1.532), "1.53");
+        let d: Date = "2021-09-01".parse().unwrap();
+        assert_eq!(Lang::Fi.date(d), "1.9.2021");
+        assert_eq!(Lang::En.date(d), "2021-09-01");
+        assert_eq!(
+            Lang::Fi.kind("university_of_applied_sciences"),
+            "ammattikorkeakoulu"
+        );
+        assert_eq!(Lang::En.kind("sports_club"), "sports club");
+    }
+}

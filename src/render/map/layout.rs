@@ -1,0 +1,361 @@
+//! Where the nodes go: a layout engine places each node, then the
+//! separate components are packed as islands with room for a caption.
+
+use super::dot::layout_dot;
+use super::force::force_layout;
+use super::{Layout, MapModel};
+use crate::error::{Error, Result};
+use crate::io::graphviz::{run_graphviz, ENGINES};
+
+/// Space between islands, inches.
+const GAP: f64 = 0.45;
+/// Room under an island for its caption, inches.
+const CAPTION_ROOM: f64 = 0.3;
+
+/// One packed island.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Island {
+    /// Left, top, width and height of the island's nodes, inches.
+    pub x: f64,
+    /// Top.
+    pub y: f64,
+    /// Width.
+    pub w: f64,
+    /// Height.
+    pub h: f64,
+    /// The project that forms it (more than half of its ties), if any.
+    pub caption: Option<String>,
+}
+
+/// A placed map: node centres in inches (y down), the islands, the engine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Centre of each node, inches, y growing downwards.
+    pub positions: Vec<(f64, f64)>,
+    /// The islands (components), largest first.
+    pub islands: Vec<Island>,
+    /// Overall width and height, inches.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+    /// True when the built-in layout placed the nodes.
+    pub builtin: bool,
+    /// Notes for the user.
+    pub notes: Vec<String>,
+    /// Each component as laid out on its own, for packing.
+    parts: Vec<Part>,
+}
+
+/// One component laid out in its own frame.
+#[derive(Debug, Clone, PartialEq)]
+struct Part {
+    /// Its nodes.
+    members: Vec<usize>,
+    /// Their positions, inches, in `members` order.
+    local: Vec<(f64, f64)>,
+    /// Bounding box (left, top, right, bottom) with the nodes' radii.
+    bounds: (f64, f64, f64, f64),
+    /// The project that forms it, if one does.
+    caption: Option<String>,
+}
+
+/// The default engine: `fdp` when clustered (neato ignores clusters),
+/// `neato` up to 300 nodes, `sfdp` above.
+pub fn default_engine(model: &MapModel) -> &'static str {
+    if model.nodes.iter().any(|n| n.cluster.is_some()) {
+        "fdp"
+    } else if model.nodes.len() <= 300 {
+        "neato"
+    } else {
+        "sfdp"
+    }
+}
+
+/// Connected components of the model: a component number per node,
+/// numbered by first node.
+fn components(model: &MapModel) -> Vec<usize> {
+    let n = model.nodes.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut v: usize) -> usize {
+        while parent[v] != v {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        v
+    }
+    for e in &model.edges {
+        let (a, b) = (find(&mut parent, e.a), find(&mut parent, e.b));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut number = vec![usize::MAX; n];
+    let mut next = 0;
+    let mut out = vec![0; n];
+    for v in 0..n {
+        let r = find(&mut parent, v);
+        if number[r] == usize::MAX {
+            number[r] = next;
+            next += 1;
+        }
+        out[v] = number[r];
+    }
+    out
+}
+
+/// Positions from Graphviz's `plain` output: `node NAME X Y …` in inches,
+/// y up; `None` for a node it did not place.
+fn parse_plain(text: &str, model: &MapModel) -> Vec<Option<(f64, f64)>> {
+    let mut out = vec![None; model.nodes.len()];
+    for line in text.lines() {
+        let mut parts = line.split_whitespace();
+        if parts.next() != Some("node") {
+            continue;
+        }
+        let (Some(name), Some(x), Some(y)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let index = name
+            .trim_matches('"')
+            .strip_prefix('n')
+            .and_then(|i| i.parse::<usize>().ok());
+        if let (Some(i), Ok(x), Ok(y)) = (index, x.parse::<f64>(), y.parse::<f64>()) {
+            if i < out.len() {
+                out[i] = Some((x, -y));
+            }
+        }
+    }
+    out
+}
+
+/// Lays `model` out and packs its components as islands.
+pub fn place(model: &MapModel, layout: Layout, seed: u64) -> Result<Placed> {
+    let n = model.nodes.len();
+    let mut notes = Vec::new();
+    let engine = match layout {
+        Layout::Builtin => None,
+        Layout::Engine(e) if !ENGINES.contains(&e) => {
+            return Err(Error::invalid(
+                "engine",
+                e,
+                format!("one of {}", ENGINES.join(", ")),
+            ))
+        }
+        Layout::Engine(e) => Some(e),
+        Layout::Graphviz => Some(default_engine(model)),
+    };
+    let mut raw: Vec<Option<(f64, f64)>> = vec![None; n];
+    let mut builtin = engine.is_none();
+    if let Some(engine) = engine {
+        let args = vec![format!("-K{engine}"), "-Tplain".to_string()];
+        match run_graphviz(&layout_dot(model), &args)? {
+            Some(bytes) => raw = parse_plain(&String::from_utf8_lossy(&bytes), model),
+            None => {
+                builtin = true;
+                notes.push("Graphviz (the `dot` program) is not installed; laid out with verkosto's built-in layout".to_string());
+            }
+        }
+    }
+    let component = components(model);
+    let count = component.iter().max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (v, &c) in component.iter().enumerate() {
+        members[c].push(v);
+    }
+    // Each component in its own frame, inches.
+    let mut local: Vec<(f64, f64)> = vec![(0.0, 0.0); n];
+    for nodes in &members {
+        let placed_all = nodes.iter().all(|&v| raw[v].is_some());
+        if !builtin && placed_all {
+            for &v in nodes {
+                local[v] = raw[v].unwrap_or((0.0, 0.0));
+            }
+            continue;
+        }
+        let index: std::collections::HashMap<usize, usize> =
+            nodes.iter().enumerate().map(|(i, &v)| (v, i)).collect();
+        let edges: Vec<(usize, usize)> = model
+            .edges
+            .iter()
+            .filter(|e| index.contains_key(&e.a))
+            .map(|e| (index[&e.a], index[&e.b]))
+            .collect();
+        let sizes: Vec<f64> = nodes.iter().map(|&v| model.nodes[v].size).collect();
+        let unit = force_layout(nodes.len(), &edges, &sizes, seed);
+        let side = 0.9 * (nodes.len() as f64).sqrt() + 0.6;
+        for (i, &v) in nodes.iter().enumerate() {
+            local[v] = (unit[i].0 * side, unit[i].1 * side);
+        }
+    }
+    // Bounding boxes, with the nodes' radii.
+    let mut boxes: Vec<(f64, f64, f64, f64)> = members
+        .iter()
+        .map(|nodes| {
+            let mut b = (
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            );
+            for &v in nodes {
+                let r = model.nodes[v].size / 2.0;
+                let (x, y) = local[v];
+                b = (
+                    b.0.min(x - r),
+                    b.1.min(y - r),
+                    b.2.max(x + r),
+                    b.3.max(y + r),
+                );
+            }
+            b
+        })
+        .collect();
+    for b in &mut boxes {
+        if !b.0.is_finite() {
+            *b = (0.0, 0.0, 0.0, 0.0);
+        }
+    }
+    let parts: Vec<Part> = members
+        .iter()
+        .zip(boxes)
+        .map(|(nodes, bounds)| Part {
+            local: nodes.iter().map(|&v| local[v]).collect(),
+            caption: island_caption(model, nodes),
+            members: nodes.clone(),
+            bounds,
+        })
+        .collect();
+    let mut placed = Placed {
+        positions: vec![(0.0, 0.0); n],
+        islands: Vec::new(),
+        width: 0.1,
+        height: 0.1,
+        builtin,
+        notes,
+        parts,
+    };
+    placed.pack(8.0 * 0.6 / 72.0, 1.4);
+    Ok(placed)
+}
+
+impl Placed {
+    /// Packs the components as islands in rows, largest first, each at
+    /// least as wide as its caption at `inches_per_char` (8 pt text at the
+    /// drawing's final scale), with the row width whose packing best fills
+    /// an area of `aspect` = width / height.
+    pub fn pack(&mut self, inches_per_char: f64, aspect: f64) {
+        let best = self
+            .row_widths(inches_per_char)
+            .into_iter()
+            .map(|w| {
+                let (pw, ph) = self.shelves(inches_per_char, w, false);
+                // The scale an area of this aspect gives, up to a constant.
+                ((aspect / pw).min(1.0 / ph), w)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)))
+            .map_or(1.0, |b| b.1);
+        self.shelves(inches_per_char, best, true);
+    }
+
+    /// Candidate row widths: every prefix of the islands side by side.
+    fn row_widths(&self, inches_per_char: f64) -> Vec<f64> {
+        let mut widths: Vec<f64> = (0..self.parts.len())
+            .map(|c| self.size(c, inches_per_char).0)
+            .collect();
+        widths.sort_by(|a, b| b.total_cmp(a));
+        let mut out = Vec::new();
+        let mut sum = 0.0;
+        for w in widths {
+            sum += w + GAP;
+            out.push(sum - GAP);
+        }
+        out
+    }
+
+    /// The room island `c` takes: its nodes, at least its caption's
+    /// width, and the caption's height.
+    fn size(&self, c: usize, inches_per_char: f64) -> (f64, f64) {
+        let part = &self.parts[c];
+        let b = part.bounds;
+        let caption = part.caption.as_ref();
+        let caption_width = caption.map_or(0.0, |t| t.chars().count().min(60) as f64 * inches_per_char);
+        let room = if caption.is_some() { CAPTION_ROOM } else { 0.0 };
+        ((b.2 - b.0).max(caption_width), b.3 - b.1 + room)
+    }
+
+    /// Shelf packing with rows at most `row_width` wide (wider only for a
+    /// single island); returns the overall size, and places the nodes and
+    /// islands when `apply`.
+    fn shelves(&mut self, inches_per_char: f64, row_width: f64, apply: bool) -> (f64, f64) {
+        let count = self.parts.len();
+        let size = |c: usize| self.size(c, inches_per_char);
+        let parts = &self.parts;
+        let mut order: Vec<usize> = (0..count).collect();
+        order.sort_by(|&a, &b| {
+            parts[b]
+                .members
+                .len()
+                .cmp(&parts[a].members.len())
+                .then(a.cmp(&b))
+        });
+        let sizes: Vec<(f64, f64)> = (0..count).map(size).collect();
+        let mut islands = Vec::with_capacity(count);
+        let (mut x, mut y, mut row_height, mut width) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        let mut positions = Vec::new();
+        for &c in &order {
+            let (w, h) = sizes[c];
+            if x > 0.0 && x + w > row_width {
+                x = 0.0;
+                y += row_height + GAP;
+                row_height = 0.0;
+            }
+            let part = &parts[c];
+            let b = part.bounds;
+            let centre = (w - (b.2 - b.0)) / 2.0;
+            for (&v, &(lx, ly)) in part.members.iter().zip(&part.local) {
+                positions.push((v, (lx - b.0 + x + centre, ly - b.1 + y)));
+            }
+            islands.push(Island {
+                x,
+                y,
+                w,
+                h: b.3 - b.1,
+                caption: part.caption.clone(),
+            });
+            x += w + GAP;
+            width = width.max(x - GAP);
+            row_height = row_height.max(h);
+        }
+        let (width, height) = (width.max(0.1), (y + row_height).max(0.1));
+        if apply {
+            for (v, p) in positions {
+                self.positions[v] = p;
+            }
+            self.islands = islands;
+            self.width = width;
+            self.height = height;
+        }
+        (width, height)
+    }
+}
+
+/// The project behind more than half of an island's ties, if one is.
+fn island_caption(model: &MapModel, nodes: &[usize]) -> Option<String> {
+    if nodes.len() < 2 {
+        return None;
+    }
+    let inside: std::collections::HashSet<usize> = nodes.iter().copied().collect();
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    let mut total = 0;
+    for e in model.edges.iter().filter(|e| inside.contains(&e.a)) {
+        total += 1;
+        if let Some(p) = &e.project {
+            *counts.entry(p.as_str()).or_insert(0) += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .filter(|(_, c)| 2 * c > total)
+        .map(|(p, _)| p.to_string())
+}

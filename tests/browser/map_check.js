@@ -1,0 +1,59 @@
+// Checks the geometry of every map on the page (each an <svg> inside a
+// <div class="case" data-case="…" data-must="id1 id2 …">): the legend
+// (#legend) overlaps no actor, engagement or label; no two labels
+// ([data-label]) overlap; every id in data-must has a visible label.
+// Writes one JSON object per case into <pre id="result">.
+(function () {
+  function box(el) {
+    var r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  }
+  function overlap(a, b) {
+    // More than half a pixel each way counts as overlapping.
+    var w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    var h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    return w > 0.5 && h > 0.5;
+  }
+  var results = [];
+  var cases = document.querySelectorAll("div.case");
+  for (var i = 0; i < cases.length; i++) {
+    var div = cases[i];
+    var problems = [];
+    var legend = div.querySelector("#legend");
+    if (!legend) problems.push("no #legend");
+    var marks = div.querySelectorAll("[data-actor], [data-engagement]");
+    var labels = div.querySelectorAll("[data-label]");
+    var legendBox = legend ? box(legend) : null;
+    for (var j = 0; legendBox && j < marks.length; j++) {
+      if (overlap(legendBox, box(marks[j]))) {
+        problems.push("legend covers " + (marks[j].getAttribute("data-actor") || marks[j].getAttribute("data-engagement")));
+      }
+    }
+    var labelBoxes = [];
+    for (var k = 0; k < labels.length; k++) {
+      var b = box(labels[k]);
+      var id = labels[k].getAttribute("data-label");
+      if (legendBox && overlap(legendBox, b)) problems.push("legend covers the label of " + id);
+      for (var m = 0; m < labelBoxes.length; m++) {
+        if (overlap(labelBoxes[m].box, b)) {
+          problems.push("labels of " + labelBoxes[m].id + " and " + id + " overlap");
+        }
+      }
+      labelBoxes.push({ id: id, box: b });
+    }
+    var labelled = {};
+    for (var n = 0; n < labelBoxes.length; n++) labelled[labelBoxes[n].id] = true;
+    var must = (div.getAttribute("data-must") || "").split(" ").filter(function (s) { return s; });
+    for (var q = 0; q < must.length; q++) {
+      var drawn = div.querySelector('[data-actor="' + CSS.escape(must[q]) + '"]');
+      if (drawn && !labelled[must[q]]) problems.push("no label on " + must[q]);
+    }
+    results.push({
+      case: div.getAttribute("data-case"),
+      actors: marks.length,
+      labels: labels.length,
+      problems: problems,
+    });
+  }
+  document.getElementById("result").textContent = JSON.stringify(results);
+})();
