@@ -43,8 +43,14 @@ impl Output {
 
 /// Writes `bytes` to `path` through a temporary file in the same directory
 /// and a rename, so the file is either the old one or the whole new one.
-/// Refuses when `path` is one of `inputs` (compared after resolving links).
+/// `-` is standard output; a symbolic link is followed (its target is
+/// written, the link kept); a device or FIFO is written through, never
+/// replaced. Refuses when `path` is one of `inputs` (compared after
+/// resolving links).
 pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
+    if path.as_os_str() == "-" {
+        return Output::Stdout.write(bytes, inputs);
+    }
     let target = resolve(path);
     if inputs
         .iter()
@@ -55,13 +61,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
             path: path.to_path_buf(),
         });
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
     let fail = |source| Error::Write {
         path: path.to_path_buf(),
         source,
+    };
+    if let Ok(meta) = std::fs::metadata(&target) {
+        if !meta.is_file() && !meta.is_dir() {
+            // A device, FIFO or socket: write through, never replace it.
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(fail)?;
+            return file
+                .write_all(bytes)
+                .and_then(|_| file.flush())
+                .map_err(fail);
+        }
+    }
+    let path = target.as_path();
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     };
     let mut tmp = tempfile::Builder::new()
         .prefix(".verkosto-")
@@ -101,6 +121,18 @@ fn resolve(path: &Path) -> PathBuf {
     if let Ok(p) = path.canonicalize() {
         return p;
     }
+    // A link to a file that does not exist yet: follow it by hand.
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            Ok(target) if target.is_absolute() => path = target,
+            Ok(target) => {
+                path = path.parent().map_or(target.clone(), |d| d.join(&target));
+            }
+            Err(_) => break,
+        }
+    }
+    let path = path.as_path();
     match (path.parent(), path.file_name()) {
         (Some(dir), Some(name)) => {
             let dir = if dir.as_os_str().is_empty() {

@@ -9,6 +9,7 @@
 use super::{float_value, Cell, Table};
 use crate::error::{Error, Result};
 use crate::graph::Projection;
+use crate::render::palette::{kind_color, rgb};
 use crate::render::TextStyle;
 use serde_json::{json, Map, Value};
 use std::fmt::Write as _;
@@ -124,6 +125,13 @@ fn all_node_columns(projection: &Projection<'_>, extra: &NodeColumns) -> Vec<(St
             fixed.iter().map(|row| row[i].1.clone()).collect(),
         ));
     }
+    // The map's colour of each actor's kind, for Gephi and spreadsheets.
+    columns.push((
+        "color".to_string(),
+        (0..n)
+            .map(|a| Cell::Text(kind_color(&projection.actor(a).kind).to_string()))
+            .collect(),
+    ));
     for key in attribute_names(projection) {
         if columns.iter().any(|(c, _)| *c == key) {
             continue;
@@ -259,7 +267,7 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
         .into_iter()
         .filter(|(name, _)| name != "name")
         .collect();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" version=\"1.2\">\n");
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" xmlns:viz=\"http://www.gexf.net/1.2draft/viz\" version=\"1.2\">\n");
     let _ = writeln!(
         out,
         "  <meta>\n    <creator>verkosto</creator>\n    <description>{}</description>\n  </meta>",
@@ -298,7 +306,11 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
                 );
             }
         }
-        out.push_str("        </attvalues>\n      </node>\n");
+        let (r, g, b) = rgb(kind_color(&actor.kind));
+        let _ = writeln!(
+            out,
+            "        </attvalues>\n        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>\n      </node>"
+        );
     }
     out.push_str("    </nodes>\n    <edges>\n");
     for (t, tie) in projection.ties().iter().enumerate() {

@@ -467,3 +467,50 @@ fn broken_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn dash_is_stdout_links_are_followed_and_devices_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = crate::util::repo().join("graphs/finland-regional.json");
+    let file = file.to_str().unwrap();
+    // `-` is standard output for every writer.
+    let r = run_in(
+        dir.path(),
+        &["export", file, "--to", "pajek", "-o", "-"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("*Vertices"));
+    let r = run_in(
+        dir.path(),
+        &["render", file, "--format", "dot", "-o", "-", "--builtin"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("graph"));
+    assert!(!dir.path().join("-").exists(), "no file named -");
+    // A symbolic link: its target is written, the link kept (also when the
+    // target does not exist yet).
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(dir.path().join("target.txt"), &link).unwrap();
+        let r = run_in(dir.path(), &["summary", file, "-o", "link.txt"], None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(std::fs::read_to_string(dir.path().join("target.txt"))
+            .unwrap()
+            .contains("actors"));
+        // A device is written through, not replaced.
+        let r = run_in(dir.path(), &["summary", file, "-o", "/dev/null"], None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device());
+    }
+}

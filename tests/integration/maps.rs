@@ -200,3 +200,150 @@ fn without_graphviz_a_map_still_comes_out() {
     let html = std::fs::read_to_string(report.join("report.html")).unwrap();
     assert!(html.contains("<svg") && html.contains("built-in layout"));
 }
+
+/// The fill of each actor in an SVG map, by id.
+fn fills(svg: &str) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    for part in svg.split("<circle data-actor=\"").skip(1) {
+        let id = part.split('"').next().unwrap().to_string();
+        let fill = part
+            .split("fill=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        out.insert(id, fill.to_string());
+    }
+    out
+}
+
+#[test]
+fn one_kind_one_colour_in_every_map_and_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "graphs/finland-regional.json";
+    let full = render(dir.path(), file, "full.svg", &["--builtin"]);
+    assert_eq!(full.code, 0, "{}", full.stderr);
+    let ego = render(
+        dir.path(),
+        file,
+        "ego.svg",
+        &[
+            "--builtin",
+            "--ego",
+            "Centria",
+            "--radius",
+            "2",
+            "--role-ties",
+            "all=clique",
+        ],
+    );
+    assert_eq!(ego.code, 0, "{}", ego.stderr);
+    let report = dir.path().join("report");
+    let r = crate::util::run(&["report", file, "--builtin", "-o", report.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let maps = [
+        fills(&std::fs::read_to_string(dir.path().join("full.svg")).unwrap()),
+        fills(&std::fs::read_to_string(dir.path().join("ego.svg")).unwrap()),
+        fills(&std::fs::read_to_string(report.join("report.html")).unwrap()),
+    ];
+    let dataset: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join(file)).unwrap()).unwrap();
+    let kind_of = |id: &str| {
+        dataset["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()["kind"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let mut colour_of_kind: std::collections::BTreeMap<String, String> = Default::default();
+    for map in &maps {
+        assert!(!map.is_empty());
+        for (id, fill) in map {
+            let kind = kind_of(id);
+            let known = colour_of_kind.entry(kind.clone()).or_insert(fill.clone());
+            assert_eq!(known, fill, "{kind} ({id}) drawn in two colours");
+            assert_eq!(fill, verkosto::render::palette::kind_color(&kind));
+        }
+    }
+    assert!(colour_of_kind.len() >= 8, "{colour_of_kind:?}");
+}
+
+#[test]
+fn finnish_maps_speak_finnish() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = render(
+        dir.path(),
+        "graphs/finland-regional.json",
+        "fi.svg",
+        &["--builtin", "--lang", "fi", "--size-by", "pagerank"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("fi.svg")).unwrap();
+    for text in [
+        "Selite",
+        "kunta (15)",
+        "ammattikorkeakoulu (3)",
+        "27 toimijaa, 23 yhteyttä",
+        "1.4.2011",
+    ] {
+        assert!(svg.contains(text), "{text} missing");
+    }
+    // Decimal commas: PageRank values in the tooltips and the size note.
+    assert!(
+        svg.contains("(kunta; PageRank 0,0"),
+        "tooltips with decimal commas"
+    );
+    assert!(
+        svg.contains("Pallon koko: PageRank"),
+        "the size note in Finnish"
+    );
+    assert!(!svg.contains("municipality"), "no raw kind names");
+}
+
+#[test]
+fn ego_accepts_names_and_says_which_filter_removed_an_actor() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "graphs/finland-regional.json";
+    for query in [
+        "centria",
+        "Centria",
+        "centria-ammattikorkeakoulu",
+        "CENTRIA-AMMATTI",
+    ] {
+        let r = render(dir.path(), file, "e.svg", &["--builtin", "--ego", query]);
+        assert_eq!(r.code, 0, "{query}: {}", r.stderr);
+        let svg = std::fs::read_to_string(dir.path().join("e.svg")).unwrap();
+        assert!(svg.contains("class=\"ego\""), "{query}: the ego is marked");
+        assert!(
+            svg.contains("data-label=\"centria\""),
+            "{query}: the ego is labelled"
+        );
+        assert!(
+            svg.contains("actors within 1 steps of Centria"),
+            "{query}: the ego note"
+        );
+    }
+    // Kokkola is in the dataset only as a target group.
+    let r = render(
+        dir.path(),
+        file,
+        "e.svg",
+        &["--builtin", "--ego", "kokkola"],
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("Kokkola (kokkola) is in the dataset")
+            && r.stderr.contains("make no ties under the role rules"),
+        "{}",
+        r.stderr
+    );
+    // An ambiguous prefix names the candidates.
+    let r = render(dir.path(), file, "e.svg", &["--builtin", "--ego", "lapin"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("it matches"), "{}", r.stderr);
+}

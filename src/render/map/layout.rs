@@ -91,16 +91,16 @@ fn components(model: &MapModel) -> Vec<usize> {
     }
     let mut number = vec![usize::MAX; n];
     let mut next = 0;
-    let mut out = vec![0; n];
-    for v in 0..n {
-        let r = find(&mut parent, v);
-        if number[r] == usize::MAX {
-            number[r] = next;
-            next += 1;
-        }
-        out[v] = number[r];
-    }
-    out
+    (0..n)
+        .map(|v| {
+            let r = find(&mut parent, v);
+            if number[r] == usize::MAX {
+                number[r] = next;
+                next += 1;
+            }
+            number[r]
+        })
+        .collect()
 }
 
 /// Positions from Graphviz's `plain` output: `node NAME X Y …` in inches,
@@ -278,7 +278,8 @@ impl Placed {
         let part = &self.parts[c];
         let b = part.bounds;
         let caption = part.caption.as_ref();
-        let caption_width = caption.map_or(0.0, |t| t.chars().count().min(60) as f64 * inches_per_char);
+        let caption_width =
+            caption.map_or(0.0, |t| t.chars().count().min(60) as f64 * inches_per_char);
         let room = if caption.is_some() { CAPTION_ROOM } else { 0.0 };
         ((b.2 - b.0).max(caption_width), b.3 - b.1 + room)
     }

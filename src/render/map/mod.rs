@@ -328,7 +328,9 @@ pub fn draw(model: &MapModel, options: &DrawOptions) -> Result<Drawing> {
     let mut scale = 72.0;
     for _ in 0..3 {
         placed.pack(8.0 * 0.6 / scale, room_w / room_h);
-        scale = (room_w / placed.width).min(room_h / placed.height).clamp(1.0, 144.0);
+        scale = (room_w / placed.width)
+            .min(room_h / placed.height)
+            .clamp(1.0, 144.0);
     }
     let picture = compose::compose(model, &placed, width, height, options.caption);
     let mut notes = placed.notes.clone();
