@@ -80,6 +80,9 @@ pub enum Error {
         /// The format asked for (`png`, `pdf`).
         format: &'static str,
     },
+    /// The browser that prints PDFs is missing or failed.
+    #[error("{0}")]
+    Browser(String),
     /// Writing would destroy an input.
     #[error("refusing to write {}: it is one of the input files; choose another output path", path.display())]
     WouldOverwriteInput {

@@ -36,6 +36,7 @@ impl Lang {
     pub fn lookup(self, key: &str) -> Option<&'static str> {
         TEXTS
             .iter()
+            .chain(crate::lang_report::REPORT_TEXTS)
             .find(|t| t.0 == key)
             .map(|&(_, en, fi, sv)| match self {
                 Lang::En => en,
@@ -54,6 +55,11 @@ impl Lang {
     /// kind, else the kind with underscores as spaces.
     pub fn kind(self, kind: &str) -> String {
         self.known(&format!("kind.{kind}"), kind)
+    }
+
+    /// The human name of an engagement kind.
+    pub fn engagement_kind(self, kind: &str) -> String {
+        self.known(&format!("engagement.{kind}"), kind)
     }
 
     /// The human name of a participation role.
@@ -167,6 +173,12 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     ("kind.network", "network", "verkosto", "nätverk"),
     ("kind.person", "person", "henkilö", "person"),
     ("kind.other", "other", "muu", "annan"),
+    ("engagement.project", "project", "hanke", "projekt"),
+    ("engagement.workshop", "workshop", "työpaja", "workshop"),
+    ("engagement.event", "event", "tapahtuma", "evenemang"),
+    ("engagement.study_trip", "study trip", "opintomatka", "studieresa"),
+    ("engagement.network", "network", "verkosto", "nätverk"),
+    ("engagement.training", "training", "koulutus", "utbildning"),
     ("role.coordinator", "coordinator", "koordinaattori", "koordinator"),
     ("role.implementer", "co-implementer", "osatoteuttaja", "delgenomförare"),
     ("role.partner", "partner", "kumppani", "partner"),
@@ -209,7 +221,7 @@ mod tests {
     #[test]
     fn every_key_has_every_language() {
         let mut keys = std::collections::BTreeSet::new();
-        for &(key, en, fi, sv) in TEXTS {
+        for &(key, en, fi, sv) in TEXTS.iter().chain(crate::lang_report::REPORT_TEXTS) {
             assert!(keys.insert(key), "{key} twice");
             for (lang, text) in [("en", en), ("fi", fi), ("sv", sv)] {
                 assert!(!text.trim().is_empty(), "{key} has no {lang} text");
@@ -222,6 +234,7 @@ mod tests {
                     .filter_map(|p| p.split_once('}').map(|x| x.0.to_string()))
                     .collect();
                 h.sort();
+                h.dedup();
                 h
             };
             assert_eq!(holes(en), holes(fi), "{key}");
@@ -231,6 +244,12 @@ mod tests {
             assert!(
                 keys.contains(format!("kind.{kind}").as_str()),
                 "kind {kind}"
+            );
+        }
+        for kind in crate::model::KNOWN_ENGAGEMENT_KINDS {
+            assert!(
+                keys.contains(format!("engagement.{kind}").as_str()),
+                "engagement kind {kind}"
             );
         }
         for role in crate::model::KNOWN_ROLES {

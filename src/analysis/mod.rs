@@ -18,17 +18,22 @@
 //! assert_eq!(analysis.summary().unwrap().components, 1);
 //! ```
 
+mod findings;
 mod map;
+mod projects;
 mod report;
 mod tables;
 mod warnings;
 
+pub use findings::Finding;
 pub use map::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
+pub use projects::LeftOut;
 pub use report::{ReportFile, ReportOptions};
 pub use tables::{ActorSort, ActorTableOptions, BrokerSort, TieSort, BROKER_COLUMNS};
 
 use crate::error::Result;
 use crate::graph::{Csr, Projection, ProjectionOptions};
+use crate::lang::Lang;
 use crate::metrics::brokerage::{gould_fernandez, sole_broker_pairs, BrokerFigures, Brokerage};
 use crate::metrics::centrality::{
     betweenness, closeness, eigenvector, harmonic, katz, pagerank, BetweennessOptions, KatzOptions,
@@ -436,10 +441,10 @@ impl<'a> Analysis<'a> {
     pub fn summary(&self) -> Result<&NetworkSummary> {
         cached(&self.summary, || {
             let mut summary = self.summarize()?;
-            summary.warnings = self.network_warnings(&summary)?;
+            summary.warnings = self.network_warnings(&summary, Lang::En)?;
             summary
                 .warnings
-                .extend(self.ranking_warnings(&[Metric::Degree, Metric::Strength])?);
+                .extend(self.ranking_warnings(&[Metric::Degree, Metric::Strength], Lang::En)?);
             Ok(summary)
         })
     }

@@ -1,173 +1,228 @@
-//! The report of an analysis: its sections assembled from computed
-//! results, written as HTML and Markdown with the map and CSV tables.
+//! The report of an analysis: findings, warnings, summary, density,
+//! maps, projects and money, top actors, brokers, reach, communities and
+//! what was left out, assembled from computed results in one language.
 
-use super::{Analysis, MapOptions};
+use super::projects::people_table;
+use super::{Analysis, MapMode, MapOptions};
 use crate::error::Result;
+use crate::lang::Lang;
 use crate::metrics::Metric;
-use crate::render::map::{draw, DrawOptions, Layout, MapFormat};
-use crate::render::report::{report_html, report_markdown, ReportData, Section, DEFINITIONS};
+use crate::render::map::{draw, DrawOptions, Layout, MapFormat, PageSize};
+use crate::render::report::{
+    report_html, report_markdown, Heatmap, ReportData, ReportFinding, ReportMap, Section,
+};
 use crate::render::{render_summary, Cell, Format, Table};
+use serde_json::{json, Map, Value};
 
 /// Options of [`Analysis::report`].
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReportOptions {
     /// Title (default: the dataset's name).
     pub title: Option<String>,
-    /// The dataset's file name, as the report should name it.
+    /// The dataset's file name, as the report should name it (never a
+    /// full path).
     pub source: String,
-    /// How the map is laid out.
+    /// How the maps are laid out.
     pub layout: Layout,
+    /// The language of every heading, sentence and number.
+    pub lang: Lang,
+    /// The maps' options (colours, sizes, labels, clusters); the mode and
+    /// language come from `modes` and `lang`.
+    pub map: MapOptions,
+    /// One map per mode, in order (default: the projection).
+    pub modes: Vec<MapMode>,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            title: None,
+            source: String::new(),
+            layout: Layout::default(),
+            lang: Lang::default(),
+            map: MapOptions::default(),
+            modes: vec![MapMode::Projection],
+        }
+    }
 }
 
 /// One file of the report: its name in the report directory and bytes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportFile {
     /// File name (`report.html`, `map.svg`, …).
-    pub name: &'static str,
+    pub name: String,
     /// Contents.
     pub bytes: Vec<u8>,
 }
 
-/// The top-actor sections: metric and what its leaders do.
-const TOP_SECTIONS: &[(Metric, &str)] = &[
-    (Metric::Degree, "most partners"),
-    (Metric::Strength, "most collaboration (sum of tie weights)"),
-    (
-        Metric::Betweenness,
-        "lie most often on the shortest routes between others",
-    ),
-    (Metric::Closeness, "are nearest to everyone they can reach"),
-    (Metric::Eigenvector, "are tied to the best-connected"),
-    (Metric::PageRank, "rank highest by weighted random walk"),
+/// The top-actor sections.
+const TOP_SECTIONS: &[Metric] = &[
+    Metric::Degree,
+    Metric::Strength,
+    Metric::Betweenness,
+    Metric::Closeness,
+    Metric::Eigenvector,
+    Metric::PageRank,
 ];
 
 impl Analysis<'_> {
-    /// The report's files: `map.svg`, `map.dot`, `actors.csv`,
-    /// `ties.csv`, `communities.csv`, `summary.csv`, `report.md` and the
-    /// self-contained `report.html`, in that order. Every section reads the
-    /// analysis' results, so each metric and the partition are computed
-    /// once.
+    /// The report's files: the maps (`map.svg`, `map-two-mode.svg`, …,
+    /// and `map.dot`), `actors.csv`, `ties.csv`, `communities.csv`,
+    /// `projects.csv`, `summary.csv`, `report.md` and the self-contained
+    /// `report.html`. Every section reads the analysis' results, so each
+    /// metric and the partition are computed once.
     pub fn report(&self, options: &ReportOptions) -> Result<Vec<ReportFile>> {
-        let n = self.actor_count();
-        let name = |a: usize| self.actor(a).name.clone();
-        let kind = |a: usize| self.actor(a).kind.as_str();
-        let group = self.options().group.clone();
-        let community = self.options().community;
-
-        let mut sections = Vec::new();
-        for &(metric, what) in TOP_SECTIONS {
-            let values = self.metric(metric)?;
-            let scores = self.scores(metric)?;
-            let mut order: Vec<usize> = (0..n).collect();
-            order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
-            let mut t = Table::new(&["rank", "actor", "kind", metric.name()]);
-            for (rank, &a) in order.iter().take(10).enumerate() {
-                t.push(vec![
-                    (rank + 1).into(),
-                    name(a).into(),
-                    kind(a).into(),
-                    Cell::from(values[a]),
-                ]);
+        let lang = options.lang;
+        let mut files = Vec::new();
+        let mut maps = Vec::new();
+        for (i, &mode) in options.modes.iter().enumerate() {
+            let model = self.map(&MapOptions {
+                mode,
+                lang,
+                title: options.title.clone(),
+                ..options.map.clone()
+            })?;
+            let drawing = |format| {
+                draw(
+                    &model,
+                    &DrawOptions {
+                        format,
+                        layout: options.layout,
+                        seed: self.options().community.seed,
+                        size: PageSize::A4Landscape,
+                        ..Default::default()
+                    },
+                )
+            };
+            let svg = drawing(MapFormat::Svg)?;
+            let name = match mode {
+                MapMode::Projection if i == 0 => "map".to_string(),
+                MapMode::Projection => format!("map-{i}"),
+                MapMode::TwoMode => "map-two-mode".to_string(),
+            };
+            let mut notes: Vec<String> = model.thinning_note.iter().cloned().collect();
+            notes.push(
+                lang.text(if svg.builtin {
+                    "report.layout_builtin"
+                } else {
+                    "report.layout_graphviz"
+                })
+                .to_string(),
+            );
+            maps.push(ReportMap {
+                title: lang
+                    .text(match mode {
+                        MapMode::Projection => "report.map",
+                        MapMode::TwoMode => "report.map_two_mode",
+                    })
+                    .to_string(),
+                svg: String::from_utf8_lossy(&svg.bytes).into_owned(),
+                file: format!("{name}.svg"),
+                notes,
+            });
+            files.push(file(&format!("{name}.svg"), svg.bytes));
+            if i == 0 {
+                files.push(file("map.dot", drawing(MapFormat::Dot)?.bytes));
             }
-            sections.push(Section {
-                title: format!("Top actors by {metric}"),
-                intro: format!("The actors that {what}."),
-                table: t,
-            });
         }
-        sections.push(self.top_per_kind()?);
-        let reach = self.reach_table("kind");
-        if reach.rows.len() > 1 {
-            sections.push(Section {
-                title: "Reach: target groups and participants".into(),
-                intro: "The actors named as target groups or participants of the engagements, by kind. Reach is not collaboration: these actors are reached by the engagements' coordinators and implementers, and make no ties in the network.".into(),
-                table: reach,
-            });
-        }
-        sections.push(self.broker_section()?);
-        sections.push(self.cut_section());
-
-        let map_model = self.map(&MapOptions {
-            title: options.title.clone(),
-            ..Default::default()
-        })?;
-        let svg = draw(
-            &map_model,
-            &DrawOptions {
-                format: MapFormat::Svg,
-                layout: options.layout,
-                seed: community.seed,
-                ..Default::default()
-            },
-        )?;
-        let svg_text = String::from_utf8_lossy(&svg.bytes).into_owned();
-        let inline = svg_text
-            .find("<svg")
-            .map_or(svg_text.clone(), |i| svg_text[i..].to_string());
-        let mut map_notes = Vec::new();
-        if let Some(note) = &map_model.thinning_note {
-            map_notes.push(note.clone());
-        }
-        map_notes.push(if svg.builtin {
-            "Drawn with verkosto's built-in layout (Graphviz not used).".to_string()
-        } else {
-            "Laid out with Graphviz.".to_string()
-        });
-        map_notes.push(map_model.scale_note.clone());
 
         let summary = self.summary()?;
-        let profiles = self.community_profiles(&group)?;
-        let projection = self.projection();
-        let dataset = self.dataset();
+        let projects = self.projects_table(lang);
+        let mut sections = vec![
+            Section {
+                id: "projects".into(),
+                title: lang.text("report.projects").into(),
+                intro: lang.text("report.projects_intro").into(),
+                table: projects.clone(),
+            },
+            Section {
+                id: "funding".into(),
+                title: lang.text("report.funding_actor").into(),
+                intro: lang.text("report.funding_rule").into(),
+                table: self.funding_table(lang),
+            },
+            Section {
+                id: "funding-kind".into(),
+                title: lang.text("report.funding_kind").into(),
+                intro: String::new(),
+                table: self.funding_by_group(lang, true),
+            },
+            Section {
+                id: "funding-region".into(),
+                title: lang.text("report.funding_region").into(),
+                intro: String::new(),
+                table: self.funding_by_group(lang, false),
+            },
+        ];
+        for &metric in TOP_SECTIONS {
+            sections.push(self.top_section(lang, metric)?);
+        }
+        sections.push(self.top_per_kind(lang)?);
+        sections.push(self.broker_section(lang)?);
+        sections.push(self.cut_section(lang));
+        let reach = self.reach_table("kind");
+        if reach.rows.len() > 1 {
+            let mut table = people_table(lang, &["kind", "reached", "projects"]);
+            for row in reach.rows {
+                let mut row = row;
+                if let Cell::Text(k) = &row[0] {
+                    row[0] = Cell::Text(if k == "total" {
+                        "Σ".into()
+                    } else {
+                        lang.kind(k)
+                    });
+                }
+                table.rows.push(row);
+            }
+            sections.push(Section {
+                id: "reach".into(),
+                title: lang.text("report.reach").into(),
+                intro: lang.text("report.reach_intro").into(),
+                table,
+            });
+        }
+        sections.push(self.community_section(lang)?);
+        let left = self.left_out_table(lang);
+        sections.push(Section {
+            id: "left-out".into(),
+            title: lang.text("report.left_out").into(),
+            intro: if left.rows.is_empty() {
+                lang.text("left.none").into()
+            } else {
+                lang.text("report.left_out_intro").into()
+            },
+            table: left,
+        });
+
+        let findings = self
+            .findings(lang)?
+            .into_iter()
+            .map(|f| ReportFinding {
+                text: f.text,
+                section: f.section.to_string(),
+            })
+            .collect();
         let data = ReportData {
+            lang,
             title: options
                 .title
                 .clone()
-                .unwrap_or_else(|| dataset.name.clone()),
-            options: vec![
-                (
-                    "dataset".into(),
-                    format!("{} ({})", dataset.name, options.source),
-                ),
-                (
-                    "projection".into(),
-                    format!("weight {}; {}", projection.weighting(), summary.filter),
-                ),
-                (
-                    "tie rules".into(),
-                    projection.two_mode().filter().ties.describe(),
-                ),
-                (
-                    "minimum tie weight".into(),
-                    projection
-                        .min_weight()
-                        .map_or("none".into(), |m| m.to_string()),
-                ),
-                ("groups".into(), group.clone()),
-                (
-                    "communities".into(),
-                    format!(
-                        "{}, resolution {}, seed {}",
-                        community.method, community.resolution, community.seed
-                    ),
-                ),
-                (
-                    "paths".into(),
-                    "distance = 1/weight (stronger ties are shorter)".into(),
-                ),
-            ],
-            summary: summary.clone(),
-            map_svg: inline,
-            map_file: "map.svg".into(),
-            map_notes,
-            communities: profiles.clone(),
-            actor_labels: (0..n).map(name).collect(),
-            sections,
-            definitions: DEFINITIONS
-                .iter()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .unwrap_or_else(|| self.dataset().name.clone()),
+            findings,
+            // The findings already state the dominant project and the
+            // separate parts.
+            warnings: self
+                .warnings_in(TOP_SECTIONS, lang)?
+                .into_iter()
+                .filter(|w| !["dominant_engagement", "separate_components"].contains(&w.code))
                 .collect(),
-            warnings: self.warnings(&TOP_SECTIONS.iter().map(|s| s.0).collect::<Vec<_>>())?,
+            options: self.option_rows(lang, &options.source),
+            summary: self.summary_rows(lang)?,
+            heatmap: self.heatmap(lang)?,
+            maps,
+            network_json: self.network_json(lang)?,
+            sections,
+            definitions: definitions(lang),
         };
 
         let actors = self.metrics(&[])?;
@@ -175,17 +230,17 @@ impl Analysis<'_> {
         actor_table
             .columns
             .extend(actors.columns.iter().map(|c| c.name().to_string()));
-        for a in 0..n {
+        for a in 0..self.actor_count() {
             let mut row = vec![
                 self.actor(a).id.as_str().into(),
-                name(a).into(),
-                kind(a).into(),
+                self.actor(a).name.as_str().into(),
+                self.actor(a).kind.as_str().into(),
             ];
             row.extend(actors.values.iter().map(|col| Cell::from(col[a])));
             actor_table.push(row);
         }
         let mut ties = Table::new(&["source", "target", "weight", "shared"]);
-        for t in projection.ties() {
+        for t in self.projection().ties() {
             ties.push(vec![
                 self.actor(t.source as usize).id.as_str().into(),
                 self.actor(t.target as usize).id.as_str().into(),
@@ -194,7 +249,11 @@ impl Analysis<'_> {
             ]);
         }
         let mut communities = Table::new(&["community", "size", "internal_density", "members"]);
-        for (c, p) in profiles.iter().enumerate() {
+        for (c, p) in self
+            .community_profiles(&self.options().group)?
+            .iter()
+            .enumerate()
+        {
             communities.push(vec![
                 (c + 1).into(),
                 p.members.len().into(),
@@ -207,33 +266,226 @@ impl Analysis<'_> {
                 ),
             ]);
         }
-        let dot = draw(
-            &map_model,
-            &DrawOptions {
-                format: MapFormat::Dot,
-                layout: options.layout,
-                seed: community.seed,
-                ..Default::default()
-            },
-        )?;
-        let file = |name: &'static str, bytes: Vec<u8>| ReportFile { name, bytes };
-        Ok(vec![
-            file("map.svg", svg.bytes),
-            file("map.dot", dot.bytes),
-            file("actors.csv", actor_table.to_csv().into_bytes()),
-            file("ties.csv", ties.to_csv().into_bytes()),
-            file("communities.csv", communities.to_csv().into_bytes()),
-            file(
-                "summary.csv",
-                render_summary(summary, Format::Csv).into_bytes(),
-            ),
-            file("report.md", report_markdown(&data).into_bytes()),
-            file("report.html", report_html(&data).into_bytes()),
-        ])
+        files.push(file("actors.csv", actor_table.to_csv().into_bytes()));
+        files.push(file("ties.csv", ties.to_csv().into_bytes()));
+        files.push(file("communities.csv", communities.to_csv().into_bytes()));
+        files.push(file("projects.csv", projects.to_csv().into_bytes()));
+        files.push(file(
+            "summary.csv",
+            render_summary(summary, Format::Csv).into_bytes(),
+        ));
+        files.push(file("report.md", report_markdown(&data).into_bytes()));
+        files.push(file("report.html", report_html(&data).into_bytes()));
+        Ok(files)
     }
 
-    /// The three actors of each kind with the most partners.
-    fn top_per_kind(&self) -> Result<Section> {
+    fn option_rows(&self, lang: Lang, source: &str) -> Vec<(String, String)> {
+        let projection = self.projection();
+        let filter = projection.two_mode().filter();
+        let community = self.options().community;
+        let t = |k: &str| lang.text(k).to_string();
+        vec![
+            (
+                t("opt.dataset"),
+                format!("{} ({source})", self.dataset().name),
+            ),
+            (
+                t("opt.weight"),
+                t(&format!("opt.weight.{}", projection.weighting().name())),
+            ),
+            (
+                t("opt.rules"),
+                format!("{} ({})", t("def.rules"), filter.ties.describe()),
+            ),
+            (
+                t("opt.filters"),
+                if filter.is_default() && projection.min_weight().is_none() {
+                    t("opt.none")
+                } else {
+                    filter.describe()
+                },
+            ),
+            (t("opt.groups"), group_name(lang, &self.options().group)),
+            (
+                t("opt.communities"),
+                format!(
+                    "{}, {} {}, seed {}",
+                    community.method,
+                    "γ =",
+                    lang.value(community.resolution),
+                    community.seed
+                ),
+            ),
+            (t("opt.paths"), t("opt.paths_value")),
+        ]
+    }
+
+    fn summary_rows(&self, lang: Lang) -> Result<Table> {
+        let s = self.summary()?;
+        let mut table = people_table(lang, &["figure", "value"]);
+        let mut add = |key: &str, value: Cell| table.rows.push(vec![lang.text(key).into(), value]);
+        add("sum.actors", s.actors.into());
+        add("sum.inactive_actors", s.inactive_actors.into());
+        add("sum.engagements", s.engagements.into());
+        add("sum.participations", s.participations.into());
+        add(
+            "sum.all_participations",
+            self.dataset().participation_count().into(),
+        );
+        add("sum.ties", s.ties.into());
+        add("sum.density", s.density.into());
+        add("sum.components", s.components.into());
+        add("sum.largest_component", s.largest_component.into());
+        add("sum.isolates", s.isolates.into());
+        add("sum.average_clustering", s.average_clustering.into());
+        add("sum.diameter", s.diameter.into());
+        add("sum.average_path_length", s.average_path_length.into());
+        add(
+            "sum.articulation_points",
+            s.articulation_points.len().into(),
+        );
+        add("sum.communities", s.communities.into());
+        add("sum.modularity", s.modularity.into());
+        add("sum.reached_actors", s.reached_actors.into());
+        let graph = self.projection().two_mode();
+        let dates: Vec<crate::model::Date> = (0..graph.engagement_count())
+            .flat_map(|e| [graph.engagement(e).start, graph.engagement(e).end])
+            .flatten()
+            .collect();
+        if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
+            add(
+                "sum.period",
+                Cell::Text(format!("{} – {}", lang.date(*a), lang.date(*b))),
+            );
+        }
+        Ok(table)
+    }
+
+    fn heatmap(&self, lang: Lang) -> Result<Heatmap> {
+        let s = self.summary()?;
+        let m = &s.mixing;
+        let k = m.groups.len();
+        let name = |g: &str| {
+            if s.group == "kind" {
+                lang.kind(g)
+            } else {
+                g.to_string()
+            }
+        };
+        Ok(Heatmap {
+            group: group_name(lang, &s.group),
+            groups: m
+                .groups
+                .iter()
+                .map(|g| name(g))
+                .zip(m.sizes.iter().copied())
+                .collect(),
+            cells: (0..k)
+                .map(|g| {
+                    (0..k)
+                        .map(|h| m.density(g, h).map(|d| (d, m.ties[g][h])))
+                        .collect()
+                })
+                .collect(),
+        })
+    }
+
+    /// The actors of the interactive map: names, kinds, regions, their
+    /// engagements and figures, and the texts of its controls.
+    fn network_json(&self, lang: Lang) -> Result<String> {
+        let graph = self.projection().two_mode();
+        let degree = self.metric(Metric::Degree)?;
+        let strength = self.metric(Metric::Strength)?;
+        let betweenness = self.metric(Metric::Betweenness)?;
+        let reach = self.metric(Metric::Reach)?;
+        let mut actors = Map::new();
+        let mut kinds = std::collections::BTreeMap::new();
+        let mut regions = std::collections::BTreeSet::new();
+        let value = |v: crate::metrics::MetricValue| {
+            v.as_f64().map_or("–".to_string(), |x| lang.value(x))
+        };
+        for a in 0..self.actor_count() {
+            let actor = self.actor(a);
+            kinds.insert(actor.kind.clone(), lang.kind(&actor.kind));
+            if let Some(r) = &actor.region {
+                regions.insert(r.clone());
+            }
+            let engagements: Vec<&str> = graph
+                .engagements_of(a)
+                .iter()
+                .map(|&e| {
+                    self.dataset().engagements[self.root_engagement(e as usize)]
+                        .id
+                        .as_str()
+                })
+                .collect();
+            actors.insert(
+                actor.id.clone(),
+                json!({
+                    "name": actor.name,
+                    "kind": lang.kind(&actor.kind),
+                    "kind_key": actor.kind,
+                    "region": actor.region,
+                    "engagements": engagements,
+                    "figures": [
+                        [lang.text("metric.degree"), value(degree[a])],
+                        [lang.text("metric.strength"), value(strength[a])],
+                        [lang.text("metric.betweenness"), value(betweenness[a])],
+                        [lang.text("metric.reach"), value(reach[a])],
+                    ],
+                }),
+            );
+        }
+        let projects: Vec<Value> = (0..graph.engagement_count())
+            .filter(|&e| graph.engagement(e).part_of.is_none())
+            .map(|e| json!([graph.engagement(e).id, graph.engagement(e).name]))
+            .collect();
+        let data = json!({
+            "text": {
+                "search": lang.text("report.search"),
+                "all_kinds": lang.text("report.all_kinds"),
+                "all_regions": lang.text("report.all_regions"),
+                "all_engagements": lang.text("report.all_engagements"),
+                "help": lang.text("report.map_help"),
+                "partners": lang.text("metric.degree"),
+            },
+            "kinds": kinds.into_iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
+            "regions": regions.into_iter().map(|r| json!([r, r])).collect::<Vec<_>>(),
+            "engagements": projects,
+            "actors": Value::Object(actors),
+        });
+        Ok(serde_json::to_string(&data).expect("JSON of plain values"))
+    }
+
+    fn top_section(&self, lang: Lang, metric: Metric) -> Result<Section> {
+        let values = self.metric(metric)?;
+        let scores = self.scores(metric)?;
+        let mut order: Vec<usize> = (0..self.actor_count()).collect();
+        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+        let label = lang
+            .lookup(&format!("metric.{}", metric.name()))
+            .unwrap_or(metric.name());
+        let mut table = people_table(lang, &["rank", "actor", "kind"]);
+        table.columns.push(label.to_string());
+        for (rank, &a) in order.iter().take(10).enumerate() {
+            table.rows.push(vec![
+                (rank + 1).into(),
+                self.actor(a).name.as_str().into(),
+                lang.kind(&self.actor(a).kind).into(),
+                Cell::from(values[a]),
+            ]);
+        }
+        Ok(Section {
+            id: format!("top-{}", metric.name()),
+            title: lang.text("report.top").replace("{metric}", label),
+            intro: lang
+                .text(&format!("report.top.{}", metric.name()))
+                .to_string(),
+            table,
+        })
+    }
+
+    fn top_per_kind(&self, lang: Lang) -> Result<Section> {
         let n = self.actor_count();
         let degree = self.metric(Metric::Degree)?;
         let betweenness = self.metric(Metric::Betweenness)?;
@@ -241,13 +493,15 @@ impl Analysis<'_> {
         let mut kinds: Vec<&str> = (0..n).map(|a| self.actor(a).kind.as_str()).collect();
         kinds.sort();
         kinds.dedup();
-        let mut table = Table::new(&["kind", "actor", "degree", "betweenness"]);
+        let mut table = people_table(lang, &["kind", "actor"]);
+        table.columns.push(lang.text("metric.degree").into());
+        table.columns.push(lang.text("metric.betweenness").into());
         for kind in kinds {
             let mut members: Vec<usize> = (0..n).filter(|&a| self.actor(a).kind == kind).collect();
             members.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
             for &a in members.iter().take(3) {
-                table.push(vec![
-                    kind.into(),
+                table.rows.push(vec![
+                    lang.kind(kind).into(),
                     self.actor(a).name.as_str().into(),
                     Cell::from(degree[a]),
                     Cell::from(betweenness[a]),
@@ -255,16 +509,15 @@ impl Analysis<'_> {
             }
         }
         Ok(Section {
-            title: "Top actors per kind".into(),
-            intro: "The three actors of each kind with the most partners.".into(),
+            id: "per-kind".into(),
+            title: lang.text("report.per_kind").into(),
+            intro: lang.text("report.per_kind_intro").into(),
             table,
         })
     }
 
-    /// The fifteen actors that link most open pairs.
-    fn broker_section(&self) -> Result<Section> {
+    fn broker_section(&self, lang: Lang) -> Result<Section> {
         let brokers = self.broker_figures()?;
-        let group = &self.options().group;
         let mut order: Vec<usize> = (0..self.actor_count()).collect();
         order.sort_by(|&a, &b| {
             brokers[b]
@@ -273,46 +526,35 @@ impl Analysis<'_> {
                 .cmp(&brokers[a].roles.total())
                 .then(a.cmp(&b))
         });
-        let mut table = Table::new(&[
-            "actor",
-            group,
-            "constraint",
-            "effective_size",
-            "coordinator",
-            "itinerant",
-            "gatekeeper_representative",
-            "liaison",
-            "brokerage_total",
-        ]);
+        let mut table = people_table(
+            lang,
+            &["actor", "kind", "brokerage", "constraint", "effective_size"],
+        );
         for &a in order
             .iter()
             .take(15)
             .filter(|&&a| brokers[a].roles.total() > 0)
         {
             let f = &brokers[a];
-            table.push(vec![
+            table.rows.push(vec![
                 self.actor(a).name.as_str().into(),
-                f.group.as_str().into(),
+                lang.kind(&self.actor(a).kind).into(),
+                f.roles.total().into(),
                 f.constraint.map_or(Cell::Empty, Cell::Float),
                 f.effective_size.map_or(Cell::Empty, Cell::Float),
-                f.roles.coordinator.into(),
-                f.roles.itinerant.into(),
-                f.roles.gatekeeper_representative.into(),
-                f.roles.liaison.into(),
-                f.roles.total().into(),
             ]);
         }
         Ok(Section {
-            title: "Brokers: who bridges whom".into(),
-            intro: format!("Actors that link pairs of their partners who are not tied to each other, by the {group} of the three (Gould–Fernandez roles), with Burt's constraint (low = spans structural holes) and effective size."),
+            id: "brokers".into(),
+            title: lang.text("report.brokers").into(),
+            intro: lang.text("report.brokers_intro").into(),
             table,
         })
     }
 
-    /// The actors whose departure would split the network.
-    fn cut_section(&self) -> Section {
+    fn cut_section(&self, lang: Lang) -> Section {
         let cut = self.cut_structure();
-        let mut table = Table::new(&["actor", "kind", "separated_pairs"]);
+        let mut table = people_table(lang, &["actor", "kind", "separated_pairs"]);
         let mut points = cut.articulation_points.clone();
         points.sort_by(|&a, &b| {
             cut.separated_pairs[b]
@@ -320,16 +562,79 @@ impl Analysis<'_> {
                 .then(a.cmp(&b))
         });
         for a in points {
-            table.push(vec![
+            table.rows.push(vec![
                 self.actor(a).name.as_str().into(),
-                self.actor(a).kind.as_str().into(),
+                lang.kind(&self.actor(a).kind).into(),
                 Cell::Int(cut.separated_pairs[a] as i64),
             ]);
         }
         Section {
-            title: "Articulation points".into(),
-            intro: "If this actor left, the network would split: separated pairs counts the pairs of other actors that would lose every connection.".into(),
+            id: "cut".into(),
+            title: lang.text("report.cut").into(),
+            intro: lang.text("report.cut_intro").into(),
             table,
         }
     }
+
+    fn community_section(&self, lang: Lang) -> Result<Section> {
+        let mut table = people_table(lang, &["community", "size", "internal_density", "members"]);
+        for (c, p) in self
+            .community_profiles(&self.options().group)?
+            .iter()
+            .enumerate()
+        {
+            table.rows.push(vec![
+                (c + 1).into(),
+                p.members.len().into(),
+                p.internal_density.map_or(Cell::Empty, Cell::Float),
+                Cell::List(
+                    p.members
+                        .iter()
+                        .map(|&m| self.actor(m).name.clone())
+                        .collect(),
+                ),
+            ]);
+        }
+        Ok(Section {
+            id: "communities".into(),
+            title: lang.text("report.communities").into(),
+            intro: lang.text("report.communities_intro").into(),
+            table,
+        })
+    }
+}
+
+fn file(name: &str, bytes: Vec<u8>) -> ReportFile {
+    ReportFile {
+        name: name.to_string(),
+        bytes,
+    }
+}
+
+fn group_name(lang: Lang, group: &str) -> String {
+    lang.lookup(&format!("group.{group}"))
+        .map_or_else(|| group.to_string(), str::to_string)
+}
+
+/// The definitions of the figures, in `lang`.
+fn definitions(lang: Lang) -> Vec<(String, String)> {
+    [
+        ("metric.degree", "def.degree"),
+        ("metric.strength", "def.strength"),
+        ("col.density", "def.density"),
+        ("metric.betweenness", "def.betweenness"),
+        ("metric.closeness", "def.closeness"),
+        ("metric.eigenvector", "def.eigenvector"),
+        ("metric.pagerank", "def.pagerank"),
+        ("col.constraint", "def.constraint"),
+        ("col.effective_size", "def.effective_size"),
+        ("col.brokerage", "def.brokerage"),
+        ("col.separated_pairs", "def.articulation"),
+        ("report.communities", "def.communities"),
+        ("metric.reach", "def.reach"),
+        ("opt.rules", "def.rules"),
+    ]
+    .iter()
+    .map(|(name, text)| (lang.text(name).to_string(), lang.text(text).to_string()))
+    .collect()
 }

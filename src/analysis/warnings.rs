@@ -3,10 +3,10 @@
 
 use super::Analysis;
 use crate::error::Result;
+use crate::lang::Lang;
 use crate::metrics::cohesion::components;
 use crate::metrics::warning::{small_groups, tied_ranking, Warning};
 use crate::metrics::{Metric, NetworkSummary};
-use crate::model::Dataset;
 use std::collections::BTreeMap;
 
 /// Roles that list an actor rather than make it a collaborator.
@@ -24,21 +24,9 @@ const RANKED: &[Metric] = &[
     Metric::Katz,
 ];
 
-/// The engagement at the top of `e`'s `part_of` chain.
-fn root(dataset: &Dataset, index: &BTreeMap<&str, usize>, e: usize) -> usize {
-    let mut current = e;
-    for _ in 0..dataset.engagements.len() {
-        match dataset.engagements[current]
-            .part_of
-            .as_deref()
-            .and_then(|p| index.get(p))
-        {
-            Some(&parent) if parent != current => current = parent,
-            _ => break,
-        }
-    }
-    current
-}
+/// A separate part of the network: its number of actors and the project
+/// (name, id) that makes more than half of its ties, if one does.
+pub type NetworkPart = (usize, Option<(String, String)>);
 
 impl Analysis<'_> {
     /// The caveats of the network as a whole: one engagement making most
@@ -46,10 +34,14 @@ impl Analysis<'_> {
     /// when one dominates), groups too small for a density, and actors
     /// whose every tie comes from being listed (member, target group,
     /// participant).
-    pub(super) fn network_warnings(&self, summary: &NetworkSummary) -> Result<Vec<Warning>> {
+    pub(super) fn network_warnings(
+        &self,
+        summary: &NetworkSummary,
+        lang: Lang,
+    ) -> Result<Vec<Warning>> {
         let mut out = Vec::new();
-        out.extend(self.dominant_engagement());
-        out.extend(self.separate_components());
+        out.extend(self.dominant_engagement(lang));
+        out.extend(self.separate_components(lang));
         let sizes: Vec<(String, usize)> = summary
             .mixing
             .groups
@@ -57,35 +49,51 @@ impl Analysis<'_> {
             .cloned()
             .zip(summary.mixing.sizes.iter().copied())
             .collect();
-        out.extend(small_groups(&self.options().group, &sizes));
-        out.extend(self.listed_only()?);
+        out.extend(small_groups(&self.options().group, &sizes, lang));
+        out.extend(self.listed_only(lang)?);
         Ok(out)
     }
 
     /// Every caveat of the network and of the rankings by `metrics` (those
-    /// among the centralities), for tables and reports.
+    /// among the centralities), for tables and reports, in English.
     pub fn warnings(&self, metrics: &[Metric]) -> Result<Vec<Warning>> {
-        let mut out: Vec<Warning> = self
-            .summary()?
-            .warnings
-            .iter()
-            .filter(|w| w.code != "tied_ranking")
-            .cloned()
-            .collect();
-        out.extend(self.ranking_warnings(metrics)?);
+        self.warnings_in(metrics, Lang::En)
+    }
+
+    /// [`Analysis::warnings`] in `lang`.
+    pub fn warnings_in(&self, metrics: &[Metric], lang: Lang) -> Result<Vec<Warning>> {
+        let summary = self.summary()?;
+        let mut out = if lang == Lang::En {
+            summary
+                .warnings
+                .iter()
+                .filter(|w| w.code != "tied_ranking")
+                .cloned()
+                .collect()
+        } else {
+            self.network_warnings(summary, lang)?
+        };
+        out.extend(self.ranking_warnings(metrics, lang)?);
         Ok(out)
     }
 
     /// `tied_ranking` caveats for the centralities among `metrics`.
-    pub fn ranking_warnings(&self, metrics: &[Metric]) -> Result<Vec<Warning>> {
+    pub fn ranking_warnings(&self, metrics: &[Metric], lang: Lang) -> Result<Vec<Warning>> {
         let mut out = Vec::new();
         for &m in RANKED.iter().filter(|m| metrics.contains(m)) {
-            out.extend(tied_ranking(m.name(), &self.scores(m)?));
+            let name = lang
+                .lookup(&format!("metric.{}", m.name()))
+                .unwrap_or(m.name());
+            out.extend(tied_ranking(name, &self.scores(m)?, lang));
         }
         Ok(out)
     }
 
-    fn dominant_engagement(&self) -> Option<Warning> {
+    /// The engagement that makes more than half of the ties, if one does
+    /// (and the network has ties from more than one): (count, engagement
+    /// position, translation key of how it makes them: its member list,
+    /// its target group, or "").
+    pub(super) fn dominant(&self) -> Option<(usize, usize, &'static str)> {
         let projection = self.projection();
         let graph = projection.two_mode();
         let ties = projection.tie_count();
@@ -121,37 +129,43 @@ impl Analysis<'_> {
             }
         }
         let how = match listed.iter().max_by_key(|(_, n)| **n) {
-            Some((&"member", &n)) if 2 * n > count => "the member list of ",
-            Some((&"target", &n)) if 2 * n > count => "the target group of ",
+            Some((&"member", &n)) if 2 * n > count => "finding.member_list",
+            Some((&"target", &n)) if 2 * n > count => "finding.target_list",
             _ => "",
         };
-        let engagement = graph.engagement(e as usize);
+        Some((count, e as usize, how))
+    }
+
+    fn dominant_engagement(&self, lang: Lang) -> Option<Warning> {
+        let (count, e, how) = self.dominant()?;
+        let engagement = self.projection().two_mode().engagement(e);
         Some(Warning {
             code: "dominant_engagement",
-            message: format!(
-                "{count} of {ties} ties come from {how}{} ({}): figures of the whole network mostly describe this one engagement.",
-                engagement.name, engagement.id
-            ),
+            message: lang
+                .text("warn.dominant")
+                .replace("{count}", &lang.integer(count as i64))
+                .replace(
+                    "{ties}",
+                    &lang.integer(self.projection().tie_count() as i64),
+                )
+                .replace("{how}", if how.is_empty() { "" } else { lang.text(how) })
+                .replace(
+                    "{project}",
+                    &format!("{} ({})", engagement.name, engagement.id),
+                ),
             subjects: vec![engagement.id.clone()],
         })
     }
 
-    fn separate_components(&self) -> Option<Warning> {
+    /// The separate parts of the network: for each with two or more
+    /// actors, its size and the project (name, id) that makes more than
+    /// half of its ties, if one does; largest first; and the number of
+    /// actors without ties.
+    pub fn parts(&self) -> (Vec<NetworkPart>, usize) {
         let labels = components(self.adjacency());
         let count = labels.iter().max().map_or(0, |m| m + 1);
-        if count < 2 {
-            return None;
-        }
         let dataset = self.dataset();
         let projection = self.projection();
-        let graph = projection.two_mode();
-        let index: BTreeMap<&str, usize> = dataset
-            .engagements
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
-            .collect();
-        let dataset_index = |e: usize| index[graph.engagement(e).id.as_str()];
         let mut sizes = vec![0usize; count];
         for &c in &labels {
             sizes[c] += 1;
@@ -166,7 +180,7 @@ impl Analysis<'_> {
             let roots: std::collections::BTreeSet<usize> = projection
                 .engagements_behind(t)
                 .iter()
-                .map(|&e| root(dataset, &index, dataset_index(e as usize)))
+                .map(|&e| self.root_engagement(e as usize))
                 .collect();
             for r in roots {
                 by_root[c]
@@ -176,40 +190,64 @@ impl Analysis<'_> {
             }
         }
         let mut parts = Vec::new();
-        let mut subjects = Vec::new();
-        let mut isolates = 0;
+        let mut isolated = 0;
         for c in 0..count {
-            if sizes[c] == 1 {
-                isolates += 1;
+            if sizes[c] < 2 {
+                isolated += sizes[c];
                 continue;
             }
             let dominant = by_root[c]
                 .iter()
                 .max_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.0.cmp(a.0)))
-                .filter(|(_, (_, n))| 2 * *n > ties[c]);
-            match dominant {
-                Some((_, &(r, _))) => {
+                .filter(|(_, (_, n))| 2 * *n > ties[c])
+                .map(|(_, &(r, _))| {
                     let e = &dataset.engagements[r];
-                    parts.push(format!("{} actors around {} ({})", sizes[c], e.name, e.id));
-                    subjects.push(e.id.clone());
+                    (e.name.clone(), e.id.clone())
+                });
+            parts.push((sizes[c], dominant));
+        }
+        (parts, isolated)
+    }
+
+    fn separate_components(&self, lang: Lang) -> Option<Warning> {
+        let (parts, isolated) = self.parts();
+        let count = parts.len() + isolated;
+        if count < 2 {
+            return None;
+        }
+        let mut text = Vec::new();
+        let mut subjects = Vec::new();
+        for (size, project) in &parts {
+            let n = lang.integer(*size as i64);
+            match project {
+                Some((name, id)) => {
+                    text.push(
+                        lang.text("finding.part")
+                            .replace("{n}", &n)
+                            .replace("{project}", &format!("{name} ({id})")),
+                    );
+                    subjects.push(id.clone());
                 }
-                None => parts.push(format!("{} actors of several engagements", sizes[c])),
+                None => text.push(lang.text("finding.part_mixed").replace("{n}", &n)),
             }
         }
-        if isolates > 0 {
-            parts.push(format!("{isolates} actors without ties"));
+        if isolated > 0 {
+            text.push(
+                lang.text("finding.isolated")
+                    .replace("{n}", &lang.integer(isolated as i64)),
+            );
         }
         Some(Warning {
             code: "separate_components",
-            message: format!(
-                "The network is {count} separate parts with no tie between them: {}. Paths, closeness and betweenness are measured within each part.",
-                parts.join("; ")
-            ),
+            message: lang
+                .text("warn.components")
+                .replace("{k}", &lang.integer(count as i64))
+                .replace("{list}", &text.join("; ")),
             subjects,
         })
     }
 
-    fn listed_only(&self) -> Result<Option<Warning>> {
+    fn listed_only(&self, lang: Lang) -> Result<Option<Warning>> {
         let graph = self.projection().two_mode();
         let degree = self.metric(Metric::Degree)?;
         let listed: Vec<usize> = (0..self.actor_count())
@@ -232,12 +270,17 @@ impl Analysis<'_> {
             .collect();
         Ok(Some(Warning {
             code: "listed_only_centrality",
-            message: format!(
-                "{} actors are tied only because they are listed as members, target groups or participants ({}{}): their centrality reflects the lists, not collaboration.",
-                listed.len(),
-                names.join(", "),
-                if listed.len() > 5 { ", …" } else { "" }
-            ),
+            message: lang
+                .text("warn.listed_only")
+                .replace("{n}", &lang.integer(listed.len() as i64))
+                .replace(
+                    "{names}",
+                    &format!(
+                        "{}{}",
+                        names.join(", "),
+                        if listed.len() > 5 { ", …" } else { "" }
+                    ),
+                ),
             subjects: listed.iter().map(|&a| self.actor(a).id.clone()).collect(),
         }))
     }

@@ -7,6 +7,7 @@ mod communities;
 mod export;
 mod import;
 mod progress;
+mod projects;
 mod reach;
 mod render;
 mod report;
@@ -51,6 +52,9 @@ pub enum Command {
     Brokers(brokers::BrokersArgs),
     /// Projected ties with the engagements behind each.
     Ties(ties::TiesArgs),
+    /// Projects: code, name, coordinator, partners, funder, period,
+    /// funding, participants.
+    Projects(projects::ProjectsArgs),
     /// Target groups and participants the engagements reach, by kind or
     /// region (reach is not collaboration: it makes no ties).
     Reach(reach::ReachArgs),
@@ -78,6 +82,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Report(args) => report::run(args),
         Command::Ties(args) => ties::run(args),
         Command::Reach(args) => reach::run(args),
+        Command::Projects(args) => projects::run(args),
         Command::Import(command) => import::run(command),
     }
 }

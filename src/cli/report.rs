@@ -3,10 +3,12 @@
 use super::{CommunityArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::analysis::ReportOptions;
+use verkosto::analysis::{ClusterBy, ColorBy, Labels, MapMode, MapOptions, ReportOptions};
+use verkosto::io::chromium::print_to_pdf;
 use verkosto::io::write_atomic;
+use verkosto::lang::Lang;
 use verkosto::render::map::Layout;
-use verkosto::Analysis;
+use verkosto::{Analysis, Metric};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -25,6 +27,32 @@ pub struct ReportArgs {
     /// Title (default: the dataset's name).
     #[arg(long)]
     pub title: Option<String>,
+    /// Language of every heading, sentence and number: en, fi or sv.
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    pub lang: Lang,
+    /// Also print the report to report.pdf (A4) with headless Chromium.
+    #[arg(long)]
+    pub pdf: bool,
+    /// The maps to include, in order: projection, two-mode.
+    #[arg(
+        long,
+        default_value = "projection",
+        value_name = "LIST",
+        value_delimiter = ','
+    )]
+    pub maps: Vec<MapMode>,
+    /// Colour actors by kind (default), community, region or an attribute.
+    #[arg(long, default_value = "kind", value_name = "ATTRIBUTE")]
+    pub color_by: ColorBy,
+    /// Size actors by a per-actor metric (default degree).
+    #[arg(long, default_value = "degree", value_name = "METRIC")]
+    pub size_by: Metric,
+    /// Labels: auto (default), top:N, all, none, or ID,ID,…
+    #[arg(long, default_value = "auto", value_name = "WHICH")]
+    pub labels: Labels,
+    /// Boxes around communities or kinds (default none).
+    #[arg(long, default_value = "none", value_name = "GROUPING")]
+    pub cluster_by: ClusterBy,
     #[command(flatten)]
     pub community: CommunityArgs,
     #[command(flatten)]
@@ -37,12 +65,24 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
     let analysis = Analysis::new(&dataset, options)?;
     let files = analysis.report(&ReportOptions {
         title: args.title.clone(),
-        source: args.file.display().to_string(),
+        source: args
+            .file
+            .file_name()
+            .map_or_else(|| "-".into(), |n| n.to_string_lossy().into_owned()),
         layout: if args.builtin {
             Layout::Builtin
         } else {
             Layout::Graphviz
         },
+        lang: args.lang,
+        map: MapOptions {
+            color_by: args.color_by.clone(),
+            size_by: args.size_by,
+            labels: args.labels.clone(),
+            cluster_by: args.cluster_by,
+            ..Default::default()
+        },
+        modes: args.maps.clone(),
     })?;
     std::fs::create_dir_all(&args.output).map_err(|source| verkosto::Error::Write {
         path: args.output.clone(),
@@ -50,8 +90,12 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
     })?;
     let inputs = [args.file.as_path()];
     for file in &files {
-        write_atomic(&args.output.join(file.name), &file.bytes, &inputs)?;
+        write_atomic(&args.output.join(&file.name), &file.bytes, &inputs)?;
     }
-    eprintln!("wrote {}", args.output.join("report.html").display());
+    let html = args.output.join("report.html");
+    if args.pdf {
+        print_to_pdf(&html, &args.output.join("report.pdf"))?;
+    }
+    eprintln!("wrote {}", html.display());
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Reading and writing: the canonical JSON format, safe output files, and
 //! running Graphviz.
 
+pub mod chromium;
 pub mod graphviz;
 pub mod json;
 mod output;

@@ -3,6 +3,7 @@
 //! too small for a density, rankings where most actors tie, centrality that
 //! rests only on being listed).
 
+use crate::lang::Lang;
 use serde_json::{json, Value};
 
 /// One caveat: a machine-readable code, a sentence for people, and what it
@@ -32,25 +33,36 @@ pub const SMALL_GROUP: usize = 3;
 
 /// `small_group`: the groups of `sizes` (name, actors) below
 /// [`SMALL_GROUP`].
-pub fn small_groups(key: &str, sizes: &[(String, usize)]) -> Option<Warning> {
+pub fn small_groups(key: &str, sizes: &[(String, usize)], lang: Lang) -> Option<Warning> {
     let small: Vec<&(String, usize)> = sizes.iter().filter(|(_, n)| *n < SMALL_GROUP).collect();
     if small.is_empty() {
         return None;
     }
-    let list: Vec<String> = small.iter().map(|(g, n)| format!("{g} ({n})")).collect();
+    let name = |g: &str| {
+        if key == "kind" {
+            lang.kind(g)
+        } else {
+            g.to_string()
+        }
+    };
+    let list: Vec<String> = small
+        .iter()
+        .map(|(g, n)| format!("{} ({n})", name(g)))
+        .collect();
+    let group = lang.lookup(&format!("group.{key}")).unwrap_or(key);
     Some(Warning {
         code: "small_group",
-        message: format!(
-            "{} of the {key} groups have fewer than {SMALL_GROUP} actors, so their densities and mixing figures rest on one or two actors: {}.",
-            small.len(),
-            list.join(", ")
-        ),
+        message: lang
+            .text("warn.small_group")
+            .replace("{n}", &lang.integer(small.len() as i64))
+            .replace("{group}", group)
+            .replace("{list}", &list.join(", ")),
         subjects: small.iter().map(|(g, _)| g.clone()).collect(),
     })
 }
 
 /// `tied_ranking`: more than half of the `values` share the top value.
-pub fn tied_ranking(metric: &str, values: &[f64]) -> Option<Warning> {
+pub fn tied_ranking(metric: &str, values: &[f64], lang: Lang) -> Option<Warning> {
     let n = values.len();
     let top = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     if n < 3 || !top.is_finite() {
@@ -63,9 +75,11 @@ pub fn tied_ranking(metric: &str, values: &[f64]) -> Option<Warning> {
         .count();
     (2 * tied > n).then(|| Warning {
         code: "tied_ranking",
-        message: format!(
-            "{tied} of {n} actors share the top {metric}, so a ranking by {metric} says little."
-        ),
+        message: lang
+            .text("warn.tied_ranking")
+            .replace("{tied}", &lang.integer(tied as i64))
+            .replace("{n}", &lang.integer(n as i64))
+            .replace("{metric}", metric),
         subjects: vec![metric.to_string()],
     })
 }
@@ -77,16 +91,16 @@ mod tests {
     #[test]
     fn small_groups_and_tied_rankings() {
         let sizes = vec![("firm".to_string(), 2), ("municipality".to_string(), 5)];
-        let w = small_groups("kind", &sizes).unwrap();
+        let w = small_groups("kind", &sizes, Lang::En).unwrap();
         assert_eq!(
             (w.code, w.subjects.clone()),
             ("small_group", vec!["firm".to_string()])
         );
-        assert!(small_groups("kind", &sizes[1..]).is_none());
-        assert!(tied_ranking("degree", &[2.0, 2.0, 1.0]).is_some());
-        assert!(tied_ranking("degree", &[3.0, 2.0, 2.0]).is_none());
+        assert!(small_groups("kind", &sizes[1..], Lang::En).is_none());
+        assert!(tied_ranking("degree", &[2.0, 2.0, 1.0], Lang::En).is_some());
+        assert!(tied_ranking("degree", &[3.0, 2.0, 2.0], Lang::En).is_none());
         assert!(
-            tied_ranking("degree", &[1.0, 1.0]).is_none(),
+            tied_ranking("degree", &[1.0, 1.0], Lang::En).is_none(),
             "too few to rank"
         );
     }

@@ -104,6 +104,10 @@ pub struct TextStyle {
     pub empty: &'static str,
     /// Booleans as yes/no instead of true/false.
     pub yes_no: bool,
+    /// For people in this language: integers with its thousands separator,
+    /// other numbers to 3 significant digits with its decimal mark
+    /// (overrides `float`).
+    pub lang: Option<crate::lang::Lang>,
 }
 
 impl TextStyle {
@@ -113,6 +117,7 @@ impl TextStyle {
         list_separator: "; ",
         empty: "",
         yes_no: false,
+        lang: None,
     };
     /// CSV cells (before formula neutralising).
     pub const CSV: TextStyle = TextStyle {
@@ -120,6 +125,7 @@ impl TextStyle {
         list_separator: ";",
         empty: "",
         yes_no: false,
+        lang: None,
     };
     /// The summary's text table.
     pub const SUMMARY: TextStyle = TextStyle {
@@ -127,6 +133,7 @@ impl TextStyle {
         list_separator: "; ",
         empty: "–",
         yes_no: false,
+        lang: None,
     };
     /// Report tables (HTML and Markdown, before escaping).
     pub const REPORT: TextStyle = TextStyle {
@@ -134,6 +141,7 @@ impl TextStyle {
         list_separator: ", ",
         empty: "–",
         yes_no: true,
+        lang: None,
     };
     /// XML attribute values of the exports.
     pub const XML: TextStyle = TextStyle {
@@ -141,12 +149,28 @@ impl TextStyle {
         list_separator: ";",
         empty: "",
         yes_no: false,
+        lang: None,
     };
+}
+
+impl TextStyle {
+    /// Report tables for people reading `lang`.
+    pub fn people(lang: crate::lang::Lang) -> TextStyle {
+        TextStyle {
+            lang: Some(lang),
+            ..TextStyle::REPORT
+        }
+    }
 }
 
 impl Cell {
     /// The cell as text in `style`.
     pub fn text(&self, style: &TextStyle) -> String {
+        match (self, style.lang) {
+            (Cell::Int(v), Some(lang)) => return lang.integer(*v),
+            (Cell::Float(v), Some(lang)) => return lang.value(*v),
+            _ => {}
+        }
         match self {
             Cell::Text(s) => s.clone(),
             Cell::Int(v) => v.to_string(),

@@ -1,24 +1,19 @@
-//! The report, opened in a real headless Chromium.
+//! The report in a real headless Chromium: it loads with no console error
+//! and no request, its search highlights an actor and its partners, the
+//! static map is there without scripts, hostile names inject nothing, it
+//! fits an A4 page and prints to PDF.
 
-use crate::util::{graphviz, make_report};
+use crate::util::{make_report, repo};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| {
-            Command::new(p)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
+    verkosto::io::chromium::chromium()
 }
 
 /// Runs headless Chromium on `page` with the flags this machine needs (no
 /// background networking); returns (stdout, stderr).
-pub fn chrome(browser: &Path, page: &Path, extra: &[&str]) -> (String, String) {
+pub fn chrome(browser: &Path, page: &str, extra: &[&str]) -> (String, String) {
     let profile = tempfile::tempdir().unwrap();
     let out = Command::new(browser)
         .args([
@@ -35,7 +30,7 @@ pub fn chrome(browser: &Path, page: &Path, extra: &[&str]) -> (String, String) {
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(extra)
-        .arg(format!("file://{}", page.display()))
+        .arg(page)
         .output()
         .unwrap();
     (
@@ -44,52 +39,203 @@ pub fn chrome(browser: &Path, page: &Path, extra: &[&str]) -> (String, String) {
     )
 }
 
+fn url(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+/// The class attribute of the element with `data-actor="id"` in a DOM dump.
+fn class_of(dom: &str, id: &str) -> String {
+    let at = dom
+        .find(&format!("data-actor=\"{id}\""))
+        .unwrap_or_else(|| panic!("{id} not drawn"));
+    let tag_start = dom[..at].rfind('<').unwrap();
+    let tag = &dom[tag_start..at + dom[at..].find('>').unwrap()];
+    tag.split("class=\"")
+        .nth(1)
+        .map_or(String::new(), |c| c.split('"').next().unwrap().to_string())
+}
+
 pub fn report_opens_offline_in_chromium() {
     let browser = chromium().expect("Chromium is installed");
-    for (file, extra) in [
-        ("graphs/finland-regional.json", vec![]),
-        ("graphs/examples/hostile-names.json", vec!["--builtin"]),
-    ] {
-        let dir = tempfile::tempdir().unwrap();
-        make_report(dir.path(), file, &extra);
-        let page = dir.path().join("report.html");
-        let (dom, log) = chrome(&browser, &page, &["--dump-dom"]);
-        assert!(dom.contains("<svg"), "{file}: the map is in the page");
+    let dir = tempfile::tempdir().unwrap();
+    make_report(dir.path(), "graphs/finland-regional.json", &[]);
+    let page = dir.path().join("report.html");
+    // Loads with no console message and no refused request.
+    let (dom, log) = chrome(
+        &browser,
+        &url(&page),
+        &["--dump-dom", "--virtual-time-budget=5000"],
+    );
+    let console: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("CONSOLE") || l.contains("Refused to") || l.contains("ERR_"))
+        .collect();
+    assert!(console.is_empty(), "console messages: {console:?}");
+    assert!(
+        dom.contains("class=\"controls\""),
+        "the script added the map's controls"
+    );
+    // Searching "Centria" highlights Centria and its partners.
+    let search = format!("{}#search=Centria", url(&page));
+    let (dom, _) = chrome(
+        &browser,
+        &search,
+        &["--dump-dom", "--virtual-time-budget=5000"],
+    );
+    assert!(
+        class_of(&dom, "centria").contains("hl"),
+        "Centria highlighted"
+    );
+    for partner in ["viexpo", "keski-pohjanmaan-liitto"] {
         assert!(
-            dom.matches("<table").count() >= 8,
-            "{file}: tables are in the page"
+            class_of(&dom, partner).contains("partner"),
+            "{partner} highlighted as a partner"
         );
-        assert!(dom.contains("What the numbers mean"));
-        assert!(
-            !dom.contains("<script"),
-            "{file}: no script element, injected or not"
-        );
-        if file.contains("hostile") {
-            assert!(
-                dom.contains("&lt;script&gt;alert('x')&lt;/script&gt;"),
-                "hostile name shown as text"
-            );
-            assert!(dom.contains("Åbo Akademi"));
+    }
+    assert!(class_of(&dom, "kouvola").contains("dim"), "others dimmed");
+    assert!(dom.contains("data-highlighted=\"centria\""));
+    // Without scripts the static map is there: the same page with a
+    // policy that lets the browser run no script at all.
+    let html = std::fs::read_to_string(&page).unwrap();
+    let no_script = dir.path().join("no-script.html");
+    std::fs::write(
+        &no_script,
+        html.replace("script-src 'unsafe-inline'", "script-src 'none'"),
+    )
+    .unwrap();
+    let (dom, _) = chrome(
+        &browser,
+        &url(&no_script),
+        &["--dump-dom", "--virtual-time-budget=3000"],
+    );
+    assert!(dom.contains("<svg") && dom.contains("data-actor=\"centria\""));
+    assert!(
+        !dom.contains("class=\"controls\""),
+        "no controls without the script"
+    );
+    // A screenshot shows something.
+    let shot = dir.path().join("shot.png");
+    chrome(
+        &browser,
+        &url(&page),
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1200,2000",
+        ],
+    );
+    assert_not_blank(&shot);
+}
+
+/// Hostile names under `--lang fi`: nothing injected, the CSP present.
+pub fn hostile_names_inject_nothing_into_the_report() {
+    let browser = chromium().expect("Chromium is installed");
+    let dir = tempfile::tempdir().unwrap();
+    make_report(
+        dir.path(),
+        "graphs/examples/hostile-names.json",
+        &["--lang", "fi", "--builtin"],
+    );
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"));
+    assert_eq!(
+        html.matches("<script").count(),
+        2,
+        "only the data and the report's own script"
+    );
+    let (dom, log) = chrome(
+        &browser,
+        &url(&dir.path().join("report.html")),
+        &["--dump-dom", "--virtual-time-budget=5000"],
+    );
+    assert!(!log.contains("Uncaught"), "{log}");
+    assert_eq!(
+        dom.matches("<script").count(),
+        2,
+        "no injected script element"
+    );
+    let handlers = regex_like_handlers(&dom);
+    assert!(
+        handlers.is_empty(),
+        "event handlers in the DOM: {handlers:?}"
+    );
+    assert!(
+        dom.contains("&lt;script&gt;alert('x')&lt;/script&gt;"),
+        "hostile name shown as text"
+    );
+    assert!(dom.contains("Åbo Akademi"));
+}
+
+/// Attributes `on…=` anywhere in a tag.
+fn regex_like_handlers(dom: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for tag in dom.split('<').skip(1) {
+        let tag = tag.split('>').next().unwrap_or("");
+        for attribute in tag.split_whitespace().skip(1) {
+            let name = attribute
+                .split('=')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            if name.starts_with("on") && attribute.contains('=') {
+                found.push(attribute.to_string());
+            }
         }
-        // Console errors and refused loads are logged as CONSOLE lines.
-        let console: Vec<&str> = log
-            .lines()
-            .filter(|l| l.contains("CONSOLE") || l.contains("Refused to"))
-            .collect();
-        assert!(console.is_empty(), "{file}: console messages: {console:?}");
-        let shot = dir.path().join("shot.png");
-        chrome(
-            &browser,
+    }
+    found
+}
+
+/// At the width of an A4 page's print area nothing sticks out to the
+/// right, and `--pdf` prints A4 pages: for the seed network and a
+/// 400-actor network.
+pub fn report_fits_a4_and_prints_to_pdf() {
+    let browser = chromium().expect("Chromium is installed");
+    let generated = tempfile::tempdir().unwrap();
+    let big = generated.path().join("generated.json");
+    std::fs::write(&big, crate::map_geometry::generated()).unwrap();
+    for file in [repo().join("graphs/finland-regional.json"), big] {
+        let dir = tempfile::tempdir().unwrap();
+        make_report(dir.path(), file.to_str().unwrap(), &["--pdf"]);
+        // A copy of the page with a check appended that records how wide
+        // the content is at 180 mm (A4 minus margins, 680 px).
+        let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+        let check =
+            std::fs::read_to_string(repo().join("tests/browser/overflow_check.js")).unwrap();
+        let page = dir.path().join("check.html");
+        std::fs::write(
             &page,
+            html.replace("</body>", &format!("<script>{check}</script></body>")),
+        )
+        .unwrap();
+        let (dom, _) = chrome(
+            &browser,
+            &url(&page),
             &[
-                &format!("--screenshot={}", shot.display()),
-                "--window-size=1200,2000",
+                "--dump-dom",
+                "--virtual-time-budget=5000",
+                "--window-size=680,1000",
             ],
         );
-        assert_not_blank(&shot);
-    }
-    if !graphviz() {
-        eprintln!("note: Graphviz absent, the seed report used the built-in layout");
+        let marker = "<pre id=\"overflow\">";
+        let start = dom.find(marker).expect("the check ran") + marker.len();
+        let result = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+        assert_eq!(result, "ok", "{}: {result}", file.display());
+        let pdf = std::fs::read(dir.path().join("report.pdf")).unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+        // Every page A4: 210 × 297 mm = 595 × 842 points.
+        let text = String::from_utf8_lossy(&pdf);
+        let boxes: Vec<&str> = text
+            .split("/MediaBox [")
+            .skip(1)
+            .map(|b| b.split(']').next().unwrap())
+            .collect();
+        assert!(!boxes.is_empty());
+        for b in boxes {
+            let v: Vec<f64> = b.split_whitespace().map(|x| x.parse().unwrap()).collect();
+            assert!(
+                (v[2] - 595.0).abs() < 1.0 && (v[3] - 842.0).abs() < 1.0,
+                "page {b} is not A4"
+            );
+        }
     }
 }
 

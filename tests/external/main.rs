@@ -86,6 +86,16 @@ fn main() {
             chromium::report_opens_offline_in_chromium,
         ),
         trial(
+            "hostile_names_inject_nothing_into_the_report",
+            Needs::Chromium,
+            chromium::hostile_names_inject_nothing_into_the_report,
+        ),
+        trial(
+            "report_fits_a4_and_prints_to_pdf",
+            Needs::Chromium,
+            chromium::report_fits_a4_and_prints_to_pdf,
+        ),
+        trial(
             "networkx_reads_every_export_of_the_seed_network",
             Needs::Networkx,
             networkx::networkx_reads_every_export_of_the_seed_network,

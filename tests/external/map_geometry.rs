@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// A generated network of 400 actors: 30 projects, each a coordinator and
 /// 4–14 partners, some with a funder.
-fn generated() -> String {
+pub fn generated() -> String {
     let mut state: u64 = 20261125;
     let mut next = move |n: u64| {
         state = state
@@ -188,7 +188,7 @@ pub fn every_map_keeps_legend_and_labels_apart() {
     std::fs::write(&page_path, page).unwrap();
     let (dom, log) = chrome(
         &browser,
-        &page_path,
+        &format!("file://{}", page_path.display()),
         &[
             "--dump-dom",
             "--virtual-time-budget=20000",

@@ -45,7 +45,7 @@ fn a_report_runs_leiden_once_and_builds_one_adjacency() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(files.len(), 8);
+    assert_eq!(files.len(), 9);
     let counts = counters::counts();
     assert_eq!(counts.community_runs, 1, "{counts:?}");
     assert_eq!(counts.adjacency_builds, 1, "{counts:?}");

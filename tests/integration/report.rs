@@ -1,11 +1,19 @@
-//! The report, opened in a real headless Chromium.
+//! The report: its files, its sections and numbers, its findings and
+//! projects in English and Finnish, and what the filters left out.
 
 use crate::util::{assert_well_formed_xml, make_report, repo, run_in};
 
+fn report(extra: &[&str]) -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    make_report(dir.path(), "graphs/finland-regional.json", extra);
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
+    (dir, html, md)
+}
+
 #[test]
 fn report_files_and_numbers() {
-    let dir = tempfile::tempdir().unwrap();
-    make_report(dir.path(), "graphs/finland-regional.json", &[]);
+    let (dir, html, md) = report(&["--builtin"]);
     for file in [
         "report.html",
         "report.md",
@@ -14,50 +22,55 @@ fn report_files_and_numbers() {
         "actors.csv",
         "ties.csv",
         "communities.csv",
+        "projects.csv",
         "summary.csv",
     ] {
         assert!(dir.path().join(file).exists(), "{file} missing");
     }
-    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
-    // Self-contained: no external references, no scripts.
+    // Self-contained: nothing loaded from elsewhere.
     for forbidden in [
         "src=\"http",
         "href=\"http",
         "url(http",
-        "<script",
         "<link",
         "@import",
+        "<img",
     ] {
         assert!(!html.contains(forbidden), "{forbidden} in report.html");
     }
-    assert!(html.contains("Content-Security-Policy"));
+    assert!(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
+    assert!(html.contains("<html lang=\"en\">"));
     for section in [
+        "Key findings",
+        "Read this first",
         "Network summary",
         "Collaboration density by kind",
         "Network map",
-        "Top actors by betweenness",
-        "Top actors per kind",
-        "Brokers: who bridges whom",
-        "Articulation points",
+        "Projects and money",
+        "Funding by actor",
+        "Top actors: betweenness",
+        "Actors that hold the network together",
+        "Reach: target groups and participants",
         "Communities",
+        "What was left out, and why",
         "What the numbers mean",
+        "Drawn with verkosto&apos;s built-in layout",
         "<svg",
     ] {
         assert!(html.contains(section), "{section} missing");
     }
-    // Numbers identical to the CLI's.
-    let summary = crate::util::json(&run_in(
-        &repo(),
-        &["summary", "graphs/finland-regional.json", "-f", "json"],
-        None,
-    ));
-    let density = verkosto::render::format_float(summary["density"].as_f64().unwrap(), 4);
+    // No absolute path: the dataset is named by its file name.
+    assert!(html.contains("(finland-regional.json)"));
+    assert!(!html.contains(repo().to_str().unwrap()));
+    // Integers without decimals, other values to 3 significant digits.
+    assert!(html.contains("data-sort=\"27\">27</td>"), "27 actors");
     assert!(
-        html.contains(&format!("<td class=\"n\">{density}</td>")),
-        "density {density} as in the CLI"
+        html.contains(">0.0655</td>"),
+        "density to 3 significant digits"
     );
-    let md = std::fs::read_to_string(dir.path().join("report.md")).unwrap();
-    assert!(md.contains(&format!("| density | {density} |")));
+    assert!(!html.contains("15.0000"));
+    // 154 participations in the dataset, 76 of them making ties.
+    assert!(html.contains(">154</td>") && html.contains(">76</td>"));
     assert!(md.contains("![Network map](map.svg)"));
     let cli_csv = run_in(
         &repo(),
@@ -69,18 +82,125 @@ fn report_files_and_numbers() {
         std::fs::read_to_string(dir.path().join("summary.csv")).unwrap(),
         cli_csv
     );
+    let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
+    assert_well_formed_xml(&svg, "built-in map");
 }
 
 #[test]
-fn report_without_graphviz_uses_the_builtin_map() {
-    let dir = tempfile::tempdir().unwrap();
-    make_report(dir.path(), "graphs/finland-regional.json", &["--builtin"]);
-    let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
-    assert_well_formed_xml(&svg, "built-in map");
-    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+fn key_findings_name_the_separate_networks_and_the_member_list() {
+    let (_dir, html, _) = report(&["--builtin"]);
+    let start = html.find("id=\"findings\"").unwrap();
+    let findings = &html[start..html[start..].find("</section>").unwrap() + start];
     assert!(
-        html.contains("Drawn with verkosto&apos;s built-in layout"),
-        "the report says which renderer drew the map"
+        findings.contains("It is 5 separate networks with no tie between them"),
+        "{findings}"
+    );
+    for project in ["KASVUKAYTAVA-VH", "A78140", "A72158", "A75739", "S11582"] {
+        assert!(
+            findings.contains(project),
+            "{project} not named: {findings}"
+        );
+    }
+    assert!(
+        findings.contains("14 of 23 ties come from the member list of Suomen kasvukäytävä"),
+        "{findings}"
+    );
+    assert!(findings.contains("Suomen kasvukäytävä holds its part together"));
+    assert!(
+        findings.contains("href=\"#cut\""),
+        "each finding links to its table"
+    );
+    assert!(findings.contains("Groups of fewer than 3 actors are left out of this comparison"));
+}
+
+/// The project table lists every project of the dataset with its
+/// coordinator and funding, in English and in Finnish.
+#[test]
+fn projects_with_coordinators_and_funding_in_two_languages() {
+    let dataset: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("graphs/finland-regional.json")).unwrap(),
+    )
+    .unwrap();
+    let projects: Vec<&serde_json::Value> = dataset["engagements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["part_of"].is_null())
+        .collect();
+    assert_eq!(projects.len(), 5);
+    let (_d, en, _) = report(&["--builtin"]);
+    let (_d2, fi, fi_md) = report(&["--builtin", "--lang", "fi"]);
+    for (html, thousands) in [(&en, ","), (&fi, "\u{2009}")] {
+        let start = html.find("id=\"projects\"").unwrap();
+        let table = &html[start..html[start..].find("</section>").unwrap() + start];
+        for p in &projects {
+            assert!(table.contains(p["id"].as_str().unwrap()), "{}", p["id"]);
+            if let Some(f) = p["funding_eur"].as_f64() {
+                let whole = f.round() as i64;
+                let text = format!("{},{:03}", whole / 1000, whole % 1000).replace(',', thousands);
+                assert!(table.contains(&text), "funding {text} of {}", p["id"]);
+            }
+        }
+        assert!(table.contains("Lapin ammattikorkeakoulu Oy"), "coordinator");
+        assert!(table.contains("Hartolan kunta"), "coordinator");
+    }
+    assert!(fi.contains("<html lang=\"fi\">"));
+    for text in [
+        "Keskeiset havainnot",
+        "Hankkeet ja rahoitus",
+        "Mitä luvut tarkoittavat",
+        "1.9.2021 – 31.8.2023",
+        "0,0655",
+        "Se koostuu 5 erillisestä verkostosta",
+    ] {
+        assert!(fi.contains(text), "{text} missing from the Finnish report");
+    }
+    assert!(!fi.contains("Key findings") && !fi.contains("Read this first"));
+    assert!(fi_md.contains("## Keskeiset havainnot"));
+    let projects_csv = run_in(
+        &repo(),
+        &["projects", "graphs/finland-regional.json", "-f", "csv"],
+        None,
+    );
+    assert_eq!(projects_csv.code, 0, "{}", projects_csv.stderr);
+    assert_eq!(
+        projects_csv.stdout.lines().count(),
+        6,
+        "header and five projects"
+    );
+}
+
+#[test]
+fn what_was_left_out_is_listed_by_reason() {
+    let (_d, html, _) = report(&["--builtin"]);
+    let start = html.find("id=\"left-out\"").unwrap();
+    let table = &html[start..html[start..].find("</section>").unwrap() + start];
+    assert!(table.contains("reached only (target group or participant), not tied"));
+    assert!(table.contains("Kokkola"), "a target municipality is listed");
+    assert!(table.contains("takes part in nothing") && table.contains("Kymenlaakson Jäte"));
+    // A time window leaves engagements out.
+    let (_d, html, _) = report(&["--builtin", "--from", "2021-01-01"]);
+    assert!(html.contains("outside the time window"));
+    assert!(html.contains("Arktisen kestävän rakentamisen verkosto"));
+}
+
+#[test]
+fn several_maps_in_one_report() {
+    let (dir, html, _) = report(&[
+        "--builtin",
+        "--maps",
+        "projection,two-mode",
+        "--color-by",
+        "community",
+        "--labels",
+        "none",
+    ]);
+    assert!(dir.path().join("map-two-mode.svg").exists());
+    assert!(html.contains("Actors and their projects"));
+    assert_eq!(html.matches("<div class=\"map\">").count(), 2);
+    assert!(
+        !html.contains("data-label="),
+        "--labels none applies to the report's maps"
     );
 }
 

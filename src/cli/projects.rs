@@ -1,0 +1,30 @@
+//! `verkosto projects`.
+
+use super::{OutputArgs, ProjectionArgs};
+use clap::Args;
+use std::path::PathBuf;
+use verkosto::lang::Lang;
+use verkosto::Analysis;
+
+#[derive(Debug, Args)]
+pub struct ProjectsArgs {
+    /// The dataset (JSON); `-` reads standard input.
+    pub file: PathBuf,
+    /// Language of column names, kinds and dates: en, fi or sv.
+    #[arg(long, default_value = "en", value_name = "LANG")]
+    pub lang: Lang,
+    #[command(flatten)]
+    pub projection: ProjectionArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+pub fn run(args: ProjectsArgs) -> anyhow::Result<()> {
+    let options = super::analysis_options(&args.projection, None, "kind")?;
+    let dataset = super::load(&args.file)?;
+    let analysis = Analysis::new(&dataset, options)?;
+    let table = analysis.projects_table(args.lang);
+    args.output
+        .write(&table.render(args.output.format), &[&args.file])?;
+    Ok(())
+}
