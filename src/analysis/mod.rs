@@ -22,6 +22,7 @@ mod findings;
 mod map;
 mod projects;
 mod report;
+mod report_sections;
 mod tables;
 mod warnings;
 

@@ -14,6 +14,7 @@
 pub mod compose;
 pub mod dot;
 mod force;
+mod labels;
 pub mod layout;
 pub mod svg;
 

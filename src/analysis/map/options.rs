@@ -1,0 +1,182 @@
+//! What a map shows: its options.
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::metrics::Metric;
+
+/// Which actors get labels.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Labels {
+    /// The ego, every coordinator, and the most central actors of each
+    /// component (the default).
+    #[default]
+    Auto,
+    /// The ego and coordinators, then the most central actors of the
+    /// components in turn, N labels in all.
+    Top(usize),
+    /// Every actor.
+    All,
+    /// None.
+    None,
+    /// These actors (ids), and the ego.
+    Ids(Vec<String>),
+}
+
+impl std::str::FromStr for Labels {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Labels> {
+        match s.trim() {
+            "auto" => Ok(Labels::Auto),
+            "all" => Ok(Labels::All),
+            "none" => Ok(Labels::None),
+            other => match other.strip_prefix("top:") {
+                Some(n) => n
+                    .parse()
+                    .map(Labels::Top)
+                    .map_err(|_| Error::invalid("labels", s, "top:N, all, none, auto or ID,ID,…")),
+                None if !other.is_empty() => Ok(Labels::Ids(
+                    other
+                        .split(',')
+                        .map(|i| i.trim().to_string())
+                        .filter(|i| !i.is_empty())
+                        .collect(),
+                )),
+                None => Err(Error::invalid(
+                    "labels",
+                    s,
+                    "top:N, all, none, auto or ID,ID,…",
+                )),
+            },
+        }
+    }
+}
+
+/// What the map shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MapMode {
+    /// The actor–actor network.
+    #[default]
+    Projection,
+    /// Actors and engagements as different shapes, linked by role.
+    TwoMode,
+}
+
+impl std::str::FromStr for MapMode {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<MapMode> {
+        match s {
+            "projection" => Ok(MapMode::Projection),
+            "two-mode" => Ok(MapMode::TwoMode),
+            other => Err(Error::invalid("mode", other, "projection or two-mode")),
+        }
+    }
+}
+
+/// What colours the actors.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ColorBy {
+    /// The community of the analysis' partition.
+    Community,
+    /// An actor attribute: `kind` (the default), `region`, or any other.
+    Attribute(String),
+}
+
+impl Default for ColorBy {
+    fn default() -> Self {
+        ColorBy::Attribute("kind".into())
+    }
+}
+
+impl std::str::FromStr for ColorBy {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<ColorBy> {
+        match s.trim() {
+            "" => Err(Error::invalid(
+                "color_by",
+                s,
+                "community, kind, region or an attribute name",
+            )),
+            "community" => Ok(ColorBy::Community),
+            other => Ok(ColorBy::Attribute(other.to_string())),
+        }
+    }
+}
+
+impl std::fmt::Display for ColorBy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ColorBy::Community => f.write_str("community"),
+            ColorBy::Attribute(key) => f.write_str(key),
+        }
+    }
+}
+
+/// Which boxes group the actors on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ClusterBy {
+    /// No boxes (the default).
+    #[default]
+    None,
+    /// One box per community.
+    Community,
+    /// One box per actor kind.
+    Kind,
+}
+
+impl std::str::FromStr for ClusterBy {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<ClusterBy> {
+        match s {
+            "none" => Ok(ClusterBy::None),
+            "community" => Ok(ClusterBy::Community),
+            "kind" => Ok(ClusterBy::Kind),
+            other => Err(Error::invalid(
+                "cluster_by",
+                other,
+                "community, kind or none",
+            )),
+        }
+    }
+}
+
+/// Options of [`crate::Analysis::map`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapOptions {
+    /// What colours the actors.
+    pub color_by: ColorBy,
+    /// The metric that sizes the actors.
+    pub size_by: Metric,
+    /// Which labels to show.
+    pub labels: Labels,
+    /// Boxes around groups.
+    pub cluster_by: ClusterBy,
+    /// Projection or two-mode.
+    pub mode: MapMode,
+    /// Only this actor's neighbourhood: (id, radius in ties).
+    pub ego: Option<(String, usize)>,
+    /// Show at most this many actors; above, the densest k-core that fits
+    /// is shown and a note says what was hidden.
+    pub max_actors: usize,
+    /// Title (default: the dataset's name).
+    pub title: Option<String>,
+    /// The language of legend, caption and tooltips.
+    pub lang: Lang,
+}
+
+impl Default for MapOptions {
+    fn default() -> Self {
+        MapOptions {
+            color_by: ColorBy::default(),
+            size_by: Metric::Degree,
+            labels: Labels::Auto,
+            cluster_by: ClusterBy::None,
+            mode: MapMode::Projection,
+            ego: None,
+            max_actors: 400,
+            title: None,
+            lang: Lang::default(),
+        }
+    }
+}

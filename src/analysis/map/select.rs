@@ -1,0 +1,215 @@
+//! Which actors a map shows: finding an actor by id or name (and saying
+//! which filter removed it), its neighbourhood, the components of what is
+//! shown.
+
+use crate::analysis::Analysis;
+use crate::error::{Error, Result};
+use crate::graph::Csr;
+use std::collections::VecDeque;
+
+/// Actors within `radius` ties of `center`.
+pub(super) fn neighbourhood(adjacency: &Csr, center: usize, radius: usize) -> Vec<bool> {
+    let mut keep = vec![false; adjacency.node_count()];
+    let mut depth = vec![usize::MAX; adjacency.node_count()];
+    let mut queue = VecDeque::from([center]);
+    depth[center] = 0;
+    keep[center] = true;
+    while let Some(v) = queue.pop_front() {
+        if depth[v] == radius {
+            continue;
+        }
+        for &u in adjacency.neighbors(v) {
+            if depth[u as usize] == usize::MAX {
+                depth[u as usize] = depth[v] + 1;
+                keep[u as usize] = true;
+                queue.push_back(u as usize);
+            }
+        }
+    }
+    keep
+}
+
+/// Lower case without diacritics, spaces collapsed: how names are compared
+/// when an actor is looked up by name.
+fn fold(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        out.push(match c {
+            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ó' | 'ò' | 'ô' | 'ø' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' | 'ù' => 'u',
+            'í' | 'ì' => 'i',
+            c if c.is_whitespace() => ' ',
+            c => c,
+        });
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The actors of `candidates` (index, id, name) that `query` names: its
+/// id, its exact name, or an unambiguous prefix of its name (case- and
+/// diacritic-insensitive).
+fn matching<'n>(
+    query: &str,
+    candidates: impl Iterator<Item = (usize, &'n str, &'n str)> + Clone,
+) -> Vec<usize> {
+    if let Some((i, _, _)) = candidates.clone().find(|(_, id, _)| *id == query) {
+        return vec![i];
+    }
+    let q = fold(query);
+    let exact: Vec<usize> = candidates
+        .clone()
+        .filter(|(_, id, name)| fold(name) == q || fold(id) == q)
+        .map(|c| c.0)
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    candidates
+        .filter(|(_, _, name)| !q.is_empty() && fold(name).starts_with(&q))
+        .map(|c| c.0)
+        .collect()
+}
+
+impl Analysis<'_> {
+    /// The network position of the actor `query` names (id, exact name or
+    /// unambiguous name prefix, case- and diacritic-insensitive). When the
+    /// actor is in the dataset but not in the network, the error says which
+    /// filter left it out.
+    pub fn find_actor(&self, query: &str) -> Result<usize> {
+        let projection = self.projection();
+        let found = matching(
+            query,
+            (0..self.actor_count())
+                .map(|p| (p, self.actor(p).id.as_str(), self.actor(p).name.as_str())),
+        );
+        match found.as_slice() {
+            [one] => return Ok(*one),
+            [] => {}
+            many => {
+                let names: Vec<String> = many
+                    .iter()
+                    .take(5)
+                    .map(|&p| format!("{} ({})", self.actor(p).name, self.actor(p).id))
+                    .collect();
+                return Err(Error::invalid(
+                    "ego",
+                    query,
+                    format!("one actor; it matches {}", names.join(", ")),
+                ));
+            }
+        }
+        let dataset = self.dataset();
+        let in_dataset = matching(
+            query,
+            dataset
+                .actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (i, a.id.as_str(), a.name.as_str())),
+        );
+        let Some(&a) = in_dataset.first() else {
+            return Err(Error::invalid(
+                "ego",
+                query,
+                "the id or name of an actor of the dataset",
+            ));
+        };
+        let actor = &dataset.actors[a];
+        let filter = projection.two_mode().filter();
+        let reason = if filter
+            .actor_kinds
+            .as_ref()
+            .is_some_and(|k| !k.contains(&actor.kind))
+        {
+            format!(
+                "its kind ({}) is not among the actor kinds kept",
+                actor.kind
+            )
+        } else {
+            let participations: Vec<(&crate::model::Engagement, &str)> = dataset
+                .engagements
+                .iter()
+                .flat_map(|e| {
+                    e.participants
+                        .iter()
+                        .filter(|p| p.actor == actor.id)
+                        .map(move |p| (e, p.role.as_str()))
+                })
+                .collect();
+            let kept_engagement = |e: &crate::model::Engagement| {
+                (0..projection.two_mode().engagement_count())
+                    .any(|k| projection.two_mode().engagement(k).id == e.id)
+            };
+            if participations.is_empty() {
+                "it takes part in no engagement".to_string()
+            } else if !participations.iter().any(|(e, _)| kept_engagement(e)) {
+                "its engagements are all outside the time window or the engagement kinds kept"
+                    .to_string()
+            } else if !participations.iter().any(|(_, r)| filter.roles.admits(r)) {
+                "its roles are all left out by the role filter".to_string()
+            } else {
+                let roles: std::collections::BTreeSet<&str> =
+                    participations.iter().map(|(_, r)| *r).collect();
+                format!(
+                    "its participations ({}) make no ties under the role rules (reach ties or a clique rule for those roles would bring it in)",
+                    roles.into_iter().collect::<Vec<_>>().join(", ")
+                )
+            }
+        };
+        Err(Error::invalid(
+            "ego",
+            query,
+            format!(
+                "an actor in the network: {} ({}) is in the dataset, but {reason}",
+                actor.name, actor.id
+            ),
+        ))
+    }
+
+    /// The top-level engagement (following `part_of`) of engagement
+    /// position `e`, as its dataset index.
+    pub(crate) fn root_engagement(&self, e: usize) -> usize {
+        let dataset = self.dataset();
+        let id = &self.projection().two_mode().engagement(e).id;
+        let index = |id: &str| dataset.engagements.iter().position(|x| x.id == id);
+        let mut current = index(id).unwrap_or(0);
+        for _ in 0..dataset.engagements.len() {
+            match dataset.engagements[current]
+                .part_of
+                .as_deref()
+                .and_then(index)
+            {
+                Some(parent) if parent != current => current = parent,
+                _ => break,
+            }
+        }
+        current
+    }
+}
+
+/// Components of the shown actors: a component number per actor.
+pub(super) fn shown_components(adjacency: &Csr, keep: &[bool]) -> Vec<usize> {
+    let n = keep.len();
+    let mut component = vec![usize::MAX; n];
+    let mut next = 0;
+    for s in 0..n {
+        if !keep[s] || component[s] != usize::MAX {
+            continue;
+        }
+        component[s] = next;
+        let mut stack = vec![s];
+        while let Some(v) = stack.pop() {
+            for &u in adjacency.neighbors(v) {
+                let u = u as usize;
+                if keep[u] && component[u] == usize::MAX {
+                    component[u] = next;
+                    stack.push(u);
+                }
+            }
+        }
+        next += 1;
+    }
+    component
+}

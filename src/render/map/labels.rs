@@ -1,0 +1,140 @@
+//! Placing labels on the page: on their nodes, never over each other.
+
+use super::compose::{text, text_width, PLabel, PNode, Rect, Text, LABEL_SIZE};
+use super::MapModel;
+
+/// Places labels: the ego and coordinators first, then central actors,
+/// each on the first free spot right at its node (right, left, below,
+/// above), else further out with a leader line; never over another label,
+/// a node or an island caption, and always inside the drawing area.
+pub(super) fn place_labels(
+    model: &MapModel,
+    nodes: &[PNode],
+    captions: &[Text],
+    area: &Rect,
+) -> Vec<PLabel> {
+    let mut order: Vec<usize> = (0..model.nodes.len())
+        .filter(|&v| model.nodes[v].label.is_some())
+        .collect();
+    order.sort_by(|&a, &b| {
+        let (na, nb) = (&model.nodes[a], &model.nodes[b]);
+        nb.label_priority
+            .cmp(&na.label_priority)
+            .then(nb.size.total_cmp(&na.size))
+            .then(a.cmp(&b))
+    });
+    let node_box = |p: &PNode| Rect {
+        left: p.cx - p.r,
+        top: p.cy - p.r,
+        right: p.cx + p.r,
+        bottom: p.cy + p.r,
+    };
+    let bounds = Rect {
+        left: area.left - 6.0,
+        top: area.top - 6.0,
+        right: area.right + 6.0,
+        bottom: area.bottom + 10.0,
+    };
+    let mut taken: Vec<Rect> = captions.iter().map(Text::bounds).collect();
+    let mut labels = Vec::new();
+    for v in order {
+        let node = &model.nodes[v];
+        let p = &nodes[v];
+        let label = node.label.clone().unwrap_or_default();
+        let size = LABEL_SIZE;
+        let w = text_width(&label, size, node.is_ego);
+        let h = size * 1.2;
+        // (left, baseline) candidates: at the node, then further out.
+        let mut candidates: Vec<(f64, f64, bool)> = vec![
+            (p.cx + p.r + 2.0, p.cy + size * 0.35, false),
+            (p.cx - p.r - 2.0 - w, p.cy + size * 0.35, false),
+            (p.cx - w / 2.0, p.cy + p.r + size + 1.0, false),
+            (p.cx - w / 2.0, p.cy - p.r - 3.0, false),
+        ];
+        for step in 1..=10 {
+            let d = p.r + 8.0 * step as f64;
+            for k in 0..16 {
+                let angle = std::f64::consts::TAU * k as f64 / 16.0;
+                let (dx, dy) = (angle.cos() * d, angle.sin() * d);
+                let left = if dx >= 0.0 { p.cx + dx } else { p.cx + dx - w };
+                candidates.push((left, p.cy + dy + size * 0.35, true));
+            }
+        }
+        // Distance from a box to a node's rim.
+        let gap = |r: &Rect, q: &PNode| {
+            let dx = (r.left - q.cx).max(q.cx - r.right).max(0.0);
+            let dy = (r.top - q.cy).max(q.cy - r.bottom).max(0.0);
+            ((dx * dx + dy * dy).sqrt() - q.r).max(0.0)
+        };
+        // Level 2: over no other node, and no other node nearer to the
+        // label than its own, so that it is clear whose it is; level 1:
+        // over no other node; level 0: anywhere free of other labels.
+        let fits = |left: f64, baseline: f64, level: u8| -> bool {
+            let r = Rect {
+                left,
+                top: baseline - size * 0.9,
+                right: left + w,
+                bottom: baseline - size * 0.9 + h,
+            };
+            if !r.inside(&bounds) || taken.iter().any(|t| t.intersects(&r)) {
+                return false;
+            }
+            let own = gap(&r, p);
+            level == 0
+                || nodes.iter().enumerate().all(|(u, q)| {
+                    u == v || (!node_box(q).intersects(&r) && (level == 1 || gap(&r, q) > own))
+                })
+        };
+        let mut chosen = candidates.iter().find(|&&(l, b, _)| fits(l, b, 2)).copied();
+        if chosen.is_none() && node.label_priority >= 2 {
+            chosen = candidates
+                .iter()
+                .find(|&&(l, b, _)| fits(l, b, 1))
+                .or_else(|| candidates.iter().find(|&&(l, b, _)| fits(l, b, 0)))
+                .copied();
+            if chosen.is_none() {
+                // Anywhere free in the drawing, nearest first, with a leader.
+                let mut grid = Vec::new();
+                let mut y = bounds.top + size;
+                while y < bounds.bottom {
+                    let mut x = bounds.left;
+                    while x + w < bounds.right {
+                        grid.push((x, y, true));
+                        x += 8.0;
+                    }
+                    y += 6.0;
+                }
+                let distance = |&(l, b, _): &(f64, f64, bool)| {
+                    let (dx, dy) = (l + w / 2.0 - p.cx, b - p.cy);
+                    dx * dx + dy * dy
+                };
+                grid.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+                chosen = grid.into_iter().find(|&(l, b, _)| fits(l, b, 0));
+            }
+        }
+        let Some((left, baseline, moved)) = chosen else {
+            continue;
+        };
+        let t = Text {
+            bold: node.is_ego,
+            color: "#111111",
+            ..text(left, baseline, size, &label)
+        };
+        let bounds_of = t.bounds();
+        taken.push(bounds_of);
+        let leader = moved.then(|| {
+            // From the node's rim towards the nearest point of the label.
+            let tx = p.cx.clamp(bounds_of.left, bounds_of.right);
+            let ty = p.cy.clamp(bounds_of.top, bounds_of.bottom);
+            let (dx, dy) = (tx - p.cx, ty - p.cy);
+            let d = (dx * dx + dy * dy).sqrt().max(1e-9);
+            (p.cx + dx / d * p.r, p.cy + dy / d * p.r, tx, ty)
+        });
+        labels.push(PLabel {
+            id: node.id.clone(),
+            text: t,
+            leader,
+        });
+    }
+    labels
+}
