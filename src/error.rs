@@ -80,6 +80,12 @@ pub enum Error {
         /// The format asked for (`png`, `pdf`).
         format: &'static str,
     },
+    /// An output would replace a file verkosto did not write.
+    #[error("refusing to replace {}: verkosto did not write it (the force option replaces it anyway)", path.display())]
+    NotOurs {
+        /// The file in the way.
+        path: PathBuf,
+    },
     /// The browser that prints PDFs is missing or failed.
     #[error("{0}")]
     Browser(String),

@@ -7,6 +7,11 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // An interrupted run removes its temporary files (exit 130).
+    let _ = ctrlc::set_handler(|| {
+        verkosto::io::remove_temporaries();
+        std::process::exit(130);
+    });
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -28,7 +33,9 @@ fn main() -> ExitCode {
                     eprintln!("error: {} {value}: expected {expected}", cli::flag(name));
                     true
                 }
-                Some(verkosto::Error::WouldOverwriteInput { .. }) => {
+                Some(
+                    verkosto::Error::WouldOverwriteInput { .. } | verkosto::Error::NotOurs { .. },
+                ) => {
                     eprintln!("error: {e:#}");
                     true
                 }

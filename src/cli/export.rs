@@ -3,7 +3,7 @@
 use super::{CommunityArgs, ProjectionArgs, UntilEnd};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::io::write_atomic;
+use verkosto::io::{write_all_atomic, write_atomic};
 use verkosto::render::export::{
     csv_tables, gexf, graphml, node_link, pajek, ExportFormat, NodeColumns,
 };
@@ -23,6 +23,10 @@ pub struct ExportArgs {
     /// Add every per-actor metric as a node attribute (not for pajek).
     #[arg(long)]
     pub with_metrics: bool,
+    /// With --to csv: replace files in the directory that verkosto did not
+    /// write.
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub community: CommunityArgs,
     #[command(flatten)]
@@ -61,13 +65,12 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             &inputs,
         )?,
         ExportFormat::Csv => {
-            std::fs::create_dir_all(&args.output).map_err(|source| verkosto::Error::Write {
-                path: args.output.clone(),
-                source,
-            })?;
             let (nodes, ties) = csv_tables(projection, &extra)?;
-            write_atomic(&args.output.join("nodes.csv"), nodes.as_bytes(), &inputs)?;
-            write_atomic(&args.output.join("ties.csv"), ties.as_bytes(), &inputs)?;
+            let files = [
+                ("nodes.csv".to_string(), nodes.into_bytes()),
+                ("ties.csv".to_string(), ties.into_bytes()),
+            ];
+            write_all_atomic(&args.output, &files, &inputs, args.force)?;
         }
     }
     Ok(())

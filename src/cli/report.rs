@@ -5,7 +5,7 @@ use clap::Args;
 use std::path::PathBuf;
 use verkosto::analysis::{ClusterBy, ColorBy, Labels, MapMode, MapOptions, ReportOptions};
 use verkosto::io::chromium::print_to_pdf;
-use verkosto::io::write_atomic;
+use verkosto::io::write_all_atomic;
 use verkosto::lang::Lang;
 use verkosto::render::map::Layout;
 use verkosto::{Analysis, Metric};
@@ -33,6 +33,9 @@ pub struct ReportArgs {
     /// Also print the report to report.pdf (A4) with headless Chromium.
     #[arg(long)]
     pub pdf: bool,
+    /// Replace files in the output directory that verkosto did not write.
+    #[arg(long)]
+    pub force: bool,
     /// The maps to include, in order: projection, two-mode.
     #[arg(
         long,
@@ -84,14 +87,8 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
         },
         modes: args.maps.clone(),
     })?;
-    std::fs::create_dir_all(&args.output).map_err(|source| verkosto::Error::Write {
-        path: args.output.clone(),
-        source,
-    })?;
-    let inputs = [args.file.as_path()];
-    for file in &files {
-        write_atomic(&args.output.join(&file.name), &file.bytes, &inputs)?;
-    }
+    let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|f| (f.name, f.bytes)).collect();
+    write_all_atomic(&args.output, &files, &[args.file.as_path()], args.force)?;
     let html = args.output.join("report.html");
     if args.pdf {
         print_to_pdf(&html, &args.output.join("report.pdf"))?;

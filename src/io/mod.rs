@@ -6,7 +6,7 @@ pub mod graphviz;
 pub mod json;
 mod output;
 
-pub use output::{write_atomic, Output};
+pub use output::{remove_temporaries, write_all_atomic, write_atomic, Output, MARKER};
 
 use crate::error::{Error, Result};
 use std::io::Read;

@@ -51,16 +51,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
     if path.as_os_str() == "-" {
         return Output::Stdout.write(bytes, inputs);
     }
-    let target = resolve(path);
-    if inputs
-        .iter()
-        .filter(|i| i.as_os_str() != "-")
-        .any(|i| resolve(i) == target)
-    {
-        return Err(Error::WouldOverwriteInput {
-            path: path.to_path_buf(),
-        });
-    }
+    let target = check_target(path, inputs)?;
     let fail = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -83,11 +74,99 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    let tmp = temporary(dir, path, bytes)?;
+    persist(tmp, path)
+}
+
+/// Refuses an output that is one of the inputs, or the file standard
+/// input reads (`verkosto summary - -o in.json < in.json`); returns the
+/// resolved target.
+fn check_target(path: &Path, inputs: &[&Path]) -> Result<PathBuf> {
+    let target = resolve(path);
+    let same = inputs.iter().any(|i| {
+        if i.as_os_str() == "-" {
+            is_standard_input(&target)
+        } else {
+            resolve(i) == target
+        }
+    });
+    if same {
+        return Err(Error::WouldOverwriteInput {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(target)
+}
+
+/// Whether `path` is the file standard input reads.
+#[cfg(unix)]
+fn is_standard_input(path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(stdin), Ok(target)) = (std::fs::metadata("/dev/stdin"), std::fs::metadata(path)) else {
+        return false;
+    };
+    stdin.is_file() && stdin.dev() == target.dev() && stdin.ino() == target.ino()
+}
+
+#[cfg(not(unix))]
+fn is_standard_input(_path: &Path) -> bool {
+    false
+}
+
+/// Temporary files being written, removed when the program is interrupted.
+static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes the temporary files of writes in progress: for a signal
+/// handler, so that an interrupted run leaves nothing behind.
+pub fn remove_temporaries() {
+    if let Ok(list) = TEMPORARIES.lock() {
+        for path in list.iter() {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Our temporary files older than this are stale (a killed run's).
+const STALE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
+/// Removes `.verkosto-*.tmp` files older than a day from `dir`.
+fn remove_stale(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.starts_with(".verkosto-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Writes `bytes` to a new temporary file in `dir` for `path`, registered
+/// for removal on interruption.
+fn temporary(dir: &Path, path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let fail = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    remove_stale(dir);
     let mut tmp = tempfile::Builder::new()
         .prefix(".verkosto-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(fail)?;
+    if let Ok(mut list) = TEMPORARIES.lock() {
+        list.push(tmp.path().to_path_buf());
+    }
     tmp.write_all(bytes).map_err(fail)?;
     // A temporary file is private (0600); the output should have the
     // permissions of the file it replaces, or ordinary ones.
@@ -97,8 +176,81 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
     };
     tmp.as_file().set_permissions(permissions).map_err(fail)?;
     tmp.as_file().sync_all().map_err(fail)?;
-    tmp.persist(path).map_err(|e| fail(e.error))?;
-    Ok(())
+    Ok(tmp)
+}
+
+/// Renames a temporary file over `path`.
+fn persist(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    let name = tmp.path().to_path_buf();
+    let result = tmp.persist(path).map(|_| ()).map_err(|e| Error::Write {
+        path: path.to_path_buf(),
+        source: e.error,
+    });
+    if let Ok(mut list) = TEMPORARIES.lock() {
+        list.retain(|p| *p != name);
+    }
+    result
+}
+
+/// The marker file in a directory of outputs: the names of the files
+/// verkosto wrote there, one a line.
+pub const MARKER: &str = ".verkosto-outputs";
+
+/// Writes several files into `dir` all or nothing: every target is
+/// checked first (not an input, not a directory, not a file verkosto did
+/// not write there unless `force`), every file is written to a temporary
+/// file in `dir`, and only then are they renamed into place. A marker file
+/// records what verkosto wrote, so a later run may replace those files and
+/// no others.
+pub fn write_all_atomic(
+    dir: &Path,
+    files: &[(String, Vec<u8>)],
+    inputs: &[&Path],
+    force: bool,
+) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let marker = dir.join(MARKER);
+    let ours: Vec<String> = std::fs::read_to_string(&marker)
+        .map(|t| t.lines().map(str::to_string).collect())
+        .unwrap_or_default();
+    let mut targets = Vec::new();
+    for (name, _) in files {
+        let path = dir.join(name);
+        check_target(&path, inputs)?;
+        if let Ok(meta) = std::fs::symlink_metadata(&path) {
+            if meta.is_dir() {
+                return Err(Error::Write {
+                    path: path.clone(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::IsADirectory,
+                        "a directory is in the way",
+                    ),
+                });
+            }
+            if !force && !ours.contains(name) {
+                return Err(Error::NotOurs { path: path.clone() });
+            }
+        }
+        targets.push(path);
+    }
+    let mut written = Vec::new();
+    for ((_, bytes), path) in files.iter().zip(&targets) {
+        written.push(temporary(dir, path, bytes)?);
+    }
+    for (tmp, path) in written.into_iter().zip(&targets) {
+        persist(tmp, path)?;
+    }
+    let mut names: Vec<String> = ours;
+    names.extend(files.iter().map(|(n, _)| n.clone()));
+    names.sort();
+    names.dedup();
+    let mut text = names.join("\n");
+    text.push('\n');
+    let tmp = temporary(dir, &marker, text.as_bytes())?;
+    persist(tmp, &marker)
 }
 
 #[cfg(unix)]

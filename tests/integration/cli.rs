@@ -514,3 +514,178 @@ fn dash_is_stdout_links_are_followed_and_devices_written_through() {
             .is_char_device());
     }
 }
+
+/// Reproducers of the output-safety report: nothing lost, nothing broken.
+#[test]
+fn outputs_never_replace_inputs_or_files_we_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed =
+        std::fs::read_to_string(crate::util::repo().join("graphs/finland-regional.json")).unwrap();
+    std::fs::write(dir.path().join("in.json"), &seed).unwrap();
+    // 1. Standard input and the output are the same file: refused.
+    let stdin = std::fs::File::open(dir.path().join("in.json")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_verkosto"))
+        .args(["summary", "-", "-o", "in.json"])
+        .current_dir(dir.path())
+        .stdin(stdin)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("in.json")).unwrap(),
+        seed
+    );
+    // 6. A multi-file output whose input is one of its files writes nothing.
+    std::fs::write(dir.path().join("ties.csv"), &seed).unwrap();
+    let r = run_in(
+        dir.path(),
+        &["report", "ties.csv", "-o", ".", "--builtin"],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    for file in ["report.html", "map.svg", "actors.csv", "summary.csv"] {
+        assert!(
+            !dir.path().join(file).exists(),
+            "{file} written before refusing"
+        );
+    }
+    // A directory in the way: nothing written either.
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(out.join("report.md")).unwrap();
+    let r = run_in(
+        dir.path(),
+        &["report", "in.json", "-o", "out", "--builtin"],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(!out.join("report.html").exists() && !out.join("map.svg").exists());
+    // 8. A file verkosto did not write is not replaced without --force.
+    let fresh = dir.path().join("fresh");
+    std::fs::create_dir_all(&fresh).unwrap();
+    std::fs::write(fresh.join("actors.csv"), "mine").unwrap();
+    let r = run_in(
+        dir.path(),
+        &["report", "in.json", "-o", "fresh", "--builtin"],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("did not write it"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(fresh.join("actors.csv")).unwrap(),
+        "mine"
+    );
+    let r = run_in(
+        dir.path(),
+        &["report", "in.json", "-o", "fresh", "--builtin", "--force"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Files verkosto wrote itself are replaced on the next run.
+    let r = run_in(
+        dir.path(),
+        &["report", "in.json", "-o", "fresh", "--builtin"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // 7. Stale temporaries of ours (older than a day) are cleared.
+    let stale = fresh.join(".verkosto-abc.tmp");
+    std::fs::write(&stale, "left by a killed run").unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3 * 24 * 3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let r = run_in(
+        dir.path(),
+        &["report", "in.json", "-o", "fresh", "--builtin"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!stale.exists(), "a stale temporary was left");
+    let leftovers: Vec<_> = std::fs::read_dir(&fresh)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+/// 7. A run killed by SIGTERM while writing leaves no temporary file.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    // A large network so that the run is still busy when the signal comes.
+    let mut actors = Vec::new();
+    let mut engagements = Vec::new();
+    for i in 0..3000 {
+        actors.push(format!(r#"{{"id": "a{i}", "name": "A{i}"}}"#));
+    }
+    for e in 0..3000 {
+        let members: Vec<String> = (0..8)
+            .map(|k| {
+                format!(
+                    r#"{{"actor": "a{}", "role": "partner"}}"#,
+                    (e * 7 + k * 13) % 3000
+                )
+            })
+            .collect();
+        engagements.push(format!(
+            r#"{{"id": "e{e}", "name": "E{e}", "participants": [{}]}}"#,
+            members.join(",")
+        ));
+    }
+    std::fs::write(
+        dir.path().join("big.json"),
+        format!(
+            r#"{{"actors": [{}], "engagements": [{}]}}"#,
+            actors.join(","),
+            engagements.join(",")
+        ),
+    )
+    .unwrap();
+    // Interrupt runs at several moments; at least one is caught by the
+    // handler (exit 130), and none leaves a temporary file.
+    let mut interrupted = 0;
+    for delay in [20u64, 60, 120, 250, 500] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_verkosto"))
+            .args([
+                "export",
+                "big.json",
+                "--to",
+                "graphml",
+                "-o",
+                "big.graphml",
+                "--with-metrics",
+            ])
+            .current_dir(dir.path())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        unsafe_kill(child.id());
+        if child.wait().unwrap().code() == Some(130) {
+            interrupted += 1;
+        }
+    }
+    assert!(interrupted > 0, "no run was interrupted");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[cfg(unix)]
+fn unsafe_kill(pid: u32) {
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
+}
