@@ -224,10 +224,7 @@ pub fn write_all_atomic(
             if meta.is_dir() {
                 return Err(Error::Write {
                     path: path.clone(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::IsADirectory,
-                        "a directory is in the way",
-                    ),
+                    source: std::io::Error::other("a directory is in the way"),
                 });
             }
             if !force && !ours.contains(name) {
