@@ -30,17 +30,22 @@ fn main() -> ExitCode {
                     value,
                     expected,
                 }) => {
-                    eprintln!("error: {} {value}: expected {expected}", cli::flag(name));
+                    cli::say!("error: {} {value}: expected {expected}", cli::flag(name));
                     true
                 }
                 Some(
                     verkosto::Error::WouldOverwriteInput { .. } | verkosto::Error::NotOurs { .. },
                 ) => {
-                    eprintln!("error: {e:#}");
+                    cli::say!("error: {e:#}");
                     true
                 }
-                _ => {
-                    eprintln!("error: {e:#}");
+                // The library's errors name their cause themselves.
+                Some(own) => {
+                    cli::say!("error: {own}");
+                    false
+                }
+                None => {
+                    cli::say!("error: {e:#}");
                     false
                 }
             };

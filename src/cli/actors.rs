@@ -87,7 +87,7 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
         Format::Json => json_with_warnings("actors", &table, &warnings),
         Format::Csv => {
             for w in &warnings {
-                eprintln!("warning[{}]: {}", w.code, w.message);
+                super::say!("warning[{}]: {}", w.code, w.message);
             }
             table.to_csv()
         }

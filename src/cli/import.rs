@@ -70,10 +70,24 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
                 match parsed {
                     Ok(d) => descriptions.push(d),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        super::say!("error: {e}");
                         failed.push(file.display().to_string());
                     }
                 }
+            }
+            if descriptions.is_empty() {
+                // Nothing imported: write nothing.
+                return Err(verkosto::Error::Import {
+                    problems: vec![verkosto::model::Problem::new(
+                        "import".to_string(),
+                        format!(
+                            "none of the {} files could be imported ({}); nothing was written",
+                            args.files.len(),
+                            failed.join(", ")
+                        ),
+                    )],
+                }
+                .into());
             }
             let into = match &args.into {
                 Some(path) => Some(super::load(path)?),
@@ -102,9 +116,10 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
                 }
                 let text = table.to_text();
                 if args.output.is_some() {
-                    print!("{text}");
+                    Output::Stdout.write(text.as_bytes(), &[])?;
                 } else {
-                    eprint!("{text}");
+                    use std::io::Write as _;
+                    let _ = std::io::stderr().write_all(text.as_bytes());
                 }
             }
             let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();

@@ -297,11 +297,21 @@ pub fn flag(parameter: &str) -> String {
     }
 }
 
+/// Prints a line to standard error; a failing standard error is ignored
+/// (there is nowhere left to report it), never a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use say;
+
 /// Loads a dataset, printing its warnings to standard error.
 pub fn load(path: &Path) -> verkosto::Result<verkosto::model::Dataset> {
     let (dataset, report) = verkosto::io::json::load_dataset(path)?;
     for warning in &report.warnings {
-        eprintln!("warning: {}: {warning}", path.display());
+        say!("warning: {}: {warning}", path.display());
     }
     Ok(dataset)
 }

@@ -127,7 +127,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<()> {
     let analysis = Analysis::new(&dataset, options)?;
     let model = analysis.map(&map_options)?;
     if let Some(note) = &model.thinning_note {
-        eprintln!("note: {note}");
+        super::say!("note: {note}");
     }
     let drawing = draw(
         &model,
@@ -141,7 +141,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<()> {
         },
     )?;
     for note in &drawing.notes {
-        eprintln!("note: {note}");
+        super::say!("note: {note}");
     }
     write_atomic(&args.output, &drawing.bytes, &[args.file.as_path()])?;
     Ok(())

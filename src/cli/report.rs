@@ -93,6 +93,6 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
     if args.pdf {
         print_to_pdf(&html, &args.output.join("report.pdf"))?;
     }
-    eprintln!("wrote {}", html.display());
+    super::say!("wrote {}", html.display());
     Ok(())
 }

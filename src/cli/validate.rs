@@ -11,8 +11,8 @@ pub struct ValidateArgs {
 
 pub fn run(args: ValidateArgs) -> anyhow::Result<()> {
     let dataset = super::load(&args.file)?;
-    println!(
-        "{}: valid: {} actors, {} engagements, {} participations, {} direct ties",
+    let line = format!(
+        "{}: valid: {} actors, {} engagements, {} participations, {} direct ties\n",
         if args.file.as_os_str() == "-" {
             "<stdin>".to_string()
         } else {
@@ -23,5 +23,6 @@ pub fn run(args: ValidateArgs) -> anyhow::Result<()> {
         dataset.participation_count(),
         dataset.ties.len()
     );
+    verkosto::io::Output::Stdout.write(line.as_bytes(), &[])?;
     Ok(())
 }

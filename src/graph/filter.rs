@@ -349,6 +349,58 @@ impl Filter {
         Ok(())
     }
 
+    /// Checks that every listed role, engagement kind and actor kind occurs
+    /// in `dataset`: a value that occurs nowhere is a typo that would
+    /// silently empty the network.
+    pub fn check_against(&self, dataset: &Dataset) -> Result<()> {
+        let roles: BTreeSet<&str> = dataset
+            .engagements
+            .iter()
+            .flat_map(|e| e.participants.iter().map(|p| p.role.as_str()))
+            .collect();
+        let engagement_kinds: BTreeSet<&str> = dataset
+            .engagements
+            .iter()
+            .map(|e| e.kind.as_str())
+            .collect();
+        let actor_kinds: BTreeSet<&str> = dataset.actors.iter().map(|a| a.kind.as_str()).collect();
+        let lists = [
+            (
+                "roles",
+                match &self.roles {
+                    RoleFilter::Only(r) => Some(r),
+                    _ => None,
+                },
+                &roles,
+            ),
+            (
+                "engagement_kinds",
+                self.engagement_kinds.as_ref(),
+                &engagement_kinds,
+            ),
+            ("actor_kinds", self.actor_kinds.as_ref(), &actor_kinds),
+        ];
+        for (name, listed, known) in lists {
+            let Some(listed) = listed else { continue };
+            let unknown: Vec<&str> = listed
+                .iter()
+                .map(String::as_str)
+                .filter(|v| !known.contains(v))
+                .collect();
+            if !unknown.is_empty() {
+                return Err(Error::invalid(
+                    name,
+                    unknown.join(","),
+                    format!(
+                        "values that occur in the dataset: {}",
+                        known.iter().copied().collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// True when the filter keeps everything but targets (the default).
     pub fn is_default(&self) -> bool {
         *self == Filter::default()

@@ -84,6 +84,7 @@ impl<'a> Projection<'a> {
     /// ```
     pub fn new(dataset: &'a Dataset, options: &ProjectionOptions) -> Result<Projection<'a>> {
         options.check()?;
+        options.filter.check_against(dataset)?;
         let graph = TwoModeGraph::build(dataset, &options.filter);
         Ok(Projection::from_two_mode(
             graph,

@@ -64,6 +64,28 @@ impl Table {
                 Vec::new()
             }
         };
+        // A repeated column would drop values silently.
+        let mut repeated: Vec<&str> = header
+            .iter()
+            .enumerate()
+            .filter(|(i, h)| header[..*i].contains(h))
+            .map(|(_, h)| h.as_str())
+            .collect();
+        repeated.dedup();
+        if !repeated.is_empty() {
+            problems.push(Problem::new(
+                format!("{file}:1"),
+                format!(
+                    "the header repeats the column{} {}; expected each column once",
+                    if repeated.len() == 1 { "" } else { "s" },
+                    repeated
+                        .iter()
+                        .map(|r| format!("{r:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        }
         let mut rows = Vec::new();
         for record in reader.records() {
             match record {

@@ -35,7 +35,7 @@ pub fn parse_dataset(text: &str, origin: &str) -> Result<(Dataset, Report)> {
             .unwrap_or("")
             .to_string(),
     })?;
-    let mut problems = Vec::new();
+    let mut problems = super::duplicates::duplicate_keys(text);
     let dataset = dataset_from_value(&value, &mut problems);
     let mut report = validate::check(&dataset);
     // Shape problems first, then meaning; a value missing for shape reasons

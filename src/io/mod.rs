@@ -2,6 +2,7 @@
 //! running Graphviz.
 
 pub mod chromium;
+mod duplicates;
 pub mod graphviz;
 pub mod json;
 mod output;

@@ -395,7 +395,7 @@ pub(crate) fn katz(adjacency: &Csr, options: KatzOptions) -> Result<(Vec<f64>, f
     }
     let radius = spectral_radius(adjacency)?;
     let alpha = match options.alpha {
-        Some(a) if a <= 0.0 || (radius > 0.0 && a >= 1.0 / radius) => {
+        Some(a) if !a.is_finite() || a <= 0.0 || (radius > 0.0 && a >= 1.0 / radius) => {
             return Err(Error::invalid(
                 "katz_alpha",
                 a,

@@ -312,7 +312,22 @@ fn filters_change_the_network() {
     assert_eq!(out["inactive_actors"], 1);
     assert_eq!(s(&["--roles", "coordinator"])["participations"], 1);
     assert_eq!(s(&["--actor-kinds", "firm"])["actors"], 1);
-    assert_eq!(s(&["--engagement-kinds", "workshop"])["engagements"], 0);
+    assert_eq!(s(&["--engagement-kinds", "project"])["engagements"], 1);
+    // A listed value that occurs nowhere is a usage error naming the known ones.
+    let r = run_in(
+        dir.path(),
+        &["summary", "d.json", "--engagement-kinds", "workshop"],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("values that occur in the dataset: project"),
+        "{}",
+        r.stderr
+    );
+    let r = run_in(dir.path(), &["summary", "d.json", "--roles", "bogus"], None);
+    assert_eq!(r.code, 2);
     assert_eq!(s(&["--min-weight", "2"])["ties"], 1);
 }
 
@@ -688,4 +703,96 @@ fn unsafe_kill(pid: u32) {
     let _ = std::process::Command::new("kill")
         .args(["-TERM", &pid.to_string()])
         .status();
+}
+
+/// Reproducers: wrong exit codes, silent bad output, values dropped.
+#[test]
+fn bad_input_reproducers_give_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = crate::util::repo().join("graphs/finland-regional.json");
+    let seed = seed.to_str().unwrap();
+    // 3. Duplicate JSON keys name the key and its path.
+    std::fs::write(
+        dir.path().join("dup.json"),
+        r#"{"actors": [{"id": "a", "id": "b", "name": "A"}], "actors": [], "engagements": []}"#,
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["validate", "dup.json"], None);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("actors[0].id: the key \"id\" appears twice"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("actors: the key \"actors\" appears twice"),
+        "{}",
+        r.stderr
+    );
+    // 5. A CSV header with a repeated column.
+    std::fs::write(
+        dir.path().join("actors.csv"),
+        "id,name,city,city\na,A,x,y\n",
+    )
+    .unwrap();
+    let r = run_in(
+        dir.path(),
+        &["import", "csv", "--actors", "actors.csv"],
+        None,
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("actors.csv:1: the header repeats the column \"city\""),
+        "{}",
+        r.stderr
+    );
+    // 4. When every description fails, nothing is written.
+    std::fs::write(dir.path().join("out.json"), "keep").unwrap();
+    std::fs::write(dir.path().join("bad.txt"), "not a description").unwrap();
+    let r = run_in(
+        dir.path(),
+        &["import", "descriptions", "bad.txt", "-o", "out.json"],
+        None,
+    );
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("nothing was written"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out.json")).unwrap(),
+        "keep"
+    );
+    // 9. A write error exits 1 with a message, never a panic.
+    #[cfg(target_os = "linux")]
+    {
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_verkosto"))
+            .args(["validate", seed])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("No space left on device") && !stderr.contains("panicked"),
+            "{stderr}"
+        );
+        // 14. The cause is said once.
+        assert_eq!(
+            stderr.matches("No space left on device").count(),
+            1,
+            "{stderr}"
+        );
+    }
+    // 13. Bad option values are usage errors.
+    for args in [
+        vec!["actors", seed, "--katz-alpha", "NaN"],
+        vec!["render", seed, "--max-actors", "0", "-o", "x.svg"],
+        vec!["summary", seed, "--roles", "bogus"],
+    ] {
+        let r = run_in(dir.path(), &args, None);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+    }
+    assert!(!dir.path().join("x.svg").exists());
 }

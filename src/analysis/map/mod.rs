@@ -21,6 +21,9 @@ impl Analysis<'_> {
     /// actors) and clustered from the analysis' results, with the ties,
     /// legend and caption in the chosen language.
     pub fn map(&self, options: &MapOptions) -> Result<MapModel> {
+        if options.max_actors == 0 {
+            return Err(crate::error::Error::invalid("max_actors", 0, "at least 1"));
+        }
         let lang = options.lang;
         let projection = self.projection();
         let adjacency = self.adjacency();
