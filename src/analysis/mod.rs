@@ -127,6 +127,8 @@ pub struct Analysis<'a> {
     groups: OnceLock<Vec<String>>,
     summary: OnceLock<NetworkSummary>,
     reach: OnceLock<Reach>,
+    unconverged: std::sync::Mutex<Vec<crate::metrics::warning::Warning>>,
+    scaled: OnceLock<Csr>,
 }
 
 /// Gets a cached value or computes it (once, when it succeeds).
@@ -166,6 +168,8 @@ impl<'a> Analysis<'a> {
             groups: OnceLock::new(),
             summary: OnceLock::new(),
             reach: OnceLock::new(),
+            unconverged: Default::default(),
+            scaled: OnceLock::new(),
         }
     }
 
@@ -320,14 +324,23 @@ impl<'a> Analysis<'a> {
                 let r = report("harmonic");
                 MetricValue::floats(harmonic(adjacency, length, r.as_ref().map(|f| f as _)))
             }
-            Metric::Eigenvector => MetricValue::floats(eigenvector(adjacency)?),
-            Metric::PageRank => {
-                MetricValue::floats(pagerank(adjacency, PageRankOptions::default())?)
-            }
+            Metric::Eigenvector => self.converged(metric, eigenvector(self.iterative()))?,
+            Metric::PageRank => self.converged(
+                metric,
+                pagerank(self.iterative(), PageRankOptions::default()),
+            )?,
             Metric::Katz => {
-                let (values, alpha) = katz(adjacency, self.options.katz)?;
-                let _ = self.katz_alpha.set(alpha);
-                MetricValue::floats(values)
+                // A given α belongs to the weights as they are.
+                let weights = if self.options.katz.alpha.is_some() {
+                    adjacency
+                } else {
+                    self.iterative()
+                };
+                let result = katz(weights, self.options.katz).map(|(values, alpha)| {
+                    let _ = self.katz_alpha.set(alpha);
+                    values
+                });
+                self.converged(metric, result)?
             }
             Metric::Clustering => MetricValue::floats(clustering(adjacency)),
             Metric::Constraint => MetricValue::optional(constraint(adjacency)),
@@ -347,6 +360,55 @@ impl<'a> Analysis<'a> {
             Metric::BrokerageTotal => MetricValue::ints(self.brokerage().iter().map(|b| b.total())),
             Metric::Reach => MetricValue::ints(self.reach().per_actor.iter().copied()),
         })
+    }
+
+    /// The adjacency for the iterative metrics (eigenvector, PageRank, Katz
+    /// with its default α, all unchanged by scaling the weights): weights
+    /// far from 1 are rescaled by the largest, so that tiny or huge weights
+    /// cannot stall the iteration.
+    fn iterative(&self) -> &Csr {
+        self.scaled.get_or_init(|| {
+            let max = (0..self.adjacency.len())
+                .flat_map(|v| self.adjacency.weights(v).iter().copied())
+                .fold(0.0, f64::max);
+            if max == 0.0 || (1e-3..=1e3).contains(&max) {
+                return self.adjacency.clone();
+            }
+            let edges: Vec<(u32, u32, f64)> = (0..self.adjacency.len())
+                .flat_map(|v| {
+                    let adjacency = &self.adjacency;
+                    adjacency
+                        .row(v)
+                        .iter()
+                        .zip(adjacency.weights(v))
+                        .filter(move |(&u, _)| u as usize > v)
+                        .map(move |(&u, &w)| (v as u32, u, w / max))
+                })
+                .collect();
+            Csr::from_edges(self.adjacency.len(), edges.into_iter())
+        })
+    }
+
+    /// The values of an iterative metric; when it does not converge, a
+    /// column of missing values and a warning, so that every other column
+    /// is still written.
+    fn converged(&self, metric: Metric, result: Result<Vec<f64>>) -> Result<Vec<MetricValue>> {
+        match result {
+            Ok(values) => Ok(MetricValue::floats(values)),
+            Err(crate::error::Error::NoConvergence { iterations, .. }) => {
+                if let Ok(mut list) = self.unconverged.lock() {
+                    list.push(crate::metrics::warning::Warning {
+                        code: "did_not_converge",
+                        message: format!(
+                            "{metric} did not converge within {iterations} iterations on this network; its values are left empty."
+                        ),
+                        subjects: vec![metric.name().to_string()],
+                    });
+                }
+                Ok(vec![MetricValue::Missing; self.actor_count()])
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Several metrics as one table, in [`Metric::ALL`] order (all of them

@@ -74,6 +74,9 @@ impl Analysis<'_> {
             self.network_warnings(summary, lang)?
         };
         out.extend(self.ranking_warnings(metrics, lang)?);
+        if let Ok(list) = self.unconverged.lock() {
+            out.extend(list.iter().cloned());
+        }
         Ok(out)
     }
 
@@ -253,11 +256,12 @@ impl Analysis<'_> {
         let listed: Vec<usize> = (0..self.actor_count())
             .filter(|&a| degree[a].as_f64().unwrap_or(0.0) > 0.0)
             .filter(|&a| {
-                graph.engagements_of(a).iter().all(|&e| {
-                    graph
-                        .role(e as usize, a as u32)
-                        .is_some_and(|r| LISTED_ROLES.contains(&r))
-                })
+                !graph.engagements_of(a).is_empty()
+                    && graph.engagements_of(a).iter().all(|&e| {
+                        graph
+                            .role(e as usize, a as u32)
+                            .is_some_and(|r| LISTED_ROLES.contains(&r))
+                    })
             })
             .collect();
         if listed.is_empty() {

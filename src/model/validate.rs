@@ -63,6 +63,7 @@ impl Report {
 ///
 /// Returns every problem found, in document order.
 pub fn check(dataset: &Dataset) -> Report {
+    SUGGESTED.with(|c| c.set(0));
     let mut report = Report::default();
     let Report { problems, warnings } = &mut report;
     let actor_ids = check_actors(dataset, problems);
@@ -280,6 +281,21 @@ fn check_ties(dataset: &Dataset, actor_ids: &HashMap<&str, usize>, problems: &mu
             ));
         }
     }
+    // Every derived weight is at most the sum of all: it must be finite.
+    let total: f64 = dataset
+        .ties
+        .iter()
+        .map(|t| t.weight)
+        .filter(|w| w.is_finite())
+        .sum();
+    if !total.is_finite() {
+        problems.push(Problem::new(
+            "ties",
+            format!(
+                "the tie weights sum to {total}; expected weights whose sum is a finite number"
+            ),
+        ));
+    }
 }
 
 fn check_id(problems: &mut Vec<Problem>, place: &str, id: &str) {
@@ -326,8 +342,24 @@ fn in_cycle(dataset: &Dataset, ids: &HashMap<&str, usize>, start: usize) -> bool
 }
 
 /// `" (did you mean \"x\"?)"` when an id is one or two edits from a known one.
+/// Suggestions are looked for only for short values, and for at most
+/// [`SUGGESTIONS`] problems of one validation, so that many dangling
+/// references or huge ids cannot make validation slow.
+const SUGGEST_MAX_LEN: usize = 64;
+/// The most "did you mean" suggestions of one validation.
+const SUGGESTIONS: usize = 50;
+
+thread_local! {
+    static SUGGESTED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 fn suggestion<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
+    if wrong.chars().count() > SUGGEST_MAX_LEN || SUGGESTED.with(|c| c.get()) >= SUGGESTIONS {
+        return String::new();
+    }
+    SUGGESTED.with(|c| c.set(c.get() + 1));
     let best = known
+        .filter(|k| k.len() <= 4 * SUGGEST_MAX_LEN && k.len().abs_diff(wrong.len()) <= 8)
         .map(|k| (edit_distance(wrong, k), k))
         .filter(|(d, _)| *d <= 2)
         .min();

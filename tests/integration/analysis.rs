@@ -203,3 +203,26 @@ fn leiden_communities_are_connected() {
         }
     }
 }
+
+/// Tiny or huge weights do not stop eigenvector, PageRank or Katz: the
+/// values equal those of unit weights (all three ignore the scale).
+#[test]
+fn iterative_metrics_converge_on_extreme_weights() {
+    let unit = r#"{"actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}, {"id": "d", "name": "D"}],
+        "engagements": [], "ties": [{"source": "a", "target": "b", "weight": W}, {"source": "b", "target": "c", "weight": W},
+        {"source": "c", "target": "d", "weight": W}, {"source": "b", "target": "d", "weight": W}]}"#;
+    let values = |w: &str| {
+        let (dataset, _) = verkosto::io::json::parse_dataset(&unit.replace('W', w), "t").unwrap();
+        let analysis = Analysis::new(&dataset, AnalysisOptions::default()).unwrap();
+        [Metric::Eigenvector, Metric::PageRank, Metric::Katz].map(|m| floats(&analysis, m))
+    };
+    let reference = values("1");
+    for w in ["5e-324", "1e-200", "1e300"] {
+        let got = values(w);
+        for (g, r) in got.iter().zip(&reference) {
+            for (x, y) in g.iter().zip(r) {
+                assert!((x - y).abs() < 1e-9, "weight {w}: {x} vs {y}");
+            }
+        }
+    }
+}
