@@ -73,6 +73,12 @@ pub enum Error {
     /// Graphviz rejected the DOT or failed.
     #[error("Graphviz failed: {0}")]
     Graphviz(String),
+    /// Graphviz took longer than allowed.
+    #[error("Graphviz did not finish within {seconds} s")]
+    GraphvizTimeout {
+        /// The time allowed.
+        seconds: f64,
+    },
     /// A format only Graphviz can draw was asked for, and it is not
     /// installed.
     #[error("{format} maps need Graphviz (the `dot` program), which is not installed: install it (Debian: apt-get install graphviz) or write .svg or .dot")]

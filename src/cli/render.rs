@@ -66,6 +66,10 @@ pub struct RenderArgs {
     /// Leave out the caption (dataset, filters, dates) under the map.
     #[arg(long)]
     pub no_caption: bool,
+    /// Seconds a Graphviz layout may take before the built-in layout is
+    /// used instead.
+    #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+    pub layout_timeout: f64,
     /// Language of legend, caption and tooltips: en, fi or sv.
     #[arg(long, default_value = "en", value_name = "LANG")]
     pub lang: Lang,
@@ -138,6 +142,16 @@ pub fn run(args: RenderArgs) -> anyhow::Result<()> {
             size: args.size,
             dpi: args.dpi,
             caption: !args.no_caption,
+            layout_timeout: std::time::Duration::try_from_secs_f64(args.layout_timeout)
+                .ok()
+                .filter(|t| !t.is_zero())
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "layout_timeout",
+                        args.layout_timeout,
+                        "a positive number of seconds",
+                    )
+                })?,
         },
     )?;
     for note in &drawing.notes {

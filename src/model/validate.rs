@@ -312,6 +312,15 @@ fn check_id(problems: &mut Vec<Problem>, place: &str, id: &str) {
                 id.trim()
             ),
         ));
+    } else if id
+        .chars()
+        .any(|c| c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}')
+    {
+        // XML cannot hold these: ids must survive every export unchanged.
+        problems.push(Problem::new(
+            place,
+            format!("id {id:?} contains a control character; expected printable text"),
+        ));
     }
 }
 

@@ -132,12 +132,22 @@ fn all_node_columns(projection: &Projection<'_>, extra: &NodeColumns) -> Vec<(St
             .map(|a| Cell::Text(kind_color(&projection.actor(a).kind).to_string()))
             .collect(),
     ));
+    // Dataset attributes whose names the exports use themselves (`id`,
+    // `name`, …, the metrics) are prefixed, so that none replaces another.
+    let fixed: Vec<String> = columns.iter().map(|(c, _)| c.clone()).collect();
+    let reserved = |key: &str| {
+        ["id", "label", "source", "target", "weight"].contains(&key)
+            || fixed.iter().any(|c| c == key)
+            || extra.iter().any(|(c, _)| c == key)
+    };
     for key in attribute_names(projection) {
-        if columns.iter().any(|(c, _)| *c == key) {
-            continue;
-        }
+        let name = if reserved(&key) {
+            format!("attribute_{key}")
+        } else {
+            key.clone()
+        };
         columns.push((
-            key.clone(),
+            name,
             (0..n)
                 .map(|a| attribute_cell(projection, a, &key))
                 .collect(),

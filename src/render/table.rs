@@ -273,8 +273,8 @@ impl Table {
             .map(|row| {
                 row.iter()
                     .map(|c| match c {
-                        Cell::Text(s) => s.replace(['\n', '\r', '\t'], " "),
-                        other => other.text(&TextStyle::TABLE),
+                        Cell::Text(s) => terminal_safe(&s.replace(['\n', '\r', '\t'], " ")),
+                        other => terminal_safe(&other.text(&TextStyle::TABLE)),
                     })
                     .collect()
             })
@@ -293,7 +293,7 @@ impl Table {
                 texts
                     .iter()
                     .map(|r| width(&r[c]))
-                    .chain([width(&self.columns[c])])
+                    .chain([width(&terminal_safe(&self.columns[c]))])
                     .max()
                     .unwrap_or(0)
             })
@@ -315,7 +315,8 @@ impl Table {
             out.push_str(parts.join("  ").trim_end());
             out.push('\n');
         };
-        line(&mut out, &self.columns);
+        let header: Vec<String> = self.columns.iter().map(|c| terminal_safe(c)).collect();
+        line(&mut out, &header);
         line(
             &mut out,
             &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
@@ -332,7 +333,7 @@ impl Table {
     pub fn to_csv(&self) -> String {
         let mut writer = csv::Writer::from_writer(Vec::new());
         writer
-            .write_record(&self.columns)
+            .write_record(self.columns.iter().map(|c| neutralise(c)))
             .expect("writing to memory");
         for row in &self.rows {
             let cells: Vec<String> = row
@@ -382,8 +383,28 @@ pub fn float_json(v: f64) -> Value {
         .map_or(Value::Null, Value::Number)
 }
 
+/// Text safe for a terminal: control characters (ESC, BEL, NUL…) shown as
+/// `\u{1b}` escapes, so that no name can retitle or clear the screen.
+fn terminal_safe(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 fn neutralise(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Also the full-width forms a spreadsheet may read as the same signs.
+    if s.starts_with([
+        '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+    ]) {
         format!("'{s}")
     } else {
         s.to_string()

@@ -30,3 +30,31 @@ pub fn hostile_names_through_every_engine() {
         assert!(bytes.starts_with(magic), "{format} output");
     }
 }
+
+/// A Graphviz layout that takes too long falls back to the built-in one,
+/// with a note.
+pub fn slow_layouts_fall_back_to_the_builtin_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.svg");
+    let r = crate::util::run_in(
+        &crate::util::repo(),
+        &[
+            "render",
+            "tests/reference/fixtures/projection-heavy-tailed.dataset.json",
+            "-o",
+            out.to_str().unwrap(),
+            "--layout-timeout",
+            "0.001",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("did not finish within 0.001 s"),
+        "{}",
+        r.stderr
+    );
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("data-actor="));
+}

@@ -76,6 +76,11 @@ fn main() {
             map_geometry::every_map_keeps_legend_and_labels_apart,
         ),
         trial(
+            "slow_layouts_fall_back_to_the_builtin_layout",
+            Needs::Graphviz,
+            graphviz::slow_layouts_fall_back_to_the_builtin_layout,
+        ),
+        trial(
             "png_has_the_asked_size",
             Needs::Graphviz,
             map_geometry::png_has_the_asked_size,

@@ -28,7 +28,9 @@ pub fn dot_quote(text: &str) -> String {
                 }
             }
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
+            // Graphviz decodes HTML entities in labels: keep `&lt;` literal.
+            '&' => out.push_str("&amp;"),
+            c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
         }
     }

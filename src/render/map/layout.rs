@@ -5,7 +5,7 @@ use super::dot::layout_dot;
 use super::force::force_layout;
 use super::{Layout, MapModel};
 use crate::error::{Error, Result};
-use crate::io::graphviz::{run_graphviz, ENGINES};
+use crate::io::graphviz::{run_graphviz_for, ENGINES};
 
 /// Space between islands, inches.
 const GAP: f64 = 0.45;
@@ -129,7 +129,12 @@ fn parse_plain(text: &str, model: &MapModel) -> Vec<Option<(f64, f64)>> {
 }
 
 /// Lays `model` out and packs its components as islands.
-pub fn place(model: &MapModel, layout: Layout, seed: u64) -> Result<Placed> {
+pub fn place(
+    model: &MapModel,
+    layout: Layout,
+    seed: u64,
+    timeout: std::time::Duration,
+) -> Result<Placed> {
     let n = model.nodes.len();
     let mut notes = Vec::new();
     let engine = match layout {
@@ -148,12 +153,17 @@ pub fn place(model: &MapModel, layout: Layout, seed: u64) -> Result<Placed> {
     let mut builtin = engine.is_none();
     if let Some(engine) = engine {
         let args = vec![format!("-K{engine}"), "-Tplain".to_string()];
-        match run_graphviz(&layout_dot(model), &args)? {
-            Some(bytes) => raw = parse_plain(&String::from_utf8_lossy(&bytes), model),
-            None => {
+        match run_graphviz_for(&layout_dot(model), &args, timeout) {
+            Ok(Some(bytes)) => raw = parse_plain(&String::from_utf8_lossy(&bytes), model),
+            Ok(None) => {
                 builtin = true;
                 notes.push("Graphviz (the `dot` program) is not installed; laid out with verkosto's built-in layout".to_string());
             }
+            Err(Error::GraphvizTimeout { seconds }) => {
+                builtin = true;
+                notes.push(format!("Graphviz ({engine}) did not finish within {seconds} s; laid out with verkosto's built-in layout"));
+            }
+            Err(e) => return Err(e),
         }
     }
     let component = components(model);

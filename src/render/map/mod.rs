@@ -283,6 +283,9 @@ pub struct DrawOptions {
     pub dpi: f64,
     /// Print the caption under the map (default true).
     pub caption: bool,
+    /// How long a Graphviz layout may take before the built-in layout is
+    /// used instead (default 60 s).
+    pub layout_timeout: std::time::Duration,
 }
 
 impl Default for DrawOptions {
@@ -294,6 +297,7 @@ impl Default for DrawOptions {
             size: PageSize::default(),
             dpi: 200.0,
             caption: true,
+            layout_timeout: crate::io::graphviz::DEFAULT_TIMEOUT,
         }
     }
 }
@@ -320,7 +324,7 @@ pub fn draw(model: &MapModel, options: &DrawOptions) -> Result<Drawing> {
             "a resolution between 10 and 2400",
         ));
     }
-    let mut placed = layout::place(model, options.layout, options.seed)?;
+    let mut placed = layout::place(model, options.layout, options.seed, options.layout_timeout)?;
     let (width, height) = options.size.inches(options.dpi);
     let (width, height) = (width * 72.0, height * 72.0);
     // Island captions keep their 8 pt size at any scale: repack with the
