@@ -73,6 +73,16 @@ pub enum Error {
     /// Graphviz rejected the DOT or failed.
     #[error("Graphviz failed: {0}")]
     Graphviz(String),
+    /// The projection would be too large to build.
+    #[error("the engagements could make up to {estimate} ties, more than the limit of {limit}; the largest: {}. Narrow the filters or the role rules (a long member list as a star), or raise the limit", engagements.join(", "))]
+    TooManyTies {
+        /// The upper bound counted.
+        estimate: u64,
+        /// The limit.
+        limit: u64,
+        /// The engagements making most pairs.
+        engagements: Vec<String>,
+    },
     /// Graphviz took longer than allowed.
     #[error("Graphviz did not finish within {seconds} s")]
     GraphvizTimeout {

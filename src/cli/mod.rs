@@ -129,6 +129,10 @@ pub struct ProjectionArgs<End: Args + WindowEndArg = WindowEnd> {
     /// Drop ties lighter than this weight.
     #[arg(long, value_name = "W")]
     pub min_weight: Option<f64>,
+    /// Refuse networks whose engagements could make more ties than this
+    /// (counted before building; default 100 million, for 24 GB).
+    #[arg(long, value_name = "N")]
+    pub max_ties: Option<u64>,
 }
 
 impl<End: Args + WindowEndArg> ProjectionArgs<End> {
@@ -156,6 +160,7 @@ impl<End: Args + WindowEndArg> ProjectionArgs<End> {
             },
             weight: self.weight,
             min_weight: self.min_weight,
+            max_ties: self.max_ties.unwrap_or(verkosto::graph::DEFAULT_MAX_TIES),
         };
         options.check()?;
         Ok(options)

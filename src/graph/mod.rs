@@ -18,5 +18,5 @@ pub use filter::{
     effective_dates, parse_list, Filter, ProjectionWeight, RoleFilter, RoleRule, RoleTies, TieRule,
     DEFAULT_CLIQUE_LIMIT, UNROLED,
 };
-pub use projection::{ProjectedTie, Projection, ProjectionOptions};
+pub use projection::{ProjectedTie, Projection, ProjectionOptions, DEFAULT_MAX_TIES};
 pub use two_mode::{TwoModeGraph, TwoModeNode};

@@ -9,7 +9,7 @@ use crate::model::{Actor, Dataset};
 use petgraph::graph::{NodeIndex, UnGraph};
 
 /// Everything that decides a projection.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProjectionOptions {
     /// Which participations, engagements and actors count.
     pub filter: Filter,
@@ -17,6 +17,26 @@ pub struct ProjectionOptions {
     pub weight: ProjectionWeight,
     /// Drop ties lighter than this (after direct ties are added).
     pub min_weight: Option<f64>,
+    /// Refuse to project when the engagements could make more ties than
+    /// this (an upper bound counted before building, so that one huge
+    /// engagement cannot exhaust the memory); default
+    /// [`DEFAULT_MAX_TIES`].
+    pub max_ties: u64,
+}
+
+/// The default largest projection: about 100 bytes a tie while building,
+/// so 100 million ties stay well inside 24 GB.
+pub const DEFAULT_MAX_TIES: u64 = 100_000_000;
+
+impl Default for ProjectionOptions {
+    fn default() -> Self {
+        ProjectionOptions {
+            filter: Filter::default(),
+            weight: ProjectionWeight::default(),
+            min_weight: None,
+            max_ties: DEFAULT_MAX_TIES,
+        }
+    }
 }
 
 impl ProjectionOptions {
@@ -86,6 +106,14 @@ impl<'a> Projection<'a> {
         options.check()?;
         options.filter.check_against(dataset)?;
         let graph = TwoModeGraph::build(dataset, &options.filter);
+        let (estimate, largest) = graph.pair_bound();
+        if estimate > options.max_ties {
+            return Err(Error::TooManyTies {
+                estimate,
+                limit: options.max_ties,
+                engagements: largest,
+            });
+        }
         Ok(Projection::from_two_mode(
             graph,
             options.weight,

@@ -289,6 +289,28 @@ impl<'a> TwoModeGraph<'a> {
         &self.memberships
     }
 
+    /// An upper bound of the number of ties the tie groups can make (pairs
+    /// in each group, summed), and the three engagements that contribute
+    /// most, as "id (pairs)". O(groups).
+    pub fn pair_bound(&self) -> (u64, Vec<String>) {
+        let mut per: BTreeMap<usize, u64> = BTreeMap::new();
+        let mut total = 0u64;
+        for g in 0..self.groups.len() {
+            let k = self.groups.row(g).len() as u64;
+            let pairs = k * k.saturating_sub(1) / 2;
+            total = total.saturating_add(pairs);
+            *per.entry(self.group_engagement[g] as usize).or_insert(0) += pairs;
+        }
+        let mut largest: Vec<(u64, usize)> = per.into_iter().map(|(e, p)| (p, e)).collect();
+        largest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let named = largest
+            .iter()
+            .take(3)
+            .map(|&(p, e)| format!("{} ({p} pairs)", self.engagement(e).id))
+            .collect();
+        (total, named)
+    }
+
     /// The tie groups (sets of actor positions tied pairwise within one
     /// engagement by one rule).
     pub fn tie_groups(&self) -> &Rows {

@@ -796,3 +796,55 @@ fn bad_input_reproducers_give_clear_errors() {
     }
     assert!(!dir.path().join("x.svg").exists());
 }
+
+/// 16. A projection too large to build is refused before it is built,
+/// naming the engagement; a large clique is summarised exactly (the
+/// benchmark's size, 2,000 actors, takes about a second in a release
+/// build; the test uses 600 to stay quick in a debug one).
+#[test]
+fn huge_engagements_are_refused_and_cliques_summarised() {
+    let members = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!(r#"{{"actor": "a{i}", "role": "partner"}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let actors = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!(r#"{{"id": "a{i}", "name": "A{i}"}}"#))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let dataset = |n: usize| {
+        format!(
+            r#"{{"actors": [{}], "engagements": [{{"id": "big", "name": "Big", "participants": [{}]}}]}}"#,
+            actors(n),
+            members(n)
+        )
+    };
+    let dir = dir_with(&[
+        ("huge.json", &dataset(20_000)),
+        ("clique.json", &dataset(600)),
+    ]);
+    let r = run_in(
+        dir.path(),
+        &["summary", "huge.json", "--max-ties", "1000000"],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("up to 199990000 ties") && r.stderr.contains("big (199990000 pairs)"),
+        "{}",
+        r.stderr
+    );
+    let s = json(&run_in(
+        dir.path(),
+        &["summary", "clique.json", "-f", "json"],
+        None,
+    ));
+    assert_eq!(s["ties"], 179_700);
+    assert_eq!(s["density"], 1.0);
+    assert_eq!(s["average_path_length"], 1.0);
+    assert_eq!(s["diameter"], 1);
+    assert_eq!(s["average_clustering"], 1.0);
+}

@@ -80,6 +80,9 @@ pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
     if members.len() < 2 {
         return 0;
     }
+    if complete(adjacency, members) {
+        return 1;
+    }
     let n = adjacency.node_count();
     let mut lower = vec![0usize; n];
     let mut upper = vec![usize::MAX; n];
@@ -153,6 +156,9 @@ pub(crate) fn average_path_length(
     if c < 2 {
         return (0.0, None);
     }
+    if complete(adjacency, members) {
+        return (1.0, None);
+    }
     let sources: Vec<usize> = if c <= exact_limit {
         members.to_vec()
     } else {
@@ -211,4 +217,11 @@ mod diameter_tests {
         let (_, sampled) = average_path_length(&adj, &members, 5, 3);
         assert_eq!(sampled, Some(3));
     }
+}
+
+/// Whether the component `members` is complete (every pair tied): its
+/// paths are all one tie long.
+fn complete(adjacency: &Csr, members: &[usize]) -> bool {
+    let c = members.len();
+    members.iter().all(|&v| adjacency.degree(v) == c - 1)
 }
