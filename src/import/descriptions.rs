@@ -175,13 +175,16 @@ fn list(text: &str) -> Vec<String> {
 
 fn non_empty(text: &str) -> Option<String> {
     let t = text.trim();
-    (!t.is_empty()).then(|| t.to_string())
+    // A value that held personal data is dropped whole: what is left
+    // around the removed part ("puh. [removed]") says nothing.
+    (!t.is_empty() && !t.contains(super::privacy::REMOVED)).then(|| t.to_string())
 }
 
 /// Reads one description. Fails, naming the file, when neither a project
 /// code nor a name can be found.
 pub fn parse_description(text: &str, origin: &str) -> Result<Description> {
-    let text = normalise(text);
+    // Personal data is removed before anything reads the text.
+    let text = normalise(&super::privacy::scrub(text));
     let mut d = Description {
         origin: origin.to_string(),
         ..Default::default()

@@ -3,6 +3,8 @@
 //! Finnish public bodies) and name patterns (`…n kaupunki`, `…n liitto`,
 //! `… ELY-keskus`, `… ammattikorkeakoulu`, `… yliopisto`, `… Oy`, `… ry`).
 
+use std::collections::HashSet;
+
 /// A known organisation: its name, other names, and kind.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KnownName {
@@ -226,8 +228,8 @@ pub struct Mention {
     pub known: Option<usize>,
     /// The kind a pattern suggests, for unknown names.
     pub kind: Option<String>,
-    /// The sentence it came from.
-    pub sentence: String,
+    /// Byte offset of the mention in its sentence.
+    pub start: usize,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -237,22 +239,27 @@ fn is_word_char(c: char) -> bool {
 /// Occurrences of `name` in `sentence` that start at a word boundary and
 /// end at one, or continue with a short inflection (`Centrian`,
 /// `Centrialla`, `XAMK:n`). Abbreviations (all capitals) match exactly.
-fn occurs(sentence: &str, name: &str) -> Option<String> {
+///
+/// `lowered` is `sentence.to_lowercase()`, computed once per sentence;
+/// returns the text found and its byte offset.
+fn occurs(sentence: &str, lowered: &str, name: &str) -> Option<(String, usize)> {
     if name.chars().count() < 3 {
         return None;
     }
     let abbreviation = name.chars().all(|c| !c.is_lowercase());
     // Names match in any case ("Lapin Liitto"); abbreviations exactly.
+    let lowered_name;
     let (haystack, needle) = if abbreviation {
-        (sentence.to_string(), name.to_string())
+        (sentence, name)
     } else {
-        (sentence.to_lowercase(), name.to_lowercase())
+        lowered_name = name.to_lowercase();
+        (lowered, lowered_name.as_str())
     };
     if haystack.len() != sentence.len() || needle.len() != name.len() {
         return None;
     }
     let mut from = 0;
-    while let Some(pos) = haystack[from..].find(&needle) {
+    while let Some(pos) = haystack[from..].find(needle) {
         let start = from + pos;
         let end = start + name.len();
         from = start + name.len().max(1);
@@ -270,7 +277,7 @@ fn occurs(sentence: &str, name: &str) -> Option<String> {
         if rest.is_empty()
             || (!abbreviation && rest.chars().count() <= 4 && rest.chars().all(char::is_lowercase))
         {
-            return Some(sentence[start..end + rest.len()].to_string());
+            return Some((sentence[start..end + rest.len()].to_string(), start));
         }
     }
     None
@@ -293,19 +300,27 @@ const PATTERNS: &[(&str, &str)] = &[
     ("Ry", "association"),
 ];
 
-/// Unknown names by pattern: the capitalised words before a pattern word.
-fn pattern_mentions(sentence: &str) -> Vec<(String, String)> {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
+/// Unknown names by pattern: the capitalised words before a pattern word,
+/// with the kind and the byte offset of the name.
+fn pattern_mentions(sentence: &str) -> Vec<(String, String, usize)> {
+    let clean = |w: &str| -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_string()
+    };
+    // Every word with its byte offset in the sentence.
+    let words: Vec<(usize, &str)> = sentence
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+        .collect();
     let mut out = Vec::new();
-    for (i, word) in words.iter().enumerate() {
-        let clean = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        let Some(&(_, kind)) = PATTERNS.iter().find(|(p, _)| *p == clean) else {
+    for (i, &(_, word)) in words.iter().enumerate() {
+        let Some(&(_, kind)) = PATTERNS.iter().find(|(p, _)| *p == clean(word)) else {
             continue;
         };
         let mut start = i;
         while start > 0 && i - start < 3 {
-            let raw = words[start - 1];
-            let previous = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            let raw = words[start - 1].1;
+            let previous = clean(raw);
             // A comma or full stop ends the previous name; so does a pattern word.
             let ends_clause = raw.ends_with([',', ';', '.', ':', ')']);
             let is_pattern = PATTERNS.iter().any(|(p, _)| *p == previous);
@@ -324,16 +339,12 @@ fn pattern_mentions(sentence: &str) -> Vec<(String, String)> {
         // Municipality and council patterns take one genitive word.
         if matches!(kind, "municipality" | "regional_council" | "authority") {
             start = i - 1;
-            let previous = words[start].trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-            if !previous.ends_with('n') {
+            if !clean(words[start].1).ends_with('n') {
                 continue;
             }
         }
-        let name: Vec<&str> = words[start..=i]
-            .iter()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-            .collect();
-        out.push((name.join(" "), kind.to_string()));
+        let name: Vec<String> = words[start..=i].iter().map(|w| clean(w.1)).collect();
+        out.push((name.join(" "), kind.to_string(), words[start].0));
     }
     out
 }
@@ -341,6 +352,8 @@ fn pattern_mentions(sentence: &str) -> Vec<(String, String)> {
 /// Every organisation mentioned in `sentence`: known names first (longest
 /// first, so `Lapin ammattikorkeakoulu` wins over `Lapin`), then patterns
 /// that no known name covers.
+///
+/// Time is linear in the length of the sentence for a given gazetteer.
 pub fn mentions(sentence: &str, gazetteer: &[KnownName]) -> Vec<Mention> {
     let mut names: Vec<(usize, &str)> = gazetteer
         .iter()
@@ -351,35 +364,42 @@ pub fn mentions(sentence: &str, gazetteer: &[KnownName]) -> Vec<Mention> {
         })
         .collect();
     names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    let lowered = sentence.to_lowercase();
     let mut found: Vec<Mention> = Vec::new();
+    let mut matched: HashSet<usize> = HashSet::new();
+    // Texts of known names found: few, one per gazetteer entry at most.
     let mut covered: Vec<String> = Vec::new();
     for (i, name) in names {
-        if found.iter().any(|m| m.known == Some(i)) || covered.iter().any(|c| c.contains(name)) {
+        if matched.contains(&i) || covered.iter().any(|c| c.contains(name)) {
             continue;
         }
-        if let Some(text) = occurs(sentence, name) {
+        if let Some((text, start)) = occurs(sentence, &lowered, name) {
+            matched.insert(i);
             covered.push(text.clone());
             found.push(Mention {
                 text,
                 known: Some(i),
                 kind: None,
-                sentence: sentence.to_string(),
+                start,
             });
         }
     }
-    for (text, kind) in pattern_mentions(sentence) {
-        if covered
-            .iter()
-            .any(|c| c.contains(&text) || text.contains(c.as_str()))
+    // Pattern names: once each, and not when a known name covers them.
+    let mut seen: HashSet<String> = HashSet::new();
+    for (text, kind, start) in pattern_mentions(sentence) {
+        if seen.contains(&text)
+            || covered
+                .iter()
+                .any(|c| c.contains(&text) || text.contains(c.as_str()))
         {
             continue;
         }
-        covered.push(text.clone());
+        seen.insert(text.clone());
         found.push(Mention {
             text,
             known: None,
             kind: Some(kind),
-            sentence: sentence.to_string(),
+            start,
         });
     }
     found

@@ -7,4 +7,5 @@ pub mod csv;
 pub mod descriptions;
 pub mod gazetteer;
 mod identity;
+pub mod privacy;
 mod registry;

@@ -8,33 +8,57 @@ use super::identity::{kind_of_authority, kind_of_type, municipality_candidates, 
 use crate::error::{Error, Result};
 use crate::model::{validate, Actor, Dataset, Engagement, Participation};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Finds or adds actors by business id, then name key, then alias.
+/// Finds or adds actors by business id, then name key, then alias, with
+/// indexes so that each lookup costs the same however many actors there are.
 struct Registry {
     dataset: Dataset,
+    /// Business id → first actor with it.
+    by_business_id: HashMap<String, usize>,
+    /// Every base form of every name and alias → first actor with it.
+    by_key: HashMap<String, usize>,
+    ids: HashSet<String>,
 }
 
 impl Registry {
-    fn find(&self, name: &str, business_id: Option<&str>) -> Option<usize> {
-        if let Some(bid) = business_id {
-            if let Some(i) = self
-                .dataset
-                .actors
-                .iter()
-                .position(|a| a.business_id.as_deref() == Some(bid))
-            {
-                return Some(i);
+    fn new(dataset: Dataset) -> Registry {
+        let mut registry = Registry {
+            dataset,
+            by_business_id: HashMap::new(),
+            by_key: HashMap::new(),
+            ids: HashSet::new(),
+        };
+        for i in 0..registry.dataset.actors.len() {
+            registry.index(i);
+        }
+        registry
+    }
+
+    /// Adds actor `i`'s id, business id, name and aliases to the indexes;
+    /// an earlier actor keeps a key it already has.
+    fn index(&mut self, i: usize) {
+        let actor = &self.dataset.actors[i];
+        self.ids.insert(actor.id.clone());
+        if let Some(bid) = &actor.business_id {
+            self.by_business_id.entry(bid.clone()).or_insert(i);
+        }
+        for name in std::iter::once(&actor.name).chain(actor.aliases.iter()) {
+            for key in municipality_candidates(name) {
+                self.by_key.entry(key).or_insert(i);
             }
         }
+    }
+
+    fn find(&self, name: &str, business_id: Option<&str>) -> Option<usize> {
+        if let Some(&i) = business_id.and_then(|bid| self.by_business_id.get(bid)) {
+            return Some(i);
+        }
         // Both sides in all their forms: "Kouvola" is "Kouvolan kaupunki".
-        let candidates = municipality_candidates(name);
-        self.dataset.actors.iter().position(|a| {
-            std::iter::once(&a.name)
-                .chain(a.aliases.iter())
-                .flat_map(|x| municipality_candidates(x))
-                .any(|k| candidates.contains(&k))
-        })
+        municipality_candidates(name)
+            .iter()
+            .filter_map(|k| self.by_key.get(k).copied())
+            .min()
     }
 
     /// The id of the actor called `name`, added with `kind` if new.
@@ -45,6 +69,18 @@ impl Registry {
         business_id: Option<&str>,
         region: Option<&str>,
     ) -> String {
+        let i = self.actor_index(name, kind, business_id, region);
+        self.dataset.actors[i].id.clone()
+    }
+
+    /// The index of the actor called `name`, added with `kind` if new.
+    fn actor_index(
+        &mut self,
+        name: &str,
+        kind: &str,
+        business_id: Option<&str>,
+        region: Option<&str>,
+    ) -> usize {
         if let Some(i) = self.find(name, business_id) {
             let actor = &mut self.dataset.actors[i];
             if actor.business_id.is_none() {
@@ -53,17 +89,18 @@ impl Registry {
             if actor.name != name && !actor.aliases.iter().any(|a| a == name) {
                 actor.aliases.push(name.to_string());
             }
-            return actor.id.clone();
+            self.index(i);
+            return i;
         }
         let base = slug(name);
         let mut id = base.clone();
         let mut n = 2;
-        while self.dataset.actors.iter().any(|a| a.id == id) {
+        while self.ids.contains(&id) {
             id = format!("{base}-{n}");
             n += 1;
         }
         self.dataset.actors.push(Actor {
-            id: id.clone(),
+            id,
             name: name.to_string(),
             kind: kind.to_string(),
             business_id: business_id.map(String::from),
@@ -71,7 +108,9 @@ impl Registry {
             aliases: Vec::new(),
             attributes: Default::default(),
         });
-        id
+        let i = self.dataset.actors.len() - 1;
+        self.index(i);
+        i
     }
 }
 
@@ -98,8 +137,13 @@ pub struct Candidate {
 }
 
 /// Adds a participation unless the actor already takes part; true if added.
-fn add_participant(participants: &mut Vec<Participation>, actor: String, role: &str) -> bool {
-    if participants.iter().any(|p| p.actor == actor) {
+fn add_participant(
+    participants: &mut Vec<Participation>,
+    taking_part: &mut HashSet<String>,
+    actor: String,
+    role: &str,
+) -> bool {
+    if !taking_part.insert(actor.clone()) {
         return false;
     }
     participants.push(Participation {
@@ -107,6 +151,35 @@ fn add_participant(participants: &mut Vec<Participation>, actor: String, role: &
         role: role.to_string(),
     });
     true
+}
+
+/// At most `width` characters of `sentence` around byte offset `at`,
+/// trimmed, with `…` where it was cut. Costs O(`width`), not the length
+/// of the sentence.
+fn excerpt(sentence: &str, at: usize, width: usize) -> String {
+    let at = (0..=at.min(sentence.len()))
+        .rev()
+        .find(|&i| sentence.is_char_boundary(i))
+        .unwrap_or(0);
+    let before: Vec<(usize, char)> = sentence[..at]
+        .char_indices()
+        .rev()
+        .take(width / 3)
+        .collect();
+    let from = before.last().map_or(at, |&(i, _)| i);
+    let after_width = width - before.len();
+    let to = sentence[from..]
+        .char_indices()
+        .nth(after_width)
+        .map_or(sentence.len(), |(i, _)| from + i);
+    let mut out = sentence[from..to].trim().to_string();
+    if !sentence[..from].trim().is_empty() {
+        out.insert(0, '…');
+    }
+    if !sentence[to..].trim().is_empty() {
+        out.push('…');
+    }
+    out
 }
 
 /// Base form of a pattern name: `Kouvolan kaupungin` → `Kouvolan kaupunki`.
@@ -134,12 +207,16 @@ pub fn descriptions_to_dataset(
     name: &str,
 ) -> Result<(Dataset, Vec<Candidate>)> {
     let mut candidates = Vec::new();
-    let mut registry = Registry {
-        dataset: into.unwrap_or_else(|| Dataset {
-            name: name.to_string(),
-            ..Default::default()
-        }),
-    };
+    let mut registry = Registry::new(into.unwrap_or_else(|| Dataset {
+        name: name.to_string(),
+        ..Default::default()
+    }));
+    let mut engagement_ids: HashSet<String> = registry
+        .dataset
+        .engagements
+        .iter()
+        .map(|e| e.id.clone())
+        .collect();
     for d in descriptions {
         // No code (a closing review): the first words of the name.
         let id = d.code.clone().unwrap_or_else(|| {
@@ -150,34 +227,36 @@ pub fn descriptions_to_dataset(
                 .collect();
             words.join("-").to_uppercase()
         });
-        if registry.dataset.engagements.iter().any(|e| e.id == id) {
+        if !engagement_ids.insert(id.clone()) {
             continue;
         }
         let region = (d.regions.len() == 1).then(|| d.regions[0].as_str());
         let mut participants: Vec<Participation> = Vec::new();
+        let mut taking_part: HashSet<String> = HashSet::new();
         if let Some(applicant) = &d.applicant {
             let kind = d
                 .organisation_type
                 .as_deref()
                 .map_or_else(|| "other".to_string(), kind_of_type);
-            let id = registry.actor(applicant, &kind, d.business_id.as_deref(), region);
+            let i = registry.actor_index(applicant, &kind, d.business_id.as_deref(), region);
+            let actor = &mut registry.dataset.actors[i];
             if let Some(city) = &d.city {
-                let actor = registry
-                    .dataset
-                    .actors
-                    .iter_mut()
-                    .find(|a| a.id == id)
-                    .expect("just added");
                 actor
                     .attributes
                     .entry("city".into())
                     .or_insert_with(|| Value::String(city.clone()));
             }
-            add_participant(&mut participants, id, "coordinator");
+            add_participant(
+                &mut participants,
+                &mut taking_part,
+                actor.id.clone(),
+                "coordinator",
+            );
         }
         if let Some(authority) = &d.authority {
             add_participant(
                 &mut participants,
+                &mut taking_part,
                 registry.actor(authority, kind_of_authority(authority), None, None),
                 "authority",
             );
@@ -185,6 +264,7 @@ pub fn descriptions_to_dataset(
         for municipality in &d.municipalities {
             add_participant(
                 &mut participants,
+                &mut taking_part,
                 registry.actor(municipality, "municipality", None, region),
                 "target",
             );
@@ -224,7 +304,8 @@ pub fn descriptions_to_dataset(
                             None,
                         ),
                     };
-                    let added = add_participant(&mut participants, actor.clone(), role);
+                    let added =
+                        add_participant(&mut participants, &mut taking_part, actor.clone(), role);
                     candidates.push(Candidate {
                         origin: d.origin.clone(),
                         project: id.clone(),
@@ -233,7 +314,7 @@ pub fn descriptions_to_dataset(
                         actor,
                         new: registry.dataset.actors.len() > before,
                         added,
-                        sentence: sentence.trim().chars().take(240).collect(),
+                        sentence: excerpt(sentence, mention.start, 240),
                     });
                 }
             }

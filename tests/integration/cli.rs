@@ -632,7 +632,7 @@ fn outputs_never_replace_inputs_or_files_we_did_not_write() {
     assert!(leftovers.is_empty());
 }
 
-/// 7. A run killed by SIGTERM while writing leaves no temporary file.
+/// Reproducer 7: A run killed by SIGTERM while writing leaves no temporary file.
 #[cfg(unix)]
 #[test]
 fn an_interrupted_run_leaves_no_temporary() {
@@ -797,7 +797,7 @@ fn bad_input_reproducers_give_clear_errors() {
     assert!(!dir.path().join("x.svg").exists());
 }
 
-/// 16. A projection too large to build is refused before it is built,
+/// Reproducer 16: A projection too large to build is refused before it is built,
 /// naming the engagement; a large clique is summarised exactly (the
 /// benchmark's size, 2,000 actors, takes about a second in a release
 /// build; the test uses 600 to stay quick in a debug one).

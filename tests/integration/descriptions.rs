@@ -405,3 +405,78 @@ fn review_lists_candidates_with_their_sentences() {
         "sentences shown"
     );
 }
+
+/// Reproducer 19: Personal data in any field or sentence never reaches the dataset
+/// or the review.
+#[test]
+fn personal_data_never_reaches_the_dataset_or_the_review() {
+    let text = "1 Hanke\nHankekoodi: A99999\nHankkeen nimi: Testihanke\n\
+Hakijan virallinen nimi: Maija.Mallikas@example.fi\nOrganisaatiotyyppi: puh. 040 123 4567\n\
+Suunnitelman mukainen toteutusaika: Alkaa 1.1.2020 ja päättyy 31.12.2021\n\
+3 Toteutus\nHanketta toteuttaa Mallikas@Mallikas ry yhdessä Kouvolan kaupungin kanssa. Yhteyshenkilö 131052-308T, +358 50 765 4321.\n";
+    let dir = dir_with(&[("d.txt", text)]);
+    let r = run_in(
+        dir.path(),
+        &[
+            "import",
+            "descriptions",
+            "d.txt",
+            "-o",
+            "out.json",
+            "--review",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dataset = std::fs::read_to_string(dir.path().join("out.json")).unwrap();
+    for personal in ["@", "Mallikas", "040 123", "131052", "765 4321"] {
+        assert!(!dataset.contains(personal), "{personal} in the dataset");
+        assert!(!r.stdout.contains(personal), "{personal} in the review");
+        assert!(!r.stderr.contains(personal), "{personal} in the messages");
+    }
+}
+
+/// Reproducer 17: One sentence naming 20,000 firms imports in time and memory linear
+/// in its length: every firm once, and review excerpts of bounded width
+/// around each mention instead of the whole sentence.
+#[test]
+fn a_huge_sentence_imports_in_linear_time() {
+    let firms: Vec<String> = (0..20_000).map(|i| format!("Yritys{i} Oy")).collect();
+    let text = format!(
+        "Hankekoodi: A12345\nHankkeen nimi: Iso hanke\n3 Toteutus\nHanketta toteuttavat {}.\n",
+        firms.join(", ")
+    );
+    assert!(text.len() > 300_000);
+    let dir = dir_with(&[("d.txt", &text)]);
+    let started = std::time::Instant::now();
+    let r = run_in(
+        dir.path(),
+        &[
+            "import",
+            "descriptions",
+            "d.txt",
+            "-o",
+            "out.json",
+            "--review",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The quadratic importer took 80 s and 6 GB in a release build; the
+    // linear one takes well under a second. The bound only catches a
+    // return to quadratic behaviour, also in a debug build.
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    let d: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap())
+            .unwrap();
+    assert_eq!(d["actors"].as_array().unwrap().len(), 20_000);
+    let e = &d["engagements"][0];
+    assert_eq!(e["participants"].as_array().unwrap().len(), 20_000);
+    let longest = r.stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest < 600, "review lines stay short: {longest}");
+    assert!(r.stdout.contains("Yritys19999 Oy"));
+}
