@@ -188,7 +188,7 @@ pub fn import_csv(sources: &CsvSources<'_>) -> Result<Dataset> {
         for (line, row) in &actors.rows {
             let mut actor = Actor {
                 id: actors.cell(row, "id").to_string(),
-                name: actors.cell(row, "name").to_string(),
+                name: super::privacy::scrub(actors.cell(row, "name")),
                 kind: non_empty(actors.cell(row, "kind"))
                     .unwrap_or("other")
                     .to_string(),
@@ -198,14 +198,18 @@ pub fn import_csv(sources: &CsvSources<'_>) -> Result<Dataset> {
                     .cell(row, "aliases")
                     .split(';')
                     .map(str::trim)
-                    .filter(|s| !s.is_empty())
+                    .filter(|s| !s.is_empty() && !super::privacy::holds_personal_data(s))
                     .map(String::from)
                     .collect(),
                 attributes: Default::default(),
             };
             for (i, h) in actors.header.iter().enumerate() {
                 let value = row.get(i).unwrap_or("");
-                if !ACTOR_COLUMNS.contains(&h.as_str()) && !value.is_empty() {
+                // Contact details (e-mail, phone, identity code) are left out.
+                if !ACTOR_COLUMNS.contains(&h.as_str())
+                    && !value.is_empty()
+                    && !super::privacy::holds_personal_data(value)
+                {
                     actor
                         .attributes
                         .insert(h.clone(), Value::String(value.to_string()));

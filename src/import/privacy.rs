@@ -33,6 +33,12 @@ pub fn scrub(text: &str) -> String {
     out
 }
 
+/// True when `text` holds an e-mail address, phone number or personal
+/// identity code.
+pub fn holds_personal_data(text: &str) -> bool {
+    scrub(text) != text
+}
+
 fn boundary(chars: &[char], i: usize) -> bool {
     i == 0 || !chars[i - 1].is_alphanumeric()
 }

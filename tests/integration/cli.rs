@@ -400,6 +400,25 @@ fn csv_import_builds_a_valid_dataset() {
     assert_eq!(run_in(dir.path(), &["validate", "d.json"], None).code, 0);
 }
 
+/// Contact details in actor columns never reach the dataset.
+#[test]
+fn csv_import_leaves_contact_details_out() {
+    let actors = "id,name,aliases,contact,city\n\
+a,Alfa Oy (alfa@example.fi),Alfa;040 123 4567,maija@example.fi,Kokkola\n\
+b,Beta ry,,+358 50 765 4321,Vaasa\n";
+    let dir = dir_with(&[("actors.csv", actors)]);
+    let r = run_in(dir.path(), &["import", "csv", "--actors", "actors.csv"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for personal in ["@", "040 123", "765 4321"] {
+        assert!(!r.stdout.contains(personal), "{personal} in {}", r.stdout);
+    }
+    let d = json(&r);
+    assert_eq!(d["actors"][0]["name"], "Alfa Oy ([removed])");
+    assert_eq!(d["actors"][0]["aliases"], serde_json::json!(["Alfa"]));
+    assert_eq!(d["actors"][0]["attributes"]["city"], "Kokkola");
+    assert!(d["actors"][1]["attributes"].get("contact").is_none());
+}
+
 #[test]
 fn csv_import_errors_name_file_line_and_column() {
     let dir = dir_with(&[
