@@ -407,7 +407,11 @@ fn csv_import_leaves_contact_details_out() {
 a,Alfa Oy (alfa@example.fi),Alfa;040 123 4567,maija@example.fi,Kokkola\n\
 b,Beta ry,,+358 50 765 4321,Vaasa\n";
     let dir = dir_with(&[("actors.csv", actors)]);
-    let r = run_in(dir.path(), &["import", "csv", "--actors", "actors.csv"], None);
+    let r = run_in(
+        dir.path(),
+        &["import", "csv", "--actors", "actors.csv"],
+        None,
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     for personal in ["@", "040 123", "765 4321"] {
         assert!(!r.stdout.contains(personal), "{personal} in {}", r.stdout);

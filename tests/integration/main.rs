@@ -6,6 +6,7 @@ mod cli;
 mod descriptions;
 mod determinism;
 mod exports;
+mod fuzz;
 mod golden;
 mod maps;
 mod metrics_reference;
