@@ -145,7 +145,7 @@ impl Analysis<'_> {
         };
         for e in self.projects() {
             let engagement = graph.engagement(e);
-            let period = match (engagement.start, engagement.end) {
+            let period = match graph.dates(e) {
                 (Some(a), Some(b)) => format!("{} – {}", lang.date(a), lang.date(b)),
                 (Some(a), None) => format!("{} –", lang.date(a)),
                 (None, Some(b)) => format!("– {}", lang.date(b)),

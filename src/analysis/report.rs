@@ -350,7 +350,10 @@ impl Analysis<'_> {
         add("sum.reached_actors", s.reached_actors.into());
         let graph = self.projection().two_mode();
         let dates: Vec<crate::model::Date> = (0..graph.engagement_count())
-            .flat_map(|e| [graph.engagement(e).start, graph.engagement(e).end])
+            .flat_map(|e| {
+                let (start, end) = graph.dates(e);
+                [start, end]
+            })
             .flatten()
             .collect();
         if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {

@@ -51,7 +51,40 @@ impl Analysis<'_> {
             .collect();
         out.extend(small_groups(&self.options().group, &sizes, lang));
         out.extend(self.listed_only(lang)?);
+        out.extend(self.open_ended(lang));
         Ok(out)
+    }
+
+    /// `open_ended`: with a time window set, the kept engagements that have
+    /// no end date (of their own, by their kind or from what they are part
+    /// of) and so count as running to this day.
+    fn open_ended(&self, lang: Lang) -> Option<Warning> {
+        let graph = self.projection().two_mode();
+        let filter = graph.filter();
+        if filter.from.is_none() && filter.to.is_none() {
+            return None;
+        }
+        let open: Vec<String> = (0..graph.engagement_count())
+            .filter(|&e| graph.dates(e).1.is_none() && !graph.members(e).is_empty())
+            .map(|e| graph.engagement(e).id.clone())
+            .collect();
+        if open.is_empty() {
+            return None;
+        }
+        let shown: Vec<&str> = open.iter().take(10).map(String::as_str).collect();
+        let more = if open.len() > shown.len() {
+            ", …"
+        } else {
+            ""
+        };
+        Some(Warning {
+            code: "open_ended",
+            message: lang
+                .text("warn.open_ended")
+                .replace("{n}", &lang.integer(open.len() as i64))
+                .replace("{list}", &format!("{}{more}", shown.join(", "))),
+            subjects: open,
+        })
     }
 
     /// Every caveat of the network and of the rankings by `metrics` (those

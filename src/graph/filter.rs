@@ -457,24 +457,61 @@ impl Filter {
     }
 }
 
-/// An engagement's dates, inherited from the engagement it is `part_of`
-/// when it has none of its own.
+/// Engagement kinds that happen on one day: a `start` without an `end`
+/// means that day.
+pub const ONE_DAY_KINDS: &[&str] = &[
+    "event",
+    "workshop",
+    "meeting",
+    "seminar",
+    "conference",
+    "webinar",
+    "hackathon",
+    "fair",
+];
+
+/// An engagement's dates as verkosto uses them everywhere (time windows,
+/// tie dates, periods):
+///
+/// 1. its own `start` and `end`;
+/// 2. a one-day kind ([`ONE_DAY_KINDS`]) with only one of the two dates
+///    lasts that day;
+/// 3. a missing date is inherited from the nearest engagement it is
+///    `part_of` that has one (a workshop of a project ends, at the latest,
+///    when the project does) — but an inherited end before the own start,
+///    or an inherited start after the own end, is not taken;
+/// 4. what is still missing stays open: no start is open towards the past,
+///    no end is *open-ended* (running to this day) and is reported as such.
+///
+/// Complexity: O(depth of the `part_of` chain), at most the number of
+/// engagements (a cycle, which validation refuses, ends the walk).
 pub fn effective_dates(
     dataset: &Dataset,
     index: &HashMap<&str, usize>,
     engagement: &Engagement,
 ) -> (Option<Date>, Option<Date>) {
+    let (mut start, mut end) = (engagement.start, engagement.end);
+    if ONE_DAY_KINDS.contains(&engagement.kind.as_str()) && start.is_some() != end.is_some() {
+        let day = start.or(end);
+        return (day, day);
+    }
     let mut current = engagement;
-    for _ in 0..=dataset.engagements.len() {
-        if current.start.is_some() || current.end.is_some() {
-            return (current.start, current.end);
+    for _ in 0..dataset.engagements.len() {
+        if start.is_some() && end.is_some() {
+            break;
         }
         match current.part_of.as_deref().and_then(|p| index.get(p)) {
             Some(&i) => current = &dataset.engagements[i],
             None => break,
         }
+        if start.is_none() {
+            start = current.start.filter(|s| end.is_none_or(|e| *s <= e));
+        }
+        if end.is_none() {
+            end = current.end.filter(|e| start.is_none_or(|s| s <= *e));
+        }
     }
-    (None, None)
+    (start, end)
 }
 
 #[cfg(test)]
@@ -483,6 +520,62 @@ mod tests {
 
     fn d(s: &str) -> Option<Date> {
         Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn dates_are_inherited_one_day_or_open() {
+        let engagement =
+            |id: &str, kind: &str, start: &str, end: &str, part_of: Option<&str>| Engagement {
+                id: id.into(),
+                name: id.into(),
+                kind: kind.into(),
+                start: start.parse().ok(),
+                end: end.parse().ok(),
+                funding_eur: None,
+                part_of: part_of.map(String::from),
+                participants: vec![],
+                attributes: Default::default(),
+            };
+        let dataset = Dataset {
+            name: "t".into(),
+            engagements: vec![
+                engagement("p", "project", "2016-01-01", "2018-02-28", None),
+                engagement("w", "workshop", "2017-05-04", "", Some("p")),
+                engagement("t", "training", "2017-09-01", "", Some("p")),
+                engagement("v", "video", "", "", Some("p")),
+                engagement("late", "training", "2019-01-01", "", Some("p")),
+                engagement("open", "project", "2020-01-01", "", None),
+            ],
+            ..Default::default()
+        };
+        let index: HashMap<&str, usize> = dataset
+            .engagements
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let dates = |i: usize| effective_dates(&dataset, &index, &dataset.engagements[i]);
+        assert_eq!(
+            dates(1),
+            (d("2017-05-04"), d("2017-05-04")),
+            "a workshop lasts its day"
+        );
+        assert_eq!(
+            dates(2),
+            (d("2017-09-01"), d("2018-02-28")),
+            "ends with its project"
+        );
+        assert_eq!(
+            dates(3),
+            (d("2016-01-01"), d("2018-02-28")),
+            "the project's dates"
+        );
+        assert_eq!(
+            dates(4),
+            (d("2019-01-01"), None),
+            "starts after the project: open"
+        );
+        assert_eq!(dates(5), (d("2020-01-01"), None), "open-ended");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::csr::Rows;
 use super::filter::{effective_dates, Filter, RoleRule, TieRule, UNROLED};
-use crate::model::{Actor, Dataset, Engagement};
+use crate::model::{Actor, Dataset, Date, Engagement};
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::collections::BTreeMap;
 use std::collections::HashMap;
@@ -29,6 +29,8 @@ pub struct TwoModeGraph<'a> {
     filter: Filter,
     actors: Vec<u32>,
     engagements: Vec<u32>,
+    /// Engagement position → its dates by [`effective_dates`].
+    dates: Vec<(Option<Date>, Option<Date>)>,
     /// Engagement position → member actor positions (ascending).
     members: Rows,
     /// Parallel to `members`: the participation's index in the dataset
@@ -82,6 +84,12 @@ impl<'a> TwoModeGraph<'a> {
             })
             .collect();
 
+        // Every engagement's dates by the one rule ([`effective_dates`]).
+        let all_dates: Vec<(Option<Date>, Option<Date>)> = dataset
+            .engagements
+            .iter()
+            .map(|e| effective_dates(dataset, &engagement_index, e))
+            .collect();
         // Kept engagements, in id order.
         let mut engagements: Vec<u32> = (0..dataset.engagements.len())
             .filter(|&i| {
@@ -90,7 +98,7 @@ impl<'a> TwoModeGraph<'a> {
                     .engagement_kinds
                     .as_ref()
                     .is_none_or(|kinds| kinds.contains(&e.kind));
-                let (start, end) = effective_dates(dataset, &engagement_index, e);
+                let (start, end) = all_dates[i];
                 kind_kept && filter.in_window(start, end)
             })
             .map(|i| i as u32)
@@ -100,6 +108,8 @@ impl<'a> TwoModeGraph<'a> {
                 .id
                 .cmp(&dataset.engagements[b as usize].id)
         });
+        let dates: Vec<(Option<Date>, Option<Date>)> =
+            engagements.iter().map(|&e| all_dates[e as usize]).collect();
 
         // Kept participations per engagement, as (dataset actor,
         // participation, rule); the tie-making ones make the actor active.
@@ -222,6 +232,7 @@ impl<'a> TwoModeGraph<'a> {
             inactive: dataset.actors.len() - actors.len(),
             actors,
             engagements,
+            dates,
             members,
             member_participation,
             memberships,
@@ -272,6 +283,13 @@ impl<'a> TwoModeGraph<'a> {
     /// The engagement at position `p`.
     pub fn engagement(&self, p: usize) -> &'a Engagement {
         &self.dataset.engagements[self.engagements[p] as usize]
+    }
+
+    /// The start and end of engagement position `p` as verkosto uses them:
+    /// its own, a one-day kind's day, or inherited from what it is part of
+    /// ([`effective_dates`]); `None` is open.
+    pub fn dates(&self, p: usize) -> (Option<Date>, Option<Date>) {
+        self.dates[p]
     }
 
     /// Member actor positions of engagement `e`, ascending.

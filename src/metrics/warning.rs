@@ -11,7 +11,8 @@ use serde_json::{json, Value};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// `dominant_engagement`, `separate_components`, `small_group`,
-    /// `tied_ranking` or `listed_only_centrality`.
+    /// `tied_ranking`, `listed_only_centrality`, `did_not_converge` or
+    /// `open_ended`.
     pub code: &'static str,
     /// The caveat in words.
     pub message: String,

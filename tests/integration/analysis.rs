@@ -226,3 +226,59 @@ fn iterative_metrics_converge_on_extreme_weights() {
         }
     }
 }
+
+/// Dates mean what people expect: a workshop with only a start lasts that
+/// day, an activity without an end ends with its project, and what has no
+/// end at all is named in an `open_ended` warning when a window is set.
+#[test]
+fn dates_follow_one_rule_and_open_ends_are_reported() {
+    let dataset = r#"{"name": "dates", "actors": [
+        {"id": "a", "name": "A", "kind": "firm"}, {"id": "b", "name": "B", "kind": "firm"},
+        {"id": "c", "name": "C", "kind": "firm"}, {"id": "d", "name": "D", "kind": "firm"}],
+      "engagements": [
+        {"id": "p", "name": "P", "kind": "project", "start": "2016-01-01", "end": "2018-02-28",
+         "participants": [{"actor": "a", "role": "coordinator"}]},
+        {"id": "w", "name": "W", "kind": "workshop", "start": "2017-05-04", "part_of": "p",
+         "participants": [{"actor": "a", "role": "partner"}, {"actor": "b", "role": "partner"}]},
+        {"id": "t", "name": "T", "kind": "training", "start": "2017-09-01", "part_of": "p",
+         "participants": [{"actor": "a", "role": "partner"}, {"actor": "c", "role": "partner"}]},
+        {"id": "o", "name": "O", "kind": "project", "start": "2020-01-01",
+         "participants": [{"actor": "c", "role": "partner"}, {"actor": "d", "role": "partner"}]}]}"#;
+    let dir = crate::util::dir_with(&[("d.json", dataset)]);
+    let ties = crate::util::run_in(dir.path(), &["ties", "d.json", "-f", "json"], None);
+    let ties = crate::util::json(&ties);
+    let seen = |s: &str, t: &str| {
+        let tie = ties
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["source"] == s && x["target"] == t)
+            .unwrap_or_else(|| panic!("{s}–{t}"));
+        (tie["first_seen"].clone(), tie["last_seen"].clone())
+    };
+    assert_eq!(seen("a", "b"), ("2017-05-04".into(), "2017-05-04".into()));
+    assert_eq!(seen("a", "c"), ("2017-09-01".into(), "2018-02-28".into()));
+    assert_eq!(
+        seen("c", "d"),
+        ("2020-01-01".into(), serde_json::Value::Null)
+    );
+    // A window in 2019: the workshop and training ended with the project.
+    let r = crate::util::run_in(
+        dir.path(),
+        &["summary", "d.json", "--from", "2019-01-01", "-f", "json"],
+        None,
+    );
+    let summary = crate::util::json(&r);
+    assert_eq!(summary["ties"], 1);
+    let open: Vec<&serde_json::Value> = summary["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["code"] == "open_ended")
+        .collect();
+    assert_eq!(open.len(), 1, "{summary}");
+    assert_eq!(open[0]["subjects"], serde_json::json!(["o"]));
+    // Without a window nothing needs saying.
+    let r = crate::util::run_in(dir.path(), &["summary", "d.json", "-f", "json"], None);
+    assert!(!r.stdout.contains("open_ended"));
+}

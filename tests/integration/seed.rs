@@ -209,3 +209,41 @@ fn default_roles_keep_targets_out() {
         "targets make no ties by default"
     );
 }
+
+/// The Lapland construction cluster ended with its project on 28.2.2018:
+/// its ties are last seen then, and a window from 2019 leaves it out.
+#[test]
+fn the_lapland_cluster_is_inactive_after_2018() {
+    let ties = json(&run(&[
+        "ties",
+        "graphs/finland-regional.json",
+        "-f",
+        "json",
+    ]));
+    let tie = ties
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["source"] == "digipolis" && t["target"] == "lapin-amk")
+        .expect("digipolis–lapin-amk");
+    assert_eq!(tie["first_seen"], "2016-08-01");
+    assert_eq!(tie["last_seen"], "2018-02-28");
+    let actors = json(&run(&[
+        "actors",
+        "graphs/finland-regional.json",
+        "--from",
+        "2019-01-01",
+        "-f",
+        "json",
+    ]));
+    let ids: Vec<&str> = actors["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"centria"), "{ids:?}");
+    for lapland in ["lapin-amk", "digipolis", "lapin-liitto"] {
+        assert!(!ids.contains(&lapland), "{lapland} active after 2018");
+    }
+}
