@@ -18,6 +18,7 @@
 //! assert_eq!(analysis.summary().unwrap().components, 1);
 //! ```
 
+mod evolution;
 mod findings;
 mod map;
 mod projects;
@@ -26,6 +27,9 @@ mod report_sections;
 mod tables;
 mod warnings;
 
+pub use evolution::{
+    evolution, evolution_table, EvolutionMode, PeriodRow, Periods, EVOLUTION_COLUMNS,
+};
 pub use findings::Finding;
 pub use map::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
 pub use projects::LeftOut;

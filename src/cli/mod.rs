@@ -4,6 +4,7 @@
 mod actors;
 mod brokers;
 mod communities;
+mod evolution;
 mod export;
 mod import;
 mod progress;
@@ -58,6 +59,9 @@ pub enum Command {
     /// Target groups and participants the engagements reach, by kind or
     /// region (reach is not collaboration: it makes no ties).
     Reach(reach::ReachArgs),
+    /// How the network changes period by period: size, density, new,
+    /// ended, persisting and repeated ties, new and returning actors.
+    Evolution(evolution::EvolutionArgs),
     /// Draw the network map: DOT, SVG, PNG or PDF.
     Render(render::RenderArgs),
     /// Write the report: report.html (self-contained), report.md, the map and CSV tables.
@@ -82,6 +86,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Report(args) => report::run(args),
         Command::Ties(args) => ties::run(args),
         Command::Reach(args) => reach::run(args),
+        Command::Evolution(args) => evolution::run(args),
         Command::Projects(args) => projects::run(args),
         Command::Import(command) => import::run(command),
     }

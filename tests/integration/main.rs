@@ -5,6 +5,7 @@ mod analysis;
 mod cli;
 mod descriptions;
 mod determinism;
+mod evolution;
 mod exports;
 mod fuzz;
 mod golden;

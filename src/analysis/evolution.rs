@@ -1,0 +1,477 @@
+//! How the network changes over time: one row per period with the size and
+//! cohesion of the period's network and the ties and actors that appear,
+//! end, persist, repeat or return.
+//!
+//! Every date is an engagement's date by the one rule of
+//! [`crate::graph::effective_dates`]. Direct ties carry no dates, so they
+//! count in every period's network but in none of the tie events.
+
+use crate::error::{Error, Result};
+use crate::graph::{Projection, ProjectionOptions, TwoModeGraph};
+use crate::model::{Dataset, Date};
+use crate::render::{Cell, Table};
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+/// How periods are cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Periods {
+    /// Calendar years.
+    Year,
+    /// Calendar quarters.
+    Quarter,
+    /// Calendar months.
+    Month,
+    /// Periods starting on these days (ascending); the last runs to the
+    /// latest date in the data.
+    Starting(Vec<Date>),
+}
+
+impl FromStr for Periods {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Periods> {
+        match s.trim() {
+            "year" => Ok(Periods::Year),
+            "quarter" => Ok(Periods::Quarter),
+            "month" => Ok(Periods::Month),
+            other => {
+                let expected = "year, quarter, month, or period start dates YYYY-MM-DD,YYYY-MM-DD,… in ascending order";
+                let mut days = Vec::new();
+                for part in other.split(',') {
+                    let day: Date = part
+                        .trim()
+                        .parse()
+                        .map_err(|_| Error::invalid("by", s, expected))?;
+                    if days.last().is_some_and(|last| *last >= day) {
+                        return Err(Error::invalid("by", s, expected));
+                    }
+                    days.push(day);
+                }
+                Ok(Periods::Starting(days))
+            }
+        }
+    }
+}
+
+/// Which engagements make a period's network.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum EvolutionMode {
+    /// The engagements active in the period (the default).
+    #[default]
+    Window,
+    /// Everything that started up to the period's end.
+    Cumulative,
+}
+
+impl fmt::Display for EvolutionMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            EvolutionMode::Window => "window",
+            EvolutionMode::Cumulative => "cumulative",
+        })
+    }
+}
+
+/// One period of [`evolution`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodRow {
+    /// `2021`, `2021-Q3`, `2021-09`, or the start date.
+    pub period: String,
+    /// First day.
+    pub start: Date,
+    /// Last day.
+    pub end: Date,
+    /// Actors in the period's network.
+    pub active_actors: usize,
+    /// Ties of the period's network.
+    pub ties: usize,
+    /// Their total weight.
+    pub total_weight: f64,
+    /// 2·ties / (actors · (actors − 1)).
+    pub density: f64,
+    /// Connected components, isolates included.
+    pub components: usize,
+    /// Actors in the largest component.
+    pub largest_component: usize,
+    /// Mean local clustering over all actors.
+    pub average_clustering: f64,
+    /// Pairs whose earliest engagement starts in the period.
+    pub new_ties: usize,
+    /// Pairs whose last engagement ended in the previous period, none open.
+    pub ended_ties: usize,
+    /// Pairs with an engagement active both in the previous period and in
+    /// this one.
+    pub persisting_ties: usize,
+    /// Pairs that start a new engagement in the period after an earlier
+    /// one (started before the period).
+    pub repeated_ties: usize,
+    /// Actors whose earliest engagement starts in the period.
+    pub new_actors: usize,
+    /// Actors active in the period, not in the previous one, but in an
+    /// earlier one.
+    pub returning_actors: usize,
+    /// Pairs active in the period through an open-ended engagement.
+    pub open_ended_ties: usize,
+}
+
+/// The columns of [`evolution_table`], in order; also the JSON keys.
+pub const EVOLUTION_COLUMNS: [&str; 17] = [
+    "period",
+    "start",
+    "end",
+    "active_actors",
+    "ties",
+    "total_weight",
+    "density",
+    "components",
+    "largest_component",
+    "average_clustering",
+    "new_ties",
+    "ended_ties",
+    "persisting_ties",
+    "repeated_ties",
+    "new_actors",
+    "returning_actors",
+    "open_ended_ties",
+];
+
+/// The day before `d`.
+fn previous_day(d: Date) -> Date {
+    if d.day() > 1 {
+        return Date::new(d.year(), d.month(), d.day() - 1).expect("valid day");
+    }
+    let (year, month) = if d.month() == 1 {
+        (d.year() - 1, 12)
+    } else {
+        (d.year(), d.month() - 1)
+    };
+    (28..=31)
+        .rev()
+        .find_map(|day| Date::new(year, month, day))
+        .expect("every month has a 28th")
+}
+
+/// The first day of the unit after the one `d` is in.
+fn next_start(d: Date, months: u8) -> Date {
+    let index = (d.month() - 1) / months * months + months;
+    if index >= 12 {
+        Date::new(d.year() + 1, 1, 1).expect("valid")
+    } else {
+        Date::new(d.year(), index + 1, 1).expect("valid")
+    }
+}
+
+fn label(start: Date, periods: &Periods) -> String {
+    match periods {
+        Periods::Year => start.year().to_string(),
+        Periods::Quarter => format!("{}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
+        Periods::Month => format!("{}-{:02}", start.year(), start.month()),
+        Periods::Starting(_) => start.to_string(),
+    }
+}
+
+/// The periods from the first to the last date of `dates`, as (label,
+/// start, end); a bounded number (at most 1,200).
+fn cut(periods: &Periods, first: Date, last: Date) -> Result<Vec<(String, Date, Date)>> {
+    let months = match periods {
+        Periods::Year => 12,
+        Periods::Quarter => 3,
+        Periods::Month => 1,
+        Periods::Starting(days) => {
+            let mut out = Vec::new();
+            for (i, &start) in days.iter().enumerate() {
+                let end = match days.get(i + 1) {
+                    Some(&next) => previous_day(next),
+                    None => last.max(start),
+                };
+                out.push((label(start, periods), start, end));
+            }
+            return Ok(out);
+        }
+    };
+    let mut start =
+        Date::new(first.year(), (first.month() - 1) / months * months + 1, 1).expect("valid");
+    let mut out = Vec::new();
+    while start <= last {
+        let next = next_start(start, months);
+        out.push((label(start, periods), start, previous_day(next)));
+        start = next;
+        if out.len() > 1200 {
+            return Err(Error::invalid(
+                "by",
+                label(first, periods),
+                "a coarser unit: more than 1,200 periods between the first and the last date",
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn overlaps((start, end): (Option<Date>, Option<Date>), from: Date, to: Date) -> bool {
+    (start.is_some() || end.is_some())
+        && start.is_none_or(|s| s <= to)
+        && end.is_none_or(|e| e >= from)
+}
+
+/// Size and cohesion of one period's network.
+fn network_row(projection: &Projection<'_>) -> (usize, usize, f64, f64, usize, usize, f64) {
+    let n = projection.actor_count();
+    let m = projection.tie_count();
+    let total: f64 = projection.ties().iter().map(|t| t.weight).sum();
+    let density = if n < 2 {
+        0.0
+    } else {
+        2.0 * m as f64 / (n as f64 * (n as f64 - 1.0))
+    };
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut v: usize) -> usize {
+        while parent[v] != v {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        v
+    }
+    for t in projection.ties() {
+        let (a, b) = (
+            root(&mut parent, t.source as usize),
+            root(&mut parent, t.target as usize),
+        );
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    for v in 0..n {
+        *sizes.entry(root(&mut parent, v)).or_insert(0) += 1;
+    }
+    let largest = sizes.values().copied().max().unwrap_or(0);
+    let adjacency = projection.adjacency();
+    let clustering = crate::metrics::clustering::average_clustering(
+        &crate::metrics::clustering::clustering(&adjacency),
+    );
+    (n, m, total, density, sizes.len(), largest, clustering)
+}
+
+/// How the network changes period by period.
+///
+/// # Arguments
+/// * `dataset` — the dataset.
+/// * `options` — the projection (filters, role rules, weights) every
+///   period's network is built with; its time window, if any, limits the
+///   periods.
+/// * `periods` — how periods are cut; `mode` — window or cumulative.
+///
+/// # Returns
+/// One [`PeriodRow`] per period from the first to the last date of the
+/// kept engagements (empty when none has a date).
+///
+/// # Complexity
+/// One projection per period: O(P · (E + T)) for P periods, E
+/// participations and T ties, plus O(T log T) for the tie events.
+///
+/// # Example
+/// ```
+/// use verkosto::analysis::{evolution, EvolutionMode, Periods};
+/// use verkosto::graph::ProjectionOptions;
+/// let dataset = verkosto::io::json::parse_dataset(
+///     r#"{"name": "t", "actors": [{"id": "a", "name": "A", "kind": "firm"},
+///       {"id": "b", "name": "B", "kind": "firm"}],
+///     "engagements": [{"id": "p", "name": "P", "kind": "project",
+///       "start": "2020-03-01", "end": "2021-06-30",
+///       "participants": [{"actor": "a", "role": "partner"}, {"actor": "b", "role": "partner"}]}]}"#,
+///     "t.json").unwrap().0;
+/// let rows = evolution(&dataset, &ProjectionOptions::default(), &Periods::Year, EvolutionMode::Window).unwrap();
+/// assert_eq!(rows.len(), 2);
+/// assert_eq!((rows[0].new_ties, rows[1].persisting_ties), (1, 1));
+/// ```
+pub fn evolution(
+    dataset: &Dataset,
+    options: &ProjectionOptions,
+    periods: &Periods,
+    mode: EvolutionMode,
+) -> Result<Vec<PeriodRow>> {
+    // The whole span, with the user's window: pairs, their engagements,
+    // and the dates.
+    let whole = Projection::new(dataset, options)?;
+    let graph: &TwoModeGraph<'_> = whole.two_mode();
+    let dates: Vec<(Option<Date>, Option<Date>)> = (0..graph.engagement_count())
+        .map(|e| graph.dates(e))
+        .collect();
+    let known = dates.iter().flat_map(|&(s, e)| [s, e]).flatten();
+    let (Some(mut first), Some(mut last)) = (known.clone().min(), known.max()) else {
+        return Ok(Vec::new());
+    };
+    if let Some(from) = options.filter.from {
+        first = first.max(from);
+    }
+    if let Some(to) = options.filter.to {
+        last = last.min(to);
+    }
+    let cuts = cut(periods, first, last)?;
+    let period_of = |d: Date| cuts.iter().position(|&(_, s, e)| s <= d && d <= e);
+
+    // Tie events over the pairs of the whole span, by their engagements.
+    let pairs: Vec<&[u32]> = (0..whole.tie_count())
+        .map(|t| whole.engagements_behind(t))
+        .filter(|behind| !behind.is_empty())
+        .collect();
+    let k = cuts.len();
+    let mut new_ties = vec![0; k];
+    let mut ended_ties = vec![0; k];
+    let mut persisting = vec![0; k];
+    let mut repeated = vec![0; k];
+    let mut open_ended = vec![0; k];
+    for behind in &pairs {
+        let d: Vec<(Option<Date>, Option<Date>)> =
+            behind.iter().map(|&e| dates[e as usize]).collect();
+        let first_start = d.iter().filter_map(|x| x.0).min();
+        if let Some(p) = first_start.and_then(period_of) {
+            new_ties[p] += 1;
+        }
+        if d.iter().all(|x| x.1.is_some()) {
+            let last_end = d.iter().filter_map(|x| x.1).max();
+            if let Some(p) = last_end.and_then(period_of) {
+                if p + 1 < k {
+                    ended_ties[p + 1] += 1;
+                }
+            }
+        }
+        let active: Vec<bool> = cuts
+            .iter()
+            .map(|&(_, s, e)| d.iter().any(|&x| overlaps(x, s, e)))
+            .collect();
+        for p in 1..k {
+            if active[p] && active[p - 1] {
+                persisting[p] += 1;
+            }
+        }
+        for (p, &(_, s, e)) in cuts.iter().enumerate() {
+            let starts_here = d.iter().any(|x| x.0.is_some_and(|v| s <= v && v <= e));
+            let earlier = d.iter().any(|x| x.0.is_some_and(|v| v < s));
+            if starts_here && earlier {
+                repeated[p] += 1;
+            }
+            if d.iter().any(|&x| x.1.is_none() && overlaps(x, s, e)) {
+                open_ended[p] += 1;
+            }
+        }
+    }
+
+    // Actor events, by the engagements each actor takes part in.
+    let mut new_actors = vec![0; k];
+    let mut returning = vec![0; k];
+    for a in 0..graph.actor_count() {
+        let engaged: Vec<(Option<Date>, Option<Date>)> = graph
+            .engagements_of(a)
+            .iter()
+            .map(|&e| dates[e as usize])
+            .collect();
+        if let Some(p) = engaged.iter().filter_map(|x| x.0).min().and_then(period_of) {
+            new_actors[p] += 1;
+        }
+        let active: Vec<bool> = cuts
+            .iter()
+            .map(|&(_, s, e)| engaged.iter().any(|&x| overlaps(x, s, e)))
+            .collect();
+        for p in 2..k {
+            if active[p] && !active[p - 1] && active[..p - 1].iter().any(|&x| x) {
+                returning[p] += 1;
+            }
+        }
+    }
+
+    let mut rows = Vec::with_capacity(k);
+    for (p, (period, start, end)) in cuts.into_iter().enumerate() {
+        let mut period_options = options.clone();
+        period_options.filter.to = Some(end);
+        period_options.filter.from = match mode {
+            EvolutionMode::Window => Some(start),
+            EvolutionMode::Cumulative => options.filter.from,
+        };
+        let projection = Projection::new(dataset, &period_options)?;
+        let (active_actors, ties, total_weight, density, components, largest_component, clustering) =
+            network_row(&projection);
+        rows.push(PeriodRow {
+            period,
+            start,
+            end,
+            active_actors,
+            ties,
+            total_weight,
+            density,
+            components,
+            largest_component,
+            average_clustering: clustering,
+            new_ties: new_ties[p],
+            ended_ties: ended_ties[p],
+            persisting_ties: persisting[p],
+            repeated_ties: repeated[p],
+            new_actors: new_actors[p],
+            returning_actors: returning[p],
+            open_ended_ties: open_ended[p],
+        });
+    }
+    Ok(rows)
+}
+
+/// The rows of [`evolution`] as a table with [`EVOLUTION_COLUMNS`].
+pub fn evolution_table(rows: &[PeriodRow]) -> Table {
+    let mut table = Table::new(&EVOLUTION_COLUMNS);
+    for r in rows {
+        table.push(vec![
+            r.period.as_str().into(),
+            Cell::Text(r.start.to_string()),
+            Cell::Text(r.end.to_string()),
+            r.active_actors.into(),
+            r.ties.into(),
+            Cell::Float(r.total_weight),
+            Cell::Float(r.density),
+            r.components.into(),
+            r.largest_component.into(),
+            Cell::Float(r.average_clustering),
+            r.new_ties.into(),
+            r.ended_ties.into(),
+            r.persisting_ties.into(),
+            r.repeated_ties.into(),
+            r.new_actors.into(),
+            r.returning_actors.into(),
+            r.open_ended_ties.into(),
+        ]);
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn periods_are_cut_by_calendar() {
+        let years = cut(&Periods::Year, d("2016-08-01"), d("2018-02-28")).unwrap();
+        assert_eq!(years.len(), 3);
+        assert_eq!(years[0], ("2016".into(), d("2016-01-01"), d("2016-12-31")));
+        let quarters = cut(&Periods::Quarter, d("2020-02-01"), d("2020-08-01")).unwrap();
+        assert_eq!(
+            quarters[2],
+            ("2020-Q3".into(), d("2020-07-01"), d("2020-09-30"))
+        );
+        let months = cut(&Periods::Month, d("2020-02-10"), d("2020-02-20")).unwrap();
+        assert_eq!(
+            months[0],
+            ("2020-02".into(), d("2020-02-01"), d("2020-02-29"))
+        );
+        let given: Periods = "2016-01-01,2019-01-01".parse().unwrap();
+        let starting = cut(&given, d("2016-08-01"), d("2023-12-31")).unwrap();
+        assert_eq!(starting[0].2, d("2018-12-31"));
+        assert_eq!(starting[1].2, d("2023-12-31"));
+        assert!("2019-01-01,2016-01-01".parse::<Periods>().is_err());
+        assert!("weekly".parse::<Periods>().is_err());
+        assert!(cut(&Periods::Month, d("1000-01-01"), d("2020-01-01")).is_err());
+    }
+}

@@ -1,0 +1,51 @@
+//! `verkosto evolution`.
+
+use super::{OutputArgs, ProjectionArgs};
+use clap::Args;
+use std::path::PathBuf;
+use verkosto::analysis::{evolution, evolution_table, EvolutionMode, Periods};
+use verkosto::render::Format;
+
+#[derive(Debug, Args)]
+pub struct EvolutionArgs {
+    /// The dataset (JSON); `-` reads standard input.
+    pub file: PathBuf,
+    /// Periods: year, quarter, month, or the days periods start on
+    /// (YYYY-MM-DD,YYYY-MM-DD,…; the last runs to the latest date).
+    #[arg(long, value_name = "PERIODS", default_value = "year")]
+    pub by: Periods,
+    /// Each period's network is the engagements active in it (default).
+    #[arg(long, conflicts_with = "cumulative")]
+    pub window: bool,
+    /// Each period's network is everything that started up to its end.
+    #[arg(long)]
+    pub cumulative: bool,
+    #[command(flatten)]
+    pub projection: ProjectionArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+pub fn run(args: EvolutionArgs) -> anyhow::Result<()> {
+    let options = super::analysis_options(&args.projection, None, "kind")?;
+    let mode = if args.cumulative {
+        EvolutionMode::Cumulative
+    } else {
+        EvolutionMode::Window
+    };
+    let dataset = super::load(&args.file)?;
+    let rows = evolution(&dataset, &options.projection, &args.by, mode)?;
+    let table = evolution_table(&rows);
+    let text = match args.output.format {
+        Format::Json => {
+            let value = serde_json::json!({
+                "mode": mode.to_string(),
+                "periods": table.to_json_value(),
+            });
+            serde_json::to_string_pretty(&value)? + "\n"
+        }
+        format => table.render(format),
+    };
+    args.output.write(&text, &[&args.file])?;
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! `verkosto evolution` against the independent reference of
+//! `tests/reference/evolution.py`, and on the seed network.
+
+use crate::util::{close, json, repo, run};
+use serde_json::Value;
+
+const DATASET: &str = "tests/reference/fixtures/evolution.dataset.json";
+
+fn same(expected: &Value, got: &Value, place: &str) {
+    match (expected, got) {
+        (Value::Object(e), Value::Object(g)) => {
+            for (k, v) in e {
+                same(v, &g[k], &format!("{place}.{k}"));
+            }
+        }
+        (Value::Array(e), Value::Array(g)) => {
+            assert_eq!(e.len(), g.len(), "{place}: length");
+            for (i, (a, b)) in e.iter().zip(g).enumerate() {
+                same(a, b, &format!("{place}[{i}]"));
+            }
+        }
+        (Value::Number(e), Value::Number(g)) => {
+            let (e, g) = (e.as_f64().unwrap(), g.as_f64().unwrap());
+            assert!(close(e, g, 1e-9), "{place}: expected {e}, got {g}");
+        }
+        _ => assert_eq!(expected, got, "{place}"),
+    }
+}
+
+#[test]
+fn every_period_matches_the_reference() {
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/reference/fixtures/evolution.expected.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    for mode in ["window", "cumulative"] {
+        let got = json(&run(&[
+            "evolution",
+            DATASET,
+            &format!("--{mode}"),
+            "-f",
+            "json",
+        ]));
+        assert_eq!(got["mode"], mode);
+        same(&expected[mode], &got, mode);
+        // The same columns, in the same order, in every format.
+        let csv = run(&["evolution", DATASET, &format!("--{mode}"), "-f", "csv"]).stdout;
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        assert_eq!(header, verkosto::analysis::EVOLUTION_COLUMNS);
+        assert_eq!(
+            csv.lines().count(),
+            1 + got["periods"].as_array().unwrap().len()
+        );
+    }
+}
+
+/// The Lapland construction cluster (2016–28.2.2018) is active in 2016–2018
+/// and not after; its three ties end in 2019's row.
+#[test]
+fn the_seed_lapland_cluster_ends_with_2018() {
+    let got = json(&run(&[
+        "evolution",
+        "graphs/finland-regional.json",
+        "-f",
+        "json",
+    ]));
+    let year = |y: &str| {
+        got["periods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["period"] == y)
+            .unwrap_or_else(|| panic!("{y}"))
+            .clone()
+    };
+    assert_eq!(year("2017")["active_actors"], 3);
+    assert_eq!(year("2018")["ties"], 3);
+    assert_eq!(year("2019")["active_actors"], 0);
+    assert_eq!(year("2019")["ended_ties"], 3);
+}
+
+#[test]
+fn periods_by_quarter_and_given_days_and_bad_periods() {
+    let got = json(&run(&[
+        "evolution",
+        "graphs/finland-regional.json",
+        "--by",
+        "2016-01-01,2019-01-01,2021-01-01",
+        "-f",
+        "json",
+    ]));
+    let periods = got["periods"].as_array().unwrap();
+    assert_eq!(periods.len(), 3);
+    assert_eq!(periods[0]["end"], "2018-12-31");
+    assert_eq!(periods[1]["ties"], 2);
+    let quarters = json(&run(&[
+        "evolution",
+        "graphs/finland-regional.json",
+        "--by",
+        "quarter",
+        "--from",
+        "2022-01-01",
+        "-f",
+        "json",
+    ]));
+    assert_eq!(quarters["periods"][0]["period"], "2022-Q1");
+    for bad in ["weekly", "2020-01-01,2019-01-01"] {
+        let r = run(&["evolution", "graphs/finland-regional.json", "--by", bad]);
+        assert_eq!(r.code, 2, "{bad}: {}", r.stderr);
+        assert!(r.stderr.contains("year, quarter, month"), "{}", r.stderr);
+    }
+}
