@@ -417,7 +417,7 @@ impl Analysis<'_> {
         for t in tie_order(&weights, sort, top) {
             let tie = projection.ties()[t];
             let behind = projection.engagements_behind(t);
-            let (first_seen, last_seen) = seen(behind.iter().map(|&e| graph.dates(e as usize)));
+            let (first_seen, last_seen) = projection.tie_span(t);
             let engagements = behind
                 .iter()
                 .map(|&e| graph.engagement(e as usize).id.clone())
@@ -524,26 +524,4 @@ fn tie_order(weights: &[f64], sort: TieSort, top: Option<usize>) -> Vec<usize> {
     }
     order.truncate(top.unwrap_or(usize::MAX));
     order
-}
-
-/// The first and last day a tie is seen: the earliest start and the latest
-/// end of the engagements behind it. `last_seen` is empty while any of them
-/// is open-ended, `first_seen` when none has a start.
-fn seen(
-    dates: impl Iterator<Item = (Option<crate::model::Date>, Option<crate::model::Date>)>,
-) -> (Option<crate::model::Date>, Option<crate::model::Date>) {
-    let mut first = None;
-    let mut last = None;
-    let mut open = false;
-    for (start, end) in dates {
-        first = match (first, start) {
-            (Some(f), Some(s)) => Some(std::cmp::min(f, s)),
-            (f, s) => f.or(s),
-        };
-        match end {
-            Some(e) => last = Some(last.map_or(e, |l: crate::model::Date| l.max(e))),
-            None => open = true,
-        }
-    }
-    (first, if open { None } else { last })
 }

@@ -5,7 +5,7 @@ use super::csr::Rows;
 use super::filter::{Filter, ProjectionWeight, TieRule};
 use super::two_mode::TwoModeGraph;
 use crate::error::{Error, Result};
-use crate::model::{Actor, Dataset};
+use crate::model::{Actor, Dataset, Date};
 use petgraph::graph::{NodeIndex, UnGraph};
 
 /// Everything that decides a projection.
@@ -263,6 +263,67 @@ impl<'a> Projection<'a> {
     /// The rule that tied the pair in each of [`Projection::engagements_behind`].
     pub fn rules_behind(&self, t: usize) -> &[TieRule] {
         &self.behind_rules[self.behind.range(t)]
+    }
+
+    /// The first and last day tie `t` is seen: the earliest start and the
+    /// latest end of the engagements behind it (dates by
+    /// [`super::effective_dates`]). The end is `None` while any of them is
+    /// open-ended, the start when none has one.
+    pub fn tie_span(&self, t: usize) -> (Option<Date>, Option<Date>) {
+        let graph = self.two_mode();
+        let mut first: Option<Date> = None;
+        let mut last: Option<Date> = None;
+        let mut open = false;
+        for &e in self.engagements_behind(t) {
+            let (start, end) = graph.dates(e as usize);
+            if let Some(s) = start {
+                first = Some(first.map_or(s, |f| f.min(s)));
+            }
+            match end {
+                Some(e) => last = Some(last.map_or(e, |l| l.max(e))),
+                None => open = true,
+            }
+        }
+        (first, if open { None } else { last })
+    }
+
+    /// The periods tie `t` (or, with `actor`, the actor) is active as
+    /// disjoint (start, end) spells, merged from the dates of its
+    /// engagements, sorted; `None` when one of them has no date at all, so
+    /// that it is present throughout. `None` for an end is open.
+    pub fn spells(&self, engagements: &[u32]) -> Option<Vec<(Option<Date>, Option<Date>)>> {
+        let graph = self.two_mode();
+        let mut spans: Vec<(Option<Date>, Option<Date>)> = Vec::with_capacity(engagements.len());
+        for &e in engagements {
+            let (start, end) = graph.dates(e as usize);
+            if start.is_none() && end.is_none() {
+                return None;
+            }
+            spans.push((start, end));
+        }
+        if spans.is_empty() {
+            return None;
+        }
+        // None sorts first, which is what an open start means.
+        spans.sort();
+        let mut merged: Vec<(Option<Date>, Option<Date>)> = Vec::new();
+        for (start, end) in spans {
+            if let Some(last) = merged.last_mut() {
+                let touches = match (last.1, start) {
+                    (None, _) | (_, None) => true,
+                    (Some(e), Some(s)) => s <= e,
+                };
+                if touches {
+                    last.1 = match (last.1, end) {
+                        (Some(a), Some(b)) => Some(a.max(b)),
+                        _ => None,
+                    };
+                    continue;
+                }
+            }
+            merged.push((start, end));
+        }
+        Some(merged)
     }
 
     /// Indices into the dataset's `ties` behind tie `t`.

@@ -157,6 +157,34 @@ fn all_node_columns(projection: &Projection<'_>, extra: &NodeColumns) -> Vec<(St
     columns
 }
 
+/// A day as text, or an empty cell.
+fn day_cell(day: Option<crate::model::Date>) -> Cell {
+    day.map_or(Cell::Empty, |d| Cell::Text(d.to_string()))
+}
+
+/// GEXF `<spells>` of a node or edge, or nothing when it is present
+/// throughout (an undated engagement, or only direct ties).
+fn gexf_spells(
+    spells: Option<Vec<(Option<crate::model::Date>, Option<crate::model::Date>)>>,
+) -> String {
+    let Some(spells) = spells else {
+        return String::new();
+    };
+    let mut out = String::from("        <spells>\n");
+    for (start, end) in spells {
+        out.push_str("          <spell");
+        if let Some(s) = start {
+            let _ = write!(out, " start=\"{s}\"");
+        }
+        if let Some(e) = end {
+            let _ = write!(out, " end=\"{e}\"");
+        }
+        out.push_str("/>\n");
+    }
+    out.push_str("        </spells>\n");
+    out
+}
+
 fn tie_engagements(projection: &Projection<'_>, t: usize) -> Vec<String> {
     let graph = projection.two_mode();
     let dataset = graph.dataset();
@@ -236,6 +264,12 @@ pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Strin
     out.push_str(
         "  <key id=\"engagements\" for=\"edge\" attr.name=\"engagements\" attr.type=\"string\"/>\n",
     );
+    out.push_str(
+        "  <key id=\"first_seen\" for=\"edge\" attr.name=\"first_seen\" attr.type=\"string\"/>\n",
+    );
+    out.push_str(
+        "  <key id=\"last_seen\" for=\"edge\" attr.name=\"last_seen\" attr.type=\"string\"/>\n",
+    );
     let _ = writeln!(
         out,
         "  <graph id=\"{}\" edgedefault=\"undirected\">",
@@ -256,15 +290,22 @@ pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Strin
         out.push_str("    </node>\n");
     }
     for (t, tie) in projection.ties().iter().enumerate() {
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "    <edge source=\"{}\" target=\"{}\">\n      <data key=\"weight\">{}</data>\n      <data key=\"shared\">{}</data>\n      <data key=\"engagements\">{}</data>\n    </edge>",
+            "    <edge source=\"{}\" target=\"{}\">\n      <data key=\"weight\">{}</data>\n      <data key=\"shared\">{}</data>\n      <data key=\"engagements\">{}</data>\n",
             xml_escape(&projection.actor(tie.source as usize).id),
             xml_escape(&projection.actor(tie.target as usize).id),
             float_value(tie.weight),
             tie.shared,
             xml_escape(&tie_engagements(projection, t).join(";"))
         );
+        let (first, last) = projection.tie_span(t);
+        for (key, day) in [("first_seen", first), ("last_seen", last)] {
+            if let Some(day) = day {
+                let _ = writeln!(out, "      <data key=\"{key}\">{day}</data>");
+            }
+        }
+        out.push_str("    </edge>\n");
     }
     out.push_str("  </graph>\n</graphml>\n");
     Ok(out)
@@ -283,7 +324,15 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
         "  <meta>\n    <creator>verkosto</creator>\n    <description>{}</description>\n  </meta>",
         xml_escape(&projection.two_mode().dataset().name)
     );
-    out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n    <attributes class=\"node\">\n");
+    // Dynamic (Gephi's timeline) when any engagement has a date: nodes and
+    // edges carry the spells of their engagements.
+    let graph = projection.two_mode();
+    let dynamic = (0..graph.engagement_count()).any(|e| graph.dates(e) != (None, None));
+    if dynamic {
+        out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"dynamic\" timeformat=\"date\">\n    <attributes class=\"node\">\n");
+    } else {
+        out.push_str("  <graph defaultedgetype=\"undirected\" mode=\"static\">\n    <attributes class=\"node\">\n");
+    }
     for (i, (name, values)) in columns.iter().enumerate() {
         let kind = match column_type(values) {
             "long" => "long",
@@ -297,7 +346,7 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
             xml_escape(name)
         );
     }
-    out.push_str("    </attributes>\n    <attributes class=\"edge\">\n      <attribute id=\"shared\" title=\"shared\" type=\"long\"/>\n      <attribute id=\"engagements\" title=\"engagements\" type=\"string\"/>\n    </attributes>\n    <nodes>\n");
+    out.push_str("    </attributes>\n    <attributes class=\"edge\">\n      <attribute id=\"shared\" title=\"shared\" type=\"long\"/>\n      <attribute id=\"engagements\" title=\"engagements\" type=\"string\"/>\n      <attribute id=\"first_seen\" title=\"first_seen\" type=\"string\"/>\n      <attribute id=\"last_seen\" title=\"last_seen\" type=\"string\"/>\n    </attributes>\n    <nodes>\n");
     for a in 0..projection.actor_count() {
         let actor = projection.actor(a);
         let _ = writeln!(
@@ -317,22 +366,39 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
             }
         }
         let (r, g, b) = rgb(kind_color(&actor.kind));
+        out.push_str("        </attvalues>\n");
+        if dynamic {
+            out.push_str(&gexf_spells(projection.spells(graph.engagements_of(a))));
+        }
         let _ = writeln!(
             out,
-            "        </attvalues>\n        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>\n      </node>"
+            "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>\n      </node>"
         );
     }
     out.push_str("    </nodes>\n    <edges>\n");
     for (t, tie) in projection.ties().iter().enumerate() {
-        let _ = writeln!(
+        let _ = write!(
             out,
-            "      <edge id=\"{t}\" source=\"{}\" target=\"{}\" weight=\"{}\">\n        <attvalues>\n          <attvalue for=\"shared\" value=\"{}\"/>\n          <attvalue for=\"engagements\" value=\"{}\"/>\n        </attvalues>\n      </edge>",
+            "      <edge id=\"{t}\" source=\"{}\" target=\"{}\" weight=\"{}\">\n        <attvalues>\n          <attvalue for=\"shared\" value=\"{}\"/>\n          <attvalue for=\"engagements\" value=\"{}\"/>\n",
             xml_escape(&projection.actor(tie.source as usize).id),
             xml_escape(&projection.actor(tie.target as usize).id),
             float_value(tie.weight),
             tie.shared,
             xml_escape(&tie_engagements(projection, t).join(";"))
         );
+        let (first, last) = projection.tie_span(t);
+        for (key, day) in [("first_seen", first), ("last_seen", last)] {
+            if let Some(day) = day {
+                let _ = writeln!(out, "          <attvalue for=\"{key}\" value=\"{day}\"/>");
+            }
+        }
+        out.push_str("        </attvalues>\n");
+        if dynamic && projection.direct_ties_behind(t).is_empty() {
+            out.push_str(&gexf_spells(
+                projection.spells(projection.engagements_behind(t)),
+            ));
+        }
+        out.push_str("      </edge>\n");
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");
     Ok(out)
@@ -392,6 +458,8 @@ pub fn node_link(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Str
                 "weight": float_value(tie.weight),
                 "shared": tie.shared,
                 "engagements": tie_engagements(projection, t),
+                "first_seen": projection.tie_span(t).0.map(|d| d.to_string()),
+                "last_seen": projection.tie_span(t).1.map(|d| d.to_string()),
             })
         })
         .collect();
@@ -420,14 +488,25 @@ pub fn csv_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Result<(S
         row.extend(columns.iter().map(|(_, values)| values[a].clone()));
         nodes.push(row);
     }
-    let mut ties = Table::new(&["source", "target", "weight", "shared", "engagements"]);
+    let mut ties = Table::new(&[
+        "source",
+        "target",
+        "weight",
+        "shared",
+        "engagements",
+        "first_seen",
+        "last_seen",
+    ]);
     for (t, tie) in projection.ties().iter().enumerate() {
+        let (first, last) = projection.tie_span(t);
         ties.push(vec![
             Cell::Text(projection.actor(tie.source as usize).id.clone()),
             Cell::Text(projection.actor(tie.target as usize).id.clone()),
             Cell::Float(tie.weight),
             (tie.shared as usize).into(),
             Cell::List(tie_engagements(projection, t)),
+            day_cell(first),
+            day_cell(last),
         ]);
     }
     Ok((nodes.to_csv(), ties.to_csv()))

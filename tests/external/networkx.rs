@@ -89,6 +89,18 @@ pub fn networkx_reads_every_export_of_the_seed_network() {
     }
     assert_eq!(got["metrics"]["degree"], 49);
     assert_eq!(got["metrics"]["community"], 1);
+    // The dynamic GEXF keeps its spells: the Lapland cluster's tie and
+    // Digipolis exist from 1.8.2016 to 28.2.2018.
+    let dates = &got["dates"];
+    let spell = serde_json::json!([["2016-08-01", "2018-02-28"]]);
+    assert_eq!(dates["gexf_mode"], "dynamic");
+    assert_eq!(dates["gexf_node_spells"], spell);
+    assert_eq!(dates["gexf_edge_spells"], spell);
+    for key in ["gexf_first_seen", "graphml_first_seen", "csv_first_seen"] {
+        assert_eq!(dates[key], "2016-08-01", "{key}");
+    }
+    assert_eq!(dates["graphml_last_seen"], "2018-02-28");
+    assert_eq!(dates["node_link_last_seen"], "2018-02-28");
 }
 
 pub fn hostile_names_survive_every_export() {

@@ -44,6 +44,22 @@ def main():
     C.add_nodes_from((n["id"], n) for n in nodes)
     C.add_weighted_edges_from((r["source"], r["target"], float(r["weight"])) for r in rows)
     out["csv"] = describe(C)
+    # Dates: the GEXF is dynamic with spells (Gephi's timeline), and every
+    # tie format carries first_seen/last_seen. Shown for one seed tie.
+    pair = ("digipolis", "lapin-amk")
+    GM = nx.read_graphml(d / "network.graphml")
+    csv_row = next((r for r in rows if (r["source"], r["target"]) == pair), {})
+    out["dates"] = {
+        "gexf_mode": G.graph.get("mode"),
+        "gexf_node_spells": G.nodes[pair[0]].get("spells") if pair[0] in G else None,
+        "gexf_edge_spells": G.edges[pair].get("spells") if G.has_edge(*pair) else None,
+        "gexf_first_seen": G.edges[pair].get("first_seen") if G.has_edge(*pair) else None,
+        "graphml_first_seen": GM.edges[pair].get("first_seen") if GM.has_edge(*pair) else None,
+        "graphml_last_seen": GM.edges[pair].get("last_seen") if GM.has_edge(*pair) else None,
+        "csv_first_seen": csv_row.get("first_seen"),
+        "node_link_last_seen": next((e.get("last_seen") for e in data["edges"]
+                                     if (e["source"], e["target"]) == pair), None),
+    }
     # Metric attributes survive too (graphml with --with-metrics).
     M = nx.read_graphml(d / "metrics.graphml")
     first = sorted(M.nodes())[0]
