@@ -8,6 +8,7 @@
 
 use crate::error::{Error, Result};
 use crate::graph::{Projection, ProjectionOptions, TwoModeGraph};
+use crate::metrics::{Metric, MetricValue};
 use crate::model::{Dataset, Date};
 use crate::render::{Cell, Table};
 use std::collections::HashMap;
@@ -209,6 +210,48 @@ fn cut(periods: &Periods, first: Date, last: Date) -> Result<Vec<(String, Date, 
     Ok(out)
 }
 
+/// The periods from the first to the last date of the engagements of
+/// `graph`, within the user's window.
+fn span_cuts(
+    graph: &TwoModeGraph<'_>,
+    options: &ProjectionOptions,
+    periods: &Periods,
+) -> Result<Vec<(String, Date, Date)>> {
+    let known = (0..graph.engagement_count())
+        .flat_map(|e| {
+            let (s, e) = graph.dates(e);
+            [s, e]
+        })
+        .flatten();
+    let (Some(mut first), Some(mut last)) = (known.clone().min(), known.max()) else {
+        return Ok(Vec::new());
+    };
+    if let Some(from) = options.filter.from {
+        first = first.max(from);
+    }
+    if let Some(to) = options.filter.to {
+        last = last.min(to);
+    }
+    cut(periods, first, last)
+}
+
+/// `options` narrowed to one period: its window, or everything up to its
+/// end.
+fn period_options(
+    options: &ProjectionOptions,
+    mode: EvolutionMode,
+    start: Date,
+    end: Date,
+) -> ProjectionOptions {
+    let mut narrowed = options.clone();
+    narrowed.filter.to = Some(end);
+    narrowed.filter.from = match mode {
+        EvolutionMode::Window => Some(start),
+        EvolutionMode::Cumulative => options.filter.from,
+    };
+    narrowed
+}
+
 fn overlaps((start, end): (Option<Date>, Option<Date>), from: Date, to: Date) -> bool {
     (start.is_some() || end.is_some())
         && start.is_none_or(|s| s <= to)
@@ -299,17 +342,7 @@ pub fn evolution(
     let dates: Vec<(Option<Date>, Option<Date>)> = (0..graph.engagement_count())
         .map(|e| graph.dates(e))
         .collect();
-    let known = dates.iter().flat_map(|&(s, e)| [s, e]).flatten();
-    let (Some(mut first), Some(mut last)) = (known.clone().min(), known.max()) else {
-        return Ok(Vec::new());
-    };
-    if let Some(from) = options.filter.from {
-        first = first.max(from);
-    }
-    if let Some(to) = options.filter.to {
-        last = last.min(to);
-    }
-    let cuts = cut(periods, first, last)?;
+    let cuts = span_cuts(graph, options, periods)?;
     let period_of = |d: Date| cuts.iter().position(|&(_, s, e)| s <= d && d <= e);
 
     // Tie events over the pairs of the whole span, by their engagements.
@@ -384,13 +417,7 @@ pub fn evolution(
 
     let mut rows = Vec::with_capacity(k);
     for (p, (period, start, end)) in cuts.into_iter().enumerate() {
-        let mut period_options = options.clone();
-        period_options.filter.to = Some(end);
-        period_options.filter.from = match mode {
-            EvolutionMode::Window => Some(start),
-            EvolutionMode::Cumulative => options.filter.from,
-        };
-        let projection = Projection::new(dataset, &period_options)?;
+        let projection = Projection::new(dataset, &period_options(options, mode, start, end))?;
         let (active_actors, ties, total_weight, density, components, largest_component, clustering) =
             network_row(&projection);
         rows.push(PeriodRow {
@@ -414,6 +441,51 @@ pub fn evolution(
         });
     }
     Ok(rows)
+}
+
+/// Per-period actor metrics in long format: one row per period, actor and
+/// metric (`period`, `actor`, `metric`, `value`), for the actors of each
+/// period's network, periods in order, actors by id.
+///
+/// # Arguments
+/// As [`evolution`], with the full analysis options (community and path
+/// options apply) and the `metrics` to compute.
+///
+/// # Complexity
+/// One analysis per period: the metrics' own cost on each period's network.
+pub fn evolution_metrics(
+    dataset: &Dataset,
+    options: &super::AnalysisOptions,
+    periods: &Periods,
+    mode: EvolutionMode,
+    metrics: &[Metric],
+) -> Result<Table> {
+    let whole = Projection::new(dataset, &options.projection)?;
+    let cuts = span_cuts(whole.two_mode(), &options.projection, periods)?;
+    let mut table = Table::new(&["period", "actor", "metric", "value"]);
+    for (period, start, end) in cuts {
+        let mut narrowed = options.clone();
+        narrowed.projection = period_options(&options.projection, mode, start, end);
+        let analysis = super::Analysis::new(dataset, narrowed)?;
+        let values = analysis.metrics(metrics)?;
+        let mut order: Vec<usize> = (0..analysis.actor_count()).collect();
+        order.sort_by(|&a, &b| analysis.actor(a).id.cmp(&analysis.actor(b).id));
+        for a in order {
+            for (column, metric) in values.columns.iter().enumerate() {
+                table.push(vec![
+                    period.as_str().into(),
+                    analysis.actor(a).id.as_str().into(),
+                    metric.name().into(),
+                    match values.values[column][a] {
+                        MetricValue::Int(v) => Cell::Int(v),
+                        MetricValue::Float(v) => Cell::Float(v),
+                        MetricValue::Missing => Cell::Empty,
+                    },
+                ]);
+            }
+        }
+    }
+    Ok(table)
 }
 
 /// The rows of [`evolution`] as a table with [`EVOLUTION_COLUMNS`].

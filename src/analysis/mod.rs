@@ -28,7 +28,8 @@ mod tables;
 mod warnings;
 
 pub use evolution::{
-    evolution, evolution_table, EvolutionMode, PeriodRow, Periods, EVOLUTION_COLUMNS,
+    evolution, evolution_metrics, evolution_table, EvolutionMode, PeriodRow, Periods,
+    EVOLUTION_COLUMNS,
 };
 pub use findings::Finding;
 pub use map::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};

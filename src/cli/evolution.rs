@@ -3,7 +3,8 @@
 use super::{OutputArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::analysis::{evolution, evolution_table, EvolutionMode, Periods};
+use verkosto::analysis::{evolution, evolution_metrics, evolution_table, EvolutionMode, Periods};
+use verkosto::metrics::Metric;
 use verkosto::render::Format;
 
 #[derive(Debug, Args)]
@@ -20,6 +21,11 @@ pub struct EvolutionArgs {
     /// Each period's network is everything that started up to its end.
     #[arg(long)]
     pub cumulative: bool,
+    /// Add per-period actor metrics in long format (period, actor, metric,
+    /// value): a comma-separated list such as degree,betweenness, or all.
+    /// With -f csv only this table is written.
+    #[arg(long, value_name = "LIST")]
+    pub metrics: Option<String>,
     #[command(flatten)]
     pub projection: ProjectionArgs,
     #[command(flatten)]
@@ -33,18 +39,40 @@ pub fn run(args: EvolutionArgs) -> anyhow::Result<()> {
     } else {
         EvolutionMode::Window
     };
+    let metrics = args
+        .metrics
+        .as_deref()
+        .map(Metric::parse_list)
+        .transpose()?;
     let dataset = super::load(&args.file)?;
     let rows = evolution(&dataset, &options.projection, &args.by, mode)?;
     let table = evolution_table(&rows);
-    let text = match args.output.format {
-        Format::Json => {
-            let value = serde_json::json!({
+    let long = match &metrics {
+        Some(metrics) => Some(evolution_metrics(
+            &dataset, &options, &args.by, mode, metrics,
+        )?),
+        None => None,
+    };
+    let text = match (args.output.format, &long) {
+        (Format::Json, _) => {
+            let mut value = serde_json::json!({
                 "mode": mode.to_string(),
                 "periods": table.to_json_value(),
             });
+            if let Some(long) = &long {
+                value["actor_metrics"] = long.to_json_value();
+            }
             serde_json::to_string_pretty(&value)? + "\n"
         }
-        format => table.render(format),
+        (Format::Csv, Some(long)) => long.to_csv(),
+        (Format::Table, Some(long)) => {
+            format!(
+                "{}\nactor metrics by period:\n{}",
+                table.to_text(),
+                long.to_text()
+            )
+        }
+        (format, None) => table.render(format),
     };
     args.output.write(&text, &[&args.file])?;
     Ok(())

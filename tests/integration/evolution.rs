@@ -111,3 +111,75 @@ fn periods_by_quarter_and_given_days_and_bad_periods() {
         assert!(r.stderr.contains("year, quarter, month"), "{}", r.stderr);
     }
 }
+
+/// `--metrics` gives, for every period, the values `actors` gives with the
+/// period as its window.
+#[test]
+fn per_period_metrics_equal_the_actors_of_each_window() {
+    let got = json(&run(&[
+        "evolution",
+        "graphs/finland-regional.json",
+        "--metrics",
+        "degree,betweenness",
+        "-f",
+        "json",
+    ]));
+    let long = got["actor_metrics"].as_array().unwrap();
+    assert!(!long.is_empty());
+    for period in got["periods"].as_array().unwrap() {
+        let (start, end) = (
+            period["start"].as_str().unwrap(),
+            period["end"].as_str().unwrap(),
+        );
+        let actors = json(&run(&[
+            "actors",
+            "graphs/finland-regional.json",
+            "--from",
+            start,
+            "--to",
+            end,
+            "--metrics",
+            "degree,betweenness",
+            "-f",
+            "json",
+        ]));
+        let actors = actors["actors"].as_array().unwrap();
+        assert_eq!(
+            actors.len(),
+            period["active_actors"].as_u64().unwrap() as usize,
+            "{start}"
+        );
+        for actor in actors {
+            for metric in ["degree", "betweenness"] {
+                let row = long
+                    .iter()
+                    .find(|r| {
+                        r["period"] == period["period"]
+                            && r["actor"] == actor["id"]
+                            && r["metric"] == metric
+                    })
+                    .unwrap_or_else(|| panic!("{start} {} {metric}", actor["id"]));
+                assert!(
+                    close(
+                        row["value"].as_f64().unwrap(),
+                        actor[metric].as_f64().unwrap(),
+                        1e-12
+                    ),
+                    "{start} {} {metric}",
+                    actor["id"]
+                );
+            }
+        }
+    }
+    // CSV with --metrics is the long table.
+    let csv = run(&[
+        "evolution",
+        "graphs/finland-regional.json",
+        "--metrics",
+        "degree",
+        "-f",
+        "csv",
+    ])
+    .stdout;
+    assert_eq!(csv.lines().next(), Some("period,actor,metric,value"));
+}
