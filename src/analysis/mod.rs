@@ -18,6 +18,7 @@
 //! assert_eq!(analysis.summary().unwrap().components, 1);
 //! ```
 
+mod compare;
 mod evolution;
 mod findings;
 mod map;
@@ -27,6 +28,7 @@ mod report_sections;
 mod tables;
 mod warnings;
 
+pub use compare::{compare, Comparison, TieChange, Window};
 pub use evolution::{
     evolution, evolution_metrics, evolution_table, EvolutionMode, PeriodRow, Periods,
     EVOLUTION_COLUMNS,

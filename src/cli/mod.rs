@@ -4,6 +4,7 @@
 mod actors;
 mod brokers;
 mod communities;
+mod compare;
 mod evolution;
 mod export;
 mod import;
@@ -62,6 +63,9 @@ pub enum Command {
     /// How the network changes period by period: size, density, new,
     /// ended, persisting and repeated ties, new and returning actors.
     Evolution(evolution::EvolutionArgs),
+    /// Before and after: ties formed, ended and kept, actors that changed
+    /// most, new bridges, and the mixing matrix of two windows or datasets.
+    Compare(compare::CompareArgs),
     /// Draw the network map: DOT, SVG, PNG or PDF.
     Render(render::RenderArgs),
     /// Write the report: report.html (self-contained), report.md, the map and CSV tables.
@@ -87,6 +91,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Ties(args) => ties::run(args),
         Command::Reach(args) => reach::run(args),
         Command::Evolution(args) => evolution::run(args),
+        Command::Compare(args) => compare::run(args),
         Command::Projects(args) => projects::run(args),
         Command::Import(command) => import::run(command),
     }

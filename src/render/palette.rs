@@ -69,6 +69,9 @@ pub fn rgb(color: &str) -> (u8, u8, u8) {
     (hex(1), hex(3), hex(5))
 }
 
+/// Ties formed between two compared networks, drawn over the others.
+pub const NEW_TIE: &str = "#C8102E";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -183,3 +183,128 @@ fn per_period_metrics_equal_the_actors_of_each_window() {
     .stdout;
     assert_eq!(csv.lines().next(), Some("period,actor,metric,value"));
 }
+
+/// `compare` against the reference: ties formed, ended and kept, and the
+/// mixing matrix by kind before, after and the change.
+#[test]
+fn compare_matches_the_reference() {
+    let expected: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo().join("tests/reference/fixtures/compare.expected.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let got = json(&run(&[
+        "compare",
+        DATASET,
+        "--before",
+        "2015..2017",
+        "--after",
+        "2019..2021",
+        "-f",
+        "json",
+    ]));
+    for key in ["formed", "ended", "kept"] {
+        assert_eq!(got[key], expected[key], "{key}");
+    }
+    let ties = got["ties"].as_array().unwrap();
+    assert_eq!(
+        ties.len() as u64,
+        ["formed", "ended", "kept"]
+            .iter()
+            .map(|k| got[k].as_u64().unwrap())
+            .sum::<u64>()
+    );
+    same(&expected["mixing"], &got["mixing"], "mixing");
+}
+
+/// On the seed: the growth corridor's ties are formed after 2020, the
+/// Lapland cluster's ended; the map draws exactly the formed ties in the
+/// new-tie colour; the same dataset twice changes nothing.
+#[test]
+fn compare_on_the_seed_with_its_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("after.svg");
+    let got = json(&run(&[
+        "compare",
+        "graphs/finland-regional.json",
+        "--before",
+        "2016..2020",
+        "--after",
+        "2021..2023",
+        "--map",
+        map.to_str().unwrap(),
+        "-f",
+        "json",
+    ]));
+    assert_eq!(
+        (
+            got["formed"].as_u64(),
+            got["ended"].as_u64(),
+            got["kept"].as_u64()
+        ),
+        (Some(17), Some(3), Some(2))
+    );
+    let ended: Vec<(&str, &str)> = got["ties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["change"] == "ended")
+        .map(|t| (t["source"].as_str().unwrap(), t["target"].as_str().unwrap()))
+        .collect();
+    assert!(ended.contains(&("digipolis", "lapin-amk")), "{ended:?}");
+    let first = &got["actors"][0];
+    assert_eq!(first["actor"], "suomen-kasvukaytava");
+    assert!(got["bridges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["group_a"] == "municipality"
+            && b["group_b"] == "network"
+            && b["new_bridge"] == true));
+    let svg = std::fs::read_to_string(&map).unwrap();
+    crate::util::assert_well_formed_xml(&svg, "compare map");
+    let new_tie_lines = svg.matches("stroke=\"#C8102E\"").count();
+    assert_eq!(
+        new_tie_lines, 17,
+        "every formed tie, and only those, in the new-tie colour"
+    );
+
+    let same_twice = json(&run(&[
+        "compare",
+        "graphs/finland-regional.json",
+        "graphs/finland-regional.json",
+        "-f",
+        "json",
+    ]));
+    assert_eq!(
+        (same_twice["formed"].as_u64(), same_twice["ended"].as_u64()),
+        (Some(0), Some(0))
+    );
+    for bad in [
+        vec![
+            "compare",
+            "graphs/finland-regional.json",
+            "--before",
+            "2016..2020",
+        ],
+        vec![
+            "compare",
+            "graphs/finland-regional.json",
+            "--before",
+            "2020..2016",
+            "--after",
+            "2021..",
+        ],
+        vec![
+            "compare",
+            "graphs/finland-regional.json",
+            "--before",
+            "2016",
+            "--after",
+            "2021..",
+        ],
+    ] {
+        let r = run(&bad);
+        assert_eq!(r.code, 2, "{bad:?}: {}", r.stderr);
+    }
+}

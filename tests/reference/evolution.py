@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference values for `verkosto evolution`, computed independently of
+"""Reference values for `verkosto evolution` and `verkosto compare`, computed independently of
 verkosto from the rules as documented, with networkx for the graph figures.
 
 The generated dataset has overlapping projects, activities nested in them
@@ -33,6 +33,13 @@ sides reach as far as needed). Per period:
   an earlier one;
 - open-ended ties: pairs with an open-ended engagement active in the period.
 
+Compare (two windows FROM..TO of the same dataset, each network built as
+the window mode above): ties formed (tied after, not before), ended (before,
+not after) and kept (both); the mixing matrix by kind — for each pair of
+kinds present in either network, ties between them over the ties possible
+(n_g(n_g-1)/2 within a kind, n_g*n_h between two) — before and after, and
+the change (after minus before, before counting 0 when it had no actors).
+
 Usage:
   python3 tests/reference/evolution.py           # (re)write the fixtures
   python3 tests/reference/evolution.py --check   # recompute, compare, exit 1 on a difference
@@ -48,6 +55,7 @@ import networkx as nx
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
+KINDS = ["firm", "municipality", "university"]
 ONE_DAY = {"event", "workshop", "meeting", "seminar", "conference", "webinar", "hackathon", "fair"}
 
 
@@ -94,7 +102,7 @@ def generate(seed, actors, projects):
                 e.pop(key, None)
     return {
         "name": "evolution reference",
-        "actors": [{"id": a, "name": f"Actor {a}", "kind": "firm"} for a in ids],
+        "actors": [{"id": a, "name": f"Actor {a}", "kind": rng.choice(KINDS)} for a in ids],
         "engagements": engagements,
     }
 
@@ -188,6 +196,44 @@ def reference(dataset, mode):
     return {"mode": mode, "periods": rows}
 
 
+def window_graph(dataset, dates, lo, hi):
+    g = nx.Graph()
+    for e in dataset["engagements"]:
+        if not overlaps(dates[e["id"]], lo, hi):
+            continue
+        actors = [p["actor"] for p in e["participants"]]
+        g.add_nodes_from(actors)
+        g.add_edges_from(combinations(sorted(actors), 2))
+    return g
+
+
+def compare(dataset, before, after):
+    dates = effective(dataset["engagements"])
+    kind = {a["id"]: a["kind"] for a in dataset["actors"]}
+    b = window_graph(dataset, dates, *before)
+    a = window_graph(dataset, dates, *after)
+    key = lambda u, v: tuple(sorted((u, v)))
+    eb, ea = {key(*e) for e in b.edges}, {key(*e) for e in a.edges}
+
+    def density(g, k, h):
+        nk = sum(1 for v in g if kind[v] == k)
+        nh = sum(1 for v in g if kind[v] == h)
+        possible = nk * (nk - 1) // 2 if k == h else nk * nh
+        ties = sum(1 for u, v in g.edges if {kind[u], kind[v]} == {k, h} and (k != h or kind[u] == k))
+        return ties / possible if possible else None
+
+    kinds = sorted({kind[v] for v in b} | {kind[v] for v in a})
+    mixing = []
+    for i, k in enumerate(kinds):
+        for h in kinds[i:]:
+            db, da = density(b, k, h), density(a, k, h)
+            if db is None and da is None:
+                continue
+            mixing.append({"group_a": k, "group_b": h, "density_before": db, "density_after": da,
+                           "density_change": None if da is None else da - (db or 0.0)})
+    return {"formed": len(ea - eb), "ended": len(eb - ea), "kept": len(ea & eb), "mixing": mixing}
+
+
 def same(a, b, tol=1e-12):
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(same(a[k], b[k], tol) for k in a)
@@ -205,6 +251,8 @@ def main():
     files = {
         FIXTURES / "evolution.dataset.json": dataset,
         FIXTURES / "evolution.expected.json": {m: reference(dataset, m) for m in ("window", "cumulative")},
+        FIXTURES / "compare.expected.json": compare(
+            dataset, (dt.date(2015, 1, 1), dt.date(2017, 12, 31)), (dt.date(2019, 1, 1), dt.date(2021, 12, 31))),
     }
     for path, value in files.items():
         if check:

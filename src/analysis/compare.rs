@@ -1,0 +1,484 @@
+//! Before and after: two networks — two time windows of one dataset, or two
+//! datasets — compared tie by tie, actor by actor and group by group.
+
+use super::Analysis;
+use crate::error::{Error, Result};
+use crate::metrics::Metric;
+use crate::model::{Dataset, Date};
+use crate::render::{Cell, Table};
+use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
+
+/// A time window `FROM..TO` (either side may be left open; a year stands
+/// for its first or last day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    /// First day, if bounded.
+    pub from: Option<Date>,
+    /// Last day, if bounded.
+    pub to: Option<Date>,
+}
+
+impl FromStr for Window {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Window> {
+        let expected =
+            "FROM..TO with dates YYYY-MM-DD or years, either side open (2016..2018, 2019-01-01..)";
+        let bad = || Error::invalid("window", s, expected);
+        let (from, to) = s.split_once("..").ok_or_else(bad)?;
+        let day = |text: &str, last: bool| -> Result<Option<Date>> {
+            let text = text.trim();
+            if text.is_empty() {
+                return Ok(None);
+            }
+            if text.len() == 4 && text.chars().all(|c| c.is_ascii_digit()) {
+                let year: i32 = text.parse().map_err(|_| bad())?;
+                return Ok(Date::new(
+                    year,
+                    if last { 12 } else { 1 },
+                    if last { 31 } else { 1 },
+                ));
+            }
+            text.parse().map(Some).map_err(|_| bad())
+        };
+        let window = Window {
+            from: day(from, false)?,
+            to: day(to, true)?,
+        };
+        if let (Some(a), Some(b)) = (window.from, window.to) {
+            if a > b {
+                return Err(bad());
+            }
+        }
+        Ok(window)
+    }
+}
+
+impl std::fmt::Display for Window {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let side = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+        write!(f, "{}..{}", side(self.from), side(self.to))
+    }
+}
+
+/// A pair of actors and what tied them before and after.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TieChange {
+    /// `formed`, `ended` or `kept`.
+    pub change: &'static str,
+    /// The smaller actor id.
+    pub source: String,
+    /// The larger actor id.
+    pub target: String,
+    /// Weight before (`None`: no tie).
+    pub weight_before: Option<f64>,
+    /// Weight after.
+    pub weight_after: Option<f64>,
+    /// Engagement ids behind the tie before.
+    pub engagements_before: Vec<String>,
+    /// Engagement ids behind the tie after.
+    pub engagements_after: Vec<String>,
+}
+
+/// The comparison of two networks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Every pair tied before or after, formed first, then ended, then
+    /// kept, each by ids.
+    pub ties: Vec<TieChange>,
+    /// Per actor (tied before or after): degree, betweenness and
+    /// brokerage total before and after, most changed first.
+    pub actors: Table,
+    /// Per pair of different groups (by kind and by region) that a formed
+    /// tie joins: ties before and after, formed, and whether the pair of
+    /// groups was unconnected before (a new bridge).
+    pub bridges: Table,
+    /// Density by group pair (the analysis' grouping, default kind):
+    /// before, after and the change.
+    pub mixing: Table,
+}
+
+/// Per-actor values of the compared metrics, by actor id.
+fn actor_values(analysis: &Analysis<'_>) -> Result<BTreeMap<String, [f64; 3]>> {
+    let wanted = [Metric::Degree, Metric::Betweenness, Metric::BrokerageTotal];
+    let metrics = analysis.metrics(&wanted)?;
+    let value = |m: Metric, a: usize| metrics.column(m).and_then(|c| c[a].as_f64()).unwrap_or(0.0);
+    Ok((0..analysis.actor_count())
+        .map(|a| {
+            (
+                analysis.actor(a).id.clone(),
+                [
+                    value(Metric::Degree, a),
+                    value(Metric::Betweenness, a),
+                    value(Metric::BrokerageTotal, a),
+                ],
+            )
+        })
+        .collect())
+}
+
+/// Ties of a network by (smaller id, larger id): weight and engagements.
+fn tie_map(analysis: &Analysis<'_>) -> BTreeMap<(String, String), (f64, Vec<String>)> {
+    let projection = analysis.projection();
+    let graph = projection.two_mode();
+    projection
+        .ties()
+        .iter()
+        .enumerate()
+        .map(|(t, tie)| {
+            let a = projection.actor(tie.source as usize).id.clone();
+            let b = projection.actor(tie.target as usize).id.clone();
+            let key = if a <= b { (a, b) } else { (b, a) };
+            let engagements = projection
+                .engagements_behind(t)
+                .iter()
+                .map(|&e| graph.engagement(e as usize).id.clone())
+                .collect();
+            (key, (tie.weight, engagements))
+        })
+        .collect()
+}
+
+/// The group of actors without a value for the grouping attribute.
+const MISSING: &str = "–";
+
+/// An actor's group value: `kind`, `region` or an attribute.
+fn group_of(dataset: &Dataset, key: &str) -> BTreeMap<String, String> {
+    dataset
+        .actors
+        .iter()
+        .map(|a| {
+            let value = a.group_value(key).unwrap_or_else(|| MISSING.to_string());
+            (a.id.clone(), value)
+        })
+        .collect()
+}
+
+/// Density of every block of `groups` in a network with `ties` over the
+/// actors `actors` (id → group).
+fn densities(
+    groups: &[String],
+    actors: &BTreeMap<String, String>,
+    ties: &BTreeMap<(String, String), (f64, Vec<String>)>,
+) -> Vec<Vec<Option<f64>>> {
+    let index = |g: &str| groups.iter().position(|x| x == g).expect("listed");
+    let k = groups.len();
+    let mut sizes = vec![0usize; k];
+    for g in actors.values() {
+        sizes[index(g)] += 1;
+    }
+    let mut counts = vec![vec![0usize; k]; k];
+    for (a, b) in ties.keys() {
+        let (g, h) = (index(&actors[a]), index(&actors[b]));
+        counts[g][h] += 1;
+        if g != h {
+            counts[h][g] += 1;
+        }
+    }
+    (0..k)
+        .map(|g| {
+            (0..k)
+                .map(|h| {
+                    let possible = if g == h {
+                        sizes[g] * sizes[g].saturating_sub(1) / 2
+                    } else {
+                        sizes[g] * sizes[h]
+                    };
+                    (possible > 0).then(|| counts[g][h] as f64 / possible as f64)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Compares the network of `before` with the network of `after`.
+///
+/// # Arguments
+/// * `before`, `after` — the two analyses: two windows of one dataset
+///   (the analysis options' `--from`/`--to`), or two datasets.
+///
+/// # Returns
+/// A [`Comparison`]: ties formed, ended and kept with the engagements
+/// behind them; actors by how much their degree, betweenness and brokerage
+/// changed; new bridges between kinds and regions; and the mixing matrix
+/// (density by group pair) before, after and the change.
+///
+/// # Complexity
+/// The metrics of both networks (betweenness dominates: O(n·m) each), plus
+/// O(T log T) for the T ties of the two.
+///
+/// # Example
+/// ```
+/// use verkosto::analysis::{compare, Analysis, AnalysisOptions, Window};
+/// let dataset = verkosto::io::json::parse_dataset(
+///     r#"{"name": "t", "actors": [{"id": "a", "name": "A", "kind": "firm"},
+///       {"id": "b", "name": "B", "kind": "municipality"}, {"id": "c", "name": "C", "kind": "firm"}],
+///     "engagements": [
+///       {"id": "p", "name": "P", "kind": "project", "start": "2017-01-01", "end": "2018-12-31",
+///        "participants": [{"actor": "a", "role": "partner"}, {"actor": "c", "role": "partner"}]},
+///       {"id": "q", "name": "Q", "kind": "project", "start": "2020-01-01", "end": "2021-12-31",
+///        "participants": [{"actor": "a", "role": "partner"}, {"actor": "b", "role": "partner"}]}]}"#,
+///     "t.json").unwrap().0;
+/// let window = |w: &str| {
+///     let w: Window = w.parse().unwrap();
+///     let mut options = AnalysisOptions::default();
+///     (options.projection.filter.from, options.projection.filter.to) = (w.from, w.to);
+///     Analysis::new(&dataset, options).unwrap()
+/// };
+/// let c = compare(&window("2017..2018"), &window("2019..2021")).unwrap();
+/// let changes: Vec<&str> = c.ties.iter().map(|t| t.change).collect();
+/// assert_eq!(changes, ["formed", "ended"]);
+/// ```
+pub fn compare(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Comparison> {
+    let ties_before = tie_map(before);
+    let ties_after = tie_map(after);
+    let pairs: BTreeSet<&(String, String)> = ties_before.keys().chain(ties_after.keys()).collect();
+    let mut ties = Vec::new();
+    for change in ["formed", "ended", "kept"] {
+        for &pair in &pairs {
+            let (b, a) = (ties_before.get(pair), ties_after.get(pair));
+            let this = match (b, a) {
+                (None, Some(_)) => "formed",
+                (Some(_), None) => "ended",
+                _ => "kept",
+            };
+            if this != change {
+                continue;
+            }
+            ties.push(TieChange {
+                change,
+                source: pair.0.clone(),
+                target: pair.1.clone(),
+                weight_before: b.map(|x| x.0),
+                weight_after: a.map(|x| x.0),
+                engagements_before: b.map(|x| x.1.clone()).unwrap_or_default(),
+                engagements_after: a.map(|x| x.1.clone()).unwrap_or_default(),
+            });
+        }
+    }
+
+    // Actors, most changed first (betweenness, then degree, then
+    // brokerage, then id).
+    let values_before = actor_values(before)?;
+    let values_after = actor_values(after)?;
+    let ids: BTreeSet<&String> = values_before.keys().chain(values_after.keys()).collect();
+    let mut rows: Vec<(&String, [f64; 3], [f64; 3])> = ids
+        .into_iter()
+        .map(|id| {
+            (
+                id,
+                values_before.get(id).copied().unwrap_or_default(),
+                values_after.get(id).copied().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let change = |r: &(&String, [f64; 3], [f64; 3]), i: usize| (r.2[i] - r.1[i]).abs();
+    rows.sort_by(|x, y| {
+        change(y, 1)
+            .total_cmp(&change(x, 1))
+            .then(change(y, 0).total_cmp(&change(x, 0)))
+            .then(change(y, 2).total_cmp(&change(x, 2)))
+            .then(x.0.cmp(y.0))
+    });
+    let mut actors = Table::new(&[
+        "actor",
+        "degree_before",
+        "degree_after",
+        "degree_change",
+        "betweenness_before",
+        "betweenness_after",
+        "betweenness_change",
+        "brokerage_before",
+        "brokerage_after",
+        "brokerage_change",
+    ]);
+    for (id, b, a) in &rows {
+        let mut row: Vec<Cell> = vec![id.as_str().into()];
+        for i in 0..3 {
+            let cell = |v: f64| {
+                if i == 1 {
+                    Cell::Float(v)
+                } else {
+                    Cell::Int(v as i64)
+                }
+            };
+            row.extend([cell(b[i]), cell(a[i]), cell(a[i] - b[i])]);
+        }
+        actors.push(row);
+    }
+
+    // Bridges between kinds and regions that formed ties join.
+    let mut bridges = Table::new(&[
+        "grouping",
+        "group_a",
+        "group_b",
+        "ties_before",
+        "ties_after",
+        "formed",
+        "new_bridge",
+    ]);
+    for key in ["kind", "region"] {
+        let mut group = group_of(before.projection().two_mode().dataset(), key);
+        group.extend(group_of(after.projection().two_mode().dataset(), key));
+        let block = |a: &str, b: &str| {
+            let (g, h) = (group[a].clone(), group[b].clone());
+            if g <= h {
+                (g, h)
+            } else {
+                (h, g)
+            }
+        };
+        let mut counts: BTreeMap<(String, String), [usize; 3]> = BTreeMap::new();
+        for (a, b) in ties_before.keys() {
+            counts.entry(block(a, b)).or_default()[0] += 1;
+        }
+        for (a, b) in ties_after.keys() {
+            counts.entry(block(a, b)).or_default()[1] += 1;
+        }
+        for t in ties.iter().filter(|t| t.change == "formed") {
+            counts.entry(block(&t.source, &t.target)).or_default()[2] += 1;
+        }
+        for ((g, h), [b, a, formed]) in counts {
+            // Actors without a value (no region given) bridge nothing.
+            if g == h || formed == 0 || g == MISSING || h == MISSING {
+                continue;
+            }
+            bridges.push(vec![
+                key.into(),
+                g.as_str().into(),
+                h.as_str().into(),
+                b.into(),
+                a.into(),
+                formed.into(),
+                Cell::Bool(b == 0),
+            ]);
+        }
+    }
+
+    // The mixing matrix by the analysis' grouping, over the actors of
+    // each network.
+    let key = &after.options().group;
+    let mut group = group_of(before.projection().two_mode().dataset(), key);
+    group.extend(group_of(after.projection().two_mode().dataset(), key));
+    let members = |analysis: &Analysis<'_>| -> BTreeMap<String, String> {
+        (0..analysis.actor_count())
+            .map(|a| {
+                let id = analysis.actor(a).id.clone();
+                let g = group[&id].clone();
+                (id, g)
+            })
+            .collect()
+    };
+    let (members_before, members_after) = (members(before), members(after));
+    let groups: Vec<String> = members_before
+        .values()
+        .chain(members_after.values())
+        .cloned()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let d_before = densities(&groups, &members_before, &ties_before);
+    let d_after = densities(&groups, &members_after, &ties_after);
+    let mut mixing = Table::new(&[
+        "group_a",
+        "group_b",
+        "density_before",
+        "density_after",
+        "density_change",
+    ]);
+    for g in 0..groups.len() {
+        for h in g..groups.len() {
+            let (b, a) = (d_before[g][h], d_after[g][h]);
+            if b.is_none() && a.is_none() {
+                continue;
+            }
+            let float = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Float);
+            mixing.push(vec![
+                groups[g].as_str().into(),
+                groups[h].as_str().into(),
+                float(b),
+                float(a),
+                float(a.map(|a| a - b.unwrap_or(0.0))),
+            ]);
+        }
+    }
+    Ok(Comparison {
+        ties,
+        actors,
+        bridges,
+        mixing,
+    })
+}
+
+impl Comparison {
+    /// The tie changes as a table: change, source, target, weights and
+    /// engagements before and after.
+    pub fn tie_table(&self) -> Table {
+        let mut table = Table::new(&[
+            "change",
+            "source",
+            "target",
+            "weight_before",
+            "weight_after",
+            "engagements_before",
+            "engagements_after",
+        ]);
+        for t in &self.ties {
+            let weight = |w: Option<f64>| w.map_or(Cell::Empty, Cell::Float);
+            table.push(vec![
+                t.change.into(),
+                t.source.as_str().into(),
+                t.target.as_str().into(),
+                weight(t.weight_before),
+                weight(t.weight_after),
+                Cell::List(t.engagements_before.clone()),
+                Cell::List(t.engagements_after.clone()),
+            ]);
+        }
+        table
+    }
+
+    /// Marks the ties formed since `before` on a map of the `after`
+    /// network: drawn in [`crate::render::palette::NEW_TIE`], wider, and
+    /// named in the legend and the tooltips.
+    pub fn mark_formed(&self, model: &mut crate::render::map::MapModel, lang: crate::lang::Lang) {
+        let formed: BTreeSet<(&str, &str)> = self
+            .ties
+            .iter()
+            .filter(|t| t.change == "formed")
+            .map(|t| (t.source.as_str(), t.target.as_str()))
+            .collect();
+        let label = lang.text("compare.new_tie").to_string();
+        let mut marked = 0;
+        for edge in &mut model.edges {
+            let (a, b) = (
+                model.nodes[edge.a].id.as_str(),
+                model.nodes[edge.b].id.as_str(),
+            );
+            let key = if a <= b { (a, b) } else { (b, a) };
+            if formed.contains(&key) {
+                edge.color = crate::render::palette::NEW_TIE.to_string();
+                edge.width = edge.width.max(1.0) * 1.8;
+                edge.tooltip = format!("{} ({label})", edge.tooltip);
+                marked += 1;
+            }
+        }
+        // New ties are drawn last, over the kept ones.
+        model
+            .edges
+            .sort_by_key(|e| e.color == crate::render::palette::NEW_TIE);
+        model.legend.push(crate::render::map::LegendRow {
+            label,
+            color: crate::render::palette::NEW_TIE.to_string(),
+            count: marked,
+            ring: false,
+        });
+    }
+
+    /// How many ties were formed, ended and kept.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let n = |c: &str| self.ties.iter().filter(|t| t.change == c).count();
+        (n("formed"), n("ended"), n("kept"))
+    }
+}
