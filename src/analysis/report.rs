@@ -4,13 +4,14 @@
 
 use super::projects::people_table;
 use super::report_sections::definitions;
-use super::{Analysis, MapMode, MapOptions};
+use super::{evolution, Analysis, EvolutionMode, MapMode, MapOptions, Periods};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::metrics::Metric;
 use crate::render::map::{draw, DrawOptions, Layout, MapFormat, PageSize};
 use crate::render::report::{
-    report_html, report_markdown, Heatmap, ReportData, ReportFinding, ReportMap, Section,
+    chart_svg, report_html, report_markdown, Chart, Heatmap, ReportCharts, ReportData,
+    ReportFinding, ReportMap, Section,
 };
 use crate::render::{render_summary, Cell, Format, Table};
 use serde_json::{json, Map, Value};
@@ -195,6 +196,29 @@ impl Analysis<'_> {
             table: left,
         });
 
+        let change = self.change_over_time(lang)?;
+        if let Some((_, table)) = &change {
+            // The table right after the charts, before the projects.
+            sections.insert(
+                0,
+                Section {
+                    id: "evolution".into(),
+                    title: lang.text("report.change_table").into(),
+                    intro: String::new(),
+                    table: table.clone(),
+                },
+            );
+        }
+        let change = change.map(|(charts, _)| charts);
+        if let Some(change) = &change {
+            for (i, chart) in change.charts.iter().enumerate() {
+                files.push(file(
+                    &format!("chart-{}.svg", i + 1),
+                    chart_svg(chart).into_bytes(),
+                ));
+            }
+        }
+
         let findings = self
             .findings(lang)?
             .into_iter()
@@ -221,6 +245,7 @@ impl Analysis<'_> {
             summary: self.summary_rows(lang)?,
             heatmap: self.heatmap(lang)?,
             maps,
+            change,
             network_json: self.network_json(lang)?,
             sections,
             definitions: definitions(lang),
@@ -278,6 +303,96 @@ impl Analysis<'_> {
         files.push(file("report.md", report_markdown(&data).into_bytes()));
         files.push(file("report.html", report_html(&data).into_bytes()));
         Ok(files)
+    }
+
+    /// Charts and the table of the network per year (window mode), when the
+    /// kept engagements span two years or more.
+    fn change_over_time(&self, lang: Lang) -> Result<Option<(ReportCharts, Table)>> {
+        let rows = evolution(
+            self.dataset(),
+            &self.options().projection,
+            &Periods::Year,
+            EvolutionMode::Window,
+        )?;
+        if rows.len() < 2 {
+            return Ok(None);
+        }
+        let labels: Vec<String> = rows.iter().map(|r| r.period.clone()).collect();
+        let chart = |key: &str, values: Vec<f64>, bars: bool, decimals: bool| Chart {
+            title: lang.text(key).to_string(),
+            labels: labels.clone(),
+            shown: values
+                .iter()
+                .map(|&v| {
+                    if decimals {
+                        lang.number(v, 2)
+                    } else {
+                        lang.integer(v as i64)
+                    }
+                })
+                .collect(),
+            values,
+            bars,
+        };
+        let charts = vec![
+            chart(
+                "chart.actors",
+                rows.iter().map(|r| r.active_actors as f64).collect(),
+                false,
+                false,
+            ),
+            chart(
+                "chart.ties",
+                rows.iter().map(|r| r.ties as f64).collect(),
+                false,
+                false,
+            ),
+            chart(
+                "chart.density",
+                rows.iter().map(|r| r.density).collect(),
+                false,
+                true,
+            ),
+            chart(
+                "chart.new_ties",
+                rows.iter().map(|r| r.new_ties as f64).collect(),
+                true,
+                false,
+            ),
+        ];
+        let mut table = people_table(
+            lang,
+            &[
+                "year",
+                "active_actors",
+                "ties",
+                "density",
+                "new_ties",
+                "ended_ties",
+                "persisting_ties",
+                "new_actors",
+            ],
+        );
+        for r in &rows {
+            table.rows.push(vec![
+                r.period.as_str().into(),
+                r.active_actors.into(),
+                r.ties.into(),
+                Cell::Float(r.density),
+                r.new_ties.into(),
+                r.ended_ties.into(),
+                r.persisting_ties.into(),
+                r.new_actors.into(),
+            ]);
+        }
+        Ok(Some((
+            ReportCharts {
+                title: lang.text("report.change").into(),
+                intro: lang.text("report.change_intro").into(),
+                charts,
+            },
+            table,
+        )))
     }
 
     fn option_rows(&self, lang: Lang, source: &str) -> Vec<(String, String)> {

@@ -214,3 +214,45 @@ fn report_refuses_to_overwrite_its_input() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert_eq!(std::fs::read(&input).unwrap(), before);
 }
+
+/// Change over time: four charts readable without colour (a dark line with
+/// a marker per year, bars for new ties), the table per year, the charts as
+/// files for report.md; none for a network within one year.
+#[test]
+fn change_over_time_charts() {
+    let (dir, html, md) = report(&["--builtin", "--lang", "fi"]);
+    let start = html
+        .find("<section id=\"change\">")
+        .expect("change section");
+    let change = &html[start..start + html[start..].find("</section>").unwrap()];
+    assert_eq!(change.matches("<svg").count(), 4);
+    assert!(change.contains("Toimijat vuosittain") && change.contains("Uudet yhteydet vuosittain"));
+    // No colour carries meaning: strokes and fills are greys.
+    for colour in ["#C8102E", "#0072B2", "#E69F00"] {
+        assert!(!change.contains(colour), "{colour}");
+    }
+    // The seed spans 2011–2023: 13 markers on each line chart, 13 bars.
+    assert_eq!(change.matches("<circle").count(), 3 * 13);
+    assert_eq!(change.matches("<rect").count(), 13);
+    assert!(html.contains("<section id=\"evolution\">"));
+    for i in 1..=4 {
+        let chart = std::fs::read_to_string(dir.path().join(format!("chart-{i}.svg"))).unwrap();
+        assert_well_formed_xml(&chart, "chart");
+        assert!(md.contains(&format!("(chart-{i}.svg)")));
+    }
+
+    let one_year = r#"{"name": "one year", "actors": [{"id": "a", "name": "A", "kind": "firm"},
+        {"id": "b", "name": "B", "kind": "firm"}],
+      "engagements": [{"id": "p", "name": "P", "kind": "project", "start": "2022-02-01", "end": "2022-11-30",
+        "participants": [{"actor": "a", "role": "partner"}, {"actor": "b", "role": "partner"}]}]}"#;
+    let input = crate::util::dir_with(&[("d.json", one_year)]);
+    let out = input.path().join("out");
+    make_report(
+        &out,
+        input.path().join("d.json").to_str().unwrap(),
+        &["--builtin"],
+    );
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(!html.contains("<section id=\"change\">"));
+    assert!(!out.join("chart-1.svg").exists());
+}

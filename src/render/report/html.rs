@@ -143,6 +143,18 @@ pub fn report_html(data: &ReportData) -> String {
         let _ = writeln!(out, "<div class=\"map\">\n{svg}</div>");
     }
     out.push_str("</section>\n");
+    if let Some(change) = &data.change {
+        let _ = writeln!(
+            out,
+            "<section id=\"change\"><h2>{}</h2>\n<p>{}</p>\n<div class=\"charts\">",
+            escape(&change.title),
+            escape(&change.intro)
+        );
+        for chart in &change.charts {
+            out.push_str(&super::chart_svg(chart));
+        }
+        out.push_str("</div></section>\n");
+    }
     for s in &data.sections {
         section(&mut out, s, &style, true);
     }

@@ -100,6 +100,20 @@ pub fn report_markdown(data: &ReportData) -> String {
         }
         out.push_str(&format!("![{}]({})\n", md_escape(&map.title), map.file));
     }
+    if let Some(change) = &data.change {
+        out.push_str(&format!(
+            "\n## {}\n\n{}\n\n",
+            md_escape(&change.title),
+            md_escape(&change.intro)
+        ));
+        for (i, chart) in change.charts.iter().enumerate() {
+            out.push_str(&format!(
+                "![{}](chart-{}.svg)\n",
+                md_escape(&chart.title),
+                i + 1
+            ));
+        }
+    }
     for s in &data.sections {
         out.push_str(&format!(
             "\n## {}\n\n{}\n\n",

@@ -4,9 +4,11 @@
 //! Writers return strings and compute nothing: every figure and sentence
 //! comes in [`ReportData`].
 
+mod chart;
 mod html;
 mod markdown;
 
+pub use chart::{chart_svg, Chart};
 pub use html::report_html;
 pub use markdown::report_markdown;
 
@@ -61,6 +63,18 @@ pub struct Heatmap {
     pub cells: Vec<Vec<Option<(f64, usize)>>>,
 }
 
+/// Charts of the network's change over time, with a heading and a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportCharts {
+    /// Heading.
+    pub title: String,
+    /// What the charts show.
+    pub intro: String,
+    /// The charts, each also written as `chart-N.svg` (N from 1) for the
+    /// Markdown report.
+    pub charts: Vec<Chart>,
+}
+
 /// Everything the report shows, computed and translated by the caller.
 #[derive(Debug, Clone)]
 pub struct ReportData {
@@ -83,6 +97,9 @@ pub struct ReportData {
     /// Actors for the interactive map, as JSON (escaped for a script
     /// element by the writer).
     pub network_json: String,
+    /// Charts of change per year, when the engagements span two years or
+    /// more.
+    pub change: Option<ReportCharts>,
     /// The tables after the maps, in order.
     pub sections: Vec<Section>,
     /// Metric definitions: (name, meaning).
