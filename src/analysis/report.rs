@@ -4,7 +4,7 @@
 
 use super::projects::people_table;
 use super::report_sections::definitions;
-use super::{evolution, Analysis, EvolutionMode, MapMode, MapOptions, Periods};
+use super::{compare, evolution, Analysis, EvolutionMode, MapMode, MapOptions, Periods, Window};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::metrics::Metric;
@@ -33,6 +33,9 @@ pub struct ReportOptions {
     pub map: MapOptions,
     /// One map per mode, in order (default: the projection).
     pub modes: Vec<MapMode>,
+    /// Windows to compare (before, after): adds the compare section and a
+    /// map of the after-network with the new ties in their own colour.
+    pub compare: Option<(Window, Window)>,
 }
 
 impl Default for ReportOptions {
@@ -44,6 +47,7 @@ impl Default for ReportOptions {
             lang: Lang::default(),
             map: MapOptions::default(),
             modes: vec![MapMode::Projection],
+            compare: None,
         }
     }
 }
@@ -196,6 +200,47 @@ impl Analysis<'_> {
             table: left,
         });
 
+        if let Some((before, after)) = options.compare {
+            let windowed = |w: Window| {
+                let mut o = self.options().clone();
+                (o.projection.filter.from, o.projection.filter.to) = (w.from, w.to);
+                Analysis::new(self.dataset(), o)
+            };
+            let (a_before, a_after) = (windowed(before)?, windowed(after)?);
+            let comparison = compare(&a_before, &a_after)?;
+            let mut model = a_after.map(&MapOptions {
+                lang,
+                title: options.title.clone(),
+                ..options.map.clone()
+            })?;
+            comparison.mark_formed(&mut model, lang);
+            let svg = draw(
+                &model,
+                &DrawOptions {
+                    format: MapFormat::Svg,
+                    layout: options.layout,
+                    seed: self.options().community.seed,
+                    size: PageSize::A4Landscape,
+                    ..Default::default()
+                },
+            )?;
+            maps.push(ReportMap {
+                title: lang
+                    .text("report.compare_map")
+                    .replace("{after}", &window_text(lang, after)),
+                svg: String::from_utf8_lossy(&svg.bytes).into_owned(),
+                file: "map-compare.svg".into(),
+                notes: Vec::new(),
+            });
+            files.push(file("map-compare.svg", svg.bytes));
+            let names: std::collections::HashMap<&str, &str> = self
+                .dataset()
+                .actors
+                .iter()
+                .map(|a| (a.id.as_str(), a.name.as_str()))
+                .collect();
+            sections.extend(compare_sections(&comparison, lang, &names, before, after));
+        }
         let change = self.change_over_time(lang)?;
         if let Some((_, table)) = &change {
             // The table right after the charts, before the projects.
@@ -587,4 +632,91 @@ fn file(name: &str, bytes: Vec<u8>) -> ReportFile {
 fn group_name(lang: Lang, group: &str) -> String {
     lang.lookup(&format!("group.{group}"))
         .map_or_else(|| group.to_string(), str::to_string)
+}
+
+/// The compare section: the tie changes (formed, ended, kept) with counts
+/// in the intro, then the new bridges between groups.
+fn compare_sections(
+    comparison: &super::Comparison,
+    lang: Lang,
+    names: &std::collections::HashMap<&str, &str>,
+    before: Window,
+    after: Window,
+) -> Vec<Section> {
+    let name = |id: &str| Cell::Text(names.get(id).map_or(id, |n| n).to_string());
+    let (formed, ended, kept) = comparison.counts();
+    let mut ties = people_table(
+        lang,
+        &[
+            "change",
+            "actor_a",
+            "actor_b",
+            "weight_before",
+            "weight_after",
+            "engagements",
+        ],
+    );
+    for t in &comparison.ties {
+        let weight = |w: Option<f64>| w.map_or(Cell::Empty, Cell::Float);
+        let mut engagements = t.engagements_after.clone();
+        for e in &t.engagements_before {
+            if !engagements.contains(e) {
+                engagements.push(e.clone());
+            }
+        }
+        ties.rows.push(vec![
+            lang.text(&format!("compare.{}", t.change)).into(),
+            name(&t.source),
+            name(&t.target),
+            weight(t.weight_before),
+            weight(t.weight_after),
+            Cell::List(engagements),
+        ]);
+    }
+    let mut bridges = people_table(
+        lang,
+        &["group", "with", "ties_before", "ties_after", "new_ties"],
+    );
+    for row in &comparison.bridges.rows {
+        // grouping, group_a, group_b, ties_before, ties_after, formed, new_bridge
+        let name = |c: &Cell| match (c, &row[0]) {
+            (Cell::Text(g), Cell::Text(k)) if k == "kind" => Cell::Text(lang.kind(g)),
+            _ => c.clone(),
+        };
+        bridges.rows.push(vec![
+            name(&row[1]),
+            name(&row[2]),
+            row[3].clone(),
+            row[4].clone(),
+            row[5].clone(),
+        ]);
+    }
+    let intro = lang
+        .text("report.compare_intro")
+        .replace("{before}", &window_text(lang, before))
+        .replace("{after}", &window_text(lang, after))
+        .replace("{formed}", &lang.integer(formed as i64))
+        .replace("{ended}", &lang.integer(ended as i64))
+        .replace("{kept}", &lang.integer(kept as i64));
+    vec![
+        Section {
+            id: "compare".into(),
+            title: lang.text("report.compare").into(),
+            intro,
+            table: ties,
+        },
+        Section {
+            id: "compare-bridges".into(),
+            title: lang.text("report.compare_bridges").into(),
+            intro: lang.text("report.compare_bridges_intro").into(),
+            table: bridges,
+        },
+    ]
+}
+
+/// A window for people: `1.1.2016–31.12.2020` in Finnish, open sides left
+/// empty.
+fn window_text(lang: Lang, window: Window) -> String {
+    let side = |d: Option<crate::model::Date>| d.map(|d| lang.date(d)).unwrap_or_default();
+    format!("{}–{}", side(window.from), side(window.to))
 }

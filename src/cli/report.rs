@@ -3,7 +3,7 @@
 use super::{CommunityArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::analysis::{ClusterBy, ColorBy, Labels, MapMode, MapOptions, ReportOptions};
+use verkosto::analysis::{ClusterBy, ColorBy, Labels, MapMode, MapOptions, ReportOptions, Window};
 use verkosto::io::chromium::print_to_pdf;
 use verkosto::io::write_all_atomic;
 use verkosto::lang::Lang;
@@ -56,6 +56,13 @@ pub struct ReportArgs {
     /// Boxes around communities or kinds (default none).
     #[arg(long, default_value = "none", value_name = "GROUPING")]
     pub cluster_by: ClusterBy,
+    /// Compare two windows, FROM..TO (dates or years): with --after, adds
+    /// what changed and a map of the after-network with the new ties.
+    #[arg(long, value_name = "FROM..TO", requires = "after")]
+    pub before: Option<Window>,
+    /// The window after, FROM..TO.
+    #[arg(long, value_name = "FROM..TO", requires = "before")]
+    pub after: Option<Window>,
     #[command(flatten)]
     pub community: CommunityArgs,
     #[command(flatten)]
@@ -86,6 +93,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
             ..Default::default()
         },
         modes: args.maps.clone(),
+        compare: args.before.zip(args.after),
     })?;
     let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|f| (f.name, f.bytes)).collect();
     write_all_atomic(&args.output, &files, &[args.file.as_path()], args.force)?;

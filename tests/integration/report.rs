@@ -256,3 +256,49 @@ fn change_over_time_charts() {
     assert!(!html.contains("<section id=\"change\">"));
     assert!(!out.join("chart-1.svg").exists());
 }
+
+/// `--before/--after`: what changed (ties formed, ended, kept, by name),
+/// new bridges, and a map of the after-network with the new ties in red.
+#[test]
+fn report_compares_two_windows() {
+    let (dir, html, md) = report(&[
+        "--builtin",
+        "--lang",
+        "fi",
+        "--before",
+        "2016..2020",
+        "--after",
+        "2021..2023",
+    ]);
+    assert!(html.contains("<section id=\"compare\">"));
+    assert!(
+        html.contains("17 uutta, 3 päättynyttä, 2 jatkunutta"),
+        "counts in the intro"
+    );
+    assert!(html.contains("<section id=\"compare-bridges\">"));
+    assert!(md.contains("## Mikä muuttui"));
+    let start = html.find("<section id=\"compare\">").unwrap();
+    let section = &html[start..start + html[start..].find("</section>").unwrap()];
+    assert!(
+        section.contains("Digipolis") && section.contains("päättynyt"),
+        "names, not ids"
+    );
+    let map = std::fs::read_to_string(dir.path().join("map-compare.svg")).unwrap();
+    assert_well_formed_xml(&map, "compare map");
+    assert_eq!(map.matches("stroke=\"#C8102E\"").count(), 17);
+    assert!(html.contains("uudet yhteydet punaisella"));
+
+    let r = run_in(
+        &repo(),
+        &[
+            "report",
+            "graphs/finland-regional.json",
+            "-o",
+            "/nonexistent-dir-x",
+            "--before",
+            "2016..2020",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
