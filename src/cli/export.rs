@@ -23,6 +23,10 @@ pub struct ExportArgs {
     /// Add every per-actor metric as a node attribute (not for pajek).
     #[arg(long)]
     pub with_metrics: bool,
+    /// With --to csv: write for Excel with Finnish settings (byte-order
+    /// mark, `;`, CRLF, decimal commas).
+    #[arg(long)]
+    pub excel: bool,
     /// With --to csv: replace files in the directory that verkosto did not
     /// write.
     #[arg(long)]
@@ -35,6 +39,9 @@ pub struct ExportArgs {
 
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, Some(&args.community), "kind")?;
+    if args.excel && args.to != ExportFormat::Csv {
+        return Err(verkosto::Error::invalid("excel", "--excel", "--to csv with --excel").into());
+    }
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
     let projection = analysis.projection();
@@ -65,7 +72,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             &inputs,
         )?,
         ExportFormat::Csv => {
-            let (nodes, ties) = csv_tables(projection, &extra)?;
+            let (nodes, ties) = csv_tables(projection, &extra, args.excel)?;
             let files = [
                 ("nodes.csv".to_string(), nodes.into_bytes()),
                 ("ties.csv".to_string(), ties.into_bytes()),

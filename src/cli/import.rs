@@ -2,7 +2,9 @@
 
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
-use verkosto::import::csv::{import_csv, CsvSources};
+use verkosto::import::csv::{
+    import_csv_with, parse_delimiter, CsvEncoding, CsvOptions, CsvSources,
+};
 use verkosto::import::descriptions::{descriptions_to_dataset, parse_description};
 use verkosto::io::{read_input, Output};
 
@@ -54,6 +56,13 @@ pub struct CsvArgs {
     /// The dataset's name (default: the actors file's directory name).
     #[arg(long)]
     pub name: Option<String>,
+    /// Field separator: `,`, `;` or tab (default: detected from the header).
+    #[arg(long, value_name = "SEP", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+    /// Text encoding: utf-8 or windows-1252 / iso-8859-1 (default: UTF-8
+    /// when the bytes are UTF-8, else Windows-1252, with a note).
+    #[arg(long, value_name = "ENCODING")]
+    pub encoding: Option<CsvEncoding>,
     /// Write the dataset JSON here (default: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -141,12 +150,21 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
                 .name
                 .clone()
                 .unwrap_or_else(|| default_name(&args.actors));
-            let dataset = import_csv(&CsvSources {
-                actors: &args.actors,
-                participation: args.participation.as_deref(),
-                ties: args.ties.as_deref(),
-                name,
-            })?;
+            let (dataset, notes) = import_csv_with(
+                &CsvSources {
+                    actors: &args.actors,
+                    participation: args.participation.as_deref(),
+                    ties: args.ties.as_deref(),
+                    name,
+                },
+                &CsvOptions {
+                    delimiter: args.delimiter,
+                    encoding: args.encoding,
+                },
+            )?;
+            for note in notes {
+                super::say!("note: {note}");
+            }
             let mut inputs: Vec<&Path> = vec![&args.actors];
             inputs.extend(args.participation.as_deref());
             inputs.extend(args.ties.as_deref());

@@ -30,6 +30,125 @@ pub const PARTICIPATION_COLUMNS: &[&str] = &[
 /// Columns of `ties.csv`; `source` and `target` are required.
 pub const TIE_COLUMNS: &[&str] = &["source", "target", "kind", "weight"];
 
+/// The text encoding of CSV files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvEncoding {
+    /// UTF-8, with or without a byte-order mark.
+    Utf8,
+    /// Windows-1252 (a superset of ISO-8859-1's printable characters),
+    /// what Excel saves as "CSV" on Finnish Windows.
+    Windows1252,
+}
+
+impl std::str::FromStr for CsvEncoding {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<CsvEncoding> {
+        match s.to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" => Ok(CsvEncoding::Utf8),
+            "windows-1252" | "cp1252" | "iso-8859-1" | "latin1" | "latin-1" => {
+                Ok(CsvEncoding::Windows1252)
+            }
+            _ => Err(Error::invalid(
+                "encoding",
+                s,
+                "utf-8, windows-1252 or iso-8859-1",
+            )),
+        }
+    }
+}
+
+/// How the CSV files are read: detected unless given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// The field separator (`,`, `;` or tab); detected from the header
+    /// when `None`.
+    pub delimiter: Option<u8>,
+    /// The encoding; UTF-8 when the bytes are UTF-8, else Windows-1252,
+    /// when `None`.
+    pub encoding: Option<CsvEncoding>,
+}
+
+/// Parses a `--delimiter` value: `,`, `;`, `tab` (or a tab character).
+pub fn parse_delimiter(s: &str) -> Result<u8> {
+    match s {
+        "," | "comma" => Ok(b','),
+        ";" | "semicolon" => Ok(b';'),
+        "\t" | "tab" | "\\t" => Ok(b'\t'),
+        _ => Err(Error::invalid("delimiter", s, "\",\", \";\" or tab")),
+    }
+}
+
+/// The separator of a header line: the most frequent of `,`, `;` and tab
+/// outside quotes (`,` when none occurs).
+fn detect_delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    let mut quoted = false;
+    let mut counts = [0usize; 3];
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+    if counts[best] == 0 {
+        b','
+    } else {
+        [b',', b';', b'\t'][best]
+    }
+}
+
+fn delimiter_name(d: u8) -> &'static str {
+    match d {
+        b';' => "\";\"",
+        b'\t' => "tab",
+        _ => "\",\"",
+    }
+}
+
+/// Decodes `bytes`: UTF-8 (a byte-order mark dropped) when they are, else
+/// Windows-1252; returns the text and the encoding used.
+fn decode(bytes: &[u8], asked: Option<CsvEncoding>) -> (String, CsvEncoding) {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let encoding = asked.unwrap_or(if std::str::from_utf8(bytes).is_ok() {
+        CsvEncoding::Utf8
+    } else {
+        CsvEncoding::Windows1252
+    });
+    let text = match encoding {
+        CsvEncoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+        CsvEncoding::Windows1252 => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
+    };
+    (text, encoding)
+}
+
+/// A date as `YYYY-MM-DD`, `d.m.yyyy` or `dd.mm.yyyy`.
+pub fn parse_date(text: &str) -> std::result::Result<crate::model::Date, String> {
+    let t = text.trim();
+    let parts: Vec<&str> = t.split('.').collect();
+    if parts.len() == 3 && parts[2].len() == 4 {
+        let n = |p: &str| p.parse::<u32>().ok();
+        if let (Some(d), Some(m), Some(y)) = (n(parts[0]), n(parts[1]), n(parts[2])) {
+            if d < 100 && m < 100 {
+                return format!("{y:04}-{m:02}-{d:02}")
+                    .parse()
+                    .map_err(|e: crate::model::DateError| e.to_string());
+            }
+        }
+        return Err(format!(
+            "{t:?} is not a date; expected YYYY-MM-DD or d.m.yyyy"
+        ));
+    }
+    t.parse()
+        .map_err(|e: crate::model::DateError| format!("{e}; d.m.yyyy is read too"))
+}
+
 /// The CSV files to import.
 #[derive(Debug, Clone)]
 pub struct CsvSources<'a> {
@@ -47,14 +166,33 @@ struct Table {
     file: String,
     header: Vec<String>,
     rows: Vec<(u64, csv::StringRecord)>,
+    delimiter: u8,
 }
 
 impl Table {
-    fn read(path: &Path, problems: &mut Vec<Problem>) -> Result<Table> {
-        let (file, text) = crate::io::read_input(path)?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    fn read(
+        path: &Path,
+        options: &CsvOptions,
+        problems: &mut Vec<Problem>,
+        notes: &mut Vec<String>,
+    ) -> Result<Table> {
+        let (file, bytes) = crate::io::read_input_bytes(path)?;
+        let (text, encoding) = decode(&bytes, options.encoding);
+        if encoding == CsvEncoding::Windows1252 && options.encoding.is_none() {
+            notes.push(format!(
+                "{file}: not UTF-8; read as Windows-1252 (use --encoding to choose)"
+            ));
+        }
+        let delimiter = options.delimiter.unwrap_or_else(|| detect_delimiter(&text));
+        if delimiter != b',' && options.delimiter.is_none() {
+            notes.push(format!(
+                "{file}: fields separated by {}",
+                delimiter_name(delimiter)
+            ));
+        }
         let mut reader = csv::ReaderBuilder::new()
             .flexible(false)
+            .delimiter(delimiter)
             .trim(csv::Trim::All)
             .from_reader(text.as_bytes());
         let header: Vec<String> = match reader.headers() {
@@ -110,7 +248,12 @@ impl Table {
                 }
             }
         }
-        Ok(Table { file, header, rows })
+        Ok(Table {
+            file,
+            header,
+            rows,
+            delimiter,
+        })
     }
 
     fn column(&self, name: &str) -> Option<usize> {
@@ -121,10 +264,27 @@ impl Table {
         let mut ok = true;
         for name in names {
             if self.column(name).is_none() {
+                // One long column holding another separator: a hint.
+                let hint = [b';', b',', b'\t']
+                    .into_iter()
+                    .filter(|&d| d != self.delimiter)
+                    .find(|&d| self.header.len() == 1 && self.header[0].contains(d as char))
+                    .map(|d| {
+                        format!(
+                            " (the header looks separated by {}: try --delimiter {})",
+                            delimiter_name(d),
+                            if d == b'\t' {
+                                "tab".to_string()
+                            } else {
+                                (d as char).to_string()
+                            }
+                        )
+                    })
+                    .unwrap_or_default();
                 problems.push(Problem::new(
                     format!("{}:1", self.file),
                     format!(
-                        "missing column {name:?}; the header has: {}",
+                        "missing column {name:?}; the header has: {}{hint}",
                         self.header.join(",")
                     ),
                 ));
@@ -176,14 +336,25 @@ struct Origins {
 /// Returns [`Error::Import`] with every problem, each naming file, line and
 /// column.
 pub fn import_csv(sources: &CsvSources<'_>) -> Result<Dataset> {
+    import_csv_with(sources, &CsvOptions::default()).map(|(dataset, _)| dataset)
+}
+
+/// As [`import_csv`], with the separator and encoding given or detected;
+/// also returns notes saying what was detected (a separator other than
+/// `,`, an encoding other than UTF-8).
+pub fn import_csv_with(
+    sources: &CsvSources<'_>,
+    options: &CsvOptions,
+) -> Result<(Dataset, Vec<String>)> {
     let mut problems = Vec::new();
+    let mut notes = Vec::new();
     let mut origins = Origins::default();
     let mut dataset = Dataset {
         name: sources.name.clone(),
         ..Default::default()
     };
 
-    let actors = Table::read(sources.actors, &mut problems)?;
+    let actors = Table::read(sources.actors, options, &mut problems, &mut notes)?;
     if actors.require(&["id", "name"], &mut problems) {
         for (line, row) in &actors.rows {
             let mut actor = Actor {
@@ -221,7 +392,7 @@ pub fn import_csv(sources: &CsvSources<'_>) -> Result<Dataset> {
     }
 
     if let Some(path) = sources.participation {
-        let table = Table::read(path, &mut problems)?;
+        let table = Table::read(path, options, &mut problems, &mut notes)?;
         table.reject_unknown(PARTICIPATION_COLUMNS, &mut problems);
         if table.require(&["engagement_id", "actor_id"], &mut problems) {
             read_participation(&table, &mut dataset, &mut origins, &mut problems);
@@ -229,7 +400,7 @@ pub fn import_csv(sources: &CsvSources<'_>) -> Result<Dataset> {
     }
 
     if let Some(path) = sources.ties {
-        let table = Table::read(path, &mut problems)?;
+        let table = Table::read(path, options, &mut problems, &mut notes)?;
         table.reject_unknown(TIE_COLUMNS, &mut problems);
         if table.require(&["source", "target"], &mut problems) {
             for (line, row) in &table.rows {
@@ -262,7 +433,7 @@ pub fn import_csv(sources: &CsvSources<'_>) -> Result<Dataset> {
     let report = validate::check(&dataset);
     problems.extend(report.problems.iter().map(|p| locate(p, &origins)));
     if problems.is_empty() {
-        Ok(dataset)
+        Ok((dataset, notes))
     } else {
         Err(Error::Import { problems })
     }
@@ -343,11 +514,11 @@ fn read_participation(
             match column {
                 "engagement_name" => engagement.name = value.to_string(),
                 "engagement_kind" => engagement.kind = value.to_string(),
-                "start" | "end" => match value.parse() {
+                "start" | "end" => match parse_date(value) {
                     Ok(d) if column == "start" => engagement.start = Some(d),
                     Ok(d) => engagement.end = Some(d),
                     Err(err) => {
-                        problems.push(Problem::new(table.place(*line, column), err.to_string()))
+                        problems.push(Problem::new(table.place(*line, column), err))
                     }
                 },
                 "funding_eur" => match parse_number(value) {
@@ -355,7 +526,7 @@ fn read_participation(
                     None => problems.push(Problem::new(
                         table.place(*line, column),
                         format!(
-                            "{value:?} is not a number; expected euros such as 187144 or 187144.50"
+                            "{value:?} is not a number; expected euros such as 187144, 187144.50 or 187 144,50"
                         ),
                     )),
                 },
@@ -387,11 +558,35 @@ fn non_empty(s: &str) -> Option<&str> {
     (!s.is_empty()).then_some(s)
 }
 
-fn parse_number(s: &str) -> Option<f64> {
-    s.replace([' ', '\u{a0}'], "")
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
+/// A number as people write it: `187144.50`, `187 144,50` (space,
+/// no-break or narrow no-break space between thousands, decimal comma),
+/// `187.144,50` or `187,144.50`; a trailing `€` or `EUR` is allowed.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let mut t: String = s
+        .trim()
+        .trim_end_matches("EUR")
+        .trim_end_matches('€')
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    match (t.rfind(','), t.rfind('.')) {
+        // Both: the last one is the decimal separator.
+        (Some(c), Some(d)) if c > d => t = t.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => t = t.replace(',', ""),
+        // A comma alone is a decimal comma unless it groups thousands
+        // (1,234,567).
+        (Some(_), None) => {
+            let groups: Vec<&str> = t.split(',').collect();
+            let thousands = groups.len() > 2 && groups[1..].iter().all(|g| g.len() == 3);
+            t = if thousands {
+                t.replace(',', "")
+            } else {
+                t.replace(',', ".")
+            };
+        }
+        _ => {}
+    }
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 /// Maps a validation place (`engagements[2].participants[0].actor`) to the
@@ -438,4 +633,42 @@ fn locate(problem: &Problem, origins: &Origins) -> Problem {
         format!("{origin} ({field})")
     };
     Problem::new(place, problem.message.clone())
+}
+
+#[cfg(test)]
+mod number_and_date_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_dates_as_people_write_them() {
+        for (text, value) in [
+            ("187144", 187144.0),
+            ("187144.50", 187144.5),
+            ("187 144,50", 187144.5),
+            ("187\u{a0}144,50 €", 187144.5),
+            ("187.144,50", 187144.5),
+            ("187,144.50", 187144.5),
+            ("1,234,567", 1234567.0),
+            ("0,5", 0.5),
+            ("310000 EUR", 310000.0),
+        ] {
+            assert_eq!(parse_number(text), Some(value), "{text}");
+        }
+        for bad in ["", "abc", "12,5,0", "1e400"] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+        for text in ["2021-09-01", "1.9.2021", "01.09.2021"] {
+            assert_eq!(
+                parse_date(text).unwrap().to_string(),
+                "2021-09-01",
+                "{text}"
+            );
+        }
+        assert!(parse_date("31.2.2021").is_err());
+        assert!(parse_date("1.9.21").is_err());
+        assert_eq!(detect_delimiter("id;name;kind\n"), b';');
+        assert_eq!(detect_delimiter("id\tname\n"), b'\t');
+        assert_eq!(detect_delimiter("\"a;b\",c\n"), b',');
+        assert_eq!(detect_delimiter("id\n"), b',');
+    }
 }

@@ -13,6 +13,24 @@ use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::Path;
 
+/// Reads a whole input as bytes. `-` is standard input. Returns the name
+/// to use in messages and the bytes.
+pub fn read_input_bytes(path: &Path) -> Result<(String, Vec<u8>)> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(read_error)?;
+        return Ok(("<stdin>".into(), bytes));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    Ok((path.display().to_string(), bytes))
+}
+
 /// Reads a whole input as text. `-` is standard input. Returns the name to
 /// use in messages and the text.
 pub fn read_input(path: &Path) -> Result<(String, String)> {

@@ -476,8 +476,13 @@ pub fn node_link(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Str
 }
 
 /// CSV tables: (`nodes.csv`, `ties.csv`). Cells that a spreadsheet would
-/// run as formulas are neutralised.
-pub fn csv_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Result<(String, String)> {
+/// run as formulas are neutralised. With `excel`, written for Excel with
+/// Finnish settings ([`Table::to_csv_excel`]).
+pub fn csv_tables(
+    projection: &Projection<'_>,
+    extra: &NodeColumns,
+    excel: bool,
+) -> Result<(String, String)> {
     check_columns(projection, extra)?;
     let columns = all_node_columns(projection, extra);
     let mut names = vec!["id"];
@@ -509,7 +514,11 @@ pub fn csv_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Result<(S
             day_cell(last),
         ]);
     }
-    Ok((nodes.to_csv(), ties.to_csv()))
+    if excel {
+        Ok((nodes.to_csv_excel(), ties.to_csv_excel()))
+    } else {
+        Ok((nodes.to_csv(), ties.to_csv()))
+    }
 }
 
 #[cfg(test)]

@@ -349,6 +349,33 @@ impl Table {
             .expect("UTF-8 in, UTF-8 out")
     }
 
+    /// CSV for Excel with Finnish (or other European) settings: a UTF-8
+    /// byte-order mark, `;` between fields, CRLF line ends and decimal
+    /// commas in numbers, formulas neutralised as in [`Table::to_csv`].
+    pub fn to_csv_excel(&self) -> String {
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        writer
+            .write_record(self.columns.iter().map(|c| neutralise(c)))
+            .expect("writing to memory");
+        for row in &self.rows {
+            let cells: Vec<String> = row
+                .iter()
+                .map(|c| match c {
+                    Cell::Text(_) | Cell::List(_) => neutralise(&c.text(&TextStyle::CSV)),
+                    Cell::Float(_) => c.text(&TextStyle::CSV).replace('.', ","),
+                    other => other.text(&TextStyle::CSV),
+                })
+                .collect();
+            writer.write_record(&cells).expect("writing to memory");
+        }
+        let text = String::from_utf8(writer.into_inner().expect("flushing to memory"))
+            .expect("UTF-8 in, UTF-8 out");
+        format!("\u{feff}{text}")
+    }
+
     /// A JSON array with one object per row, keys in column order.
     pub fn to_json(&self) -> String {
         let mut text =

@@ -16,4 +16,5 @@ mod reference;
 mod report;
 mod role_ties;
 mod seed;
+mod spreadsheets;
 mod util;
