@@ -108,10 +108,13 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
                     "file", "project", "role", "found", "actor", "status", "sentence",
                 ]);
                 for c in &candidates {
-                    let status = match (c.new, c.added) {
-                        (true, _) => "new actor",
-                        (false, true) => "matched",
-                        (false, false) => "matched, already taking part",
+                    let status = match (c.new, c.added, &c.merged_from) {
+                        (true, _, _) => "new actor".to_string(),
+                        (false, true, _) => "matched".to_string(),
+                        (false, false, Some(before)) => {
+                            format!("roles merged: {before} → {}", c.role)
+                        }
+                        (false, false, None) => "matched, already taking part".to_string(),
                     };
                     table.push(vec![
                         c.origin.as_str().into(),

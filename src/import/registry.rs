@@ -132,25 +132,62 @@ pub struct Candidate {
     /// False when the actor already took part in the project (so the
     /// mention added nothing).
     pub added: bool,
+    /// The weaker role the actor had in the project before this mention
+    /// gave it a stronger one (the roles merged).
+    pub merged_from: Option<String>,
     /// The sentence it came from.
     pub sentence: String,
 }
 
-/// Adds a participation unless the actor already takes part; true if added.
+/// How strong a role is when one actor is named twice in one engagement:
+/// coordinator > implementer > partner > funder, authority > member >
+/// participant > target (and other roles below partner, above member).
+pub fn role_strength(role: &str) -> u8 {
+    match role {
+        "coordinator" => 7,
+        "implementer" => 6,
+        "partner" | "trainer" => 5,
+        "funder" | "authority" => 4,
+        "member" => 2,
+        "participant" => 1,
+        "target" => 0,
+        _ => 3,
+    }
+}
+
+/// What adding a participation did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Added {
+    /// A new participant.
+    New,
+    /// Already taking part with this role or a stronger one.
+    Kept,
+    /// Already taking part with a weaker role, now replaced.
+    Merged(String),
+}
+
+/// Adds a participation; an actor already taking part keeps the stronger
+/// of its two roles ([`role_strength`]).
 fn add_participant(
     participants: &mut Vec<Participation>,
-    taking_part: &mut HashSet<String>,
+    taking_part: &mut HashMap<String, usize>,
     actor: String,
     role: &str,
-) -> bool {
-    if !taking_part.insert(actor.clone()) {
-        return false;
+) -> Added {
+    if let Some(&i) = taking_part.get(&actor) {
+        let current = &mut participants[i].role;
+        if role_strength(role) > role_strength(current) {
+            let before = std::mem::replace(current, role.to_string());
+            return Added::Merged(before);
+        }
+        return Added::Kept;
     }
+    taking_part.insert(actor.clone(), participants.len());
     participants.push(Participation {
         actor,
         role: role.to_string(),
     });
-    true
+    Added::New
 }
 
 /// At most `width` characters of `sentence` around byte offset `at`,
@@ -232,7 +269,7 @@ pub fn descriptions_to_dataset(
         }
         let region = (d.regions.len() == 1).then(|| d.regions[0].as_str());
         let mut participants: Vec<Participation> = Vec::new();
-        let mut taking_part: HashSet<String> = HashSet::new();
+        let mut taking_part: HashMap<String, usize> = HashMap::new();
         if let Some(applicant) = &d.applicant {
             let kind = d
                 .organisation_type
@@ -313,7 +350,11 @@ pub fn descriptions_to_dataset(
                         text: mention.text,
                         actor,
                         new: registry.dataset.actors.len() > before,
-                        added,
+                        added: added == Added::New,
+                        merged_from: match added {
+                            Added::Merged(before) => Some(before),
+                            _ => None,
+                        },
                         sentence: excerpt(sentence, mention.start, 240),
                     });
                 }

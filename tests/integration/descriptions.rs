@@ -480,3 +480,44 @@ fn a_huge_sentence_imports_in_linear_time() {
     assert!(longest < 600, "review lines stay short: {longest}");
     assert!(r.stdout.contains("Yritys19999 Oy"));
 }
+
+/// An organisation named twice in one project keeps its strongest role: a
+/// target municipality that is also a co-implementer is an implementer,
+/// and the review says the roles merged.
+#[test]
+fn roles_merge_to_the_strongest() {
+    let text = "Hankekoodi: A11111\nHankkeen nimi: Yhteishanke\nKunnat: Kouvola, Kotka\n\
+Osatoteuttajat\nHanketta toteuttaa myös Kouvolan kaupunki.\n";
+    let dir = dir_with(&[("d.txt", text)]);
+    let r = run_in(
+        dir.path(),
+        &[
+            "import",
+            "descriptions",
+            "d.txt",
+            "-o",
+            "out.json",
+            "--review",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let d: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap())
+            .unwrap();
+    let e = engagement(&d, "A11111");
+    let roles: Vec<(&str, &str)> = e["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["actor"].as_str().unwrap(), p["role"].as_str().unwrap()))
+        .collect();
+    assert!(roles.contains(&("kouvola", "implementer")), "{roles:?}");
+    assert!(roles.contains(&("kotka", "target")), "{roles:?}");
+    assert_eq!(roles.iter().filter(|(a, _)| *a == "kouvola").count(), 1);
+    assert!(
+        r.stdout.contains("roles merged: target → implementer"),
+        "{}",
+        r.stdout
+    );
+}
