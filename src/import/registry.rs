@@ -341,8 +341,14 @@ pub fn descriptions_to_dataset(
                             None,
                         ),
                     };
-                    let added =
-                        add_participant(&mut participants, &mut taking_part, actor.clone(), role);
+                    // A section's own role (co-implementers, target
+                    // groups) merges; the default `partner` of running
+                    // text, which also names places, never overrides.
+                    let added = if role == "partner" && taking_part.contains_key(&actor) {
+                        Added::Kept
+                    } else {
+                        add_participant(&mut participants, &mut taking_part, actor.clone(), role)
+                    };
                     candidates.push(Candidate {
                         origin: d.origin.clone(),
                         project: id.clone(),
