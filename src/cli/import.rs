@@ -109,6 +109,7 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
                 ]);
                 for c in &candidates {
                     let status = match (c.new, c.added, &c.merged_from) {
+                        _ if c.missed => "missed: not found as an organisation".to_string(),
                         (true, _, _) => "new actor".to_string(),
                         (false, true, _) => "matched".to_string(),
                         (false, false, Some(before)) => {

@@ -405,6 +405,86 @@ pub fn mentions(sentence: &str, gazetteer: &[KnownName]) -> Vec<Mention> {
     found
 }
 
+/// Company and association forms that end an organisation name.
+const ORGANISATION_FORMS: &[&str] = &["oy", "oyj", "ry", "ky", "ab", "seura"];
+
+/// Word endings that mark an organisation (`tutkimuskeskus`,
+/// `Pohjanmaan liiton`), in the nominative and genitive.
+const ORGANISATION_ENDINGS: &[&str] = &[
+    "keskus",
+    "keskuksen",
+    "liitto",
+    "liiton",
+    "yhdistys",
+    "yhdistyksen",
+    "säätiö",
+    "säätiön",
+    "instituutti",
+    "instituutin",
+    "yliopisto",
+    "yliopiston",
+    "korkeakoulu",
+    "korkeakoulun",
+    "kuntayhtymä",
+    "kuntayhtymän",
+    "laitos",
+    "laitoksen",
+    "virasto",
+    "viraston",
+];
+
+/// Organisation-like phrases in `sentence` that no mention covers, for
+/// `--review`: capitalised words followed by an organisation word
+/// (`Geologian tutkimuskeskus`, `… säätiö`, `… Oy`, `Careeria
+/// oppilaitoksen`). Runs of capitalised words alone are not listed: most
+/// are people's names or the first word of a sentence. A person can add
+/// the phrases as aliases. Returns each phrase once, in order.
+pub fn missed(sentence: &str, found: &[Mention]) -> Vec<String> {
+    let clean = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_string()
+    };
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let capital = |w: &str| clean(w).chars().next().is_some_and(char::is_uppercase);
+    let organisation_word = |w: &str| {
+        let w = clean(w).to_lowercase();
+        ORGANISATION_FORMS.contains(&w.as_str())
+            || ORGANISATION_ENDINGS.iter().any(|e| w.ends_with(e))
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !capital(words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        // A run of capitalised words, up to a clause end.
+        while j < words.len()
+            && !words[j - 1].ends_with([',', ';', '.', ':', ')'])
+            && (capital(words[j]) || organisation_word(words[j]))
+        {
+            j += 1;
+        }
+        let run = &words[i..j];
+        let ends_organisation = run.len() >= 2 && organisation_word(run[run.len() - 1]);
+        if ends_organisation {
+            let phrase: Vec<String> = run.iter().map(|w| clean(w)).collect();
+            let phrase = phrase.join(" ");
+            let lower = phrase.to_lowercase();
+            let covered = found.iter().any(|m| {
+                let text = m.text.to_lowercase();
+                lower.contains(&text) || text.contains(&lower)
+            });
+            if !covered && !out.contains(&phrase) {
+                out.push(phrase);
+            }
+        }
+        i = j;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -423,6 +503,30 @@ mod tests {
         assert!(!texts.contains(&"Lapin liitto"));
         let found = mentions("Tilaisuus pidettiin Centrialla.", &g);
         assert_eq!(found[0].text, "Centrialla");
+    }
+
+    #[test]
+    fn missed_phrases_are_organisation_like() {
+        let sentence = "Mukana olivat Puuinfo Oy, Geologian tutkimuskeskus, Matti Meikäläinen ja Pohjanmaan Yrittäjät sekä Centria.";
+        let found = mentions(sentence, &builtin());
+        let missed = missed(sentence, &found);
+        assert!(
+            missed.contains(&"Geologian tutkimuskeskus".to_string()),
+            "{missed:?}"
+        );
+        assert!(
+            !missed.iter().any(|m| m.contains("Yrittäjät")),
+            "capitalised words alone: {missed:?}"
+        );
+        assert!(
+            !missed.iter().any(|m| m.contains("Puuinfo")),
+            "found ones are not missed: {missed:?}"
+        );
+        assert!(
+            !missed.iter().any(|m| m.contains("Matti")),
+            "no people: {missed:?}"
+        );
+        assert_eq!(missed.len(), 1, "{missed:?}");
     }
 
     #[test]

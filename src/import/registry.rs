@@ -3,7 +3,7 @@
 //! engagements with their participants.
 
 use super::descriptions::Description;
-use super::gazetteer::{builtin, mentions, KnownName};
+use super::gazetteer::{builtin, mentions, missed, KnownName};
 use super::identity::{kind_of_authority, kind_of_type, municipality_candidates, slug};
 use crate::error::{Error, Result};
 use crate::model::{validate, Actor, Dataset, Engagement, Participation};
@@ -135,6 +135,9 @@ pub struct Candidate {
     /// The weaker role the actor had in the project before this mention
     /// gave it a stronger one (the roles merged).
     pub merged_from: Option<String>,
+    /// True for an organisation-like phrase that matched nothing (no
+    /// actor): a candidate for an alias or a new actor.
+    pub missed: bool,
     /// The sentence it came from.
     pub sentence: String,
 }
@@ -327,7 +330,23 @@ pub fn descriptions_to_dataset(
         gazetteer.extend(builtin());
         for (role, line) in &d.free_text {
             for sentence in line.split(". ") {
-                for mention in mentions(sentence, &gazetteer) {
+                let found = mentions(sentence, &gazetteer);
+                for phrase in missed(sentence, &found) {
+                    let at = sentence.find(&phrase).unwrap_or(0);
+                    candidates.push(Candidate {
+                        origin: d.origin.clone(),
+                        project: id.clone(),
+                        role: role.clone(),
+                        text: phrase,
+                        actor: String::new(),
+                        new: false,
+                        added: false,
+                        merged_from: None,
+                        missed: true,
+                        sentence: excerpt(sentence, at, 240),
+                    });
+                }
+                for mention in found {
                     let before = registry.dataset.actors.len();
                     let actor = match mention.known {
                         Some(i) if i < known_actors.len() => known_actors[i].0.clone(),
@@ -361,6 +380,7 @@ pub fn descriptions_to_dataset(
                             Added::Merged(before) => Some(before),
                             _ => None,
                         },
+                        missed: false,
                         sentence: excerpt(sentence, mention.start, 240),
                     });
                 }

@@ -521,3 +521,38 @@ Osatoteuttajat\nHanketta toteuttaa myös Kouvolan kaupunki.\n";
         r.stdout
     );
 }
+
+/// `--review` lists organisation-like phrases that matched nothing, so a
+/// person can add them as aliases — on the seeds, the ones the README says
+/// the importer misses — and never people's names.
+#[test]
+fn review_shows_what_was_missed() {
+    let files = seeds();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let mut args = vec![
+        "import",
+        "descriptions",
+        "--review",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend(files.iter().map(String::as_str));
+    let r = run_in(&repo(), &args, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let missed: Vec<&str> = r.stdout.lines().filter(|l| l.contains("missed:")).collect();
+    for phrase in ["Careeria oppilaitoksen", "Meri-Lapin kehittämiskeskus"] {
+        assert!(
+            missed.iter().any(|l| l.contains(phrase)),
+            "{phrase}: {missed:#?}"
+        );
+    }
+    for person in ["Markku Rimpelä", "Jaana Villanen"] {
+        assert!(
+            !missed
+                .iter()
+                .any(|l| l.split("  ").any(|cell| cell.trim() == person)),
+            "{person}"
+        );
+    }
+}
