@@ -4,7 +4,7 @@
 
 use super::descriptions::Description;
 use super::gazetteer::{builtin, mentions, missed, KnownName};
-use super::identity::{kind_of_authority, kind_of_type, municipality_candidates, slug};
+use super::identity::{kind_of_authority, kind_of_type, municipality_candidates, name_key, slug};
 use crate::error::{Error, Result};
 use crate::model::{validate, Actor, Dataset, Engagement, Participation};
 use serde_json::Value;
@@ -269,6 +269,23 @@ pub fn descriptions_to_dataset(
         });
         if !engagement_ids.insert(id.clone()) {
             continue;
+        }
+        // Without a code, the same project is the one with the same name
+        // and overlapping dates (either side undated counts as overlapping).
+        if d.code.is_none() {
+            let key = d.name.as_deref().map(name_key);
+            let overlaps = |e: &Engagement| match (d.start, d.end, e.start, e.end) {
+                (Some(s1), Some(e1), Some(s2), Some(e2)) => s1 <= e2 && s2 <= e1,
+                _ => true,
+            };
+            let known = registry
+                .dataset
+                .engagements
+                .iter()
+                .any(|e| key.as_deref() == Some(name_key(&e.name).as_str()) && overlaps(e));
+            if known {
+                continue;
+            }
         }
         let region = (d.regions.len() == 1).then(|| d.regions[0].as_str());
         let mut participants: Vec<Participation> = Vec::new();
