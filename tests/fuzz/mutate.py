@@ -186,7 +186,8 @@ def command(rng, kind):
     """A command line (after the binary) and the outputs it may write."""
     if kind == "json":
         name = rng.choice(["validate", "summary", "actors", "communities", "brokers", "ties",
-                           "projects", "reach", "render", "render", "report", "export", "export"])
+                           "projects", "reach", "render", "render", "report", "export", "export",
+                           "evolution", "compare"])
         args = [name, "input.json"]
         outputs = []
         if name in ("summary", "actors", "communities", "brokers", "ties", "projects", "reach"):
@@ -200,9 +201,23 @@ def command(rng, kind):
                                 ["--size", "0x0"], ["--ego", "a"], ["--lang", "fi"], ["--mode", "two-mode"],
                                 ["--max-actors", "3"], ["--cluster-by", "community"], ["--title", "&#x1;"]])
             outputs = [f"map.{ext}"]
+        if name == "evolution":
+            args += rng.choice([[], ["--by", "quarter"], ["--by", "month"], ["--by", "2018-01-01,2021-01-01"],
+                                ["--by", "weekly"], ["--cumulative"], ["--metrics", "degree,betweenness"],
+                                ["--metrics", "nope"]])
+            args += rng.choice([[], ["-f", "json"], ["-f", "csv"]])
+        if name == "compare":
+            args += rng.choice([["--before", "2016..2020", "--after", "2021.."], ["--before", "..2019", "--after", "2020..2023"],
+                                ["--before", "2020..2016", "--after", "2021.."], ["--before", "2016"],
+                                ["input.json"]])
+            if rng.random() < 0.3:
+                args += ["--map", "after.svg"]
+                outputs = ["after.svg"]
+            args += rng.choice([[], ["-f", "json"], ["-f", "csv"]])
         if name == "report":
             args += ["-o", "report"]
-            args += rng.choice([[], ["--lang", "fi"], ["--lang", "sv"], ["--maps", "two-mode"], ["--maps", "x"]])
+            args += rng.choice([[], ["--lang", "fi"], ["--lang", "sv"], ["--maps", "two-mode"], ["--maps", "x"],
+                                ["--before", "2016..2020", "--after", "2021.."]])
             outputs = ["report"]
         if name == "export":
             fmt = rng.choice(["gexf", "graphml", "node-link", "pajek", "csv", "xlsx"])
