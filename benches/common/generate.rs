@@ -70,8 +70,14 @@ pub fn two_mode(actors: usize, engagements: usize, seed: u64) -> Dataset {
             .collect(),
         ..Default::default()
     };
+    // Dates from their own stream, so that the members stay as they were:
+    // starts over 2014–2023, 30 days to 3 years long, one in ten open-ended.
+    let mut dates = Rng::new(seed ^ 0xDA7E);
     let mut members: Vec<usize> = Vec::new();
     for j in 0..engagements {
+        let first = 16_071 + dates.below(3_650) as i64; // days since 1970: 2014-01-01 …
+        let length = 30 + dates.below(1_070) as i64;
+        let open = dates.below(10) == 0;
         let u = rng.unit();
         let size = table.iter().position(|&c| u < c).unwrap_or(39) + 1;
         members.clear();
@@ -85,8 +91,8 @@ pub fn two_mode(actors: usize, engagements: usize, seed: u64) -> Dataset {
             id: format!("e{j:07}"),
             name: format!("Engagement {j}"),
             kind: "project".into(),
-            start: None,
-            end: None,
+            start: Some(civil(first)),
+            end: (!open).then(|| civil(first + length)),
             funding_eur: None,
             part_of: None,
             participants: members
@@ -100,6 +106,21 @@ pub fn two_mode(actors: usize, engagements: usize, seed: u64) -> Dataset {
         });
     }
     dataset
+}
+
+/// The calendar day `days` after 1970-01-01 (Howard Hinnant's
+/// civil_from_days).
+fn civil(days: i64) -> verkosto::model::Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    verkosto::model::Date::new(year, month, day).expect("a calendar day")
 }
 
 /// Peak resident memory of this process in MiB (Linux `VmHWM`).

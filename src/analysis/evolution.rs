@@ -258,7 +258,110 @@ fn overlaps((start, end): (Option<Date>, Option<Date>), from: Date, to: Date) ->
         && end.is_none_or(|e| e >= from)
 }
 
-/// Size and cohesion of one period's network.
+/// Size and cohesion of the network of the engagements marked `active`,
+/// taken from `projection` (built over the whole span without a minimum
+/// weight): each tie's weight recomputed from its active engagements (and
+/// direct ties), as a projection of the period would give it.
+///
+/// Complexity: O(P + T·b) for P participations, T ties with b engagements
+/// behind each, plus the period's triangles.
+fn period_network(
+    projection: &Projection<'_>,
+    active: &[bool],
+    min_weight: Option<f64>,
+) -> (usize, usize, f64, f64, usize, usize, f64) {
+    use crate::graph::ProjectionWeight;
+    let graph = projection.two_mode();
+    let n_all = projection.actor_count();
+    let mut engaged = vec![0usize; n_all];
+    let mut in_network = vec![false; n_all];
+    for (a, count) in engaged.iter_mut().enumerate() {
+        *count = graph
+            .engagements_of(a)
+            .iter()
+            .filter(|&&e| active[e as usize])
+            .count();
+        in_network[a] = *count > 0;
+    }
+    for &(a, b, _) in graph.direct_ties() {
+        in_network[a as usize] = true;
+        in_network[b as usize] = true;
+    }
+    let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+    for (t, tie) in projection.ties().iter().enumerate() {
+        let behind: Vec<usize> = projection
+            .engagements_behind(t)
+            .iter()
+            .map(|&e| e as usize)
+            .filter(|&e| active[e])
+            .collect();
+        let direct = !projection.direct_ties_behind(t).is_empty();
+        if behind.is_empty() && !direct {
+            continue;
+        }
+        let shared = behind.len() as f64;
+        let projected = match projection.weighting() {
+            ProjectionWeight::Count => shared,
+            ProjectionWeight::Newman => behind
+                .iter()
+                .map(|&e| 1.0 / (graph.members(e).len() as f64 - 1.0))
+                .sum(),
+            ProjectionWeight::Jaccard if behind.is_empty() => 0.0,
+            ProjectionWeight::Jaccard => {
+                let (da, db) = (engaged[tie.source as usize], engaged[tie.target as usize]);
+                shared / ((da + db) as f64 - shared)
+            }
+        };
+        let weight = projected + tie.direct_weight;
+        if min_weight.is_some_and(|m| weight < m) {
+            continue;
+        }
+        edges.push((tie.source, tie.target, weight));
+    }
+    let n = in_network.iter().filter(|&&x| x).count();
+    let m = edges.len();
+    let total: f64 = edges.iter().map(|e| e.2).sum();
+    let density = if n < 2 {
+        0.0
+    } else {
+        2.0 * m as f64 / (n as f64 * (n as f64 - 1.0))
+    };
+    let mut parent: Vec<usize> = (0..n_all).collect();
+    fn root(parent: &mut [usize], mut v: usize) -> usize {
+        while parent[v] != v {
+            parent[v] = parent[parent[v]];
+            v = parent[v];
+        }
+        v
+    }
+    for &(a, b, _) in &edges {
+        let (a, b) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
+        }
+    }
+    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    for v in (0..n_all).filter(|&v| in_network[v]) {
+        *sizes.entry(root(&mut parent, v)).or_insert(0) += 1;
+    }
+    let largest = sizes.values().copied().max().unwrap_or(0);
+    let adjacency = crate::graph::Csr::from_edges(n_all, edges.iter().copied());
+    let local = crate::metrics::clustering::clustering(&adjacency);
+    let clustering = if n == 0 {
+        0.0
+    } else {
+        (0..n_all)
+            .filter(|&v| in_network[v])
+            .map(|v| local[v])
+            .sum::<f64>()
+            / n as f64
+    };
+    (n, m, total, density, sizes.len(), largest, clustering)
+}
+
+/// Size and cohesion of one period's network, from its own projection (the
+/// slow path the incremental one is tested against).
+#[cfg(test)]
 fn network_row(projection: &Projection<'_>) -> (usize, usize, f64, f64, usize, usize, f64) {
     let n = projection.actor_count();
     let m = projection.tie_count();
@@ -311,8 +414,10 @@ fn network_row(projection: &Projection<'_>) -> (usize, usize, f64, f64, usize, u
 /// kept engagements (empty when none has a date).
 ///
 /// # Complexity
-/// One projection per period: O(P · (E + T)) for P periods, E
-/// participations and T ties, plus O(T log T) for the tie events.
+/// One projection of the whole span; each of the P periods' networks is
+/// derived from it (the ties with an engagement active in the period, their
+/// weights recomputed) in O(E + T·b) for E participations and T ties with b
+/// engagements behind each, plus the period's triangles.
 ///
 /// # Example
 /// ```
@@ -415,11 +520,33 @@ pub fn evolution(
         }
     }
 
+    // Each period's network from the whole span's ties, keeping those with
+    // an engagement active in the period: no projection is rebuilt.
+    let unfiltered;
+    let base = if options.min_weight.is_some() {
+        let mut o = options.clone();
+        o.min_weight = None;
+        unfiltered = Projection::new(dataset, &o)?;
+        &unfiltered
+    } else {
+        &whole
+    };
     let mut rows = Vec::with_capacity(k);
     for (p, (period, start, end)) in cuts.into_iter().enumerate() {
-        let projection = Projection::new(dataset, &period_options(options, mode, start, end))?;
+        let from = match mode {
+            EvolutionMode::Window => Some(start),
+            EvolutionMode::Cumulative => None,
+        };
+        let active: Vec<bool> = (0..base.two_mode().engagement_count())
+            .map(|e| {
+                let (s, en) = base.two_mode().dates(e);
+                (s.is_some() || en.is_some())
+                    && s.is_none_or(|s| s <= end)
+                    && from.is_none_or(|f| en.is_none_or(|en| en >= f))
+            })
+            .collect();
         let (active_actors, ties, total_weight, density, components, largest_component, clustering) =
-            network_row(&projection);
+            period_network(base, &active, options.min_weight);
         rows.push(PeriodRow {
             period,
             start,
@@ -521,6 +648,72 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    /// The incremental period networks equal those of a projection built
+    /// for each period, under every weighting, role rule and filter.
+    #[test]
+    fn incremental_periods_equal_rebuilt_ones() {
+        use crate::graph::{ProjectionWeight, RoleTies};
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/graphs/finland-regional.json"
+        ))
+        .unwrap();
+        let dataset = crate::io::json::parse_dataset(&text, "seed").unwrap().0;
+        let reference = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/reference/fixtures/evolution.dataset.json"
+        ))
+        .unwrap();
+        let generated = crate::io::json::parse_dataset(&reference, "generated")
+            .unwrap()
+            .0;
+        for data in [&dataset, &generated] {
+            for weight in [
+                ProjectionWeight::Count,
+                ProjectionWeight::Newman,
+                ProjectionWeight::Jaccard,
+            ] {
+                for (ties, min_weight) in [
+                    (RoleTies::default(), None),
+                    (RoleTies::all_clique(), None),
+                    (RoleTies::all_clique(), Some(0.4)),
+                ] {
+                    for mode in [EvolutionMode::Window, EvolutionMode::Cumulative] {
+                        let mut options = ProjectionOptions {
+                            weight,
+                            min_weight,
+                            ..Default::default()
+                        };
+                        options.filter.ties = ties.clone();
+                        let rows = evolution(data, &options, &Periods::Year, mode).unwrap();
+                        for row in rows {
+                            let rebuilt = Projection::new(
+                                data,
+                                &period_options(&options, mode, row.start, row.end),
+                            )
+                            .unwrap();
+                            let (n, m, total, density, components, largest, clustering) =
+                                network_row(&rebuilt);
+                            let place = format!("{weight:?} {min_weight:?} {mode} {}", row.period);
+                            assert_eq!((row.active_actors, row.ties), (n, m), "{place}");
+                            assert_eq!(
+                                (row.components, row.largest_component),
+                                (components, largest),
+                                "{place}"
+                            );
+                            assert!((row.total_weight - total).abs() < 1e-9, "{place}");
+                            assert!((row.density - density).abs() < 1e-12, "{place}");
+                            assert!(
+                                (row.average_clustering - clustering).abs() < 1e-12,
+                                "{place}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
