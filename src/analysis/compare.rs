@@ -3,6 +3,7 @@
 
 use super::Analysis;
 use crate::error::{Error, Result};
+use crate::metrics::mixing::Mixing;
 use crate::metrics::Metric;
 use crate::model::{Dataset, Date};
 use crate::render::{Cell, Table};
@@ -52,6 +53,16 @@ impl FromStr for Window {
             }
         }
         Ok(window)
+    }
+}
+
+impl Window {
+    /// `options` with their time window replaced by this one.
+    pub fn applied_to(self, options: &super::AnalysisOptions) -> super::AnalysisOptions {
+        let mut windowed = options.clone();
+        windowed.projection.filter.from = self.from;
+        windowed.projection.filter.to = self.to;
+        windowed
     }
 }
 
@@ -168,27 +179,22 @@ fn densities(
     for g in actors.values() {
         sizes[index(g)] += 1;
     }
-    let mut counts = vec![vec![0usize; k]; k];
+    let mut ties_between = vec![vec![0usize; k]; k];
     for (a, b) in ties.keys() {
         let (g, h) = (index(&actors[a]), index(&actors[b]));
-        counts[g][h] += 1;
+        ties_between[g][h] += 1;
         if g != h {
-            counts[h][g] += 1;
+            ties_between[h][g] += 1;
         }
     }
+    let mixing = Mixing {
+        groups: groups.to_vec(),
+        sizes,
+        ties: ties_between,
+        weights: vec![vec![0.0; k]; k],
+    };
     (0..k)
-        .map(|g| {
-            (0..k)
-                .map(|h| {
-                    let possible = if g == h {
-                        sizes[g] * sizes[g].saturating_sub(1) / 2
-                    } else {
-                        sizes[g] * sizes[h]
-                    };
-                    (possible > 0).then(|| counts[g][h] as f64 / possible as f64)
-                })
-                .collect()
-        })
+        .map(|g| (0..k).map(|h| mixing.density(g, h)).collect())
         .collect()
 }
 

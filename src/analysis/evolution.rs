@@ -11,7 +11,6 @@ use crate::graph::{Projection, ProjectionOptions, TwoModeGraph};
 use crate::metrics::{Metric, MetricValue};
 use crate::model::{Dataset, Date};
 use crate::render::{Cell, Table};
-use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -318,6 +317,18 @@ fn period_network(
         }
         edges.push((tie.source, tie.target, weight));
     }
+    figures(&edges, &in_network)
+}
+
+/// Size and cohesion of a network given by its `edges` over actor
+/// positions, counting only the actors marked `in_network` (the others are
+/// not in this period's network and have no edge): actors, ties, total
+/// weight, density, components, largest component, average clustering.
+fn figures(
+    edges: &[(u32, u32, f64)],
+    in_network: &[bool],
+) -> (usize, usize, f64, f64, usize, usize, f64) {
+    use crate::metrics::cohesion::{component_sizes, components};
     let n = in_network.iter().filter(|&&x| x).count();
     let m = edges.len();
     let total: f64 = edges.iter().map(|e| e.2).sum();
@@ -326,36 +337,31 @@ fn period_network(
     } else {
         2.0 * m as f64 / (n as f64 * (n as f64 - 1.0))
     };
-    let mut parent: Vec<usize> = (0..n_all).collect();
-    fn root(parent: &mut [usize], mut v: usize) -> usize {
-        while parent[v] != v {
-            parent[v] = parent[parent[v]];
-            v = parent[v];
-        }
-        v
-    }
-    for &(a, b, _) in &edges {
-        let (a, b) = (root(&mut parent, a as usize), root(&mut parent, b as usize));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
-    }
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
-    for v in (0..n_all).filter(|&v| in_network[v]) {
-        *sizes.entry(root(&mut parent, v)).or_insert(0) += 1;
-    }
-    let largest = sizes.values().copied().max().unwrap_or(0);
-    let adjacency = crate::graph::Csr::from_edges(n_all, edges.iter().copied());
+    let adjacency = crate::graph::Csr::from_edges(in_network.len(), edges.iter().copied());
+    // Actors outside the network are isolates of their own components.
+    let labels: Vec<usize> = components(&adjacency)
+        .into_iter()
+        .zip(in_network)
+        .filter(|&(_, &inside)| inside)
+        .map(|(c, _)| c)
+        .collect();
+    let sizes: Vec<usize> = component_sizes(&labels)
+        .into_iter()
+        .filter(|&s| s > 0)
+        .collect();
     let local = crate::metrics::clustering::clustering(&adjacency);
     let clustering = if n == 0 {
         0.0
     } else {
-        (0..n_all)
-            .filter(|&v| in_network[v])
-            .map(|v| local[v])
+        local
+            .iter()
+            .zip(in_network)
+            .filter(|&(_, &inside)| inside)
+            .map(|(c, _)| c)
             .sum::<f64>()
             / n as f64
     };
+    let largest = sizes.iter().copied().max().unwrap_or(0);
     (n, m, total, density, sizes.len(), largest, clustering)
 }
 
@@ -363,41 +369,12 @@ fn period_network(
 /// slow path the incremental one is tested against).
 #[cfg(test)]
 fn network_row(projection: &Projection<'_>) -> (usize, usize, f64, f64, usize, usize, f64) {
-    let n = projection.actor_count();
-    let m = projection.tie_count();
-    let total: f64 = projection.ties().iter().map(|t| t.weight).sum();
-    let density = if n < 2 {
-        0.0
-    } else {
-        2.0 * m as f64 / (n as f64 * (n as f64 - 1.0))
-    };
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn root(parent: &mut [usize], mut v: usize) -> usize {
-        while parent[v] != v {
-            parent[v] = parent[parent[v]];
-            v = parent[v];
-        }
-        v
-    }
-    for t in projection.ties() {
-        let (a, b) = (
-            root(&mut parent, t.source as usize),
-            root(&mut parent, t.target as usize),
-        );
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
-    }
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
-    for v in 0..n {
-        *sizes.entry(root(&mut parent, v)).or_insert(0) += 1;
-    }
-    let largest = sizes.values().copied().max().unwrap_or(0);
-    let adjacency = projection.adjacency();
-    let clustering = crate::metrics::clustering::average_clustering(
-        &crate::metrics::clustering::clustering(&adjacency),
-    );
-    (n, m, total, density, sizes.len(), largest, clustering)
+    let edges: Vec<(u32, u32, f64)> = projection
+        .ties()
+        .iter()
+        .map(|t| (t.source, t.target, t.weight))
+        .collect();
+    figures(&edges, &vec![true; projection.actor_count()])
 }
 
 /// How the network changes period by period.
@@ -533,16 +510,12 @@ pub fn evolution(
     };
     let mut rows = Vec::with_capacity(k);
     for (p, (period, start, end)) in cuts.into_iter().enumerate() {
-        let from = match mode {
-            EvolutionMode::Window => Some(start),
-            EvolutionMode::Cumulative => None,
-        };
+        // Active: what a projection of the period would keep.
+        let window = period_options(options, mode, start, end).filter;
         let active: Vec<bool> = (0..base.two_mode().engagement_count())
             .map(|e| {
                 let (s, en) = base.two_mode().dates(e);
-                (s.is_some() || en.is_some())
-                    && s.is_none_or(|s| s <= end)
-                    && from.is_none_or(|f| en.is_none_or(|en| en >= f))
+                window.in_window(s, en)
             })
             .collect();
         let (active_actors, ties, total_weight, density, components, largest_component, clustering) =

@@ -201,11 +201,7 @@ impl Analysis<'_> {
         });
 
         if let Some((before, after)) = options.compare {
-            let windowed = |w: Window| {
-                let mut o = self.options().clone();
-                (o.projection.filter.from, o.projection.filter.to) = (w.from, w.to);
-                Analysis::new(self.dataset(), o)
-            };
+            let windowed = |w: Window| Analysis::new(self.dataset(), w.applied_to(self.options()));
             let (a_before, a_after) = (windowed(before)?, windowed(after)?);
             let comparison = compare(&a_before, &a_after)?;
             let mut model = a_after.map(&MapOptions {

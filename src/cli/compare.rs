@@ -50,13 +50,8 @@ pub struct CompareArgs {
 
 pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, Some(&args.community), &args.group)?;
-    let windowed = |window: Option<Window>| {
-        let mut o = options.clone();
-        if let Some(w) = window {
-            (o.projection.filter.from, o.projection.filter.to) = (w.from, w.to);
-        }
-        o
-    };
+    let windowed =
+        |window: Option<Window>| window.map_or_else(|| options.clone(), |w| w.applied_to(&options));
     if args.after_file.is_none() && (args.before.is_none() || args.after.is_none()) {
         return Err(Error::invalid(
             "before",

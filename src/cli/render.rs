@@ -81,20 +81,10 @@ pub struct RenderArgs {
 
 /// What the map is written as: `--format`, else the file's extension.
 fn output_format(args: &RenderArgs) -> verkosto::Result<MapFormat> {
-    if let Some(format) = args.format {
-        return Ok(format);
+    match args.format {
+        Some(format) => Ok(format),
+        None => MapFormat::from_path(&args.output, "map_format"),
     }
-    args.output
-        .extension()
-        .and_then(|e| e.to_str())
-        .and_then(MapFormat::from_extension)
-        .ok_or_else(|| {
-            Error::invalid(
-                "map_format",
-                args.output.display(),
-                "a file name ending in .dot, .svg, .png or .pdf",
-            )
-        })
 }
 
 /// The layout the options ask for.

@@ -37,6 +37,8 @@ from pathlib import Path
 import networkx as nx
 from networkx.algorithms import bipartite
 
+from fixtures_io import keep
+
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
 REPO = HERE.parent.parent
@@ -329,16 +331,6 @@ def reference(G, kinds):
 
 # ------------------------------------------------------------------- main
 
-def same(a, b, tol=1e-12):
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k], tol) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same(x, y, tol) for x, y in zip(a, b))
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
-    return a == b
-
-
 def cases():
     yield karate()
     yield disconnected()
@@ -359,13 +351,9 @@ def main():
         if dataset is not None:
             files[FIXTURES / f"metrics-{name}.dataset.json"] = dataset
         for path, value in files.items():
-            text = json.dumps(value, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
-            if check:
-                if not path.exists() or not same(json.loads(path.read_text()), json.loads(text)):
-                    print(f"{path.name}: differs from what networkx {nx.__version__} gives now")
-                    failed = True
-            else:
-                path.write_text(text)
+            if not keep(path, value, check, tol=1e-9, sort_keys=True):
+                print(f"{path.name}: differs from what networkx {nx.__version__} gives now")
+                failed = True
         print(f"{name}: {G.number_of_nodes()} actors, {G.number_of_edges()} ties; "
               f"networkx weighted betweenness off by up to {expected['networkx_weighted_betweenness_error']:.3g}, "
               f"its sparse effective size by {expected['networkx_sparse_effective_size_error']:.3g}")

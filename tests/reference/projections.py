@@ -14,13 +14,14 @@ Usage:
   python3 tests/reference/projections.py           # (re)write the fixtures
   python3 tests/reference/projections.py --check   # recompute, compare, exit 1 on a difference
 """
-import json
 import random
 import sys
 from pathlib import Path
 
 import networkx as nx
 from networkx.algorithms import bipartite
+
+from fixtures_io import keep
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -114,17 +115,6 @@ CASES = [
 ]
 
 
-def same(a, b, tol=1e-12):
-    """Equal structure, floats within a relative tolerance."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k], tol) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same(x, y, tol) for x, y in zip(a, b))
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return abs(a - b) <= tol * max(1.0, abs(a), abs(b))
-    return a == b
-
-
 def main():
     check = "--check" in sys.argv[1:]
     FIXTURES.mkdir(exist_ok=True)
@@ -137,13 +127,9 @@ def main():
             FIXTURES / f"projection-{name}.expected.json": expected,
         }
         for path, value in files.items():
-            text = json.dumps(value, indent=1, ensure_ascii=False) + "\n"
-            if check:
-                if not path.exists() or not same(json.loads(path.read_text()), value):
-                    print(f"{path.name}: differs from what networkx {nx.__version__} gives now")
-                    failed = True
-            else:
-                path.write_text(text)
+            if not keep(path, value, check):
+                print(f"{path.name}: differs from what networkx {nx.__version__} gives now")
+                failed = True
         print(f"{name}: {len(dataset['actors'])} actors, {len(dataset['engagements'])} engagements, "
               f"{expected['summary']['ties']} ties (networkx {nx.__version__})")
     if check:

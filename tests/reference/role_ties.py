@@ -22,13 +22,14 @@ Usage:
   python3 tests/reference/role_ties.py           # (re)write the fixtures
   python3 tests/reference/role_ties.py --check   # recompute, compare, exit 1 on a difference
 """
-import json
 import random
 import sys
 from itertools import combinations
 from pathlib import Path
 
 import networkx as nx
+
+from fixtures_io import keep
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -172,16 +173,6 @@ def rules_of(overrides):
     return rules
 
 
-def same(a, b, tol=1e-12):
-    if isinstance(a, dict) and isinstance(b, dict):
-        return a.keys() == b.keys() and all(same(a[k], b[k], tol) for k in a)
-    if isinstance(a, list) and isinstance(b, list):
-        return len(a) == len(b) and all(same(x, y, tol) for x, y in zip(a, b))
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return abs(a - b) <= tol * max(1.0, abs(a), abs(b))
-    return a == b
-
-
 def main():
     check = "--check" in sys.argv[1:]
     failed = False
@@ -195,12 +186,9 @@ def main():
         print(f"{name}: {value['summary']['actors']} actors, {value['summary']['ties']} ties")
     files[FIXTURES / "role-ties.expected.json"] = expected
     for path, value in files.items():
-        if check:
-            if not path.exists() or not same(json.loads(path.read_text()), value):
-                print(f"{path.name}: differs from what this script gives now")
-                failed = True
-        else:
-            path.write_text(json.dumps(value, indent=1, ensure_ascii=False) + "\n")
+        if not keep(path, value, check):
+            print(f"{path.name}: differs from what this script gives now")
+            failed = True
     if check:
         print("fixtures differ" if failed else "fixtures match")
     sys.exit(1 if failed else 0)

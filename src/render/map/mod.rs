@@ -172,6 +172,22 @@ impl MapFormat {
         }
     }
 
+    /// The format of the file `path` by its extension; an
+    /// [`crate::Error::InvalidParameter`] naming `parameter` when it has
+    /// none of the four.
+    pub fn from_path(path: &std::path::Path, parameter: &'static str) -> crate::Result<MapFormat> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(MapFormat::from_extension)
+            .ok_or_else(|| {
+                crate::Error::invalid(
+                    parameter,
+                    path.display(),
+                    "a file name ending in .dot, .svg, .png or .pdf",
+                )
+            })
+    }
+
     /// The Graphviz `-T` name.
     pub fn name(self) -> &'static str {
         match self {
