@@ -456,8 +456,8 @@ impl Analysis<'_> {
                         .collect(),
                 ),
                 Cell::List(direct),
-                first_seen.map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
-                last_seen.map_or(Cell::Empty, |d| Cell::Text(d.to_string())),
+                first_seen.into(),
+                last_seen.into(),
             ]);
         }
         table

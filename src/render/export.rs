@@ -157,11 +157,6 @@ fn all_node_columns(projection: &Projection<'_>, extra: &NodeColumns) -> Vec<(St
     columns
 }
 
-/// A day as text, or an empty cell.
-fn day_cell(day: Option<crate::model::Date>) -> Cell {
-    day.map_or(Cell::Empty, |d| Cell::Text(d.to_string()))
-}
-
 /// GEXF `<spells>` of a node or edge, or nothing when it is present
 /// throughout (an undated engagement, or only direct ties).
 fn gexf_spells(
@@ -510,8 +505,8 @@ pub fn csv_tables(
             Cell::Float(tie.weight),
             (tie.shared as usize).into(),
             Cell::List(tie_engagements(projection, t)),
-            day_cell(first),
-            day_cell(last),
+            first.into(),
+            last.into(),
         ]);
     }
     if excel {

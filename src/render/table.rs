@@ -50,6 +50,13 @@ pub enum Cell {
     Empty,
 }
 
+/// A day as `YYYY-MM-DD`, or an empty cell when unknown.
+impl From<Option<crate::model::Date>> for Cell {
+    fn from(day: Option<crate::model::Date>) -> Cell {
+        day.map_or(Cell::Empty, |d| Cell::Text(d.to_string()))
+    }
+}
+
 impl From<&str> for Cell {
     fn from(s: &str) -> Cell {
         Cell::Text(s.to_string())
@@ -331,7 +338,22 @@ impl Table {
     /// formula (starting with `=`, `+`, `-`, `@`, tab or carriage return)
     /// are prefixed with `'`.
     pub fn to_csv(&self) -> String {
-        let mut writer = csv::Writer::from_writer(Vec::new());
+        self.csv_with(csv::WriterBuilder::new(), false)
+    }
+
+    /// CSV for Excel with Finnish (or other European) settings: a UTF-8
+    /// byte-order mark, `;` between fields, CRLF line ends and decimal
+    /// commas in numbers, formulas neutralised as in [`Table::to_csv`].
+    pub fn to_csv_excel(&self) -> String {
+        let mut builder = csv::WriterBuilder::new();
+        builder.delimiter(b';').terminator(csv::Terminator::CRLF);
+        format!("\u{feff}{}", self.csv_with(builder, true))
+    }
+
+    /// The rows through `builder`'s writer; text cells neutralised, real
+    /// numbers with a decimal comma when `decimal_comma`.
+    fn csv_with(&self, builder: csv::WriterBuilder, decimal_comma: bool) -> String {
+        let mut writer = builder.from_writer(Vec::new());
         writer
             .write_record(self.columns.iter().map(|c| neutralise(c)))
             .expect("writing to memory");
@@ -340,6 +362,7 @@ impl Table {
                 .iter()
                 .map(|c| match c {
                     Cell::Text(_) | Cell::List(_) => neutralise(&c.text(&TextStyle::CSV)),
+                    Cell::Float(_) if decimal_comma => c.text(&TextStyle::CSV).replace('.', ","),
                     other => other.text(&TextStyle::CSV),
                 })
                 .collect();
@@ -347,33 +370,6 @@ impl Table {
         }
         String::from_utf8(writer.into_inner().expect("flushing to memory"))
             .expect("UTF-8 in, UTF-8 out")
-    }
-
-    /// CSV for Excel with Finnish (or other European) settings: a UTF-8
-    /// byte-order mark, `;` between fields, CRLF line ends and decimal
-    /// commas in numbers, formulas neutralised as in [`Table::to_csv`].
-    pub fn to_csv_excel(&self) -> String {
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
-        writer
-            .write_record(self.columns.iter().map(|c| neutralise(c)))
-            .expect("writing to memory");
-        for row in &self.rows {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|c| match c {
-                    Cell::Text(_) | Cell::List(_) => neutralise(&c.text(&TextStyle::CSV)),
-                    Cell::Float(_) => c.text(&TextStyle::CSV).replace('.', ","),
-                    other => other.text(&TextStyle::CSV),
-                })
-                .collect();
-            writer.write_record(&cells).expect("writing to memory");
-        }
-        let text = String::from_utf8(writer.into_inner().expect("flushing to memory"))
-            .expect("UTF-8 in, UTF-8 out");
-        format!("\u{feff}{text}")
     }
 
     /// A JSON array with one object per row, keys in column order.
