@@ -1,7 +1,7 @@
 //! The command line: help, validation failures (message names the place and
 //! value, exit 1), usage errors (exit 2), stdin/stdout, output files.
 
-use crate::util::{dir_with, json, run, run_in};
+use crate::util::{dir_with, json, read_json, run, run_in};
 
 const VALID: &str = r#"{"name": "t",
   "actors": [{"id": "a", "name": "A", "kind": "firm"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
@@ -227,9 +227,7 @@ fn reads_stdin_and_writes_files_atomically_never_over_inputs() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "");
-    let written: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap())
-            .unwrap();
+    let written: serde_json::Value = read_json(dir.path().join("out.json"));
     assert_eq!(written["ties"], 2);
 
     let r = run_in(dir.path(), &["summary", "d.json", "-o", "d.json"], None);

@@ -1,6 +1,6 @@
 //! `import descriptions` on the five seed documents in `graphs/seeds`.
 
-use crate::util::{dir_with, json, repo, run_in};
+use crate::util::{dir_with, json, read_json, repo, run_in};
 use serde_json::Value;
 
 /// The five seed documents; any other number is a failure, never a skip.
@@ -245,10 +245,7 @@ fn importing_into_the_curated_seed_matches_its_actors() {
     args.extend(files.iter().map(String::as_str));
     let r = run_in(&repo(), &args, None);
     let d = json(&r);
-    let curated: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("graphs/finland-regional.json")).unwrap(),
-    )
-    .unwrap();
+    let curated: Value = read_json(repo().join("graphs/finland-regional.json"));
     // The four coded projects are already there, and so is the review
     // (matched by name and dates). Every organisation was matched.
     assert_eq!(
@@ -285,7 +282,7 @@ fn a_file_that_is_not_a_description_fails_alone() {
         "{}",
         r.stderr
     );
-    let written: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let written: Value = read_json(&out);
     assert_eq!(
         written["engagements"].as_array().unwrap().len(),
         1,
@@ -301,10 +298,7 @@ fn importer_against_the_curated_network() {
     let mut args = vec!["import", "descriptions"];
     args.extend(files.iter().map(String::as_str));
     let imported = json(&run_in(&repo(), &args, None));
-    let curated: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("graphs/finland-regional.json")).unwrap(),
-    )
-    .unwrap();
+    let curated: Value = read_json(repo().join("graphs/finland-regional.json"));
     let key = verkosto::import::descriptions::municipality_candidates;
     let imported_keys: Vec<Vec<String>> = imported["actors"]
         .as_array()
@@ -470,9 +464,7 @@ fn a_huge_sentence_imports_in_linear_time() {
         "{:?}",
         started.elapsed()
     );
-    let d: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap())
-            .unwrap();
+    let d: Value = read_json(dir.path().join("out.json"));
     assert_eq!(d["actors"].as_array().unwrap().len(), 20_000);
     let e = &d["engagements"][0];
     assert_eq!(e["participants"].as_array().unwrap().len(), 20_000);
@@ -502,9 +494,7 @@ Osatoteuttajat\nHanketta toteuttaa myös Kouvolan kaupunki.\n";
         None,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let d: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap())
-            .unwrap();
+    let d: Value = read_json(dir.path().join("out.json"));
     let e = engagement(&d, "A11111");
     let roles: Vec<(&str, &str)> = e["participants"]
         .as_array()

@@ -1,7 +1,7 @@
 //! `verkosto evolution` against the independent reference of
 //! `tests/reference/evolution.py`, and on the seed network.
 
-use crate::util::{close, json, repo, run};
+use crate::util::{close, json, read_json, repo, run};
 use serde_json::Value;
 
 const DATASET: &str = "tests/reference/fixtures/evolution.dataset.json";
@@ -29,11 +29,8 @@ fn same(expected: &Value, got: &Value, place: &str) {
 
 #[test]
 fn every_period_matches_the_reference() {
-    let expected: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("tests/reference/fixtures/evolution.expected.json"))
-            .unwrap(),
-    )
-    .unwrap();
+    let expected: Value =
+        read_json(repo().join("tests/reference/fixtures/evolution.expected.json"));
     for mode in ["window", "cumulative"] {
         let got = json(&run(&[
             "evolution",
@@ -188,11 +185,7 @@ fn per_period_metrics_equal_the_actors_of_each_window() {
 /// mixing matrix by kind before, after and the change.
 #[test]
 fn compare_matches_the_reference() {
-    let expected: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("tests/reference/fixtures/compare.expected.json"))
-            .unwrap(),
-    )
-    .unwrap();
+    let expected: Value = read_json(repo().join("tests/reference/fixtures/compare.expected.json"));
     let got = json(&run(&[
         "compare",
         DATASET,

@@ -1,6 +1,6 @@
 //! Exports read back by networkx (GraphML, GEXF, Pajek, node-link, CSV).
 
-use crate::util::{dir_with, repo, run_in};
+use crate::util::{dir_with, read_json, repo, run_in};
 
 #[test]
 fn export_refuses_to_overwrite_its_input() {
@@ -97,8 +97,7 @@ fn hostile_text_stays_text_in_every_output() {
         None,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let nodes: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("n.json")).unwrap()).unwrap();
+    let nodes: serde_json::Value = read_json(dir.path().join("n.json"));
     let a = &nodes["nodes"][0];
     assert_eq!(a["id"], "a");
     assert_eq!(a["attribute_id"], "evil");

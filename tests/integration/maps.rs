@@ -1,7 +1,7 @@
 //! Maps: every option of `render`, hostile names through the real `dot`
 //! program, well-formed SVG from both renderers, thinning of large graphs.
 
-use crate::util::{assert_well_formed_xml, render, repo};
+use crate::util::{assert_well_formed_xml, read_json, render, repo};
 
 #[test]
 fn hostile_names_survive_dot_and_svg() {
@@ -247,8 +247,7 @@ fn one_kind_one_colour_in_every_map_and_the_report() {
         fills(&std::fs::read_to_string(dir.path().join("ego.svg")).unwrap()),
         fills(&std::fs::read_to_string(report.join("report.html")).unwrap()),
     ];
-    let dataset: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(repo().join(file)).unwrap()).unwrap();
+    let dataset: serde_json::Value = read_json(repo().join(file));
     let kind_of = |id: &str| {
         dataset["actors"]
             .as_array()

@@ -2,7 +2,7 @@
 //! (`tests/reference/metrics.py`: networkx 3.x, exact fractions for weighted
 //! betweenness, brute force for brokerage and separated pairs).
 
-use crate::util::{json, repo, run};
+use crate::util::{json, read_json, repo, run};
 use serde_json::Value;
 
 /// (fixture name, dataset path, extra options)
@@ -58,7 +58,7 @@ fn expected(name: &str) -> Value {
     let path = repo().join(format!(
         "tests/reference/fixtures/metrics-{name}.expected.json"
     ));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    read_json(path)
 }
 
 fn command(cmd: &str, file: &str, extra: &[&str], more: &[&str]) -> Value {

@@ -1,7 +1,7 @@
 //! Projections and summary figures against networkx (fixtures written by
 //! `tests/reference/projections.py`, which CI re-runs with `--check`).
 
-use crate::util::{close, json, repo, run};
+use crate::util::{close, json, read_json, repo, run};
 use serde_json::Value;
 use verkosto::graph::{Projection, ProjectionOptions, ProjectionWeight};
 use verkosto::io::json::load_dataset;
@@ -11,10 +11,7 @@ const CASES: &[&str] = &["small", "heavy-tailed", "sparse"];
 fn fixture(case: &str) -> (std::path::PathBuf, Value) {
     let dir = repo().join("tests/reference/fixtures");
     let dataset = dir.join(format!("projection-{case}.dataset.json"));
-    let expected: Value = serde_json::from_str(
-        &std::fs::read_to_string(dir.join(format!("projection-{case}.expected.json"))).unwrap(),
-    )
-    .unwrap();
+    let expected: Value = read_json(dir.join(format!("projection-{case}.expected.json")));
     (dataset, expected)
 }
 

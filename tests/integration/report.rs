@@ -1,7 +1,7 @@
 //! The report: its files, its sections and numbers, its findings and
 //! projects in English and Finnish, and what the filters left out.
 
-use crate::util::{assert_well_formed_xml, make_report, repo, run_in};
+use crate::util::{assert_well_formed_xml, make_report, read_json, repo, run_in};
 
 fn report(extra: &[&str]) -> (tempfile::TempDir, String, String) {
     let dir = tempfile::tempdir().unwrap();
@@ -117,10 +117,7 @@ fn key_findings_name_the_separate_networks_and_the_member_list() {
 /// coordinator and funding, in English and in Finnish.
 #[test]
 fn projects_with_coordinators_and_funding_in_two_languages() {
-    let dataset: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("graphs/finland-regional.json")).unwrap(),
-    )
-    .unwrap();
+    let dataset: serde_json::Value = read_json(repo().join("graphs/finland-regional.json"));
     let projects: Vec<&serde_json::Value> = dataset["engagements"]
         .as_array()
         .unwrap()

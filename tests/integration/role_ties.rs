@@ -2,18 +2,15 @@
 //! `tests/reference/role_ties.py`, which CI re-runs with `--check`), and
 //! the warnings on generated datasets.
 
-use crate::util::{close, dir_with, json, repo, run, run_in};
+use crate::util::{close, dir_with, json, read_json, repo, run, run_in};
 use serde_json::Value;
 
 const DATASET: &str = "tests/reference/fixtures/role-ties.dataset.json";
 
 #[test]
 fn star_none_and_reach_ties_match_the_reference() {
-    let expected: Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("tests/reference/fixtures/role-ties.expected.json"))
-            .unwrap(),
-    )
-    .unwrap();
+    let expected: Value =
+        read_json(repo().join("tests/reference/fixtures/role-ties.expected.json"));
     for (case, want) in expected.as_object().unwrap() {
         let extra: Vec<&str> = want["args"]
             .as_array()

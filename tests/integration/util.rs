@@ -62,6 +62,13 @@ pub fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 /// Parses stdout as JSON, with the run's stderr in the panic message.
+/// The JSON file at `path`, parsed.
+pub fn read_json(path: impl AsRef<Path>) -> serde_json::Value {
+    let path = path.as_ref();
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 pub fn json(run: &Run) -> serde_json::Value {
     assert_eq!(run.code, 0, "stderr: {}", run.stderr);
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", run.stdout))
