@@ -12,7 +12,7 @@
 use crate::error::{Error, Result};
 use crate::model::{Date, Problem};
 
-pub use super::identity::{kind_of_type, municipality_candidates, name_key};
+pub use super::identity::{identity_keys, kind_of_type, name_key};
 pub use super::registry::{descriptions_to_dataset, Candidate};
 
 /// The structured content of one description.
@@ -303,11 +303,11 @@ mod tests {
 
     #[test]
     fn municipality_names_in_their_forms() {
-        assert!(municipality_candidates("Kouvolan kaupunki").contains(&"kouvola".to_string()));
-        assert!(municipality_candidates("Hartolan kunnan").contains(&"hartola".to_string()));
-        assert!(municipality_candidates("Seinäjoen kaupunki").contains(&"seinäjoki".to_string()));
-        assert!(municipality_candidates("Riihimäen kaupunki").contains(&"riihimäki".to_string()));
-        assert!(municipality_candidates("Lahden kaupunki").contains(&"lahti".to_string()));
+        assert!(identity_keys("Kouvolan kaupunki").contains(&"kouvola".to_string()));
+        assert!(identity_keys("Hartolan kunnan").contains(&"hartola".to_string()));
+        assert!(identity_keys("Seinäjoen kaupunki").contains(&"seinäjoki".to_string()));
+        assert!(identity_keys("Riihimäen kaupunki").contains(&"riihimäki".to_string()));
+        assert!(identity_keys("Lahden kaupunki").contains(&"lahti".to_string()));
         assert_eq!(name_key("Puuinfo  Oy"), "puuinfo");
     }
 

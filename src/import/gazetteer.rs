@@ -3,6 +3,8 @@
 //! Finnish public bodies) and name patterns (`…n kaupunki`, `…n liitto`,
 //! `… ELY-keskus`, `… ammattikorkeakoulu`, `… yliopisto`, `… Oy`, `… ry`).
 
+use super::identity::inflection_stems;
+use super::register::bodies;
 use std::collections::HashSet;
 
 /// A known organisation: its name, other names, and kind.
@@ -16,207 +18,48 @@ pub struct KnownName {
     pub kind: String,
 }
 
-const REGIONS_GENITIVE: &[&str] = &[
-    "Uudenmaan",
-    "Varsinais-Suomen",
-    "Satakunnan",
-    "Hämeen",
-    "Pirkanmaan",
-    "Päijät-Hämeen",
-    "Kymenlaakson",
-    "Etelä-Karjalan",
-    "Etelä-Savon",
-    "Pohjois-Savon",
-    "Pohjois-Karjalan",
-    "Keski-Suomen",
-    "Etelä-Pohjanmaan",
-    "Pohjanmaan",
-    "Keski-Pohjanmaan",
-    "Pohjois-Pohjanmaan",
-    "Kainuun",
-    "Lapin",
-];
-
-const ELY_AREAS: &[&str] = &[
-    "Uudenmaan",
-    "Varsinais-Suomen",
-    "Satakunnan",
-    "Hämeen",
-    "Pirkanmaan",
-    "Kaakkois-Suomen",
-    "Etelä-Savon",
-    "Pohjois-Savon",
-    "Pohjois-Karjalan",
-    "Keski-Suomen",
-    "Etelä-Pohjanmaan",
-    "Pohjanmaan",
-    "Pohjois-Pohjanmaan",
-    "Kainuun",
-    "Lapin",
-];
-
-/// (name, aliases, kind) of universities, universities of applied sciences,
-/// ministries and national bodies.
-const NATIONAL: &[(&str, &[&str], &str)] = &[
-    ("Helsingin yliopisto", &[], "university"),
-    (
-        "Aalto-yliopisto",
-        &["Aalto Yliopisto", "Aalto"],
-        "university",
-    ),
-    ("Tampereen yliopisto", &[], "university"),
-    ("Tampereen teknillinen yliopisto", &["TTY"], "university"),
-    ("Turun yliopisto", &[], "university"),
-    ("Åbo Akademi", &[], "university"),
-    ("Oulun yliopisto", &[], "university"),
-    ("Jyväskylän yliopisto", &[], "university"),
-    ("Itä-Suomen yliopisto", &[], "university"),
-    ("Lapin yliopisto", &[], "university"),
-    ("Vaasan yliopisto", &[], "university"),
-    (
-        "LUT-yliopisto",
-        &["Lappeenrannan teknillinen yliopisto"],
-        "university",
-    ),
-    (
-        "Centria-ammattikorkeakoulu Oy",
-        &["Centria"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Kaakkois-Suomen ammattikorkeakoulu Oy",
-        &["Xamk", "XAMK"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Lapin ammattikorkeakoulu Oy",
-        &["Lapin AMK"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Savonia-ammattikorkeakoulu Oy",
-        &["Savonia"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Hämeen ammattikorkeakoulu",
-        &["HAMK"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Jyväskylän ammattikorkeakoulu",
-        &["JAMK"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Kajaanin ammattikorkeakoulu",
-        &["KAMK"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Karelia-ammattikorkeakoulu",
-        &["Karelia"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "LAB-ammattikorkeakoulu",
-        &["LAB"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Oulun ammattikorkeakoulu",
-        &["Oamk"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Satakunnan ammattikorkeakoulu",
-        &["SAMK"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Seinäjoen ammattikorkeakoulu",
-        &["SeAMK"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Tampereen ammattikorkeakoulu",
-        &["TAMK"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Turun ammattikorkeakoulu",
-        &[],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Vaasan ammattikorkeakoulu",
-        &["VAMK"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Haaga-Helia ammattikorkeakoulu",
-        &["Haaga-Helia"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Metropolia Ammattikorkeakoulu",
-        &["Metropolia"],
-        "university_of_applied_sciences",
-    ),
-    (
-        "Laurea-ammattikorkeakoulu",
-        &["Laurea"],
-        "university_of_applied_sciences",
-    ),
-    ("Työ- ja elinkeinoministeriö", &["TEM"], "ministry"),
-    ("Valtiovarainministeriö", &[], "ministry"),
-    ("Opetus- ja kulttuuriministeriö", &["OKM"], "ministry"),
-    ("Sosiaali- ja terveysministeriö", &["STM"], "ministry"),
-    ("Maa- ja metsätalousministeriö", &["MMM"], "ministry"),
-    ("Ympäristöministeriö", &[], "ministry"),
-    ("Liikenne- ja viestintäministeriö", &["LVM"], "ministry"),
-    ("Business Finland", &[], "funder"),
-    ("Tekes", &[], "funder"),
-    ("Finnvera Oyj", &["Finnvera"], "funder"),
-    (
-        "Teknologian tutkimuskeskus VTT Oy",
-        &["VTT"],
-        "research_institute",
-    ),
-    ("Suomen Kuntaliitto", &["Kuntaliitto"], "association"),
-];
-
-/// The built-in list of Finnish public bodies: regional councils, ELY
-/// centres, universities, universities of applied sciences, ministries and
-/// national funders.
+/// The built-in list of Finnish public bodies, from the
+/// [register](super::register): regional councils, ELY centres,
+/// ministries, universities, universities of applied sciences, research
+/// institutes, national agencies and funders, each with its other names
+/// and the stems its name takes before a case ending (`Pohjanmaan liiton`,
+/// `Geologian tutkimuskeskuksen`).
+///
+/// Municipalities are not in it: a place name in running text is where
+/// something happens, not who takes part. They are found as organisations
+/// by the `…n kaupunki`/`…n kunta` patterns and matched to the register's
+/// municipalities by [`identity_keys`](super::identity::identity_keys).
 pub fn builtin() -> Vec<KnownName> {
-    let mut out = Vec::new();
-    for region in REGIONS_GENITIVE {
-        out.push(KnownName {
-            name: format!("{region} liitto"),
-            aliases: vec![],
-            kind: "regional_council".into(),
-        });
-    }
-    for area in ELY_AREAS {
-        out.push(KnownName {
-            name: format!("{area} elinkeino-, liikenne- ja ympäristökeskus"),
-            aliases: vec![
-                format!("{area} ELY-keskus"),
-                format!("{area} Ely-Keskus"),
-                format!("{area} ELY"),
-            ],
-            kind: "authority".into(),
-        });
-    }
-    for (name, aliases, kind) in NATIONAL {
-        out.push(KnownName {
-            name: name.to_string(),
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
-            kind: kind.to_string(),
-        });
-    }
-    out
+    bodies()
+        .iter()
+        .map(|body| {
+            let mut aliases = body.aliases.clone();
+            for name in std::iter::once(&body.name).chain(body.aliases.iter()) {
+                aliases.extend(inflection_stems(name));
+                // The short form of a long ELY name, with its stem.
+                if let Some(area) = name.strip_suffix(" elinkeino-, liikenne- ja ympäristökeskus") {
+                    aliases.push(format!("{area} ELY-keskus"));
+                    aliases.push(format!("{area} ELY-keskukse"));
+                    aliases.push(format!("{area} ELY"));
+                }
+                // "Lapin AMK" for "Lapin ammattikorkeakoulu".
+                for long in [" ammattikorkeakoulu Oy", " ammattikorkeakoulu"] {
+                    if let Some(head) = name.strip_suffix(long) {
+                        aliases.push(format!("{head} ammattikorkeakoulu"));
+                        aliases.push(format!("{head} AMK"));
+                        break;
+                    }
+                }
+            }
+            aliases.retain(|a| a != &body.name);
+            aliases.dedup();
+            KnownName {
+                name: body.name.clone(),
+                aliases,
+                kind: body.kind.clone(),
+            }
+        })
+        .collect()
 }
 
 /// One organisation found in a sentence.
@@ -266,7 +109,8 @@ fn occurs(sentence: &str, lowered: &str, name: &str) -> Option<(String, usize)> 
         let before_ok = sentence[..start]
             .chars()
             .next_back()
-            .is_none_or(|c| !is_word_char(c));
+            // "Etelä-Pohjanmaan liitto" is not "Pohjanmaan liitto".
+            .is_none_or(|c| !is_word_char(c) && c != '-');
         if !before_ok {
             continue;
         }
@@ -291,7 +135,11 @@ const PATTERNS: &[(&str, &str)] = &[
     ("kunnan", "municipality"),
     ("liitto", "regional_council"),
     ("ELY-keskus", "authority"),
+    ("elinvoimakeskus", "authority"),
+    ("TE-toimisto", "authority"),
     ("ammattikorkeakoulu", "university_of_applied_sciences"),
+    ("oppilaitos", "education_provider"),
+    ("oppilaitoksen", "education_provider"),
     ("yliopisto", "university"),
     ("Yliopisto", "university"),
     ("Oy", "firm"),
@@ -386,7 +234,9 @@ pub fn mentions(sentence: &str, gazetteer: &[KnownName]) -> Vec<Mention> {
     }
     // Pattern names: once each, and not when a known name covers them.
     let mut seen: HashSet<String> = HashSet::new();
-    for (text, kind, start) in pattern_mentions(sentence) {
+    let by_pattern = pattern_mentions(sentence);
+    let listed = list_mentions(sentence);
+    for (text, kind, start) in by_pattern.into_iter().chain(listed) {
         if seen.contains(&text)
             || covered
                 .iter()
@@ -403,6 +253,132 @@ pub fn mentions(sentence: &str, gazetteer: &[KnownName]) -> Vec<Mention> {
         });
     }
     found
+}
+
+/// The marks that start a list item.
+const BULLETS: &[&str] = &["- ", "* ", "• ", "– "];
+
+/// True for a list item: a line that starts with `- `, `* `, `• ` or `– `.
+pub fn is_list_item(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    BULLETS.iter().any(|b| trimmed.starts_with(b))
+}
+
+/// Names listed in a list item (`- …`), as people write stakeholder lists:
+///
+/// - after a plural category and a colon, every capitalised entry of one to
+///   four words (`- Maaseudun kehitysorganisaatiot: ProAgria, Peräpohjolan
+///   Kehitys, Outokaira`; `esim.` is skipped);
+/// - otherwise entries separated by `,` or `/` that look like names: a
+///   capital after the first letter (`Kuhmon Woodpolis`, `PuuSuomi-verkosto`,
+///   `MSO`), or a municipality of the register in its base form (`-
+///   [Vantaa](#)`, a link's text). Single capitalised words such as
+///   `Oppilaitokset` or `Media` are categories, not names.
+///
+/// Returns (name, kind, byte offset); the kind is `municipality` for a
+/// municipality and `other` for the rest.
+fn list_mentions(sentence: &str) -> Vec<(String, String, usize)> {
+    if !is_list_item(sentence) {
+        return Vec::new();
+    }
+    let trimmed = sentence.trim_start();
+    let Some(bullet) = BULLETS.iter().find(|b| trimmed.starts_with(*b)) else {
+        return Vec::new();
+    };
+    let item_start = sentence.len() - trimmed.len() + bullet.len();
+    let item = &sentence[item_start..];
+    // "Category: entries" where the category is a plural noun.
+    let (entries_at, after_category) = match item.split_once(':') {
+        Some((label, _))
+            if label.split_whitespace().last().is_some_and(|w| {
+                w.ends_with('t') && w.chars().all(|c| c.is_lowercase() || c == '-')
+            }) =>
+        {
+            (item_start + label.len() + 1, true)
+        }
+        _ => (item_start, false),
+    };
+    let municipalities = super::register::municipality_index();
+    let mut entries = Vec::new();
+    let mut offset = entries_at;
+    for piece in sentence[entries_at..].split([',', '/', ';']) {
+        let at = offset + (piece.len() - piece.trim_start().len());
+        offset += piece.len() + 1;
+        let mut text = piece.trim();
+        for prefix in ["esim.", "mm.", "kuten"] {
+            text = text.strip_prefix(prefix).unwrap_or(text).trim();
+        }
+        // A Markdown link's text: "[Vantaa](#)".
+        if let Some(rest) = text.strip_prefix('[') {
+            text = rest.split(']').next().unwrap_or("").trim();
+        }
+        let text = text.trim_end_matches(['.', ')', '(']).trim();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        if words.is_empty()
+            || words.len() > 4
+            || !text.chars().next().is_some_and(char::is_uppercase)
+            || text.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let municipality =
+            words.len() <= 2 && municipalities.by_name.contains_key(&text.to_lowercase());
+        entries.push((text, municipality, at));
+    }
+    // A list of municipalities names them; one municipality among other
+    // names ("VTT / Oulu") is a place.
+    let all_municipalities = entries.iter().all(|&(_, m, _)| m);
+    let mut out = Vec::new();
+    for (text, municipality, at) in entries {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let last = words.last().map_or(String::new(), |w| w.to_lowercase());
+        if EVENT_WORDS.iter().any(|e| last.ends_with(e)) {
+            continue;
+        }
+        let accepted = if municipality {
+            all_municipalities || after_category
+        } else {
+            after_category || looks_like_a_name(&words)
+        };
+        if accepted {
+            let kind = if municipality { "municipality" } else { "other" };
+            out.push((text.to_string(), kind.to_string(), at));
+        }
+    }
+    out
+}
+
+/// Last words that make an entry an event, not an organisation.
+const EVENT_WORDS: &[&str] = &[
+    "tapahtuma",
+    "seminaari",
+    "työpaja",
+    "webinaari",
+    "messut",
+    "foorumi",
+    "päivä",
+    "päivät",
+    "ilta",
+    "kilpailu",
+    "hackathon",
+    "konferenssi",
+    "tilaisuus",
+];
+
+/// An entry that reads as an organisation's name, not a person's or a
+/// category: a capital inside a word (`ProAgria`, `PuuSuomi-verkosto`,
+/// `Metsä-Wood`), an abbreviation (`MSO`), or a place in the genitive
+/// followed by a capitalised word (`Kuhmon Woodpolis`, `Peräpohjolan
+/// Kehitys`). Two capitalised words otherwise (`Markku Rimpelä`) are
+/// taken for a person and left out.
+fn looks_like_a_name(words: &[&str]) -> bool {
+    let inner_capital = words
+        .iter()
+        .any(|w| w.chars().skip(1).any(char::is_uppercase));
+    let genitive_name = words.len() >= 2
+        && words[0].ends_with('n')
+        && words[1].chars().next().is_some_and(char::is_uppercase);
+    inner_capital || genitive_name
 }
 
 /// Company and association forms that end an organisation name.
@@ -507,11 +483,11 @@ mod tests {
 
     #[test]
     fn missed_phrases_are_organisation_like() {
-        let sentence = "Mukana olivat Puuinfo Oy, Geologian tutkimuskeskus, Matti Meikäläinen ja Pohjanmaan Yrittäjät sekä Centria.";
+        let sentence = "Mukana olivat Puuinfo Oy, Pohjoisen Puurakentamisen säätiö, Matti Meikäläinen ja Pohjanmaan Yrittäjät sekä Centria.";
         let found = mentions(sentence, &builtin());
         let missed = missed(sentence, &found);
         assert!(
-            missed.contains(&"Geologian tutkimuskeskus".to_string()),
+            missed.contains(&"Pohjoisen Puurakentamisen säätiö".to_string()),
             "{missed:?}"
         );
         assert!(
@@ -527,6 +503,36 @@ mod tests {
             "no people: {missed:?}"
         );
         assert_eq!(missed.len(), 1, "{missed:?}");
+    }
+
+    #[test]
+    fn register_bodies_in_running_text_and_their_cases() {
+        let g = builtin();
+        let texts = |sentence: &str| -> Vec<String> {
+            mentions(sentence, &g)
+                .into_iter()
+                .filter_map(|m| m.known.map(|i| g[i].name.clone()))
+                .collect()
+        };
+        let found = texts("Hanke toteutetaan yhteistyössä Pohjanmaan liiton ja Keski-Suomen liiton kanssa.");
+        assert_eq!(found, ["Keski-Suomen liitto", "Pohjanmaan liitto"]);
+        let found = texts("Etelä-Pohjanmaan liitto rahoittaa.");
+        assert_eq!(found, ["Etelä-Pohjanmaan liitto"], "not Pohjanmaan liitto");
+        let found = texts("Asiantuntijana toimii Geologian tutkimuskeskuksen geologi.");
+        assert_eq!(found, ["Geologian tutkimuskeskus"]);
+        let found = texts("Keski-Suomen ELY-keskuksen ja Luonnonvarakeskuksen kanssa sovittiin.");
+        assert_eq!(
+            found,
+            [
+                "Keski-Suomen elinkeino-, liikenne- ja ympäristökeskus",
+                "Luonnonvarakeskus"
+            ]
+        );
+        let found = texts("Savonian ja Lapin AMK:n opiskelijat.");
+        assert_eq!(
+            found,
+            ["Lapin ammattikorkeakoulu Oy", "Savonia-ammattikorkeakoulu Oy"]
+        );
     }
 
     #[test]

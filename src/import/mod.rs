@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod descriptions;
 pub mod gazetteer;
-mod identity;
+pub mod identity;
 pub mod privacy;
+pub mod register;
 mod registry;

@@ -3,8 +3,8 @@
 //! engagements with their participants.
 
 use super::descriptions::Description;
-use super::gazetteer::{builtin, mentions, missed, KnownName};
-use super::identity::{kind_of_authority, kind_of_type, municipality_candidates, name_key, slug};
+use super::gazetteer::{builtin, is_list_item, mentions, missed, KnownName};
+use super::identity::{identity_keys, kind_of_authority, kind_of_type, name_key, slug};
 use crate::error::{Error, Result};
 use crate::model::{validate, Actor, Dataset, Engagement, Participation};
 use serde_json::Value;
@@ -44,7 +44,7 @@ impl Registry {
             self.by_business_id.entry(bid.clone()).or_insert(i);
         }
         for name in std::iter::once(&actor.name).chain(actor.aliases.iter()) {
-            for key in municipality_candidates(name) {
+            for key in identity_keys(name) {
                 self.by_key.entry(key).or_insert(i);
             }
         }
@@ -55,7 +55,7 @@ impl Registry {
             return Some(i);
         }
         // Both sides in all their forms: "Kouvola" is "Kouvolan kaupunki".
-        municipality_candidates(name)
+        identity_keys(name)
             .iter()
             .filter_map(|k| self.by_key.get(k).copied())
             .min()
@@ -226,6 +226,7 @@ fn excerpt(sentence: &str, at: usize, width: usize) -> String {
 fn base_form(text: &str) -> String {
     text.replace(" kaupungin", " kaupunki")
         .replace(" kunnan", " kunta")
+        .replace(" oppilaitoksen", " oppilaitos")
 }
 
 /// Adds the descriptions to `into` (or a new dataset called `name`): one
@@ -346,7 +347,13 @@ pub fn descriptions_to_dataset(
         let mut gazetteer: Vec<KnownName> = known_actors.iter().map(|(_, k)| k.clone()).collect();
         gazetteer.extend(builtin());
         for (role, line) in &d.free_text {
-            for sentence in line.split(". ") {
+            // A list item is one entry, "esim. A, B" included.
+            let sentences: Vec<&str> = if is_list_item(line) {
+                vec![line.as_str()]
+            } else {
+                line.split(". ").collect()
+            };
+            for sentence in sentences {
                 let found = mentions(sentence, &gazetteer);
                 for phrase in missed(sentence, &found) {
                     let at = sentence.find(&phrase).unwrap_or(0);

@@ -1,0 +1,168 @@
+//! The built-in register of Finnish public bodies, kept as data files in
+//! `data/register/` with their sources: every municipality with its Swedish
+//! name, genitive and region, and the regional councils, ELY centres,
+//! ministries, universities, universities of applied sciences, research
+//! institutes and national agencies and funders.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const MUNICIPALITIES: &str = include_str!("../../data/register/municipalities.tsv");
+const BODIES: &str = include_str!("../../data/register/bodies.tsv");
+
+/// A municipality of the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Municipality {
+    /// Finnish name (`Vaasa`).
+    pub name: String,
+    /// Swedish name (`Vasa`), if it has one.
+    pub swedish: Option<String>,
+    /// Finnish genitive (`Vaasan`), the stem of `Vaasan kaupunki`.
+    pub genitive: String,
+    /// Region (maakunta).
+    pub region: String,
+}
+
+/// A public body of the register other than a municipality.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Body {
+    /// Actor kind (`regional_council`, `authority`, `university`, …).
+    pub kind: String,
+    /// Official name.
+    pub name: String,
+    /// Swedish names, abbreviations, former and short forms.
+    pub aliases: Vec<String>,
+    /// Region (maakunta), when the body belongs to one.
+    pub region: Option<String>,
+}
+
+/// Rows of a register file: tab-separated fields, `#` lines are comments.
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.split('\t').map(str::trim).collect())
+}
+
+fn some(field: &str) -> Option<String> {
+    (!field.is_empty()).then(|| field.to_string())
+}
+
+/// Every municipality of the register, in the order of the data file.
+///
+/// # Examples
+///
+/// ```
+/// use verkosto::import::register::municipalities;
+/// let vaasa = municipalities().iter().find(|m| m.name == "Vaasa").unwrap();
+/// assert_eq!(vaasa.swedish.as_deref(), Some("Vasa"));
+/// assert_eq!(vaasa.genitive, "Vaasan");
+/// ```
+pub fn municipalities() -> &'static [Municipality] {
+    static CELL: OnceLock<Vec<Municipality>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        rows(MUNICIPALITIES)
+            .map(|f| Municipality {
+                name: f[0].to_string(),
+                swedish: some(f[1]),
+                genitive: f[2].to_string(),
+                region: f[3].to_string(),
+            })
+            .collect()
+    })
+}
+
+/// Every public body of the register other than municipalities.
+///
+/// # Examples
+///
+/// ```
+/// use verkosto::import::register::bodies;
+/// let gtk = bodies().iter().find(|b| b.name == "Geologian tutkimuskeskus").unwrap();
+/// assert_eq!(gtk.kind, "research_institute");
+/// assert!(gtk.aliases.contains(&"GTK".to_string()));
+/// ```
+pub fn bodies() -> &'static [Body] {
+    static CELL: OnceLock<Vec<Body>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        rows(BODIES)
+            .map(|f| Body {
+                kind: f[0].to_string(),
+                name: f[1].to_string(),
+                aliases: f[2]
+                    .split('|')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(String::from)
+                    .collect(),
+                region: some(f[3]),
+            })
+            .collect()
+    })
+}
+
+/// Lower-case lookups into the municipalities: by genitive (`vaasan`),
+/// Finnish name and Swedish name (`vasa`) to the Finnish name in lower case.
+pub(crate) struct MunicipalityIndex {
+    pub by_genitive: HashMap<String, String>,
+    pub by_name: HashMap<String, String>,
+}
+
+pub(crate) fn municipality_index() -> &'static MunicipalityIndex {
+    static CELL: OnceLock<MunicipalityIndex> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut index = MunicipalityIndex {
+            by_genitive: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        for m in municipalities() {
+            let name = m.name.to_lowercase();
+            index
+                .by_genitive
+                .insert(m.genitive.to_lowercase(), name.clone());
+            index.by_name.insert(name.clone(), name.clone());
+            if let Some(sv) = &m.swedish {
+                index.by_name.entry(sv.to_lowercase()).or_insert(name);
+            }
+        }
+        index
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_row_is_whole() {
+        for line in MUNICIPALITIES.lines().chain(BODIES.lines()) {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            assert_eq!(line.split('\t').count(), 4, "{line:?}");
+        }
+        assert_eq!(municipalities().len(), 309);
+        let names: HashSet<&str> = municipalities().iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names.len(), 309, "no municipality twice");
+        let regions: HashSet<&str> = municipalities().iter().map(|m| m.region.as_str()).collect();
+        assert_eq!(regions.len(), 19, "18 regions and Åland: {regions:?}");
+        for m in municipalities() {
+            assert!(
+                m.genitive.ends_with('n') || m.genitive.ends_with(" Tl"),
+                "{} has genitive {}",
+                m.name,
+                m.genitive
+            );
+        }
+        let councils = bodies()
+            .iter()
+            .filter(|b| b.kind == "regional_council")
+            .count();
+        assert_eq!(councils, 18);
+        let ely = bodies()
+            .iter()
+            .filter(|b| b.name.contains("elinkeino-, liikenne- ja ympäristökeskus"))
+            .count();
+        assert_eq!(ely, 15);
+    }
+}
