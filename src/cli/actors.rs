@@ -82,7 +82,7 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
     let warnings = analysis.warnings(&computed)?;
     drop(analysis);
     drop(bars);
-    let text = match args.output.format {
+    let text = match args.output.format() {
         Format::Table => table.to_text() + &warnings_text(&warnings),
         Format::Json => json_with_warnings("actors", &table, &warnings),
         Format::Csv => {

@@ -32,9 +32,9 @@ pub fn run(args: BrokersArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, None, &args.group)?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
-    let table = analysis.broker_table(args.sort, args.top, args.output.format)?;
-    let mut text = table.render(args.output.format);
-    if args.output.format == Format::Table {
+    let table = analysis.broker_table(args.sort, args.top, args.output.format())?;
+    let mut text = table.render(args.output.format());
+    if args.output.format() == Format::Table {
         text.push_str(&format!(
             "\nWho bridges whom (groups by {}; an open pair is two contacts of the actor not tied to each other):\n",
             args.group

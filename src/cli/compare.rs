@@ -88,7 +88,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
         actors.rows.truncate(n);
     }
     let (formed, ended, kept) = comparison.counts();
-    let text = match args.output.format {
+    let text = match args.output.format() {
         Format::Json => {
             let value = serde_json::json!({
                 "before": args.before.map(|w| w.to_string()).unwrap_or_else(|| args.file.display().to_string()),

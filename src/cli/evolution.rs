@@ -53,7 +53,7 @@ pub fn run(args: EvolutionArgs) -> anyhow::Result<()> {
         )?),
         None => None,
     };
-    let text = match (args.output.format, &long) {
+    let text = match (args.output.format(), &long) {
         (Format::Json, _) => {
             let mut value = serde_json::json!({
                 "mode": mode.to_string(),

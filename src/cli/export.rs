@@ -5,7 +5,7 @@ use clap::Args;
 use std::path::PathBuf;
 use verkosto::io::{write_all_atomic, write_atomic};
 use verkosto::render::export::{
-    csv_tables, gexf, graphml, node_link, pajek, ExportFormat, NodeColumns,
+    csv_tables, gexf, graphml, node_link, pajek, xlsx_workbook, ExportFormat, NodeColumns,
 };
 use verkosto::render::Cell;
 use verkosto::Analysis;
@@ -14,7 +14,9 @@ use verkosto::Analysis;
 pub struct ExportArgs {
     /// The dataset (JSON); `-` reads standard input.
     pub file: PathBuf,
-    /// graphml, gexf (Gephi), pajek, node-link (networkx JSON) or csv.
+    /// graphml, gexf (Gephi), pajek, node-link (networkx JSON), csv, or
+    /// xlsx (an Excel workbook: the dataset's tables, which `import xlsx`
+    /// reads back, and the network's nodes and ties).
     #[arg(long, value_name = "FORMAT")]
     pub to: ExportFormat,
     /// Output file; for csv a directory that receives nodes.csv and ties.csv.
@@ -79,6 +81,11 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             ];
             write_all_atomic(&args.output, &files, &inputs, args.force)?;
         }
+        ExportFormat::Xlsx => write_atomic(
+            &args.output,
+            &xlsx_workbook(&dataset, projection, &extra)?,
+            &inputs,
+        )?,
     }
     Ok(())
 }

@@ -6,12 +6,18 @@ use verkosto::import::csv::{
     import_csv_with, parse_delimiter, CsvEncoding, CsvOptions, CsvSources,
 };
 use verkosto::import::descriptions::{descriptions_to_dataset, parse_description};
+use verkosto::import::merge::{merge, MergeInput};
+use verkosto::import::xlsx::import_xlsx;
 use verkosto::io::{read_input, Output};
+use verkosto::model::Dataset;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Build a dataset from actors.csv, participation.csv and ties.csv.
     Csv(CsvArgs),
+    /// Build a dataset from an Excel workbook with the CSV importer's tables
+    /// as sheets: actors, participation, and optional engagements and ties.
+    Xlsx(XlsxArgs),
     /// Build a dataset from EU structural-fund project descriptions (the
     /// structured fields: code, name, period, authority, applicant, target
     /// area, funding; no personal data).
@@ -41,11 +47,66 @@ pub struct DescriptionArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct XlsxArgs {
+    /// The workbook (.xlsx).
+    pub file: PathBuf,
+    /// The dataset's name (default: the workbook's file name).
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub into: IntoArgs,
+    /// Write the dataset JSON here (default: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Adding what was imported to an existing dataset.
+#[derive(Debug, Args)]
+pub struct IntoArgs {
+    /// Merge into this dataset (as `verkosto merge DATASET IMPORTED`):
+    /// actors matched by business id, name or alias, engagements by id or
+    /// by name and dates; the dataset's name is kept.
+    #[arg(long, value_name = "DATASET")]
+    pub into: Option<PathBuf>,
+}
+
+impl IntoArgs {
+    /// The imported dataset, merged into --into when given; reports every
+    /// value the merge did not keep.
+    fn apply(&self, imported: Dataset, origin: &str) -> anyhow::Result<Dataset> {
+        let Some(path) = &self.into else {
+            return Ok(imported);
+        };
+        let into = super::load(path)?;
+        let name = into.name.clone();
+        let inputs = [
+            MergeInput {
+                origin: path.display().to_string(),
+                dataset: into,
+            },
+            MergeInput {
+                origin: origin.to_string(),
+                dataset: imported,
+            },
+        ];
+        let (merged, conflicts) = merge(&inputs, Some(&name))?;
+        for line in conflicts {
+            super::say!("conflict: {line}");
+        }
+        Ok(merged)
+    }
+}
+
+#[derive(Debug, Args)]
 pub struct CsvArgs {
     /// actors.csv: id,name[,kind,region,business_id,aliases,…]; other
     /// columns become attributes; aliases are separated by `;`.
     #[arg(long, value_name = "FILE")]
     pub actors: PathBuf,
+    /// engagements.csv: id[,name,kind,start,end,funding_eur,part_of,…];
+    /// other columns become attributes.
+    #[arg(long, value_name = "FILE")]
+    pub engagements: Option<PathBuf>,
     /// participation.csv: engagement_id,actor_id[,engagement_name,
     /// engagement_kind,start,end,funding_eur,part_of,role].
     #[arg(long, value_name = "FILE")]
@@ -63,6 +124,8 @@ pub struct CsvArgs {
     /// when the bytes are UTF-8, else Windows-1252, with a note).
     #[arg(long, value_name = "ENCODING")]
     pub encoding: Option<CsvEncoding>,
+    #[command(flatten)]
+    pub into: IntoArgs,
     /// Write the dataset JSON here (default: standard output).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -157,6 +220,7 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
             let (dataset, notes) = import_csv_with(
                 &CsvSources {
                     actors: &args.actors,
+                    engagements: args.engagements.as_deref(),
                     participation: args.participation.as_deref(),
                     ties: args.ties.as_deref(),
                     name,
@@ -169,9 +233,32 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
             for note in notes {
                 super::say!("note: {note}");
             }
+            let dataset = args
+                .into
+                .apply(dataset, &args.actors.display().to_string())?;
             let mut inputs: Vec<&Path> = vec![&args.actors];
+            inputs.extend(args.engagements.as_deref());
             inputs.extend(args.participation.as_deref());
             inputs.extend(args.ties.as_deref());
+            inputs.extend(args.into.into.as_deref());
+            Output::from_arg(args.output.as_deref())
+                .write(dataset.to_json().as_bytes(), &inputs)?;
+            Ok(())
+        }
+        ImportCommand::Xlsx(args) => {
+            let name = args.name.clone().unwrap_or_else(|| {
+                args.file.file_stem().map_or_else(
+                    || "imported workbook".into(),
+                    |s| s.to_string_lossy().into_owned(),
+                )
+            });
+            let (dataset, notes) = import_xlsx(&args.file, &name)?;
+            for note in notes {
+                super::say!("note: {note}");
+            }
+            let dataset = args.into.apply(dataset, &args.file.display().to_string())?;
+            let mut inputs: Vec<&Path> = vec![&args.file];
+            inputs.extend(args.into.into.as_deref());
             Output::from_arg(args.output.as_deref())
                 .write(dataset.to_json().as_bytes(), &inputs)?;
             Ok(())

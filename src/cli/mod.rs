@@ -8,6 +8,7 @@ mod compare;
 mod evolution;
 mod export;
 mod import;
+mod merge;
 mod progress;
 mod projects;
 mod reach;
@@ -72,6 +73,9 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Write the network for Gephi, networkx, Pajek or a spreadsheet.
     Export(export::ExportArgs),
+    /// Merge datasets: one actor per organisation, one engagement per
+    /// project; values that differ are kept in a `conflicts` note.
+    Merge(merge::MergeArgs),
     /// Build a dataset from other formats.
     #[command(subcommand)]
     Import(import::ImportCommand),
@@ -94,6 +98,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Compare(args) => compare::run(args),
         Command::Projects(args) => projects::run(args),
         Command::Import(command) => import::run(command),
+        Command::Merge(args) => merge::run(args),
     }
 }
 
@@ -263,12 +268,41 @@ impl CommunityArgs {
     }
 }
 
+/// The format of a command's results: a text format of the library, or an
+/// Excel workbook of the table the CSV format holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// Aligned text, CSV or JSON.
+    Text(Format),
+    /// An Excel workbook (needs -o FILE).
+    Xlsx,
+}
+
+impl std::str::FromStr for OutputFormat {
+    type Err = verkosto::Error;
+    fn from_str(s: &str) -> verkosto::Result<OutputFormat> {
+        match s {
+            "xlsx" => Ok(OutputFormat::Xlsx),
+            other => other
+                .parse()
+                .map(OutputFormat::Text)
+                .map_err(|_| verkosto::Error::invalid("format", other, "table, csv, json or xlsx")),
+        }
+    }
+}
+
 /// Output options shared by the commands that print results.
 #[derive(Debug, Clone, Args)]
 pub struct OutputArgs {
-    /// Output format: table (aligned text), csv or json.
-    #[arg(long, short = 'f', default_value = "table", value_name = "FORMAT")]
-    pub format: Format,
+    /// Output format: table (aligned text), csv, json, or xlsx (an Excel
+    /// workbook of the CSV table, with -o FILE).
+    #[arg(
+        long = "format",
+        short = 'f',
+        default_value = "table",
+        value_name = "FORMAT"
+    )]
+    pub chosen: OutputFormat,
     /// Write to this file instead of standard output (written whole or not
     /// at all; never over an input).
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -276,9 +310,45 @@ pub struct OutputArgs {
 }
 
 impl OutputArgs {
-    /// Writes `text` where the user asked.
+    /// The library format the results are rendered in (CSV for a workbook).
+    pub fn format(&self) -> Format {
+        match self.chosen {
+            OutputFormat::Text(format) => format,
+            OutputFormat::Xlsx => Format::Csv,
+        }
+    }
+
+    /// Checks that a workbook has a file to go to; call before the work.
+    pub fn check(&self) -> verkosto::Result<()> {
+        let to_stdout = self.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
+        if self.chosen == OutputFormat::Xlsx && to_stdout {
+            return Err(verkosto::Error::invalid(
+                "format",
+                "xlsx",
+                "-f xlsx with -o FILE.xlsx (a workbook is not written to standard output)",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Writes `text` where the user asked; for a workbook, `text` is the
+    /// CSV table, written as a sheet named after the file.
     pub fn write(&self, text: &str, inputs: &[&Path]) -> verkosto::Result<()> {
-        Output::from_arg(self.output.as_deref()).write(text.as_bytes(), inputs)
+        self.check()?;
+        let output = Output::from_arg(self.output.as_deref());
+        match self.chosen {
+            OutputFormat::Text(_) => output.write(text.as_bytes(), inputs),
+            OutputFormat::Xlsx => {
+                let sheet = self
+                    .output
+                    .as_deref()
+                    .and_then(Path::file_stem)
+                    .map_or_else(|| "table".to_string(), |s| s.to_string_lossy().into_owned());
+                let table = verkosto::render::xlsx::table_from_csv(text)?;
+                let bytes = verkosto::render::workbook(&[(sheet.as_str(), &table)])?;
+                output.write(&bytes, inputs)
+            }
+        }
     }
 }
 

@@ -25,6 +25,6 @@ pub fn run(args: ProjectsArgs) -> anyhow::Result<()> {
     let analysis = Analysis::new(&dataset, options)?;
     let table = analysis.projects_table(args.lang);
     args.output
-        .write(&table.render(args.output.format), &[&args.file])?;
+        .write(&table.render(args.output.format()), &[&args.file])?;
     Ok(())
 }

@@ -25,6 +25,6 @@ pub fn run(args: ReachArgs) -> anyhow::Result<()> {
     let analysis = Analysis::new(&dataset, options)?;
     let table = analysis.reach_table(&args.group);
     args.output
-        .write(&table.render(args.output.format), &[&args.file])?;
+        .write(&table.render(args.output.format()), &[&args.file])?;
     Ok(())
 }

@@ -26,7 +26,7 @@ pub fn run(args: SummaryArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, Some(&args.community), &args.group)?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
-    let text = render_summary(analysis.summary()?, args.output.format);
+    let text = render_summary(analysis.summary()?, args.output.format());
     args.output.write(&text, &[&args.file])?;
     Ok(())
 }

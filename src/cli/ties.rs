@@ -36,6 +36,6 @@ pub fn run(args: TiesArgs) -> anyhow::Result<()> {
         analysis.tie_table(args.sort, args.top)
     };
     args.output
-        .write(&table.render(args.output.format), &[&args.file])?;
+        .write(&table.render(args.output.format()), &[&args.file])?;
     Ok(())
 }

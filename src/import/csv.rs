@@ -154,6 +154,9 @@ pub fn parse_date(text: &str) -> std::result::Result<crate::model::Date, String>
 pub struct CsvSources<'a> {
     /// `actors.csv`.
     pub actors: &'a Path,
+    /// `engagements.csv` (id, name, kind, start, end, funding_eur,
+    /// part_of; other columns are attributes), if any.
+    pub engagements: Option<&'a Path>,
     /// `participation.csv`, if any.
     pub participation: Option<&'a Path>,
     /// `ties.csv`, if any.
@@ -162,14 +165,30 @@ pub struct CsvSources<'a> {
     pub name: String,
 }
 
-struct Table {
-    file: String,
-    header: Vec<String>,
-    rows: Vec<(u64, csv::StringRecord)>,
-    delimiter: u8,
+/// One table read from a CSV file or a spreadsheet's sheet: the place it
+/// came from (for error messages), its header and its rows with their line
+/// numbers.
+pub(crate) struct Table {
+    pub(crate) file: String,
+    pub(crate) header: Vec<String>,
+    pub(crate) rows: Vec<(u64, csv::StringRecord)>,
+    /// The separator (CSV); 0 for a sheet.
+    pub(crate) delimiter: u8,
+    /// Cells that held a number or a yes/no value in a spreadsheet, by
+    /// (line, column): attributes keep them typed.
+    pub(crate) typed: HashMap<(u64, usize), Value>,
 }
 
 impl Table {
+    /// The attribute value of the cell at `line`, column `i`: typed when
+    /// the spreadsheet had a number or a yes/no there, else text.
+    fn value(&self, line: u64, i: usize, text: &str) -> Value {
+        self.typed
+            .get(&(line, i))
+            .cloned()
+            .unwrap_or_else(|| Value::String(text.to_string()))
+    }
+
     fn read(
         path: &Path,
         options: &CsvOptions,
@@ -253,6 +272,7 @@ impl Table {
             header,
             rows,
             delimiter,
+            typed: HashMap::new(),
         })
     }
 
@@ -267,7 +287,7 @@ impl Table {
                 // One long column holding another separator: a hint.
                 let hint = [b';', b',', b'\t']
                     .into_iter()
-                    .filter(|&d| d != self.delimiter)
+                    .filter(|&d| self.delimiter != 0 && d != self.delimiter)
                     .find(|&d| self.header.len() == 1 && self.header[0].contains(d as char))
                     .map(|d| {
                         format!(
@@ -348,13 +368,57 @@ pub fn import_csv_with(
 ) -> Result<(Dataset, Vec<String>)> {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
+    let mut read = |path: Option<&Path>| -> Result<Option<Table>> {
+        path.map(|p| Table::read(p, options, &mut problems, &mut notes))
+            .transpose()
+    };
+    let actors = read(Some(sources.actors))?;
+    let engagements = read(sources.engagements)?;
+    let participation = read(sources.participation)?;
+    let ties = read(sources.ties)?;
+    let tables = Tables {
+        actors: actors.expect("read"),
+        engagements,
+        participation,
+        ties,
+    };
+    build(&sources.name, &tables, problems, notes)
+}
+
+/// The tables of a dataset, from CSV files or a workbook's sheets.
+pub(crate) struct Tables {
+    pub(crate) actors: Table,
+    pub(crate) engagements: Option<Table>,
+    pub(crate) participation: Option<Table>,
+    pub(crate) ties: Option<Table>,
+}
+
+/// Columns of the optional engagements table; others become attributes.
+pub const ENGAGEMENT_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "start",
+    "end",
+    "funding_eur",
+    "part_of",
+];
+
+/// Builds and validates the dataset called `name` from its tables, adding
+/// to the `problems` and `notes` found while reading them.
+pub(crate) fn build(
+    name: &str,
+    tables: &Tables,
+    mut problems: Vec<Problem>,
+    notes: Vec<String>,
+) -> Result<(Dataset, Vec<String>)> {
     let mut origins = Origins::default();
     let mut dataset = Dataset {
-        name: sources.name.clone(),
+        name: name.to_string(),
         ..Default::default()
     };
 
-    let actors = Table::read(sources.actors, options, &mut problems, &mut notes)?;
+    let actors = &tables.actors;
     if actors.require(&["id", "name"], &mut problems) {
         for (line, row) in &actors.rows {
             let mut actor = Actor {
@@ -383,7 +447,7 @@ pub fn import_csv_with(
                 {
                     actor
                         .attributes
-                        .insert(h.clone(), Value::String(value.to_string()));
+                        .insert(h.clone(), actors.value(*line, i, value));
                 }
             }
             origins.actors.push(format!("{}:{line}", actors.file));
@@ -391,16 +455,20 @@ pub fn import_csv_with(
         }
     }
 
-    if let Some(path) = sources.participation {
-        let table = Table::read(path, options, &mut problems, &mut notes)?;
-        table.reject_unknown(PARTICIPATION_COLUMNS, &mut problems);
-        if table.require(&["engagement_id", "actor_id"], &mut problems) {
-            read_participation(&table, &mut dataset, &mut origins, &mut problems);
+    if let Some(table) = &tables.engagements {
+        if table.require(&["id"], &mut problems) {
+            read_engagements(table, &mut dataset, &mut origins, &mut problems);
         }
     }
 
-    if let Some(path) = sources.ties {
-        let table = Table::read(path, options, &mut problems, &mut notes)?;
+    if let Some(table) = &tables.participation {
+        table.reject_unknown(PARTICIPATION_COLUMNS, &mut problems);
+        if table.require(&["engagement_id", "actor_id"], &mut problems) {
+            read_participation(table, &mut dataset, &mut origins, &mut problems);
+        }
+    }
+
+    if let Some(table) = &tables.ties {
         table.reject_unknown(TIE_COLUMNS, &mut problems);
         if table.require(&["source", "target"], &mut problems) {
             for (line, row) in &table.rows {
@@ -439,13 +507,85 @@ pub fn import_csv_with(
     }
 }
 
+/// Reads the engagements table: one engagement per row, its columns
+/// beyond [`ENGAGEMENT_COLUMNS`] as attributes.
+fn read_engagements(
+    table: &Table,
+    dataset: &mut Dataset,
+    origins: &mut Origins,
+    problems: &mut Vec<Problem>,
+) {
+    for (line, row) in &table.rows {
+        let id = table.cell(row, "id");
+        if id.is_empty() {
+            problems.push(Problem::new(
+                table.place(*line, "id"),
+                "empty id; expected the engagement's id on every row",
+            ));
+            continue;
+        }
+        let date = |column: &str, problems: &mut Vec<Problem>| {
+            non_empty(table.cell(row, column)).and_then(|v| match parse_date(v) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    problems.push(Problem::new(table.place(*line, column), e));
+                    None
+                }
+            })
+        };
+        let start = date("start", problems);
+        let end = date("end", problems);
+        let funding_eur = non_empty(table.cell(row, "funding_eur")).and_then(|v| {
+            let parsed = parse_number(v);
+            if parsed.is_none() {
+                problems.push(Problem::new(
+                    table.place(*line, "funding_eur"),
+                    format!("{v:?} is not a number; expected euros such as 187144 or 187 144,50"),
+                ));
+            }
+            parsed
+        });
+        let mut attributes = std::collections::BTreeMap::new();
+        for (i, h) in table.header.iter().enumerate() {
+            let value = row.get(i).unwrap_or("");
+            if !ENGAGEMENT_COLUMNS.contains(&h.as_str())
+                && !value.is_empty()
+                && !super::privacy::holds_personal_data(value)
+            {
+                attributes.insert(h.clone(), table.value(*line, i, value));
+            }
+        }
+        dataset.engagements.push(Engagement {
+            id: id.to_string(),
+            name: non_empty(table.cell(row, "name")).unwrap_or(id).to_string(),
+            kind: non_empty(table.cell(row, "kind"))
+                .unwrap_or("project")
+                .to_string(),
+            start,
+            end,
+            funding_eur,
+            part_of: non_empty(table.cell(row, "part_of")).map(String::from),
+            participants: Vec::new(),
+            attributes,
+        });
+        origins.engagements.push(format!("{}:{line}", table.file));
+        origins.participations.push(Vec::new());
+    }
+}
+
 fn read_participation(
     table: &Table,
     dataset: &mut Dataset,
     origins: &mut Origins,
     problems: &mut Vec<Problem>,
 ) {
-    let mut index: HashMap<String, usize> = HashMap::new();
+    // Engagements declared by an engagements table come first.
+    let mut index: HashMap<String, usize> = dataset
+        .engagements
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.clone(), i))
+        .collect();
     // For each engagement field, the line that first gave it a value.
     let mut given: HashMap<(usize, &str), u64> = HashMap::new();
     for (line, row) in &table.rows {

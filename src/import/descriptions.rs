@@ -333,6 +333,75 @@ mod tests {
         );
     }
 
+    /// The splits seen on unseen descriptions: an applicant and the same
+    /// body as authority or target in another form is one actor.
+    #[test]
+    fn one_organisation_in_several_forms_is_one_actor() {
+        let description = |code: &str, applicant: &str, authority: &str, kunnat: &str| {
+            format!(
+                "Euroopan aluekehitysrahaston (EAKR) rahoittaman hankkeen kuvaus\n\n\
+                 Hankekoodi: {code}\n\nHankkeen nimi: Hanke {code}\n\n\
+                 Vastuuviranomainen: {authority}\n\n\
+                 Hakijan virallinen nimi: {applicant}\n\nOrganisaatiotyyppi: Muu\n\n\
+                 Kunnat: {kunnat}\n\n\
+                 1. Toteutus\n\nHanke toteutetaan yhteistyössä Pohjanmaan liiton ja \
+                 Keski-Suomen liiton kanssa. Mukana on Geologian tutkimuskeskus.\n"
+            )
+        };
+        let texts = [
+            description(
+                "A1",
+                "Keski-Suomen ELY-keskus",
+                "Keski-Suomen elinkeino-, liikenne- ja ympäristökeskus",
+                "Jyväskylä",
+            ),
+            description(
+                "A2",
+                "Pohjois-Savon liitto maakuntayhtymä",
+                "Pohjois-Savon liitto",
+                "Kuopio",
+            ),
+            description(
+                "A3",
+                "Helsingin kaupunki",
+                "Uudenmaan liitto",
+                "Helsinki, Vantaa",
+            ),
+            description("A4", "Vasa stad", "Pohjanmaan liitto", "Vaasa"),
+        ];
+        let parsed: Vec<Description> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| parse_description(t, &format!("d{i}.txt")).unwrap())
+            .collect();
+        let (dataset, _) = descriptions_to_dataset(&parsed, None, "t").unwrap();
+        let names: Vec<&str> = dataset.actors.iter().map(|a| a.name.as_str()).collect();
+        let count = |needle: &str| names.iter().filter(|n| n.contains(needle)).count();
+        assert_eq!(
+            count("Keski-Suomen"),
+            2,
+            "the ELY centre and the council: {names:?}"
+        );
+        assert_eq!(count("Pohjois-Savon"), 1, "{names:?}");
+        assert_eq!(count("Helsin"), 1, "{names:?}");
+        assert_eq!(count("Vaasa") + count("Vasa"), 1, "{names:?}");
+        assert_eq!(count("Pohjanmaan liitto"), 1, "{names:?}");
+        assert_eq!(count("Geologian tutkimuskeskus"), 1, "{names:?}");
+        let helsinki = dataset
+            .actors
+            .iter()
+            .find(|a| a.name.contains("Helsin"))
+            .unwrap();
+        let a3 = dataset.engagements.iter().find(|e| e.id == "A3").unwrap();
+        let roles: Vec<&str> = a3
+            .participants
+            .iter()
+            .filter(|p| p.actor == helsinki.id)
+            .map(|p| p.role.as_str())
+            .collect();
+        assert_eq!(roles, ["coordinator"], "the strongest role, once");
+    }
+
     #[test]
     fn a_document_without_code_or_name_is_an_error_naming_the_file() {
         let err = parse_description("Jotain muuta tekstiä.\n", "notes.txt").unwrap_err();

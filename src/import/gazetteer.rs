@@ -37,7 +37,8 @@ pub fn builtin() -> Vec<KnownName> {
             for name in std::iter::once(&body.name).chain(body.aliases.iter()) {
                 aliases.extend(inflection_stems(name));
                 // The short form of a long ELY name, with its stem.
-                if let Some(area) = name.strip_suffix(" elinkeino-, liikenne- ja ympäristökeskus") {
+                if let Some(area) = name.strip_suffix(" elinkeino-, liikenne- ja ympäristökeskus")
+                {
                     aliases.push(format!("{area} ELY-keskus"));
                     aliases.push(format!("{area} ELY-keskukse"));
                     aliases.push(format!("{area} ELY"));
@@ -341,7 +342,11 @@ fn list_mentions(sentence: &str) -> Vec<(String, String, usize)> {
             after_category || looks_like_a_name(&words)
         };
         if accepted {
-            let kind = if municipality { "municipality" } else { "other" };
+            let kind = if municipality {
+                "municipality"
+            } else {
+                "other"
+            };
             out.push((text.to_string(), kind.to_string(), at));
         }
     }
@@ -514,7 +519,9 @@ mod tests {
                 .filter_map(|m| m.known.map(|i| g[i].name.clone()))
                 .collect()
         };
-        let found = texts("Hanke toteutetaan yhteistyössä Pohjanmaan liiton ja Keski-Suomen liiton kanssa.");
+        let found = texts(
+            "Hanke toteutetaan yhteistyössä Pohjanmaan liiton ja Keski-Suomen liiton kanssa.",
+        );
         assert_eq!(found, ["Keski-Suomen liitto", "Pohjanmaan liitto"]);
         let found = texts("Etelä-Pohjanmaan liitto rahoittaa.");
         assert_eq!(found, ["Etelä-Pohjanmaan liitto"], "not Pohjanmaan liitto");
@@ -531,7 +538,10 @@ mod tests {
         let found = texts("Savonian ja Lapin AMK:n opiskelijat.");
         assert_eq!(
             found,
-            ["Lapin ammattikorkeakoulu Oy", "Savonia-ammattikorkeakoulu Oy"]
+            [
+                "Lapin ammattikorkeakoulu Oy",
+                "Savonia-ammattikorkeakoulu Oy"
+            ]
         );
     }
 

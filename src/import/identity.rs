@@ -62,7 +62,17 @@ const LONG_FORMS: &[(&str, &str)] = &[
 
 /// Company and association forms dropped from the end of a key.
 const LEGAL_FORMS: &[&str] = &[
-    " oyj", " oy", " ry", " r.y.", " ab", " abp", " rf", " r.f.", " ky", " ltd", " osakeyhtiö",
+    " oyj",
+    " oy",
+    " ry",
+    " r.y.",
+    " ab",
+    " abp",
+    " rf",
+    " r.f.",
+    " ky",
+    " ltd",
+    " osakeyhtiö",
 ];
 
 /// A matching key: lower case, single spaces, one kind of dash, no
@@ -93,7 +103,9 @@ pub fn name_key(name: &str) -> String {
             match w.split_once(':') {
                 Some((head, tail))
                     if head.chars().count() >= 2
-                        && head.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+                        && head
+                            .chars()
+                            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
                         && tail.chars().count() <= 4
                         && tail.chars().all(char::is_lowercase) =>
                 {
@@ -103,10 +115,7 @@ pub fn name_key(name: &str) -> String {
             }
         })
         .collect();
-    let mut key = words
-        .join(" ")
-        .to_lowercase()
-        .replace(['–', '—'], "-");
+    let mut key = words.join(" ").to_lowercase().replace(['–', '—'], "-");
     for (long, short) in LONG_FORMS {
         if key.contains(long) {
             key = key.replace(long, short);
@@ -234,7 +243,9 @@ fn body_index() -> &'static HashMap<String, String> {
         for body in bodies() {
             let official = name_key(&body.name);
             for alias in &body.aliases {
-                index.entry(name_key(alias)).or_insert_with(|| official.clone());
+                index
+                    .entry(name_key(alias))
+                    .or_insert_with(|| official.clone());
             }
         }
         index
@@ -310,12 +321,18 @@ mod tests {
             "Keski-Suomen elinkeino-, liikenne- ja ympäristökeskus"
         ));
         assert!(same("Lapin Ely-Keskus", "Lapin ELY-keskus"));
-        assert!(same("Pohjois-Savon TE-toimisto", "Pohjois-Savon työ- ja elinkeinotoimisto"));
+        assert!(same(
+            "Pohjois-Savon TE-toimisto",
+            "Pohjois-Savon työ- ja elinkeinotoimisto"
+        ));
         assert!(same("Lapin AMK", "Lapin ammattikorkeakoulu Oy"));
         assert!(same("Savonia-ammattikorkeakoulu", "Savonia AMK"));
         assert!(same("Xamk", "Kaakkois-Suomen ammattikorkeakoulu"));
         assert!(same("XAMK:n", "Kaakkois-Suomen ammattikorkeakoulu Oy"));
-        assert!(same("Pohjois-Savon liitto maakuntayhtymä", "Pohjois-Savon liitto"));
+        assert!(same(
+            "Pohjois-Savon liitto maakuntayhtymä",
+            "Pohjois-Savon liitto"
+        ));
         assert!(same("Etelä-Savon maakuntaliitto", "Etelä-Savon liitto"));
         assert!(same("Satakunnan liitto", "Satakuntaliitto"));
         assert!(same("GTK", "Geologian tutkimuskeskus"));

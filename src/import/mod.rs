@@ -7,6 +7,8 @@ pub mod csv;
 pub mod descriptions;
 pub mod gazetteer;
 pub mod identity;
+pub mod merge;
 pub mod privacy;
 pub mod register;
 mod registry;
+pub mod xlsx;

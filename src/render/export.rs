@@ -9,6 +9,7 @@
 use super::{float_value, Cell, Table};
 use crate::error::{Error, Result};
 use crate::graph::Projection;
+use crate::model::Dataset;
 use crate::render::palette::{kind_color, rgb};
 use crate::render::TextStyle;
 use serde_json::{json, Map, Value};
@@ -28,6 +29,9 @@ pub enum ExportFormat {
     NodeLink,
     /// CSV node and tie tables.
     Csv,
+    /// An Excel workbook: the dataset's tables (as `import xlsx` reads
+    /// them) and the network's nodes and ties.
+    Xlsx,
 }
 
 impl FromStr for ExportFormat {
@@ -39,10 +43,11 @@ impl FromStr for ExportFormat {
             "pajek" => Ok(ExportFormat::Pajek),
             "node-link" => Ok(ExportFormat::NodeLink),
             "csv" => Ok(ExportFormat::Csv),
+            "xlsx" => Ok(ExportFormat::Xlsx),
             other => Err(Error::invalid(
                 "export_format",
                 other,
-                "graphml, gexf, pajek, node-link or csv",
+                "graphml, gexf, pajek, node-link, csv or xlsx",
             )),
         }
     }
@@ -470,14 +475,14 @@ pub fn node_link(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Str
     Ok(text)
 }
 
-/// CSV tables: (`nodes.csv`, `ties.csv`). Cells that a spreadsheet would
-/// run as formulas are neutralised. With `excel`, written for Excel with
-/// Finnish settings ([`Table::to_csv_excel`]).
-pub fn csv_tables(
-    projection: &Projection<'_>,
-    extra: &NodeColumns,
-    excel: bool,
-) -> Result<(String, String)> {
+/// The network as two tables: one row per actor (id, then the node
+/// columns and `extra`) and one per tie (source, target, weight, shared,
+/// engagements, first_seen, last_seen).
+///
+/// # Errors
+///
+/// As [`csv_tables`].
+pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Result<(Table, Table)> {
     check_columns(projection, extra)?;
     let columns = all_node_columns(projection, extra);
     let mut names = vec!["id"];
@@ -509,11 +514,150 @@ pub fn csv_tables(
             last.into(),
         ]);
     }
+    Ok((nodes, ties))
+}
+
+/// CSV tables: (`nodes.csv`, `ties.csv`). Cells that a spreadsheet would
+/// run as formulas are neutralised. With `excel`, written for Excel with
+/// Finnish settings ([`Table::to_csv_excel`]).
+pub fn csv_tables(
+    projection: &Projection<'_>,
+    extra: &NodeColumns,
+    excel: bool,
+) -> Result<(String, String)> {
+    let (nodes, ties) = network_tables(projection, extra)?;
     if excel {
         Ok((nodes.to_csv_excel(), ties.to_csv_excel()))
     } else {
         Ok((nodes.to_csv(), ties.to_csv()))
     }
+}
+
+/// A JSON attribute value as a cell: numbers numeric, yes/no boolean,
+/// the rest text.
+fn value_cell(value: &Value) -> Cell {
+    match value {
+        Value::Null => Cell::Empty,
+        Value::Bool(b) => Cell::Bool(*b),
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => Cell::Int(i),
+            (None, Some(f)) => Cell::Float(f),
+            _ => Cell::Text(n.to_string()),
+        },
+        Value::String(s) => Cell::Text(s.clone()),
+        other => Cell::Text(other.to_string()),
+    }
+}
+
+/// The dataset as the tables the importers read: actors (id, name, kind,
+/// region, business_id, aliases joined by `;`, then one column per
+/// attribute), engagements (id, name, kind, start, end, funding_eur,
+/// part_of, then attributes), participation (engagement_id, actor_id,
+/// role) and ties (source, target, kind, weight).
+pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
+    let attribute_names = |all: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+        let mut names: Vec<String> = all.cloned().collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    let actor_extra = attribute_names(&mut dataset.actors.iter().flat_map(|a| a.attributes.keys()));
+    let mut columns = vec!["id", "name", "kind", "region", "business_id", "aliases"];
+    columns.extend(actor_extra.iter().map(String::as_str));
+    let mut actors = Table::new(&columns);
+    for a in &dataset.actors {
+        let mut row = vec![
+            Cell::Text(a.id.clone()),
+            Cell::Text(a.name.clone()),
+            Cell::Text(a.kind.clone()),
+            a.region.clone().map_or(Cell::Empty, Cell::Text),
+            a.business_id.clone().map_or(Cell::Empty, Cell::Text),
+            if a.aliases.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(a.aliases.join("; "))
+            },
+        ];
+        row.extend(
+            actor_extra
+                .iter()
+                .map(|k| a.attributes.get(k).map_or(Cell::Empty, value_cell)),
+        );
+        actors.push(row);
+    }
+    let engagement_extra =
+        attribute_names(&mut dataset.engagements.iter().flat_map(|e| e.attributes.keys()));
+    let mut columns = vec![
+        "id",
+        "name",
+        "kind",
+        "start",
+        "end",
+        "funding_eur",
+        "part_of",
+    ];
+    columns.extend(engagement_extra.iter().map(String::as_str));
+    let mut engagements = Table::new(&columns);
+    let mut participation = Table::new(&["engagement_id", "actor_id", "role"]);
+    for e in &dataset.engagements {
+        let mut row = vec![
+            Cell::Text(e.id.clone()),
+            Cell::Text(e.name.clone()),
+            Cell::Text(e.kind.clone()),
+            e.start.into(),
+            e.end.into(),
+            e.funding_eur.map_or(Cell::Empty, Cell::Float),
+            e.part_of.clone().map_or(Cell::Empty, Cell::Text),
+        ];
+        row.extend(
+            engagement_extra
+                .iter()
+                .map(|k| e.attributes.get(k).map_or(Cell::Empty, value_cell)),
+        );
+        engagements.push(row);
+        for p in &e.participants {
+            participation.push(vec![
+                Cell::Text(e.id.clone()),
+                Cell::Text(p.actor.clone()),
+                Cell::Text(p.role.clone()),
+            ]);
+        }
+    }
+    let mut ties = Table::new(&["source", "target", "kind", "weight"]);
+    for t in &dataset.ties {
+        ties.push(vec![
+            Cell::Text(t.source.clone()),
+            Cell::Text(t.target.clone()),
+            t.kind.clone().map_or(Cell::Empty, Cell::Text),
+            Cell::Float(t.weight),
+        ]);
+    }
+    vec![
+        ("actors", actors),
+        ("engagements", engagements),
+        ("participation", participation),
+        ("ties", ties),
+    ]
+}
+
+/// The Excel workbook `export --to xlsx` writes: the dataset's tables
+/// ([`dataset_tables`], read back by `import xlsx`) and the network's
+/// `network_nodes` and `network_ties` ([`network_tables`]).
+///
+/// # Errors
+///
+/// As [`network_tables`] and [`crate::render::workbook`].
+pub fn xlsx_workbook(
+    dataset: &Dataset,
+    projection: &Projection<'_>,
+    extra: &NodeColumns,
+) -> Result<Vec<u8>> {
+    let mut sheets = dataset_tables(dataset);
+    let (nodes, ties) = network_tables(projection, extra)?;
+    sheets.push(("network_nodes", nodes));
+    sheets.push(("network_ties", ties));
+    let refs: Vec<(&str, &Table)> = sheets.iter().map(|(n, t)| (*n, t)).collect();
+    crate::render::workbook(&refs)
 }
 
 #[cfg(test)]

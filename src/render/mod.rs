@@ -7,8 +7,11 @@ pub mod palette;
 pub mod report;
 mod summary;
 mod table;
+pub mod xlsx;
 
 pub use summary::{json_with_warnings, render_summary, warnings_text};
 pub use table::{
-    float_json as float_value, format_float, Cell, FloatStyle, Format, Table, TextStyle,
+    float_json as float_value, format_float, restore_text, Cell, FloatStyle, Format, Table,
+    TextStyle,
 };
+pub use xlsx::workbook;

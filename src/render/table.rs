@@ -423,14 +423,40 @@ fn terminal_safe(s: &str) -> String {
         .collect()
 }
 
+/// First characters a spreadsheet reads as the start of a formula (also
+/// their full-width forms), and the apostrophe that escapes them.
+const FORMULA_STARTS: [char; 11] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', '\'',
+];
+
+/// A CSV text cell a spreadsheet will not run: an apostrophe before a
+/// formula sign (and before an apostrophe, so that [`restore_text`] undoes
+/// it exactly).
 fn neutralise(s: &str) -> String {
-    // Also the full-width forms a spreadsheet may read as the same signs.
-    if s.starts_with([
-        '=', '+', '-', '@', '\t', '\r', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
-    ]) {
+    if s.starts_with(FORMULA_STARTS) {
         format!("'{s}")
     } else {
         s.to_string()
+    }
+}
+
+/// The text a CSV cell written by [`Table::to_csv`] held: the apostrophe
+/// put before a formula sign removed.
+///
+/// ```
+/// use verkosto::render::{restore_text, Cell, Table};
+/// let mut t = Table::new(&["name"]);
+/// for name in ["=1+1", "'quoted", "plain"] {
+///     t.push(vec![Cell::Text(name.into())]);
+/// }
+/// let csv = t.to_csv();
+/// let cells: Vec<String> = csv.lines().skip(1).map(restore_text).collect();
+/// assert_eq!(cells, ["=1+1", "'quoted", "plain"]);
+/// ```
+pub fn restore_text(s: &str) -> String {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_string(),
+        _ => s.to_string(),
     }
 }
 

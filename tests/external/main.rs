@@ -11,6 +11,7 @@ mod chromium;
 mod graphviz;
 mod map_geometry;
 mod networkx;
+mod openpyxl;
 mod terminal;
 
 use libtest_mimic::{Arguments, Trial};
@@ -22,6 +23,7 @@ enum Needs {
     Graphviz,
     Chromium,
     Networkx,
+    Openpyxl,
     Terminal,
 }
 
@@ -31,6 +33,7 @@ impl Needs {
             Needs::Graphviz => "needs graphviz",
             Needs::Chromium => "needs chromium",
             Needs::Networkx => "needs networkx",
+            Needs::Openpyxl => "needs openpyxl",
             Needs::Terminal => "needs script",
         }
     }
@@ -40,6 +43,7 @@ impl Needs {
             Needs::Graphviz => util::graphviz(),
             Needs::Chromium => chromium::chromium().is_some(),
             Needs::Networkx => networkx::python_with_networkx().is_some(),
+            Needs::Openpyxl => openpyxl::python_with_openpyxl().is_some(),
             Needs::Terminal => Command::new("script")
                 .arg("--version")
                 .output()
@@ -109,6 +113,16 @@ fn main() {
             "hostile_names_survive_every_export",
             Needs::Networkx,
             networkx::hostile_names_survive_every_export,
+        ),
+        trial(
+            "openpyxl_reads_the_exported_workbook",
+            Needs::Openpyxl,
+            openpyxl::openpyxl_reads_the_exported_workbook,
+        ),
+        trial(
+            "table_outputs_as_workbooks_keep_types_and_text",
+            Needs::Openpyxl,
+            openpyxl::table_outputs_as_workbooks_keep_types_and_text,
         ),
         trial(
             "progress_bar_on_a_terminal",

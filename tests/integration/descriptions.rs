@@ -346,7 +346,11 @@ fn importer_against_the_curated_network() {
             .unwrap()
             .iter()
             .zip(&imported_keys)
-            .filter(|(_, mine)| names.iter().any(|n| key(n).iter().any(|k| mine.contains(k))))
+            .filter(|(_, mine)| {
+                names
+                    .iter()
+                    .any(|n| key(n).iter().any(|k| mine.contains(k)))
+            })
             .map(|(i, _)| i["name"].as_str().unwrap())
             .collect();
         assert!(matching.len() <= 1, "{} split into {matching:?}", c["id"]);
@@ -554,7 +558,9 @@ fn review_shows_what_was_missed() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let missed: Vec<&str> = r.stdout.lines().filter(|l| l.contains("missed:")).collect();
     assert!(
-        missed.iter().any(|l| l.contains("Meri-Lapin CLT-osaamiskeskuksen")),
+        missed
+            .iter()
+            .any(|l| l.contains("Meri-Lapin CLT-osaamiskeskuksen")),
         "{missed:#?}"
     );
     // Found now, by the `oppilaitos` pattern and the list rule.

@@ -96,6 +96,7 @@ proptest! {
         std::fs::write(&actors, apply(bundled("graphs/examples/csv/actors.csv"), &a)).unwrap();
         std::fs::write(&participation, apply(bundled("graphs/examples/csv/participation.csv"), &p)).unwrap();
         let sources = CsvSources {
+            engagements: None,
             actors: &actors,
             participation: Some(&participation),
             ties: None,

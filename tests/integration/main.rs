@@ -10,6 +10,7 @@ mod exports;
 mod fuzz;
 mod golden;
 mod maps;
+mod merge;
 mod metrics_reference;
 mod properties;
 mod reference;

@@ -1,0 +1,285 @@
+//! Excel workbooks (`.xlsx`, with rust_xlsxwriter): one sheet per table,
+//! numbers as numeric cells, days as dates, a bold frozen header row with
+//! an autofilter, and columns as wide as their contents. Text is always
+//! written as a text cell, so a value such as `=1+1` or `@SUM(A1)` is
+//! shown as written and never run as a formula.
+
+use super::table::{Cell, Table};
+use crate::error::{Error, Result};
+use crate::model::Date;
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+
+/// Widest column, in characters.
+const MAX_WIDTH: usize = 60;
+
+fn xlsx_error(e: XlsxError) -> Error {
+    Error::invalid("xlsx", e.to_string(), "a table Excel can hold")
+}
+
+/// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`,
+/// and unique in its workbook.
+fn sheet_name(name: &str, taken: &[String]) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
+        .take(31)
+        .collect();
+    let clean = if clean.trim().is_empty() {
+        "table".to_string()
+    } else {
+        clean
+    };
+    let mut candidate = clean.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&candidate)) {
+        let suffix = format!(" {n}");
+        let head: String = clean.chars().take(31 - suffix.len()).collect();
+        candidate = format!("{head}{suffix}");
+        n += 1;
+    }
+    candidate
+}
+
+/// A workbook with one sheet per `(name, table)`.
+///
+/// Cells keep their types: whole and real numbers are numeric cells,
+/// yes/no values booleans, texts that are days (`YYYY-MM-DD`) dates shown
+/// as `yyyy-mm-dd`, lists their items joined by `; `; everything else is
+/// text. Non-finite numbers are written as text (`NaN`, `inf`). The file's
+/// creation time is fixed, so the same tables give the same bytes.
+///
+/// # Errors
+///
+/// [`Error::Invalid`] when a table does not fit a sheet (more than
+/// 1,048,575 rows or 16,384 columns).
+///
+/// # Examples
+///
+/// ```
+/// use verkosto::render::{workbook, Cell, Table};
+/// let mut table = Table::new(&["id", "degree"]);
+/// table.push(vec![Cell::Text("=1+1".into()), Cell::Int(3)]);
+/// let bytes = workbook(&[("actors", &table)]).unwrap();
+/// assert_eq!(&bytes[..2], b"PK", "a zip container");
+/// ```
+pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_error)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    let header = Format::new().set_bold();
+    let day = Format::new().set_num_format("yyyy-mm-dd");
+    let mut taken: Vec<String> = Vec::new();
+    for (name, table) in sheets {
+        let name = sheet_name(name, &taken);
+        taken.push(name.clone());
+        let sheet = book.add_worksheet();
+        sheet.set_name(&name).map_err(xlsx_error)?;
+        let rows = u32::try_from(table.rows.len())
+            .ok()
+            .filter(|&n| n < 1_048_576)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "xlsx",
+                    table.rows.len().to_string(),
+                    "at most 1,048,575 rows for one sheet",
+                )
+            })?;
+        let columns = u16::try_from(table.columns.len())
+            .ok()
+            .filter(|&n| n <= 16_384)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "xlsx",
+                    table.columns.len().to_string(),
+                    "at most 16,384 columns",
+                )
+            })?;
+        let mut widths: Vec<usize> = table.columns.iter().map(|c| c.chars().count()).collect();
+        for (c, column) in table.columns.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, c as u16, column, &header)
+                .map_err(xlsx_error)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            for (c, cell) in row.iter().enumerate() {
+                let col = c as u16;
+                let shown = match cell {
+                    Cell::Empty => continue,
+                    Cell::Int(v) => {
+                        sheet.write_number(r, col, *v as f64).map_err(xlsx_error)?;
+                        v.to_string()
+                    }
+                    Cell::Float(v) if v.is_finite() => {
+                        sheet.write_number(r, col, *v).map_err(xlsx_error)?;
+                        v.to_string()
+                    }
+                    Cell::Float(v) => {
+                        let text = v.to_string();
+                        sheet.write_string(r, col, &text).map_err(xlsx_error)?;
+                        text
+                    }
+                    Cell::Bool(b) => {
+                        sheet.write_boolean(r, col, *b).map_err(xlsx_error)?;
+                        b.to_string()
+                    }
+                    Cell::List(items) => {
+                        let text = items.join("; ");
+                        sheet.write_string(r, col, &text).map_err(xlsx_error)?;
+                        text
+                    }
+                    Cell::Text(text) => {
+                        match text.parse::<Date>().ok().and_then(|d| {
+                            ExcelDateTime::from_ymd(d.year() as u16, d.month(), d.day()).ok()
+                        }) {
+                            Some(date) if text.len() == 10 => {
+                                sheet
+                                    .write_datetime_with_format(r, col, &date, &day)
+                                    .map_err(xlsx_error)?;
+                            }
+                            _ => {
+                                sheet.write_string(r, col, text).map_err(xlsx_error)?;
+                            }
+                        }
+                        text.clone()
+                    }
+                };
+                widths[c] = widths[c].max(shown.chars().count());
+            }
+        }
+        for (c, width) in widths.iter().enumerate() {
+            sheet
+                .set_column_width(c as u16, (*width).min(MAX_WIDTH) as f64 + 2.0)
+                .map_err(xlsx_error)?;
+        }
+        sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+        if columns > 0 {
+            sheet
+                .autofilter(0, 0, rows, columns - 1)
+                .map_err(xlsx_error)?;
+        }
+    }
+    if sheets.is_empty() {
+        book.add_worksheet();
+    }
+    book.save_to_buffer().map_err(xlsx_error)
+}
+
+/// Columns that hold names and identifiers: text even when every value
+/// looks like a number (an id `0123` stays `0123`).
+fn is_identifier(column: &str) -> bool {
+    matches!(
+        column,
+        "id" | "name" | "source" | "target" | "actor" | "engagement" | "business_id" | "code"
+    ) || column.ends_with("_id")
+}
+
+/// A table read back from CSV text written by [`Table::to_csv`], with each
+/// column typed: whole numbers when every value is one as written
+/// (`12`, not `012`), real numbers when every value is one as the CSV
+/// writer prints it, text otherwise and always for identifier columns.
+///
+/// # Errors
+///
+/// [`Error::Invalid`] for text that is not CSV.
+pub fn table_from_csv(text: &str) -> Result<Table> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let columns: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::invalid("csv", e.to_string(), "CSV"))?
+        .iter()
+        .map(super::table::restore_text)
+        .collect();
+    let mut texts: Vec<Vec<String>> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| Error::invalid("csv", e.to_string(), "CSV"))?;
+        let mut row: Vec<String> = record.iter().map(super::table::restore_text).collect();
+        row.resize(columns.len(), String::new());
+        texts.push(row);
+    }
+    let whole = |s: &str| s.parse::<i64>().is_ok_and(|v| v.to_string() == s);
+    // A real number as a writer prints it: no leading zeros ("007"), no
+    // sign or exponent tricks.
+    let real = |s: &str| {
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        let leading_zero = digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.");
+        !leading_zero
+            && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && s.parse::<f64>().is_ok_and(f64::is_finite)
+    };
+    let kinds: Vec<u8> = columns
+        .iter()
+        .enumerate()
+        .map(|(c, name)| {
+            let values = || {
+                texts
+                    .iter()
+                    .map(|r| r[c].as_str())
+                    .filter(|s| !s.is_empty())
+            };
+            if is_identifier(name) || values().next().is_none() {
+                0
+            } else if values().all(whole) {
+                1
+            } else if values().all(|s| whole(s) || real(s)) {
+                2
+            } else {
+                0
+            }
+        })
+        .collect();
+    let names: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let mut table = Table::new(&names);
+    for row in texts {
+        table.push(
+            row.into_iter()
+                .zip(&kinds)
+                .map(|(s, kind)| match (s.is_empty(), kind) {
+                    (true, _) => Cell::Empty,
+                    (false, 1) => Cell::Int(s.parse().unwrap_or_default()),
+                    (false, 2) => Cell::Float(s.parse().unwrap_or_default()),
+                    _ => Cell::Text(s),
+                })
+                .collect(),
+        );
+    }
+    Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_columns_are_typed() {
+        let t = table_from_csv(
+            "id,degree,betweenness,kind,start\n007,3,0.5,firm,2020-01-01\n8,4,1,,\n",
+        )
+        .unwrap();
+        assert_eq!(t.rows[0][0], Cell::Text("007".into()));
+        assert_eq!(t.rows[1][0], Cell::Text("8".into()), "ids stay text");
+        assert_eq!(t.rows[0][1], Cell::Int(3));
+        assert_eq!(t.rows[1][2], Cell::Float(1.0));
+        assert_eq!(t.rows[1][3], Cell::Empty);
+        assert_eq!(t.rows[0][4], Cell::Text("2020-01-01".into()));
+    }
+
+    #[test]
+    fn same_tables_same_bytes() {
+        let mut t = Table::new(&["id", "w"]);
+        t.push(vec![Cell::Text("a".into()), Cell::Float(0.25)]);
+        let a = workbook(&[("x", &t)]).unwrap();
+        let b = workbook(&[("x", &t)]).unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn sheet_names_are_valid_and_unique() {
+        let taken = vec!["actors".to_string()];
+        assert_eq!(sheet_name("Actors", &taken), "Actors 2");
+        assert_eq!(sheet_name("a/b:c", &[]), "a_b_c");
+        assert_eq!(sheet_name(&"x".repeat(40), &[]).chars().count(), 31);
+    }
+}

@@ -1,0 +1,215 @@
+//! Workbooks written by `export --to xlsx` and `-f xlsx`, read by Python's
+//! openpyxl (what Excel-minded scripts use) and by `import xlsx`.
+
+use crate::util::{repo, run_in};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A Python with openpyxl: $VERKOSTO_PYTHON, the repository's .venv, or
+/// python3; `None` when none has it.
+pub fn python_with_openpyxl() -> Option<PathBuf> {
+    let candidates = [
+        std::env::var_os("VERKOSTO_PYTHON").map(PathBuf::from),
+        Some(repo().join(".venv/bin/python")),
+        Some(PathBuf::from("python3")),
+    ];
+    candidates.into_iter().flatten().find(|p| {
+        Command::new(p)
+            .args(["-c", "import openpyxl"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+fn read_book(book: &Path) -> Value {
+    let python = python_with_openpyxl().expect("checked by the harness");
+    let out = Command::new(python)
+        .arg(repo().join("tests/roundtrip/read_xlsx.py"))
+        .arg(book)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn column(sheet: &Value, name: &str) -> usize {
+    sheet["header"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+pub fn openpyxl_reads_the_exported_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("seed.xlsx");
+    let seed = "graphs/finland-regional.json";
+    let r = run_in(
+        &repo(),
+        &[
+            "export",
+            seed,
+            "--to",
+            "xlsx",
+            "--with-metrics",
+            "-o",
+            book.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let dataset: Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join(seed)).unwrap()).unwrap();
+    let sheets = read_book(&book);
+    for name in [
+        "actors",
+        "engagements",
+        "participation",
+        "ties",
+        "network_nodes",
+        "network_ties",
+    ] {
+        let sheet = &sheets[name];
+        assert_eq!(sheet["freeze"], "A2", "{name}: header row frozen");
+        assert!(
+            sheet["autofilter"]
+                .as_str()
+                .is_some_and(|r| r.starts_with("A1:")),
+            "{name}"
+        );
+        assert_eq!(sheet["formulas"], 0, "{name}: no formulas");
+    }
+    // Actors: the same ids, names, kinds and aliases, in order.
+    let actors = &sheets["actors"];
+    let rows = actors["rows"].as_array().unwrap();
+    let want = dataset["actors"].as_array().unwrap();
+    assert_eq!(rows.len(), want.len());
+    for (row, actor) in rows.iter().zip(want) {
+        assert_eq!(row[column(actors, "id")], actor["id"]);
+        assert_eq!(row[column(actors, "name")], actor["name"]);
+        assert_eq!(row[column(actors, "kind")], actor["kind"]);
+        let aliases: Vec<&str> = actor["aliases"]
+            .as_array()
+            .map(|a| a.iter().map(|v| v.as_str().unwrap()).collect())
+            .unwrap_or_default();
+        let cell = row[column(actors, "aliases")].as_str().unwrap_or("");
+        assert_eq!(cell, aliases.join("; "));
+    }
+    // Engagements: dates are dates and funding a number, equal to the JSON.
+    let engagements = &sheets["engagements"];
+    let (start, funding) = (
+        column(engagements, "start"),
+        column(engagements, "funding_eur"),
+    );
+    for (i, (row, e)) in engagements["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(dataset["engagements"].as_array().unwrap())
+        .enumerate()
+    {
+        assert_eq!(row[column(engagements, "id")], e["id"]);
+        if e["start"].is_string() {
+            assert_eq!(row[start], e["start"]);
+            assert_eq!(engagements["types"][i][start], "date");
+        }
+        if let Some(f) = e["funding_eur"].as_f64() {
+            assert_eq!(engagements["types"][i][funding], "number");
+            assert_eq!(row[funding].as_f64(), Some(f));
+        }
+    }
+    let participations: usize = dataset["engagements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["participants"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(
+        sheets["participation"]["rows"].as_array().unwrap().len(),
+        participations
+    );
+    // Metrics are numeric cells.
+    let nodes = &sheets["network_nodes"];
+    let degree = column(nodes, "degree");
+    assert!(nodes["types"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t[degree] == "number"));
+
+    // import xlsx reads the same dataset back.
+    let back = run_in(
+        &repo(),
+        &[
+            "import",
+            "xlsx",
+            book.to_str().unwrap(),
+            "--name",
+            dataset["name"].as_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(back.code, 0, "{}", back.stderr);
+    let back: Value = serde_json::from_str(&back.stdout).unwrap();
+    let mut original = dataset.clone();
+    let object = original.as_object_mut().unwrap();
+    object.remove("description");
+    object.remove("notes");
+    assert_eq!(
+        back, original,
+        "export --to xlsx, then import xlsx, gives the dataset"
+    );
+}
+
+pub fn table_outputs_as_workbooks_keep_types_and_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // A name that a spreadsheet would run as a formula if written as one.
+    let dataset = r#"{"name": "t", "actors": [
+        {"id": "a", "name": "=HYPERLINK(\"http://x\",\"y\")", "kind": "firm"},
+        {"id": "b", "name": "+1+2", "kind": "firm"},
+        {"id": "c", "name": "@SUM(A1)", "kind": "firm"}],
+      "engagements": [{"id": "e", "name": "-1", "kind": "project",
+        "participants": [{"actor": "a", "role": "partner"}, {"actor": "b", "role": "partner"},
+                         {"actor": "c", "role": "partner"}]}]}"#;
+    std::fs::write(dir.path().join("d.json"), dataset).unwrap();
+    let r = run_in(
+        dir.path(),
+        &["actors", "d.json", "-f", "xlsx", "-o", "actors.xlsx"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let sheets = read_book(&dir.path().join("actors.xlsx"));
+    let sheet = &sheets["actors"];
+    assert_eq!(sheet["formulas"], 0);
+    let names: Vec<&str> = sheet["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r[column(sheet, "name")].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"=HYPERLINK(\"http://x\",\"y\")"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"+1+2"));
+    let degree = column(sheet, "degree");
+    for (row, types) in sheet["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(sheet["types"].as_array().unwrap())
+    {
+        assert_eq!(types[degree], "number");
+        assert_eq!(row[degree].as_f64(), Some(2.0));
+    }
+    // Without -o a workbook is refused as bad usage.
+    let r = run_in(dir.path(), &["actors", "d.json", "-f", "xlsx"], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("-o"), "{}", r.stderr);
+}
