@@ -187,11 +187,16 @@ def command(rng, kind):
     if kind == "json":
         name = rng.choice(["validate", "summary", "actors", "communities", "brokers", "ties",
                            "projects", "reach", "render", "render", "report", "export", "export",
-                           "evolution", "compare"])
+                           "evolution", "compare", "merge"])
         args = [name, "input.json"]
         outputs = []
+        if name == "merge":
+            return ["merge", "input.json", "input.json", "-o", "merged.json"], ["merged.json"]
         if name in ("summary", "actors", "communities", "brokers", "ties", "projects", "reach"):
             args += rng.choice([[], ["--format", "json"], ["--format", "csv"], [], ["--format", "xml"]])
+            if rng.random() < 0.15:
+                args += ["--format", "xlsx", "-o", "table.xlsx"]
+                outputs = ["table.xlsx"]
         if name == "render":
             ext = rng.choice(["svg", "dot", "svg", "png"])
             args += ["-o", f"map.{ext}"]
