@@ -61,6 +61,7 @@ pub(crate) const REPORT_TEXTS: &[(&str, &str, &str, &str)] = &[
     ("finding.parts", "It is {k} separate networks with no tie between them: {list}.", "Se koostuu {k} erillisestä verkostosta, joiden välillä ei ole yhteyksiä: {list}.", "Det består av {k} separata nätverk utan kopplingar mellan dem: {list}."),
     ("finding.part", "{n} actors around {project}", "{n} toimijaa hankkeen {project} ympärillä", "{n} aktörer kring {project}"),
     ("finding.part_mixed", "{n} actors of several projects", "{n} toimijaa useista hankkeista", "{n} aktörer från flera projekt"),
+    ("finding.more_parts", "{k} smaller parts with {n} actors in all", "{k} pienempää osaa, yhteensä {n} toimijaa", "{k} mindre delar med sammanlagt {n} aktörer"),
     ("finding.isolated", "{n} actors without ties", "{n} toimijaa ilman yhteyksiä", "{n} aktörer utan kopplingar"),
     ("finding.cut", "{name} holds its part together: if it left, {pairs} pairs of actors would lose every connection.", "{name} pitää osansa verkostosta koossa: jos se poistuisi, {pairs} toimijaparin kaikki yhteydet katkeaisivat.", "{name} håller ihop sin del: om den försvann skulle {pairs} aktörspar förlora all förbindelse."),
     ("finding.no_cut", "No single actor holds a part together: every part stays connected if any one actor leaves.", "Mikään yksittäinen toimija ei pidä verkostoa koossa: jokainen osa pysyy yhtenäisenä, vaikka yksi toimija poistuisi.", "Ingen enskild aktör håller ihop nätverket: varje del förblir sammanhängande om en aktör försvinner."),

@@ -133,6 +133,9 @@ pub struct Analysis<'a> {
     brokerage: OnceLock<Vec<Brokerage>>,
     groups: OnceLock<Vec<String>>,
     summary: OnceLock<NetworkSummary>,
+    /// Per engagement position, the dataset index of its top-level
+    /// engagement (following `part_of`).
+    roots: OnceLock<Vec<usize>>,
     reach: OnceLock<Reach>,
     unconverged: std::sync::Mutex<Vec<crate::metrics::warning::Warning>>,
     scaled: OnceLock<Csr>,
@@ -174,6 +177,7 @@ impl<'a> Analysis<'a> {
             brokerage: OnceLock::new(),
             groups: OnceLock::new(),
             summary: OnceLock::new(),
+            roots: OnceLock::new(),
             reach: OnceLock::new(),
             unconverged: Default::default(),
             scaled: OnceLock::new(),
@@ -511,7 +515,7 @@ impl<'a> Analysis<'a> {
     pub fn summary(&self) -> Result<&NetworkSummary> {
         cached(&self.summary, || {
             let mut summary = self.summarize()?;
-            summary.warnings = self.network_warnings(&summary, Lang::En)?;
+            summary.warnings = self.network_warnings(Lang::En)?;
             summary
                 .warnings
                 .extend(self.ranking_warnings(&[Metric::Degree, Metric::Strength], Lang::En)?);

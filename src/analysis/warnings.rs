@@ -5,8 +5,9 @@ use super::Analysis;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::metrics::cohesion::components;
+use crate::metrics::mixing::{group_index, mixing};
 use crate::metrics::warning::{small_groups, tied_ranking, Warning};
-use crate::metrics::{Metric, NetworkSummary};
+use crate::metrics::Metric;
 use std::collections::BTreeMap;
 
 /// Roles that list an actor rather than make it a collaborator.
@@ -28,26 +29,30 @@ const RANKED: &[Metric] = &[
 /// (name, id) that makes more than half of its ties, if one does.
 pub type NetworkPart = (usize, Option<(String, String)>);
 
+/// Parts of a network named one by one in the `separate_components`
+/// caveat; smaller ones are counted together.
+const MAX_PARTS_NAMED: usize = 8;
+
 impl Analysis<'_> {
     /// The caveats of the network as a whole: one engagement making most
     /// ties, separate components (each named by the project that forms it
     /// when one dominates), groups too small for a density, and actors
     /// whose every tie comes from being listed (member, target group,
     /// participant).
-    pub(super) fn network_warnings(
-        &self,
-        summary: &NetworkSummary,
-        lang: Lang,
-    ) -> Result<Vec<Warning>> {
+    ///
+    /// Needs no path search: the caveats that travel with a table cost what
+    /// the table's own metrics cost.
+    pub(super) fn network_warnings(&self, lang: Lang) -> Result<Vec<Warning>> {
         let mut out = Vec::new();
         out.extend(self.dominant_engagement(lang));
         out.extend(self.separate_components(lang));
-        let sizes: Vec<(String, usize)> = summary
-            .mixing
+        let (names, group) = group_index(self.groups());
+        let mixed = mixing(self.adjacency(), &names, &group);
+        let sizes: Vec<(String, usize)> = mixed
             .groups
             .iter()
             .cloned()
-            .zip(summary.mixing.sizes.iter().copied())
+            .zip(mixed.sizes.iter().copied())
             .collect();
         out.extend(small_groups(&self.options().group, &sizes, lang));
         out.extend(self.listed_only(lang)?);
@@ -95,17 +100,7 @@ impl Analysis<'_> {
 
     /// [`Analysis::warnings`] in `lang`.
     pub fn warnings_in(&self, metrics: &[Metric], lang: Lang) -> Result<Vec<Warning>> {
-        let summary = self.summary()?;
-        let mut out = if lang == Lang::En {
-            summary
-                .warnings
-                .iter()
-                .filter(|w| w.code != "tied_ranking")
-                .cloned()
-                .collect()
-        } else {
-            self.network_warnings(summary, lang)?
-        };
+        let mut out = self.network_warnings(lang)?;
         out.extend(self.ranking_warnings(metrics, lang)?);
         if let Ok(list) = self.unconverged.lock() {
             out.extend(list.iter().cloned());
@@ -253,7 +248,10 @@ impl Analysis<'_> {
         }
         let mut text = Vec::new();
         let mut subjects = Vec::new();
-        for (size, project) in &parts {
+        // The largest parts by name; the rest counted, so that the
+        // caveat stays a sentence on any network.
+        let (named, rest) = parts.split_at(parts.len().min(MAX_PARTS_NAMED));
+        for (size, project) in named {
             let n = lang.integer(*size as i64);
             match project {
                 Some((name, id)) => {
@@ -266,6 +264,14 @@ impl Analysis<'_> {
                 }
                 None => text.push(lang.text("finding.part_mixed").replace("{n}", &n)),
             }
+        }
+        if !rest.is_empty() {
+            let actors: usize = rest.iter().map(|(size, _)| size).sum();
+            text.push(
+                lang.text("finding.more_parts")
+                    .replace("{k}", &lang.integer(rest.len() as i64))
+                    .replace("{n}", &lang.integer(actors as i64)),
+            );
         }
         if isolated > 0 {
             text.push(

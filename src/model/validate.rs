@@ -6,7 +6,9 @@
 //! places back to their own (file, line, column).
 
 use super::{Dataset, KNOWN_ROLES};
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use foldhash::HashMapExt as _;
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// One problem: where it is and what is wrong (with the offending value and
@@ -78,8 +80,8 @@ fn check_actors<'d>(dataset: &'d Dataset, problems: &mut Vec<Problem>) -> HashMa
     let mut actor_ids: HashMap<&str, usize> = HashMap::new();
     let mut business_ids: HashMap<String, usize> = HashMap::new();
     for (i, actor) in dataset.actors.iter().enumerate() {
-        let place = format!("actors[{i}]");
-        check_id(problems, &format!("{place}.id"), &actor.id);
+        let place = At("actors", i);
+        check_id(problems, || format!("actors[{i}].id"), &actor.id);
         if !actor.id.trim().is_empty() {
             if let Some(first) = actor_ids.insert(&actor.id, i) {
                 problems.push(Problem::new(
@@ -92,8 +94,18 @@ fn check_actors<'d>(dataset: &'d Dataset, problems: &mut Vec<Problem>) -> HashMa
                 actor_ids.insert(&dataset.actors[first].id, first);
             }
         }
-        check_text(problems, &format!("{place}.name"), &actor.name, "name");
-        check_text(problems, &format!("{place}.kind"), &actor.kind, "kind");
+        check_text(
+            problems,
+            || format!("actors[{i}].name"),
+            &actor.name,
+            "name",
+        );
+        check_text(
+            problems,
+            || format!("actors[{i}].kind"),
+            &actor.kind,
+            "kind",
+        );
         if let Some(bid) = &actor.business_id {
             let normal = bid.trim().to_string();
             if normal.is_empty() {
@@ -113,7 +125,12 @@ fn check_actors<'d>(dataset: &'d Dataset, problems: &mut Vec<Problem>) -> HashMa
             }
         }
         for (j, alias) in actor.aliases.iter().enumerate() {
-            check_text(problems, &format!("{place}.aliases[{j}]"), alias, "alias");
+            check_text(
+                problems,
+                || format!("actors[{i}].aliases[{j}]"),
+                alias,
+                "alias",
+            );
         }
     }
     actor_ids
@@ -128,9 +145,11 @@ fn check_engagements<'d>(
     warnings: &mut Vec<Problem>,
 ) -> HashMap<&'d str, usize> {
     let mut engagement_ids: HashMap<&str, usize> = HashMap::new();
+    // Actors already seen in the engagement at hand (one map, cleared).
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, engagement) in dataset.engagements.iter().enumerate() {
-        let place = format!("engagements[{i}]");
-        check_id(problems, &format!("{place}.id"), &engagement.id);
+        let place = At("engagements", i);
+        check_id(problems, || format!("engagements[{i}].id"), &engagement.id);
         if !engagement.id.trim().is_empty() {
             if let Some(first) = engagement_ids.insert(&engagement.id, i) {
                 problems.push(Problem::new(
@@ -143,8 +162,18 @@ fn check_engagements<'d>(
                 engagement_ids.insert(&dataset.engagements[first].id, first);
             }
         }
-        check_text(problems, &format!("{place}.name"), &engagement.name, "name");
-        check_text(problems, &format!("{place}.kind"), &engagement.kind, "kind");
+        check_text(
+            problems,
+            || format!("engagements[{i}].name"),
+            &engagement.name,
+            "name",
+        );
+        check_text(
+            problems,
+            || format!("engagements[{i}].kind"),
+            &engagement.kind,
+            "kind",
+        );
         if let (Some(start), Some(end)) = (engagement.start, engagement.end) {
             if end < start {
                 problems.push(Problem::new(
@@ -161,18 +190,17 @@ fn check_engagements<'d>(
                 ));
             }
         }
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        seen.clear();
         for (j, participation) in engagement.participants.iter().enumerate() {
-            let pplace = format!("{place}.participants[{j}]");
             if participation.actor.trim().is_empty() {
                 problems.push(Problem::new(
-                    format!("{pplace}.actor"),
+                    format!("{place}.participants[{j}].actor"),
                     "empty actor reference; expected the id of an actor",
                 ));
             } else {
                 if !actor_ids.contains_key(participation.actor.as_str()) {
                     problems.push(Problem::new(
-                        format!("{pplace}.actor"),
+                        format!("{place}.participants[{j}].actor"),
                         format!(
                             "unknown actor {:?}; expected the id of an entry in actors{}",
                             participation.actor,
@@ -182,7 +210,7 @@ fn check_engagements<'d>(
                 }
                 if let Some(first) = seen.insert(&participation.actor, j) {
                     problems.push(Problem::new(
-                        format!("{pplace}.actor"),
+                        format!("{place}.participants[{j}].actor"),
                         format!(
                             "actor {:?} is listed twice in this engagement (also at participants[{first}]); expected each actor once, with its main role",
                             participation.actor
@@ -192,12 +220,12 @@ fn check_engagements<'d>(
             }
             if participation.role.trim().is_empty() {
                 problems.push(Problem::new(
-                    format!("{pplace}.role"),
+                    format!("{place}.participants[{j}].role"),
                     format!("empty role; expected one of {}", KNOWN_ROLES.join(", ")),
                 ));
             } else if !KNOWN_ROLES.contains(&participation.role.as_str()) {
                 warnings.push(Problem::new(
-                    format!("{pplace}.role"),
+                    format!("{place}.participants[{j}].role"),
                     format!(
                         "unknown role {:?} (known: {}); it is kept, and filtered like any other role",
                         participation.role,
@@ -298,15 +326,25 @@ fn check_ties(dataset: &Dataset, actor_ids: &HashMap<&str, usize>, problems: &mu
     }
 }
 
-fn check_id(problems: &mut Vec<Problem>, place: &str, id: &str) {
+/// An element's place, `actors[3]`, written only when a problem needs it.
+#[derive(Clone, Copy)]
+struct At(&'static str, usize);
+
+impl std::fmt::Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
+fn check_id(problems: &mut Vec<Problem>, place: impl Fn() -> String, id: &str) {
     if id.trim().is_empty() {
         problems.push(Problem::new(
-            place,
+            place(),
             "empty id; expected a non-empty identifier",
         ));
     } else if id.trim() != id {
         problems.push(Problem::new(
-            place,
+            place(),
             format!(
                 "id {id:?} has leading or trailing white space; expected {:?}",
                 id.trim()
@@ -318,16 +356,16 @@ fn check_id(problems: &mut Vec<Problem>, place: &str, id: &str) {
     {
         // XML cannot hold these: ids must survive every export unchanged.
         problems.push(Problem::new(
-            place,
+            place(),
             format!("id {id:?} contains a control character; expected printable text"),
         ));
     }
 }
 
-fn check_text(problems: &mut Vec<Problem>, place: &str, value: &str, what: &str) {
+fn check_text(problems: &mut Vec<Problem>, place: impl Fn() -> String, value: &str, what: &str) {
     if value.trim().is_empty() {
         problems.push(Problem::new(
-            place,
+            place(),
             format!("empty {what}; expected non-empty text"),
         ));
     }

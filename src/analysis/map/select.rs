@@ -169,23 +169,62 @@ impl Analysis<'_> {
     }
 
     /// The top-level engagement (following `part_of`) of engagement
-    /// position `e`, as its dataset index.
+    /// position `e`, as its dataset index. The table of roots is made once,
+    /// in time linear in the engagements.
     pub(crate) fn root_engagement(&self, e: usize) -> usize {
-        let dataset = self.dataset();
-        let id = &self.projection().two_mode().engagement(e).id;
-        let index = |id: &str| dataset.engagements.iter().position(|x| x.id == id);
-        let mut current = index(id).unwrap_or(0);
-        for _ in 0..dataset.engagements.len() {
-            match dataset.engagements[current]
-                .part_of
-                .as_deref()
-                .and_then(index)
-            {
-                Some(parent) if parent != current => current = parent,
-                _ => break,
+        self.roots.get_or_init(|| {
+            let dataset = self.dataset();
+            let index: std::collections::HashMap<&str, usize> = dataset
+                .engagements
+                .iter()
+                .enumerate()
+                .map(|(i, x)| (x.id.as_str(), i))
+                .collect();
+            let parent = |i: usize| {
+                dataset.engagements[i]
+                    .part_of
+                    .as_deref()
+                    .and_then(|p| index.get(p).copied())
+                    .filter(|&p| p != i)
+            };
+            // Root of every dataset engagement; a chain is walked once and
+            // every engagement on it takes the root (valid data has no
+            // cycles; a step limit keeps any input finite).
+            let n = dataset.engagements.len();
+            let mut root = vec![usize::MAX; n];
+            for start in 0..n {
+                let mut chain = vec![start];
+                let mut current = start;
+                let mut found = None;
+                for _ in 0..n {
+                    if root[current] != usize::MAX {
+                        found = Some(root[current]);
+                        break;
+                    }
+                    match parent(current) {
+                        Some(p) => {
+                            current = p;
+                            chain.push(p);
+                        }
+                        None => break,
+                    }
+                }
+                let r = found.unwrap_or(current);
+                for c in chain {
+                    if root[c] == usize::MAX {
+                        root[c] = r;
+                    }
+                }
             }
-        }
-        current
+            let graph = self.projection().two_mode();
+            (0..graph.engagement_count())
+                .map(|p| {
+                    index
+                        .get(graph.engagement(p).id.as_str())
+                        .map_or(0, |&i| root[i])
+                })
+                .collect()
+        })[e]
     }
 }
 
