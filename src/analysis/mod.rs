@@ -538,7 +538,7 @@ impl<'a> Analysis<'a> {
             .map(|v| v.as_f64().unwrap_or(0.0))
             .collect();
         let closed = triangles(adjacency);
-        let (average_path, sources) =
+        let (average_path, estimate) =
             average_path_length(adjacency, &largest, EXACT_PATH_LIMIT, PATH_SAMPLE);
         let cut = self.cut_structure();
         let id = |p: usize| projection.actor(p).id.clone();
@@ -567,12 +567,14 @@ impl<'a> Analysis<'a> {
             transitivity: transitivity(adjacency, &closed),
             diameter: diameter(adjacency, &largest),
             average_path_length: average_path,
-            average_path_length_sources: sources,
+            average_path_length_sources: estimate.map(|e| e.sources),
+            average_path_length_error: estimate.map(|e| e.error),
             articulation_points: cut.articulation_points.iter().map(|&p| id(p)).collect(),
             bridges: cut.bridges.iter().map(|&(a, b)| (id(a), id(b))).collect(),
             max_core,
             modularity: partition.modularity,
             communities: partition.count,
+            community_iterations: self.options().community.iterations_for(n),
             group: self.options.group.clone(),
             ei_index: mixed.ei_index(),
             assortativity: assortativity(&mixed),

@@ -243,8 +243,9 @@ pub struct CommunityArgs {
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub seed: u64,
     /// Iterations of the algorithm, each improving the last; 0 (default) =
-    /// until nothing changes. 2 is igraph's default: faster on very large
-    /// networks, slightly lower modularity.
+    /// until nothing changes, or 2 on networks of more than 50,000 actors.
+    /// 2 is igraph's default: faster on very large networks, slightly
+    /// lower modularity.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub iterations: usize,
 }

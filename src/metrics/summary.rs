@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 
 /// Largest component size for which the average path length is exact;
 /// above it, it is estimated from [`PATH_SAMPLE`] sources.
-pub const EXACT_PATH_LIMIT: usize = 30_000;
+pub const EXACT_PATH_LIMIT: usize = 5_000;
 /// Sources of the estimated average path length.
-pub const PATH_SAMPLE: usize = 1_000;
+pub const PATH_SAMPLE: usize = 250;
 
 /// Network-level figures of a projection.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +48,8 @@ pub struct NetworkSummary {
     pub average_path_length: f64,
     /// `Some(k)` when the average path length is estimated from k sources.
     pub average_path_length_sources: Option<usize>,
+    /// For an estimate, the half-width of its 95 % confidence interval.
+    pub average_path_length_error: Option<f64>,
     /// Ids of the actors whose departure would split their component.
     pub articulation_points: Vec<String>,
     /// Ties whose removal would split their component, as id pairs.
@@ -58,6 +60,9 @@ pub struct NetworkSummary {
     pub modularity: f64,
     /// Number of communities of that partition.
     pub communities: usize,
+    /// The Leiden/Louvain iterations run for it: `None` until nothing
+    /// changed, `Some(k)` a fixed number (large networks by default).
+    pub community_iterations: Option<usize>,
     /// The grouping attribute of the mixing figures.
     pub group: String,
     /// Krackhardt E–I index by group (`None` without ties).

@@ -35,6 +35,10 @@ fn figures(s: &NetworkSummary) -> Vec<(&'static str, Cell)> {
                 .map_or(Cell::Empty, Cell::from),
         ),
         (
+            "average_path_length_error",
+            s.average_path_length_error.map_or(Cell::Empty, Cell::Float),
+        ),
+        (
             "articulation_points",
             Cell::List(s.articulation_points.clone()),
         ),
@@ -45,6 +49,10 @@ fn figures(s: &NetworkSummary) -> Vec<(&'static str, Cell)> {
         ("max_core", s.max_core.into()),
         ("modularity", s.modularity.into()),
         ("communities", s.communities.into()),
+        (
+            "community_iterations",
+            s.community_iterations.map_or(Cell::Empty, Cell::from),
+        ),
         ("group", Cell::Text(s.group.clone())),
         ("ei_index", optional(s.ei_index)),
         ("assortativity", optional(s.assortativity)),

@@ -75,6 +75,16 @@ mod cut_tests {
 /// diameter is pinned down — usually after a handful of searches instead of
 /// one per actor.
 ///
+/// Two refinements keep the searches few on large networks:
+/// - twins (actors with the same neighbours, with or without each other)
+///   have the same eccentricity, so one of each set is a candidate — in a
+///   projection, the members of one engagement and of nothing else are
+///   such twins;
+/// - each round searches from two actors at once (the largest upper and
+///   the smallest lower bound), in parallel, and applies both results in a
+///   fixed order, so the result and the searches made do not depend on the
+///   number of threads.
+///
 /// Complexity: O(k·(c + m_c)) for k searches (k ≤ c).
 pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
     if members.len() < 2 {
@@ -86,44 +96,67 @@ pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
     let n = adjacency.node_count();
     let mut lower = vec![0usize; n];
     let mut upper = vec![usize::MAX; n];
-    let mut candidates: Vec<usize> = members.to_vec();
-    let (mut best_lower, mut best_upper) = (0usize, usize::MAX);
-    let mut search = crate::metrics::paths::HopSearch::new(n);
-    let mut pick_high = true;
-    while best_lower < best_upper && !candidates.is_empty() {
-        // Alternate between the largest upper bound and the smallest lower
-        // bound (ties: highest degree, then smallest position).
-        let &v = if pick_high {
-            candidates.iter().max_by(|&&a, &&b| {
+    let mut candidates: Vec<usize> = without_twins(adjacency, members);
+    let mut best_lower = 0usize;
+    let mut searches = [
+        crate::metrics::paths::HopSearch::new(n),
+        crate::metrics::paths::HopSearch::new(n),
+    ];
+    loop {
+        let best_upper = candidates
+            .iter()
+            .map(|&u| upper[u])
+            .max()
+            .unwrap_or(best_lower);
+        if best_lower >= best_upper || candidates.is_empty() {
+            break;
+        }
+        // The largest upper bound and the smallest lower bound (ties:
+        // highest degree, then smallest position).
+        let high = *candidates
+            .iter()
+            .max_by(|&&a, &&b| {
                 upper[a]
                     .cmp(&upper[b])
                     .then(adjacency.degree(a).cmp(&adjacency.degree(b)))
                     .then(b.cmp(&a))
             })
-        } else {
-            candidates.iter().min_by(|&&a, &&b| {
+            .expect("non-empty");
+        let low = candidates
+            .iter()
+            .copied()
+            .filter(|&v| v != high)
+            .min_by(|&a, &b| {
                 lower[a]
                     .cmp(&lower[b])
                     .then(adjacency.degree(b).cmp(&adjacency.degree(a)))
                     .then(a.cmp(&b))
-            })
+            });
+        let [first, second] = &mut searches;
+        match low {
+            Some(low) => {
+                rayon::join(
+                    || first.run(adjacency, high, false),
+                    || second.run(adjacency, low, false),
+                );
+            }
+            None => first.run(adjacency, high, false),
         }
-        .expect("non-empty");
-        pick_high = !pick_high;
-        search.run(adjacency, v, false);
-        let eccentricity = search
-            .order
-            .iter()
-            .map(|&u| search.dist[u as usize] as usize)
-            .max()
-            .unwrap_or(0);
-        best_lower = best_lower.max(eccentricity);
-        lower[v] = eccentricity;
-        upper[v] = eccentricity;
-        for &u in &candidates {
-            let d = search.dist[u] as usize;
-            lower[u] = lower[u].max(d.max(eccentricity.saturating_sub(d)));
-            upper[u] = upper[u].min(eccentricity + d);
+        for (search, v) in searches.iter().zip(std::iter::once(high).chain(low)) {
+            let eccentricity = search
+                .order
+                .iter()
+                .map(|&u| search.dist[u as usize] as usize)
+                .max()
+                .unwrap_or(0);
+            best_lower = best_lower.max(eccentricity);
+            lower[v] = eccentricity;
+            upper[v] = eccentricity;
+            for &u in &candidates {
+                let d = search.dist[u] as usize;
+                lower[u] = lower[u].max(d.max(eccentricity.saturating_sub(d)));
+                upper[u] = upper[u].min(eccentricity + d);
+            }
         }
         // Every eccentricity lower bound is a lower bound of the diameter;
         // an actor whose eccentricity cannot exceed it is no longer needed.
@@ -131,26 +164,61 @@ pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
             .iter()
             .map(|&u| lower[u])
             .fold(best_lower, usize::max);
-        candidates.retain(|&u| u != v && upper[u] > best_lower && lower[u] != upper[u]);
-        best_upper = candidates
-            .iter()
-            .map(|&u| upper[u])
-            .max()
-            .unwrap_or(best_lower);
+        candidates.retain(|&u| {
+            u != high && Some(u) != low && upper[u] > best_lower && lower[u] != upper[u]
+        });
     }
     best_lower
 }
 
+/// `members` without their twins: of the actors with the same neighbours
+/// (the same open neighbourhood, or the same closed one: tied to each
+/// other and to the same others), the first in position. Twins are at the
+/// same distance from every other actor, so in a component of three or
+/// more actors they have the same eccentricity.
+fn without_twins(adjacency: &Csr, members: &[usize]) -> Vec<usize> {
+    use std::collections::HashMap;
+    let closed = |v: usize| -> Vec<u32> {
+        let mut list = adjacency.neighbors(v).to_vec();
+        let at = list.partition_point(|&u| (u as usize) < v);
+        list.insert(at, v as u32);
+        list
+    };
+    let mut open_seen: HashMap<&[u32], usize> = HashMap::new();
+    let mut closed_seen: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(members.len());
+    for &v in members {
+        let twin_open = open_seen.insert(adjacency.neighbors(v), v).is_some();
+        let twin_closed = closed_seen.insert(closed(v), v).is_some();
+        if !twin_open && !twin_closed {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// An average path length estimated from a sample of sources.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Estimate {
+    /// Sources searched.
+    pub sources: usize,
+    /// Half-width of the 95 % confidence interval: the spread of the
+    /// sources' mean distances (normal approximation, with the finite
+    /// population correction).
+    pub error: f64,
+}
+
 /// Average shortest-path length (hops) among `members` (one component).
 /// Exact (a search from every member) up to `exact_limit` members; above,
-/// estimated from `sample` members chosen with a fixed seed. Returns the
-/// value and the number of sources used when it is an estimate.
+/// estimated from `sample` members spread evenly over the component, with
+/// its error bound. Returns the value and, when it is an estimate, the
+/// sources used and the bound.
 pub(crate) fn average_path_length(
     adjacency: &Csr,
     members: &[usize],
     exact_limit: usize,
     sample: usize,
-) -> (f64, Option<usize>) {
+) -> (f64, Option<Estimate>) {
     use rayon::prelude::*;
     let c = members.len();
     if c < 2 {
@@ -166,30 +234,91 @@ pub(crate) fn average_path_length(
         (0..sample).map(|i| members[i * c / sample]).collect()
     };
     let blocks = 32.min(sources.len());
+    // Each source's sum of distances, in source order.
     let sums: Vec<u64> = (0..blocks)
         .into_par_iter()
-        .map(|b| {
+        .flat_map_iter(|b| {
             let mut search = crate::metrics::paths::HopSearch::new(adjacency.node_count());
-            let mut sum = 0u64;
-            for &s in &sources[b * sources.len() / blocks..(b + 1) * sources.len() / blocks] {
-                search.run(adjacency, s, false);
-                sum += search
-                    .order
-                    .iter()
-                    .map(|&v| search.dist[v as usize] as u64)
-                    .sum::<u64>();
-            }
-            sum
+            sources[b * sources.len() / blocks..(b + 1) * sources.len() / blocks]
+                .iter()
+                .map(|&s| {
+                    search.run(adjacency, s, false);
+                    search
+                        .order
+                        .iter()
+                        .map(|&v| search.dist[v as usize] as u64)
+                        .sum::<u64>()
+                })
+                .collect::<Vec<u64>>()
         })
         .collect();
     let total: u64 = sums.iter().sum();
-    let average = total as f64 / (sources.len() as f64 * (c as f64 - 1.0));
-    (average, (c > exact_limit).then_some(sources.len()))
+    let k = sources.len() as f64;
+    let average = total as f64 / (k * (c as f64 - 1.0));
+    if c <= exact_limit {
+        return (average, None);
+    }
+    let means: Vec<f64> = sums.iter().map(|&s| s as f64 / (c as f64 - 1.0)).collect();
+    let variance = means.iter().map(|m| (m - average).powi(2)).sum::<f64>() / (k - 1.0).max(1.0);
+    let correction = (1.0 - k / c as f64).max(0.0);
+    let error = 1.96 * (variance / k * correction).sqrt();
+    (
+        average,
+        Some(Estimate {
+            sources: sources.len(),
+            error,
+        }),
+    )
 }
 
 #[cfg(test)]
 mod diameter_tests {
     use super::*;
+
+    /// Random projections of cliques (many twins) and sparse random graphs:
+    /// the bounded diameter equals the all-pairs one.
+    #[test]
+    fn bounding_with_twins_matches_all_pairs_on_random_graphs() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |k: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % k as u64) as usize
+        };
+        for round in 0..60 {
+            let n = 5 + next(60);
+            let mut edges = Vec::new();
+            if round % 2 == 0 {
+                // Engagements as cliques of 2–5 members.
+                for _ in 0..n / 2 {
+                    let size = 2 + next(4);
+                    let group: Vec<usize> = (0..size).map(|_| next(n)).collect();
+                    for (i, &a) in group.iter().enumerate() {
+                        for &b in &group[i + 1..] {
+                            if a != b {
+                                edges.push((a.min(b) as u32, a.max(b) as u32, 1.0));
+                            }
+                        }
+                    }
+                }
+            } else {
+                for _ in 0..n + next(n) {
+                    let (a, b) = (next(n), next(n));
+                    if a != b {
+                        edges.push((a.min(b) as u32, a.max(b) as u32, 1.0));
+                    }
+                }
+            }
+            edges.sort_by_key(|x| (x.0, x.1));
+            edges.dedup_by(|x, y| (x.0, x.1) == (y.0, y.1));
+            let adj = Csr::from_edges(n, edges.into_iter());
+            let labels = crate::metrics::cohesion::components(&adj);
+            let largest: Vec<usize> = (0..n).filter(|&v| labels[v] == 0).collect();
+            let (reference, _) = diameter_and_average_path(&adj, &largest);
+            assert_eq!(diameter(&adj, &largest), reference, "round {round}");
+        }
+    }
 
     #[test]
     fn bounding_diameter_matches_all_pairs() {
@@ -214,8 +343,10 @@ mod diameter_tests {
         assert_eq!(none, None);
         let (_, reference) = diameter_and_average_path(&adj, &members);
         assert!((exact - reference).abs() < 1e-12);
-        let (_, sampled) = average_path_length(&adj, &members, 5, 3);
-        assert_eq!(sampled, Some(3));
+        let (estimate, sampled) = average_path_length(&adj, &members, 5, 3);
+        let sampled = sampled.expect("an estimate");
+        assert_eq!(sampled.sources, 3);
+        assert!((estimate - reference).abs() <= 2.0 * sampled.error + 1.0);
     }
 }
 
