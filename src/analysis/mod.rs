@@ -84,6 +84,9 @@ pub struct AnalysisOptions {
     /// The actor attribute that groups actors for mixing and brokerage
     /// (default `kind`).
     pub group: String,
+    /// Estimate betweenness from sampled shortest paths with this accuracy
+    /// instead of computing it exactly (hop paths only).
+    pub betweenness_sample: Option<crate::metrics::sampled_betweenness::SampleOptions>,
 }
 
 impl Default for AnalysisOptions {
@@ -94,6 +97,7 @@ impl Default for AnalysisOptions {
             length: PathLength::default(),
             katz: KatzOptions::default(),
             group: "kind".into(),
+            betweenness_sample: None,
         }
     }
 }
@@ -319,6 +323,32 @@ impl<'a> Analysis<'a> {
         Ok(match metric {
             Metric::Degree => MetricValue::ints((0..n).map(|v| adjacency.degree(v))),
             Metric::Strength => MetricValue::floats(adjacency.strengths()),
+            Metric::Betweenness if self.options.betweenness_sample.is_some() => {
+                let sample = self.options.betweenness_sample.expect("checked");
+                if length != PathLength::Hops {
+                    return Err(crate::error::Error::invalid(
+                        "sample",
+                        sample.epsilon,
+                        "sampled betweenness over hop paths: add --unweighted",
+                    ));
+                }
+                let (values, done) =
+                    crate::metrics::sampled_betweenness::sampled_betweenness(adjacency, &sample);
+                if let Ok(mut list) = self.unconverged.lock() {
+                    list.push(crate::metrics::warning::Warning {
+                        code: "sampled_betweenness",
+                        message: format!(
+                            "betweenness is estimated from {} sampled shortest paths (Riondato–Kornaropoulos, seed {}): every actor's value is within {} of the exact one with probability {} or more.",
+                            done.samples,
+                            sample.seed,
+                            sample.epsilon,
+                            1.0 - sample.delta
+                        ),
+                        subjects: vec!["betweenness".to_string()],
+                    });
+                }
+                MetricValue::floats(values)
+            }
             Metric::Betweenness => {
                 let r = report("betweenness");
                 let options = BetweennessOptions {

@@ -23,6 +23,13 @@ pub struct ActorsArgs {
     /// Path metrics count hops instead of distance 1/weight.
     #[arg(long)]
     pub unweighted: bool,
+    /// Estimate betweenness from sampled shortest paths instead of exactly:
+    /// EPSILON[,DELTA] means every actor's value is within EPSILON of the
+    /// exact one with probability 1 − DELTA (default DELTA 0.1); seeded by
+    /// --seed. Counts hops (with --unweighted). For networks where exact
+    /// betweenness takes too long.
+    #[arg(long, value_name = "EPSILON[,DELTA]", value_parser = parse_sample)]
+    pub sample: Option<(f64, f64)>,
     /// Group actors by this attribute for the brokerage roles: kind
     /// (default), region, or any attribute name.
     #[arg(long, default_value = "kind", value_name = "ATTRIBUTE")]
@@ -45,6 +52,19 @@ pub struct ActorsArgs {
     pub output: OutputArgs,
 }
 
+/// `EPSILON[,DELTA]`, each in (0, 1).
+fn parse_sample(text: &str) -> Result<(f64, f64), String> {
+    let (epsilon, delta) = text.split_once(',').unwrap_or((text, "0.1"));
+    let number = |s: &str| -> Result<f64, String> {
+        s.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| *v > 0.0 && *v < 1.0)
+            .ok_or_else(|| format!("{s:?} is not a number between 0 and 1 (exclusive); expected EPSILON[,DELTA] such as 0.01 or 0.01,0.05"))
+    };
+    Ok((number(epsilon)?, number(delta)?))
+}
+
 pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
     let table_options = ActorTableOptions {
         metrics: match &args.metrics {
@@ -56,6 +76,14 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
     };
     let mut options =
         super::analysis_options(&args.projection, Some(&args.community), &args.group)?;
+    options.betweenness_sample =
+        args.sample.map(
+            |(epsilon, delta)| verkosto::metrics::sampled_betweenness::SampleOptions {
+                epsilon,
+                delta,
+                seed: args.community.seed,
+            },
+        );
     options.length = if args.unweighted {
         PathLength::Hops
     } else {

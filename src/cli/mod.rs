@@ -239,7 +239,8 @@ pub struct CommunityArgs {
     /// Resolution γ of modularity: above 1 gives more, smaller communities.
     #[arg(long, default_value_t = 1.0, value_name = "GAMMA")]
     pub resolution: f64,
-    /// Random seed: the same seed gives the same communities.
+    /// Random seed: the same seed gives the same communities (and the same
+    /// sampled betweenness).
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub seed: u64,
     /// Iterations of the algorithm, each improving the last; 0 (default) =

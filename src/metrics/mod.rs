@@ -14,6 +14,7 @@ pub mod metric;
 pub mod mixing;
 pub mod paths;
 pub mod reach;
+pub mod sampled_betweenness;
 pub mod structural_holes;
 mod summary;
 pub mod warning;

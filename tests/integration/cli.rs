@@ -869,3 +869,81 @@ fn huge_engagements_are_refused_and_cliques_summarised() {
     assert_eq!(s["diameter"], 1);
     assert_eq!(s["average_clustering"], 1.0);
 }
+
+/// `actors --sample`: the estimate states its accuracy, follows hop paths,
+/// and stays within ε of the exact values on the seed network.
+#[test]
+fn sampled_betweenness_states_epsilon_and_delta() {
+    let seed = "graphs/finland-regional.json";
+    let exact = crate::util::run_in(
+        &crate::util::repo(),
+        &[
+            "actors",
+            seed,
+            "--metrics",
+            "betweenness",
+            "--unweighted",
+            "-f",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(exact.code, 0, "{}", exact.stderr);
+    let sampled = crate::util::run_in(
+        &crate::util::repo(),
+        &[
+            "actors",
+            seed,
+            "--metrics",
+            "betweenness",
+            "--unweighted",
+            "--sample",
+            "0.05,0.05",
+            "-f",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(sampled.code, 0, "{}", sampled.stderr);
+    let exact: serde_json::Value = serde_json::from_str(&exact.stdout).unwrap();
+    let sampled: serde_json::Value = serde_json::from_str(&sampled.stdout).unwrap();
+    let warning = sampled["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "sampled_betweenness")
+        .expect("the estimate says what it is");
+    let message = warning["message"].as_str().unwrap();
+    assert!(
+        message.contains("within 0.05") && message.contains("0.95"),
+        "{message}"
+    );
+    for (e, s) in exact["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(sampled["actors"].as_array().unwrap())
+    {
+        assert_eq!(e["id"], s["id"]);
+        let diff = (e["betweenness"].as_f64().unwrap() - s["betweenness"].as_f64().unwrap()).abs();
+        assert!(diff <= 0.05, "{}: {diff}", e["id"]);
+    }
+    // Weighted paths are refused with the way out; bad values are usage errors.
+    let r = crate::util::run_in(
+        &crate::util::repo(),
+        &["actors", seed, "--sample", "0.01"],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("--hops") || r.stderr.contains("--unweighted"),
+        "{}",
+        r.stderr
+    );
+    let r = crate::util::run_in(
+        &crate::util::repo(),
+        &["actors", seed, "--sample", "2", "--unweighted"],
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
