@@ -295,8 +295,8 @@ pub fn sampled_betweenness(adjacency: &Csr, options: &SampleOptions) -> (Vec<f64
         .map(|b| {
             let mut counts = vec![0u32; n];
             let mut sides = (Side::new(n), Side::new(n));
-            for i in b * samples / blocks..(b + 1) * samples / blocks {
-                let (s, t) = pairs[i];
+            let (from, to) = (b * samples / blocks, (b + 1) * samples / blocks);
+            for (i, &(s, t)) in pairs.iter().enumerate().take(to).skip(from) {
                 let mut path_rng =
                     Rng::new(options.seed ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
                 sample_path(
