@@ -241,6 +241,16 @@ impl Csr<f64> {
         order
     }
 
+    /// The same graph with every weight `w` replaced by `f(w)` (for path
+    /// searches: the length 1/w, computed once per tie instead of at every
+    /// relaxation).
+    pub fn map_weights(mut self, f: impl Fn(f64) -> f64) -> Csr {
+        for w in &mut self.weights {
+            *w = f(*w);
+        }
+        self
+    }
+
     /// The same graph with node `order[new]` renamed `new`.
     pub fn permuted(&self, order: &[u32]) -> Csr {
         let mut new_of = vec![0u32; order.len()];

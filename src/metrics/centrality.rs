@@ -20,13 +20,23 @@ pub type Progress<'a> = &'a (dyn Fn(usize) + Sync);
 
 /// Runs `per_source` for every node in fixed blocks, in parallel, and adds
 /// the blocks' vectors in block order.
+///
+/// The searches see each tie's length 1/w in place of its weight (see
+/// [`Search`]).
 fn per_source_sum(
     adjacency: &Csr,
     width: usize,
     progress: Option<Progress<'_>>,
     per_source: impl Fn(&mut Search, &Csr, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
-    per_source_sum_with(adjacency, width, progress, Search::new, per_source)
+    per_source_sum_prepared(
+        adjacency,
+        width,
+        progress,
+        Search::new,
+        |local| local.map_weights(|w| 1.0 / w),
+        per_source,
+    )
 }
 
 /// [`per_source_sum`] with any kind of search buffers.
@@ -37,10 +47,23 @@ fn per_source_sum_with<S>(
     make: impl Fn(usize) -> S + Sync,
     per_source: impl Fn(&mut S, &Csr, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
+    per_source_sum_prepared(adjacency, width, progress, make, |local| local, per_source)
+}
+
+/// [`per_source_sum_with`], with the searched copy passed through
+/// `prepare` first.
+fn per_source_sum_prepared<S>(
+    adjacency: &Csr,
+    width: usize,
+    progress: Option<Progress<'_>>,
+    make: impl Fn(usize) -> S + Sync,
+    prepare: impl FnOnce(Csr) -> Csr,
+    per_source: impl Fn(&mut S, &Csr, usize, &mut [f64]) + Sync,
+) -> Vec<f64> {
     // Search a copy in cache-friendly order and map the result back; the
     // copy costs O(m log m), far less than the n searches.
     let order = adjacency.locality_order();
-    let local = adjacency.permuted(&order);
+    let local = prepare(adjacency.permuted(&order));
     let adjacency = &local;
     let n = adjacency.node_count();
     let blocks = BLOCKS.min(n.max(1));

@@ -25,7 +25,9 @@ pub enum PathLength {
 }
 
 /// Reusable buffers for one weighted (Dijkstra) search from one source;
-/// searches on hops use [`HopSearch`].
+/// searches on hops use [`HopSearch`]. The graph it searches holds each
+/// tie's *length* (1/weight, computed once per tie) in place of its
+/// weight.
 pub(crate) struct Search {
     pub dist: Vec<f64>,
     /// Reached nodes in non-decreasing distance (the source first).
@@ -65,7 +67,8 @@ impl Search {
         }
     }
 
-    /// Distances 1/weight from `source` to every reachable node.
+    /// Distances from `source` to every reachable node, the ties' lengths
+    /// summed.
     pub fn run(&mut self, adjacency: &Csr, source: usize) {
         for &v in &self.order {
             self.dist[v as usize] = f64::INFINITY;
@@ -85,8 +88,8 @@ impl Search {
                 adjacency.neighbors(v as usize),
                 adjacency.weights(v as usize),
             );
-            for (&u, &w) in neighbors.iter().zip(weights) {
-                let alt = d + 1.0 / w;
+            for (&u, &length) in neighbors.iter().zip(weights) {
+                let alt = d + length;
                 if !self.done[u as usize] && alt < self.dist[u as usize] {
                     self.dist[u as usize] = alt;
                     self.heap.push(Entry(alt, u));
@@ -99,11 +102,11 @@ impl Search {
     }
 
     /// True when `v` precedes `w` on a shortest path (`v`–`w` a tie of
-    /// weight `weight`): the lengths agree within [`TIE_TOLERANCE`].
+    /// length `length`): the lengths agree within [`TIE_TOLERANCE`].
     #[inline]
-    pub fn precedes(&self, v: usize, w: usize, weight: f64) -> bool {
+    pub fn precedes(&self, v: usize, w: usize, length: f64) -> bool {
         let (dv, dw) = (self.dist[v], self.dist[w]);
-        dv < dw && (dv + 1.0 / weight - dw).abs() <= TIE_TOLERANCE * dw
+        dv < dw && (dv + length - dw).abs() <= TIE_TOLERANCE * dw
     }
 
     /// Counts shortest paths from the source (after [`Search::run`]).
