@@ -40,10 +40,12 @@ pub struct MergeInput {
 /// An element of an input: (input, index in it).
 type Item = (usize, usize);
 
-/// Union–find over items that never puts two items of one input together.
+/// Union–find over items that never puts two items of one input together,
+/// nor two items with different business ids.
 struct Groups {
     parent: Vec<usize>,
     inputs: Vec<HashSet<usize>>,
+    business_ids: Vec<HashSet<String>>,
 }
 
 impl Groups {
@@ -51,7 +53,17 @@ impl Groups {
         Groups {
             parent: (0..items.len()).collect(),
             inputs: items.iter().map(|&(k, _)| HashSet::from([k])).collect(),
+            business_ids: vec![HashSet::new(); items.len()],
         }
+    }
+
+    /// Items with these business ids (one per item, if any) are never
+    /// joined to items with other ones.
+    fn with_business_ids(mut self, ids: impl Iterator<Item = Option<String>>) -> Groups {
+        for (i, id) in ids.enumerate() {
+            self.business_ids[i].extend(id);
+        }
+        self
     }
 
     fn root(&mut self, mut x: usize) -> usize {
@@ -65,13 +77,17 @@ impl Groups {
     /// Joins the groups of `a` and `b` unless they share an input.
     fn join(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.root(a), self.root(b));
-        if ra == rb || !self.inputs[ra].is_disjoint(&self.inputs[rb]) {
+        let (ba, bb) = (&self.business_ids[ra], &self.business_ids[rb]);
+        let other_business = !ba.is_empty() && !bb.is_empty() && ba.is_disjoint(bb);
+        if ra == rb || !self.inputs[ra].is_disjoint(&self.inputs[rb]) || other_business {
             return;
         }
         let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
         self.parent[gone] = keep;
         let moved = std::mem::take(&mut self.inputs[gone]);
         self.inputs[keep].extend(moved);
+        let moved = std::mem::take(&mut self.business_ids[gone]);
+        self.business_ids[keep].extend(moved);
     }
 
     /// Joins, key class by key class, the items that share a key; within a
@@ -359,7 +375,11 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             }
         }
     }
-    let mut groups = Groups::new(&actor_items);
+    let mut groups = Groups::new(&actor_items).with_business_ids(
+        actor_items
+            .iter()
+            .map(|&it| actor(it).business_id.as_ref().map(|b| b.trim().to_string())),
+    );
     groups.join_by(&classes);
     let mut actor_groups = groups.collect(&order);
     let lengths: Vec<usize> = inputs.iter().map(|i| i.dataset.actors.len()).collect();

@@ -129,6 +129,15 @@ fn one_actor_per_organisation_and_nothing_lost() {
 }
 
 #[test]
+fn different_business_ids_are_different_organisations() {
+    let a = r#"{"name": "x", "actors": [{"id": "k", "name": "Kone Oy", "kind": "firm", "business_id": "1111111-1"}], "engagements": []}"#;
+    let b = r#"{"name": "x", "actors": [{"id": "k2", "name": "Kone", "kind": "firm", "business_id": "2222222-2"}], "engagements": []}"#;
+    let dir = dir_with(&[("a.json", a), ("b.json", b)]);
+    let (m, _) = merged(dir.path(), &["a.json", "b.json"]);
+    assert_eq!(m["actors"].as_array().unwrap().len(), 2, "{m:#}");
+}
+
+#[test]
 fn merge_order_changes_only_the_conflicts_order() {
     let dir = dir_with(&[("a.json", A), ("b.json", B)]);
     let (ab, _) = merged(dir.path(), &["a.json", "b.json"]);
