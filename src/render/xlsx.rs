@@ -177,7 +177,8 @@ fn is_identifier(column: &str) -> bool {
 /// A table read back from CSV text written by [`Table::to_csv`], with each
 /// column typed: whole numbers when every value is one as written
 /// (`12`, not `012`), real numbers when every value is one as the CSV
-/// writer prints it, text otherwise and always for identifier columns.
+/// writer prints it, each cell as what it is in a mixed column (a
+/// summary's `value`), and always text in identifier columns.
 ///
 /// # Errors
 ///
@@ -226,7 +227,8 @@ pub fn table_from_csv(text: &str) -> Result<Table> {
             } else if values().all(|s| whole(s) || real(s)) {
                 2
             } else {
-                0
+                // Mixed (a summary's `value`): each cell as what it is.
+                3
             }
         })
         .collect();
@@ -240,6 +242,8 @@ pub fn table_from_csv(text: &str) -> Result<Table> {
                     (true, _) => Cell::Empty,
                     (false, 1) => Cell::Int(s.parse().unwrap_or_default()),
                     (false, 2) => Cell::Float(s.parse().unwrap_or_default()),
+                    (false, 3) if whole(&s) => Cell::Int(s.parse().unwrap_or_default()),
+                    (false, 3) if real(&s) => Cell::Float(s.parse().unwrap_or_default()),
                     _ => Cell::Text(s),
                 })
                 .collect(),
@@ -264,6 +268,18 @@ mod tests {
         assert_eq!(t.rows[1][2], Cell::Float(1.0));
         assert_eq!(t.rows[1][3], Cell::Empty);
         assert_eq!(t.rows[0][4], Cell::Text("2020-01-01".into()));
+        let t = table_from_csv("metric,value\nname,Seed\nactors,27\ndensity,0.0655\ncode,0123\n")
+            .unwrap();
+        let values: Vec<&Cell> = t.rows.iter().map(|r| &r[1]).collect();
+        assert_eq!(
+            values,
+            [
+                &Cell::Text("Seed".into()),
+                &Cell::Int(27),
+                &Cell::Float(0.0655),
+                &Cell::Text("0123".into())
+            ]
+        );
     }
 
     #[test]
