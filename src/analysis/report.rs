@@ -333,14 +333,22 @@ impl Analysis<'_> {
                 ),
             ]);
         }
+        let summary_csv = render_summary(summary, Format::Csv);
+        // The same tables as one Excel workbook, a sheet each.
+        let summary_table = crate::render::xlsx::table_from_csv(&summary_csv)?;
+        let workbook = crate::render::workbook(&[
+            ("summary", &summary_table),
+            ("actors", &actor_table),
+            ("ties", &ties),
+            ("communities", &communities),
+            ("projects", &projects),
+        ])?;
         files.push(file("actors.csv", actor_table.to_csv().into_bytes()));
         files.push(file("ties.csv", ties.to_csv().into_bytes()));
         files.push(file("communities.csv", communities.to_csv().into_bytes()));
         files.push(file("projects.csv", projects.to_csv().into_bytes()));
-        files.push(file(
-            "summary.csv",
-            render_summary(summary, Format::Csv).into_bytes(),
-        ));
+        files.push(file("summary.csv", summary_csv.into_bytes()));
+        files.push(file("tables.xlsx", workbook));
         files.push(file("report.md", report_markdown(&data).into_bytes()));
         files.push(file("report.html", report_html(&data).into_bytes()));
         Ok(files)

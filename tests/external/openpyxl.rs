@@ -208,6 +208,34 @@ pub fn table_outputs_as_workbooks_keep_types_and_text() {
         assert_eq!(types[degree], "number");
         assert_eq!(row[degree].as_f64(), Some(2.0));
     }
+    // The report's workbook: every table a sheet, the summary's numbers
+    // typed.
+    let report = dir.path().join("report");
+    let r = run_in(
+        &repo(),
+        &[
+            "report",
+            "graphs/finland-regional.json",
+            "-o",
+            report.to_str().unwrap(),
+            "--builtin",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let book = read_book(&report.join("tables.xlsx"));
+    for sheet in ["summary", "actors", "ties", "communities", "projects"] {
+        assert_eq!(book[sheet]["freeze"], "A2", "{sheet}");
+    }
+    let summary = &book["summary"];
+    let row = summary["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|r| r[0] == "actors")
+        .unwrap();
+    assert_eq!(summary["types"][row][1], "number");
+    assert_eq!(summary["rows"][row][1], 27);
     // Without -o a workbook is refused as bad usage.
     let r = run_in(dir.path(), &["actors", "d.json", "-f", "xlsx"], None);
     assert_eq!(r.code, 2, "{}", r.stderr);

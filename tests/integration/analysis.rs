@@ -45,8 +45,9 @@ fn a_report_runs_leiden_once_and_builds_one_adjacency() {
             ..Default::default()
         })
         .unwrap();
-    // The maps, CSV tables, report.md, report.html and four charts.
-    assert_eq!(files.len(), 13);
+    // The maps, CSV tables, tables.xlsx, report.md, report.html and four
+    // charts.
+    assert_eq!(files.len(), 14);
     let counts = counters::counts();
     assert_eq!(counts.community_runs, 1, "{counts:?}");
     // One, also with the change-over-time charts: their yearly networks
