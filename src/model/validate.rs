@@ -77,7 +77,7 @@ pub fn check(dataset: &Dataset) -> Report {
 
 /// Actors: ids, names, business ids, aliases. Returns id → position.
 fn check_actors<'d>(dataset: &'d Dataset, problems: &mut Vec<Problem>) -> HashMap<&'d str, usize> {
-    let mut actor_ids: HashMap<&str, usize> = HashMap::new();
+    let mut actor_ids: HashMap<&str, usize> = HashMap::with_capacity(dataset.actors.len());
     let mut business_ids: HashMap<String, usize> = HashMap::new();
     for (i, actor) in dataset.actors.iter().enumerate() {
         let place = At("actors", i);
@@ -144,7 +144,8 @@ fn check_engagements<'d>(
     problems: &mut Vec<Problem>,
     warnings: &mut Vec<Problem>,
 ) -> HashMap<&'d str, usize> {
-    let mut engagement_ids: HashMap<&str, usize> = HashMap::new();
+    let mut engagement_ids: HashMap<&str, usize> =
+        HashMap::with_capacity(dataset.engagements.len());
     // Actors already seen in the engagement at hand (one map, cleared).
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, engagement) in dataset.engagements.iter().enumerate() {
