@@ -146,8 +146,7 @@ pub(crate) fn betweenness(
         ),
         PathLength::InverseWeight => {
             per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-                search.run(adjacency, s);
-                search.count_paths(adjacency);
+                search.run(adjacency, s, true);
                 search.accumulate_dependencies(adjacency, acc);
             })
         }
@@ -202,7 +201,7 @@ pub(crate) fn closeness(
         ),
         PathLength::InverseWeight => {
             per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-                search.run(adjacency, s);
+                search.run(adjacency, s, false);
                 let total: f64 = search.order.iter().map(|&v| search.dist[v as usize]).sum();
                 acc[s] = score(total, search.order.len());
             })
@@ -255,7 +254,7 @@ pub(crate) fn harmonic(
         }
         PathLength::InverseWeight => {
             per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-                search.run(adjacency, s);
+                search.run(adjacency, s, false);
                 let total: f64 = search.order[1..]
                     .iter()
                     .map(|&v| 1.0 / search.dist[v as usize])

@@ -32,7 +32,8 @@ pub(crate) struct Search {
     pub dist: Vec<f64>,
     /// Reached nodes in non-decreasing distance (the source first).
     pub order: Vec<u32>,
-    /// Number of shortest paths from the source (filled by [`Search::count_paths`]).
+    /// Number of shortest paths from the source (filled by [`Search::run`]
+    /// with `count`).
     pub sigma: Vec<f64>,
     delta: Vec<f64>,
     done: Vec<bool>,
@@ -68,8 +69,13 @@ impl Search {
     }
 
     /// Distances from `source` to every reachable node, the ties' lengths
-    /// summed.
-    pub fn run(&mut self, adjacency: &Csr, source: usize) {
+    /// summed; with `count`, also the number of shortest paths to each.
+    ///
+    /// Paths are counted as each node is settled: its neighbours at a
+    /// smaller distance are settled already, so one scan of its ties both
+    /// sums their path counts and relaxes the others — the same sums, in the
+    /// same order, as a separate pass over the settled nodes would make.
+    pub fn run(&mut self, adjacency: &Csr, source: usize, count: bool) {
         for &v in &self.order {
             self.dist[v as usize] = f64::INFINITY;
             self.sigma[v as usize] = 0.0;
@@ -84,16 +90,26 @@ impl Search {
             }
             self.done[v as usize] = true;
             self.order.push(v);
-            let (neighbors, weights) = (
+            let (neighbors, lengths) = (
                 adjacency.neighbors(v as usize),
                 adjacency.weights(v as usize),
             );
-            for (&u, &length) in neighbors.iter().zip(weights) {
+            let mut paths = if v as usize == source { 1.0 } else { 0.0 };
+            for (&u, &length) in neighbors.iter().zip(lengths) {
+                if self.done[u as usize] {
+                    if count && self.precedes(u as usize, v as usize, length) {
+                        paths += self.sigma[u as usize];
+                    }
+                    continue;
+                }
                 let alt = d + length;
-                if !self.done[u as usize] && alt < self.dist[u as usize] {
+                if alt < self.dist[u as usize] {
                     self.dist[u as usize] = alt;
                     self.heap.push(Entry(alt, u));
                 }
+            }
+            if count {
+                self.sigma[v as usize] = paths;
             }
         }
         for &v in &self.order {
@@ -109,26 +125,8 @@ impl Search {
         dv < dw && (dv + length - dw).abs() <= TIE_TOLERANCE * dw
     }
 
-    /// Counts shortest paths from the source (after [`Search::run`]).
-    pub fn count_paths(&mut self, adjacency: &Csr) {
-        let Some(&source) = self.order.first() else {
-            return;
-        };
-        self.sigma[source as usize] = 1.0;
-        for i in 1..self.order.len() {
-            let w = self.order[i] as usize;
-            let mut total = 0.0;
-            for (&v, &wt) in adjacency.neighbors(w).iter().zip(adjacency.weights(w)) {
-                if self.precedes(v as usize, w, wt) {
-                    total += self.sigma[v as usize];
-                }
-            }
-            self.sigma[w] = total;
-        }
-    }
-
     /// Brandes' dependency accumulation for the last source (after
-    /// [`Search::count_paths`]): adds δ_s(w) to `acc[w]` for every reached
+    /// [`Search::run`] with `count`): adds δ_s(w) to `acc[w]` for every reached
     /// `w` other than the source.
     pub fn accumulate_dependencies(&mut self, adjacency: &Csr, acc: &mut [f64]) {
         for i in (1..self.order.len()).rev() {
