@@ -333,7 +333,7 @@ impl<'a> Analysis<'a> {
                     ));
                 }
                 let (values, done) =
-                    crate::metrics::sampled_betweenness::sampled_betweenness(adjacency, &sample);
+                    crate::metrics::sampled_betweenness::sampled_betweenness(adjacency, &sample)?;
                 if let Ok(mut list) = self.unconverged.lock() {
                     list.push(crate::metrics::warning::Warning {
                         code: "sampled_betweenness",

@@ -52,15 +52,14 @@ pub struct ActorsArgs {
     pub output: OutputArgs,
 }
 
-/// `EPSILON[,DELTA]`, each in (0, 1).
+/// `EPSILON[,DELTA]` as numbers (DELTA 0.1 when left out); the library
+/// checks their range.
 fn parse_sample(text: &str) -> Result<(f64, f64), String> {
     let (epsilon, delta) = text.split_once(',').unwrap_or((text, "0.1"));
-    let number = |s: &str| -> Result<f64, String> {
-        s.trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|v| *v > 0.0 && *v < 1.0)
-            .ok_or_else(|| format!("{s:?} is not a number between 0 and 1 (exclusive); expected EPSILON[,DELTA] such as 0.01 or 0.01,0.05"))
+    let number = |s: &str| {
+        s.trim().parse::<f64>().map_err(|_| {
+            format!("{s:?} is not a number; expected EPSILON[,DELTA] such as 0.01 or 0.01,0.05")
+        })
     };
     Ok((number(epsilon)?, number(delta)?))
 }
@@ -76,14 +75,16 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
     };
     let mut options =
         super::analysis_options(&args.projection, Some(&args.community), &args.group)?;
-    options.betweenness_sample =
-        args.sample.map(
-            |(epsilon, delta)| verkosto::metrics::sampled_betweenness::SampleOptions {
+    options.betweenness_sample = args
+        .sample
+        .map(|(epsilon, delta)| {
+            verkosto::metrics::sampled_betweenness::SampleOptions::new(
                 epsilon,
                 delta,
-                seed: args.community.seed,
-            },
-        );
+                args.community.seed,
+            )
+        })
+        .transpose()?;
     options.length = if args.unweighted {
         PathLength::Hops
     } else {

@@ -6,7 +6,7 @@ use verkosto::import::csv::{
     import_csv_with, parse_delimiter, CsvEncoding, CsvOptions, CsvSources,
 };
 use verkosto::import::descriptions::{descriptions_to_dataset, parse_description};
-use verkosto::import::merge::{merge, MergeInput};
+use verkosto::import::merge::{merge_into, MergeInput};
 use verkosto::import::xlsx::import_xlsx;
 use verkosto::io::{read_input, Output};
 use verkosto::model::Dataset;
@@ -77,19 +77,16 @@ impl IntoArgs {
         let Some(path) = &self.into else {
             return Ok(imported);
         };
-        let into = super::load(path)?;
-        let name = into.name.clone();
-        let inputs = [
+        let (merged, conflicts) = merge_into(
             MergeInput {
                 origin: path.display().to_string(),
-                dataset: into,
+                dataset: super::load(path)?,
             },
             MergeInput {
                 origin: origin.to_string(),
                 dataset: imported,
             },
-        ];
-        let (merged, conflicts) = merge(&inputs, Some(&name))?;
+        )?;
         for line in conflicts {
             super::say!("conflict: {line}");
         }

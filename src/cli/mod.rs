@@ -346,8 +346,7 @@ impl OutputArgs {
                     .as_deref()
                     .and_then(Path::file_stem)
                     .map_or_else(|| "table".to_string(), |s| s.to_string_lossy().into_owned());
-                let table = verkosto::render::xlsx::table_from_csv(text)?;
-                let bytes = verkosto::render::workbook(&[(sheet.as_str(), &table)])?;
+                let bytes = verkosto::render::xlsx::workbook_from_csv(&sheet, text)?;
                 output.write(&bytes, inputs)
             }
         }

@@ -197,6 +197,15 @@ fn choose<T: PartialEq + Clone>(
     (kept, others)
 }
 
+/// The entries of the `conflicts` attribute in `attributes`, if any.
+fn conflict_entries(attributes: &BTreeMap<String, Value>) -> impl Iterator<Item = &str> {
+    attributes
+        .get(CONFLICTS)
+        .and_then(Value::as_str)
+        .into_iter()
+        .flat_map(|text| text.split(SEPARATOR))
+}
+
 /// Collects the `conflicts` entries of one element and the report lines.
 struct Conflicts<'a> {
     origins: &'a [String],
@@ -222,11 +231,7 @@ impl<'a> Conflicts<'a> {
     /// it already holds; returns the new ones for the report.
     fn store(mut self, attributes: &mut BTreeMap<String, Value>) -> Vec<String> {
         self.entries.sort_by_key(|(input, _)| *input);
-        let mut all: Vec<String> = attributes
-            .get(CONFLICTS)
-            .and_then(Value::as_str)
-            .map(|s| s.split(SEPARATOR).map(String::from).collect())
-            .unwrap_or_default();
+        let mut all: Vec<String> = conflict_entries(attributes).map(String::from).collect();
         let mut new = Vec::new();
         for (_, entry) in self.entries {
             if !all.contains(&entry) {
@@ -254,13 +259,9 @@ fn merge_attributes(
     for key in keys {
         if key == CONFLICTS {
             let mut all: Vec<String> = Vec::new();
-            for (a, _) in members {
-                if let Some(text) = a.get(key).and_then(Value::as_str) {
-                    for entry in text.split(SEPARATOR) {
-                        if !all.iter().any(|e| e == entry) {
-                            all.push(entry.to_string());
-                        }
-                    }
+            for entry in members.iter().flat_map(|(a, _)| conflict_entries(a)) {
+                if !all.iter().any(|e| e == entry) {
+                    all.push(entry.to_string());
                 }
             }
             out.insert(key.clone(), Value::String(all.join(SEPARATOR)));
@@ -701,4 +702,16 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
         });
     }
     Ok((dataset, report))
+}
+
+/// Merges `imported` into `into`, keeping `into`'s name: what `--into`
+/// does for the importers. Returns the dataset and the values not kept,
+/// as [`merge`].
+///
+/// # Errors
+///
+/// As [`merge`].
+pub fn merge_into(into: MergeInput, imported: MergeInput) -> Result<(Dataset, Vec<String>)> {
+    let name = into.dataset.name.clone();
+    merge(&[into, imported], Some(&name))
 }

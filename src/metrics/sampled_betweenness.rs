@@ -27,6 +27,30 @@ pub struct SampleOptions {
     pub seed: u64,
 }
 
+impl SampleOptions {
+    /// Options with `epsilon` and `delta` each in (0, 1).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`](crate::Error) naming the value out of range.
+    pub fn new(epsilon: f64, delta: f64, seed: u64) -> crate::Result<SampleOptions> {
+        for (name, value) in [("sample", epsilon), ("sample", delta)] {
+            if !(value > 0.0 && value < 1.0) {
+                return Err(crate::Error::invalid(
+                    name,
+                    value,
+                    "EPSILON[,DELTA], each between 0 and 1 (exclusive), such as 0.01 or 0.01,0.05",
+                ));
+            }
+        }
+        Ok(SampleOptions {
+            epsilon,
+            delta,
+            seed,
+        })
+    }
+}
+
 /// What a sampled run did, to state with its values.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SampleReport {
@@ -54,39 +78,29 @@ pub fn sample_size(options: &SampleOptions, n: usize, vertex_diameter: usize) ->
 }
 
 /// An upper bound on the vertex diameter (actors on a longest shortest
-/// path): for each component, twice the eccentricity of one of its actors,
+/// path): for each component, twice the eccentricity of its first actor,
 /// plus one.
 fn vertex_diameter_bound(adjacency: &Csr) -> usize {
-    let n = adjacency.node_count();
-    let mut seen = vec![false; n];
-    let mut queue = Vec::new();
-    let mut dist = vec![0u32; n];
-    let mut bound = 1;
-    for start in 0..n {
-        if seen[start] {
-            continue;
+    let labels = crate::metrics::cohesion::components(adjacency);
+    let mut first = vec![usize::MAX; labels.iter().max().map_or(0, |m| m + 1)];
+    for (v, &c) in labels.iter().enumerate() {
+        if first[c] == usize::MAX {
+            first[c] = v;
         }
-        seen[start] = true;
-        queue.clear();
-        queue.push(start as u32);
-        dist[start] = 0;
-        let mut head = 0;
-        let mut eccentricity = 0;
-        while head < queue.len() {
-            let v = queue[head] as usize;
-            head += 1;
-            eccentricity = eccentricity.max(dist[v]);
-            for &u in adjacency.neighbors(v) {
-                if !seen[u as usize] {
-                    seen[u as usize] = true;
-                    dist[u as usize] = dist[v] + 1;
-                    queue.push(u);
-                }
-            }
-        }
-        bound = bound.max(2 * eccentricity as usize + 1);
     }
-    bound
+    let mut search = crate::metrics::paths::HopSearch::new(adjacency.node_count());
+    first
+        .into_iter()
+        .map(|v| {
+            search.run(adjacency, v, false);
+            let eccentricity = search
+                .order
+                .last()
+                .map_or(0, |&u| search.dist[u as usize] as usize);
+            2 * eccentricity + 1
+        })
+        .max()
+        .unwrap_or(1)
 }
 
 /// One side of a bidirectional search.
@@ -248,7 +262,8 @@ fn sample_path(
 /// # Returns
 ///
 /// One value per actor and a [`SampleReport`]. The draws depend only on
-/// the seed, not on the number of threads.
+/// the seed, not on the number of threads. [`Error::Invalid`](crate::Error)
+/// when ε or δ is outside (0, 1).
 ///
 /// # Complexity
 ///
@@ -260,7 +275,11 @@ fn sample_path(
 /// Riondato, M. and Kornaropoulos, E. M. (2016): Fast approximation of
 /// betweenness centrality through sampling. Data Mining and Knowledge
 /// Discovery 30(2), 438–475.
-pub fn sampled_betweenness(adjacency: &Csr, options: &SampleOptions) -> (Vec<f64>, SampleReport) {
+pub fn sampled_betweenness(
+    adjacency: &Csr,
+    options: &SampleOptions,
+) -> crate::Result<(Vec<f64>, SampleReport)> {
+    let options = &SampleOptions::new(options.epsilon, options.delta, options.seed)?;
     let n = adjacency.node_count();
     let vertex_diameter = vertex_diameter_bound(adjacency);
     let samples = if n > 2 {
@@ -274,7 +293,7 @@ pub fn sampled_betweenness(adjacency: &Csr, options: &SampleOptions) -> (Vec<f64
         vertex_diameter,
     };
     if samples == 0 {
-        return (vec![0.0; n], report);
+        return Ok((vec![0.0; n], report));
     }
     // Pairs drawn in order from one generator; each sample's path from a
     // generator of its own index: the same values on any thread count.
@@ -323,7 +342,7 @@ pub fn sampled_betweenness(adjacency: &Csr, options: &SampleOptions) -> (Vec<f64
         );
     // From ordered pairs over n(n−1) to the normalised scale.
     let scale = n as f64 / ((n - 2) as f64 * samples as f64);
-    (counts.iter().map(|&c| c as f64 * scale).collect(), report)
+    Ok((counts.iter().map(|&c| c as f64 * scale).collect(), report))
 }
 
 #[cfg(test)]
@@ -364,7 +383,7 @@ mod tests {
             delta: 0.1,
             seed: 7,
         };
-        let (estimate, report) = sampled_betweenness(&adj, &options);
+        let (estimate, report) = sampled_betweenness(&adj, &options).unwrap();
         assert!(report.samples > 1000);
         let worst = exact
             .iter()
@@ -373,7 +392,9 @@ mod tests {
             .fold(0.0, f64::max);
         assert!(worst <= options.epsilon, "worst error {worst}");
         // The same seed, the same values.
-        assert_eq!(sampled_betweenness(&adj, &options).0, estimate);
+        assert_eq!(sampled_betweenness(&adj, &options).unwrap().0, estimate);
+        assert!(SampleOptions::new(0.0, 0.1, 1).is_err());
+        assert!(SampleOptions::new(0.01, 1.0, 1).is_err());
     }
 
     #[test]

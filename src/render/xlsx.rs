@@ -165,6 +165,17 @@ pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
     book.save_to_buffer().map_err(xlsx_error)
 }
 
+/// A one-sheet workbook of the CSV text a command wrote for `-f csv`
+/// ([`table_from_csv`], then [`workbook`]).
+///
+/// # Errors
+///
+/// As [`table_from_csv`] and [`workbook`].
+pub fn workbook_from_csv(sheet: &str, csv: &str) -> Result<Vec<u8>> {
+    let table = table_from_csv(csv)?;
+    workbook(&[(sheet, &table)])
+}
+
 /// Columns that hold names and identifiers: text even when every value
 /// looks like a number (an id `0123` stays `0123`).
 fn is_identifier(column: &str) -> bool {

@@ -5,9 +5,9 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// A Python with networkx: $VERKOSTO_PYTHON, the repository's .venv, or
-/// python3; `None` when none has networkx.
-pub fn python_with_networkx() -> Option<PathBuf> {
+/// A Python that can import `module`: $VERKOSTO_PYTHON, the repository's
+/// .venv, or python3; `None` when none can.
+pub fn python_with(module: &str) -> Option<PathBuf> {
     let candidates = [
         std::env::var_os("VERKOSTO_PYTHON").map(PathBuf::from),
         Some(repo().join(".venv/bin/python")),
@@ -15,10 +15,15 @@ pub fn python_with_networkx() -> Option<PathBuf> {
     ];
     candidates.into_iter().flatten().find(|p| {
         Command::new(p)
-            .args(["-c", "import networkx"])
+            .args(["-c", &format!("import {module}")])
             .output()
             .is_ok_and(|o| o.status.success())
     })
+}
+
+/// A Python with networkx.
+pub fn python_with_networkx() -> Option<PathBuf> {
+    python_with("networkx")
 }
 
 fn export_all(dir: &Path, file: &str, extra: &[&str]) {

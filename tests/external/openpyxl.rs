@@ -6,20 +6,9 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// A Python with openpyxl: $VERKOSTO_PYTHON, the repository's .venv, or
-/// python3; `None` when none has it.
+/// A Python with openpyxl.
 pub fn python_with_openpyxl() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("VERKOSTO_PYTHON").map(PathBuf::from),
-        Some(repo().join(".venv/bin/python")),
-        Some(PathBuf::from("python3")),
-    ];
-    candidates.into_iter().flatten().find(|p| {
-        Command::new(p)
-            .args(["-c", "import openpyxl"])
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
+    crate::networkx::python_with("openpyxl")
 }
 
 fn read_book(book: &Path) -> Value {
