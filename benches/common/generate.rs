@@ -59,8 +59,8 @@ pub fn two_mode(actors: usize, engagements: usize, seed: u64) -> Dataset {
         name: format!("generated {actors} actors / {engagements} engagements (seed {seed})"),
         actors: (0..actors)
             .map(|i| Actor {
-                id: format!("a{i:07}"),
-                name: format!("Actor {i}"),
+                id: format!("a{i:07}").into(),
+                name: format!("Actor {i}").into(),
                 kind: kinds[i % kinds.len()].into(),
                 business_id: None,
                 region: None,
@@ -88,8 +88,8 @@ pub fn two_mode(actors: usize, engagements: usize, seed: u64) -> Dataset {
             }
         }
         dataset.engagements.push(Engagement {
-            id: format!("e{j:07}"),
-            name: format!("Engagement {j}"),
+            id: format!("e{j:07}").into(),
+            name: format!("Engagement {j}").into(),
             kind: "project".into(),
             start: Some(civil(first)),
             end: (!open).then(|| civil(first + length)),
@@ -98,7 +98,7 @@ pub fn two_mode(actors: usize, engagements: usize, seed: u64) -> Dataset {
             participants: members
                 .iter()
                 .map(|&a| Participation {
-                    actor: format!("a{a:07}"),
+                    actor: format!("a{a:07}").into(),
                     role: "partner".into(),
                 })
                 .collect(),

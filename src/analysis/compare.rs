@@ -118,7 +118,7 @@ fn actor_values(analysis: &Analysis<'_>) -> Result<BTreeMap<String, [f64; 3]>> {
     Ok((0..analysis.actor_count())
         .map(|a| {
             (
-                analysis.actor(a).id.clone(),
+                analysis.actor(a).id.to_string(),
                 [
                     value(Metric::Degree, a),
                     value(Metric::Betweenness, a),
@@ -138,13 +138,13 @@ fn tie_map(analysis: &Analysis<'_>) -> BTreeMap<(String, String), (f64, Vec<Stri
         .iter()
         .enumerate()
         .map(|(t, tie)| {
-            let a = projection.actor(tie.source as usize).id.clone();
-            let b = projection.actor(tie.target as usize).id.clone();
+            let a = projection.actor(tie.source as usize).id.to_string();
+            let b = projection.actor(tie.target as usize).id.to_string();
             let key = if a <= b { (a, b) } else { (b, a) };
             let engagements = projection
                 .engagements_behind(t)
                 .iter()
-                .map(|&e| graph.engagement(e as usize).id.clone())
+                .map(|&e| graph.engagement(e as usize).id.to_string())
                 .collect();
             (key, (tie.weight, engagements))
         })
@@ -161,7 +161,7 @@ fn group_of(dataset: &Dataset, key: &str) -> BTreeMap<String, String> {
         .iter()
         .map(|a| {
             let value = a.group_value(key).unwrap_or_else(|| MISSING.to_string());
-            (a.id.clone(), value)
+            (a.id.to_string(), value)
         })
         .collect()
 }
@@ -370,7 +370,7 @@ pub fn compare(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Comparison
     let members = |analysis: &Analysis<'_>| -> BTreeMap<String, String> {
         (0..analysis.actor_count())
             .map(|a| {
-                let id = analysis.actor(a).id.clone();
+                let id = analysis.actor(a).id.to_string();
                 let g = group[&id].clone();
                 (id, g)
             })

@@ -37,7 +37,7 @@ pub use findings::Finding;
 pub use map::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
 pub use projects::LeftOut;
 pub use report::{ReportFile, ReportOptions};
-pub use tables::{ActorSort, ActorTableOptions, BrokerSort, TieSort, BROKER_COLUMNS};
+pub use tables::{ActorRows, ActorSort, ActorTableOptions, BrokerSort, TieSort, BROKER_COLUMNS};
 
 use crate::error::Result;
 use crate::graph::{Csr, Projection, ProjectionOptions};
@@ -571,7 +571,7 @@ impl<'a> Analysis<'a> {
         let (average_path, estimate) =
             average_path_length(adjacency, &largest, EXACT_PATH_LIMIT, PATH_SAMPLE);
         let cut = self.cut_structure();
-        let id = |p: usize| projection.actor(p).id.clone();
+        let id = |p: usize| projection.actor(p).id.to_string();
         let partition = self.partition()?;
         let (names, group) = group_index(self.groups());
         let mixed = mixing(adjacency, &names, &group);

@@ -55,7 +55,7 @@ impl Analysis<'_> {
         if filter
             .actor_kinds
             .as_ref()
-            .is_some_and(|k| !k.contains(&actor.kind))
+            .is_some_and(|k| !k.contains(actor.kind.as_str()))
         {
             return Some(LeftOut::Kind);
         }
@@ -113,7 +113,7 @@ impl Analysis<'_> {
             .iter()
             .filter(|p| roles.contains(&p.role.as_str()))
             .filter_map(|p| dataset.actors.iter().find(|a| a.id == p.actor))
-            .map(|a| a.name.clone())
+            .map(|a| a.name.to_string())
             .collect()
     }
 
@@ -234,7 +234,11 @@ impl Analysis<'_> {
             let key = if by_kind {
                 lang.kind(&actor.kind)
             } else {
-                actor.region.clone().unwrap_or_else(|| "–".into())
+                actor
+                    .region
+                    .clone()
+                    .unwrap_or_else(|| "–".into())
+                    .to_string()
             };
             let g = groups.entry(key).or_default();
             g.0 += 1;
@@ -265,7 +269,7 @@ impl Analysis<'_> {
                 groups
                     .entry((0, lang.text(reason.key()).to_string()))
                     .or_default()
-                    .push(dataset.actors[a].name.clone());
+                    .push(dataset.actors[a].name.to_string());
             }
         }
         let graph = self.projection().two_mode();
@@ -280,7 +284,7 @@ impl Analysis<'_> {
             let reason = if filter
                 .engagement_kinds
                 .as_ref()
-                .is_some_and(|k| !k.contains(&e.kind))
+                .is_some_and(|k| !k.contains(e.kind.as_str()))
             {
                 "left.engagement_kind"
             } else {

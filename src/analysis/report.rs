@@ -328,7 +328,7 @@ impl Analysis<'_> {
                 Cell::List(
                     p.members
                         .iter()
-                        .map(|&m| self.actor(m).id.clone())
+                        .map(|&m| self.actor(m).id.to_string())
                         .collect(),
                 ),
             ]);
@@ -588,7 +588,7 @@ impl Analysis<'_> {
                 })
                 .collect();
             actors.insert(
-                actor.id.clone(),
+                actor.id.to_string(),
                 json!({
                     "name": actor.name,
                     "kind": lang.kind(&actor.kind),

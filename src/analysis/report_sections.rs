@@ -144,7 +144,7 @@ impl Analysis<'_> {
                 Cell::List(
                     p.members
                         .iter()
-                        .map(|&m| self.actor(m).name.clone())
+                        .map(|&m| self.actor(m).name.to_string())
                         .collect(),
                 ),
             ]);

@@ -5,7 +5,8 @@ use super::Analysis;
 use crate::error::{Error, Result};
 use crate::graph::DualProjection;
 use crate::metrics::community::Stability;
-use crate::metrics::Metric;
+use crate::metrics::{ActorMetrics, Metric};
+use crate::model::Actor;
 use crate::render::{float_value, format_float, Cell, Format, Table};
 use itertools::Itertools;
 use serde_json::{json, Value};
@@ -153,10 +154,66 @@ fn ranked(n: usize, key: impl Fn(usize) -> f64) -> Vec<usize> {
     order
 }
 
-impl Analysis<'_> {
+/// The rows of an actor table, held apart from the analysis that computed
+/// them: the actors (borrowed from the dataset), their engagement counts
+/// and their metric values, in table order.
+///
+/// [`Analysis::actor_rows`] makes one. A caller short of memory drops the
+/// analysis (its projection and adjacency) before it calls
+/// [`ActorRows::into_table`].
+#[derive(Debug, Clone)]
+pub struct ActorRows<'a> {
+    metrics: ActorMetrics,
+    /// Actor position, the actor, its number of engagements.
+    rows: Vec<(usize, &'a Actor, usize)>,
+}
+
+impl ActorRows<'_> {
+    /// The table: id, name, kind, the metrics, and the number of
+    /// engagements (after strength, or after kind).
+    pub fn into_table(self) -> Table {
+        let metrics = self.metrics;
+        let split = metrics
+            .columns
+            .iter()
+            .take_while(|c| matches!(c, Metric::Degree | Metric::Strength))
+            .count();
+        let mut names: Vec<&str> = vec!["id", "name", "kind"];
+        names.extend(metrics.columns[..split].iter().map(|m| m.name()));
+        names.push("engagements");
+        names.extend(metrics.columns[split..].iter().map(|m| m.name()));
+        let mut out = Table::new(&names);
+        out.rows.reserve_exact(self.rows.len());
+        for (a, actor, engagements) in self.rows {
+            let mut row: Vec<Cell> = Vec::with_capacity(names.len());
+            row.extend([
+                actor.id.as_str().into(),
+                actor.name.as_str().into(),
+                actor.kind.as_str().into(),
+            ]);
+            let value = |c: usize| Cell::from(metrics.values[c][a]);
+            row.extend((0..split).map(value));
+            row.push(engagements.into());
+            row.extend((split..metrics.columns.len()).map(value));
+            out.push(row);
+        }
+        out
+    }
+}
+
+impl<'a> Analysis<'a> {
     /// One row per actor: id, name, kind, the metrics, and the number of
     /// engagements (after strength, or after kind).
+    ///
+    /// The same as [`Analysis::actor_rows`] followed by
+    /// [`ActorRows::into_table`].
     pub fn actor_table(&self, options: &ActorTableOptions) -> Result<Table> {
+        self.actor_rows(options).map(ActorRows::into_table)
+    }
+
+    /// The actor table's rows, computed and sorted, before they become
+    /// cells (see [`ActorRows`]).
+    pub fn actor_rows(&self, options: &ActorTableOptions) -> Result<ActorRows<'a>> {
         let metrics = if options.metrics.is_empty() {
             Metric::ALL.to_vec()
         } else {
@@ -192,32 +249,18 @@ impl Analysis<'_> {
         }
         order.truncate(options.top.unwrap_or(usize::MAX));
 
-        let split = table
-            .columns
-            .iter()
-            .take_while(|c| matches!(c, Metric::Degree | Metric::Strength))
-            .count();
-        let mut names: Vec<&str> = vec!["id", "name", "kind"];
-        names.extend(table.columns[..split].iter().map(|m| m.name()));
-        names.push("engagements");
-        names.extend(table.columns[split..].iter().map(|m| m.name()));
-        let mut out = Table::new(&names);
-        for a in order {
-            let actor = self.actor(a);
-            let mut row: Vec<Cell> = vec![
-                actor.id.as_str().into(),
-                actor.name.as_str().into(),
-                actor.kind.as_str().into(),
-            ];
-            let value = |c: usize| Cell::from(table.values[c][a]);
-            row.extend((0..split).map(value));
-            row.push(graph.engagements_of(a).len().into());
-            row.extend((split..table.columns.len()).map(value));
-            out.push(row);
-        }
-        Ok(out)
+        let rows = order
+            .into_iter()
+            .map(|a| (a, self.actor(a), graph.engagements_of(a).len()))
+            .collect();
+        Ok(ActorRows {
+            metrics: table,
+            rows,
+        })
     }
+}
 
+impl Analysis<'_> {
     /// One row per actor with every brokerage figure; `format` decides
     /// whether `articulation_point` is a boolean (JSON) or yes/no.
     pub fn broker_table(
@@ -293,7 +336,7 @@ impl Analysis<'_> {
         let groups = self.group_values(key);
         let profiles =
             crate::metrics::community::community_profiles(self.adjacency(), partition, &groups);
-        let id = |p: usize| self.actor(p).id.clone();
+        let id = |p: usize| self.actor(p).id.to_string();
         let seed = stability.map_or(community.seed, |s| s.seeds[s.best]);
         // Actors whose community changes between runs, least consistent first.
         let unstable = stability.map_or_else(Vec::new, Stability::unstable_actors);
@@ -420,7 +463,7 @@ impl Analysis<'_> {
             let (first_seen, last_seen) = projection.tie_span(t);
             let engagements = behind
                 .iter()
-                .map(|&e| graph.engagement(e as usize).id.clone())
+                .map(|&e| graph.engagement(e as usize).id.to_string())
                 .collect();
             let roles = behind
                 .iter()
@@ -438,7 +481,7 @@ impl Analysis<'_> {
                 .iter()
                 .map(|&d| {
                     let d = &dataset.ties[d as usize];
-                    d.kind.clone().unwrap_or_else(|| "tie".into())
+                    d.kind.as_deref().unwrap_or("tie").to_string()
                 })
                 .collect();
             table.push(vec![
@@ -479,7 +522,7 @@ impl Analysis<'_> {
                 Cell::List(
                     dual.actors_behind(t)
                         .iter()
-                        .map(|&a| graph.actor(a as usize).id.clone())
+                        .map(|&a| graph.actor(a as usize).id.to_string())
                         .collect(),
                 ),
             ]);

@@ -71,7 +71,7 @@ impl Analysis<'_> {
         }
         let open: Vec<String> = (0..graph.engagement_count())
             .filter(|&e| graph.dates(e).1.is_none() && !graph.members(e).is_empty())
-            .map(|e| graph.engagement(e).id.clone())
+            .map(|e| graph.engagement(e).id.to_string())
             .collect();
         if open.is_empty() {
             return None;
@@ -184,7 +184,7 @@ impl Analysis<'_> {
                     "{project}",
                     &format!("{} ({})", engagement.name, engagement.id),
                 ),
-            subjects: vec![engagement.id.clone()],
+            subjects: vec![engagement.id.to_string()],
         })
     }
 
@@ -233,7 +233,7 @@ impl Analysis<'_> {
                 .filter(|(_, (_, n))| 2 * *n > ties[c])
                 .map(|(_, &(r, _))| {
                     let e = &dataset.engagements[r];
-                    (e.name.clone(), e.id.clone())
+                    (e.name.to_string(), e.id.to_string())
                 });
             parts.push((sizes[c], dominant));
         }
@@ -309,7 +309,7 @@ impl Analysis<'_> {
         let names: Vec<String> = listed
             .iter()
             .take(5)
-            .map(|&a| self.actor(a).name.clone())
+            .map(|&a| self.actor(a).name.to_string())
             .collect();
         Ok(Some(Warning {
             code: "listed_only_centrality",
@@ -324,7 +324,10 @@ impl Analysis<'_> {
                         if listed.len() > 5 { ", …" } else { "" }
                     ),
                 ),
-            subjects: listed.iter().map(|&a| self.actor(a).id.clone()).collect(),
+            subjects: listed
+                .iter()
+                .map(|&a| self.actor(a).id.to_string())
+                .collect(),
         }))
     }
 }

@@ -102,14 +102,16 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
     } else {
         analysis
     };
-    let table = analysis.actor_table(&table_options)?;
+    let rows = analysis.actor_rows(&table_options)?;
     let computed = if table_options.metrics.is_empty() {
         Metric::ALL.to_vec()
     } else {
         table_options.metrics.clone()
     };
     let warnings = analysis.warnings(&computed)?;
+    // The cells are made once the projection and adjacency are freed.
     drop(analysis);
+    let table = rows.into_table();
     drop(bars);
     let text = match args.output.format() {
         Format::Table => table.to_text() + &warnings_text(&warnings),

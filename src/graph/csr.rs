@@ -124,21 +124,39 @@ impl Csr<f64> {
             offsets.push(offsets.last().copied().unwrap_or(0) + d);
         }
         let mut fill = offsets[..n].to_vec();
-        let mut entries = vec![(0u32, 0f64); offsets[n]];
+        let mut targets = vec![0u32; offsets[n]];
+        let mut weights = vec![0f64; offsets[n]];
         for (s, t, w) in edges {
-            entries[fill[s as usize]] = (t, w);
-            fill[s as usize] += 1;
-            entries[fill[t as usize]] = (s, w);
-            fill[t as usize] += 1;
+            let (s, t) = (s as usize, t as usize);
+            targets[fill[s]] = t as u32;
+            weights[fill[s]] = w;
+            fill[s] += 1;
+            targets[fill[t]] = s as u32;
+            weights[fill[t]] = w;
+            fill[t] += 1;
         }
+        // Edges given in (source, target) order fill every row in order
+        // already; other rows are sorted through a small buffer.
+        let mut buffer: Vec<(u32, f64)> = Vec::new();
         for v in 0..n {
-            entries[offsets[v]..offsets[v + 1]].sort_unstable_by_key(|e| e.0);
+            let row = offsets[v]..offsets[v + 1];
+            if targets[row.clone()].is_sorted_by(|a, b| a < b) {
+                continue;
+            }
+            buffer.clear();
+            buffer.extend(
+                targets[row.clone()]
+                    .iter()
+                    .copied()
+                    .zip(weights[row.clone()].iter().copied()),
+            );
+            buffer.sort_unstable_by_key(|e| e.0);
+            for (k, &(t, w)) in buffer.iter().enumerate() {
+                targets[row.start + k] = t;
+                weights[row.start + k] = w;
+            }
         }
-        Csr::from_parts(
-            offsets,
-            entries.iter().map(|e| e.0).collect(),
-            entries.iter().map(|e| e.1).collect(),
-        )
+        Csr::from_parts(offsets, targets, weights)
     }
 
     /// Compacts any petgraph graph into the symmetric adjacency the
@@ -296,5 +314,19 @@ mod tests {
         assert_eq!((rows.len(), rows.total()), (3, 3));
         assert_eq!(rows.row(0), &[1, 2]);
         assert!(rows.row(1).is_empty());
+    }
+
+    #[test]
+    fn from_edges_sorts_rows_whatever_the_edge_order() {
+        // Ordered input (a projection's) and shuffled input give the same
+        // rows, each sorted by neighbour with its weight alongside.
+        let edges = [(0, 1, 1.0), (0, 3, 2.0), (1, 2, 3.0), (2, 3, 4.0)];
+        let ordered = Csr::from_edges(4, edges.iter().copied());
+        let shuffled = Csr::from_edges(4, [edges[3], edges[1], edges[2], edges[0]].into_iter());
+        assert_eq!(ordered, shuffled);
+        assert_eq!(shuffled.neighbors(3), &[0, 2]);
+        assert_eq!(shuffled.weights(3), &[2.0, 4.0]);
+        assert_eq!(shuffled.neighbors(1), &[0, 2]);
+        assert_eq!(shuffled.weights(1), &[1.0, 3.0]);
     }
 }

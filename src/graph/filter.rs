@@ -532,7 +532,7 @@ mod tests {
                 start: start.parse().ok(),
                 end: end.parse().ok(),
                 funding_eur: None,
-                part_of: part_of.map(String::from),
+                part_of: part_of.map(Into::into),
                 participants: vec![],
                 attributes: Default::default(),
             };

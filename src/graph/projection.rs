@@ -146,10 +146,18 @@ impl<'a> Projection<'a> {
         });
 
         let mut ties = Vec::with_capacity(co.pairs.len());
-        let mut behind_offsets = vec![0usize];
+        // At most one tie per co-membership pair and per direct tie.
+        let bound = co.pairs.len() + direct.len() + 1;
+        let mut behind_offsets = Vec::with_capacity(bound);
+        behind_offsets.push(0usize);
         let mut behind_items = Vec::with_capacity(co.shared.total());
         let mut behind_rules = Vec::with_capacity(co.shared.total());
-        let mut direct_offsets = vec![0usize];
+        // Without direct ties, no offsets at all: every row is empty.
+        let mut direct_offsets = Vec::with_capacity(if direct.is_empty() { 0 } else { bound });
+        let keep_direct = !direct.is_empty();
+        if keep_direct {
+            direct_offsets.push(0usize);
+        }
         let mut direct_items = Vec::new();
         let (mut i, mut k) = (0usize, 0usize);
         let mut shared: Vec<u32> = Vec::new();
@@ -207,8 +215,12 @@ impl<'a> Projection<'a> {
             behind_items.extend_from_slice(&shared);
             behind_rules.extend(groups.iter().map(|&g| graph.tie_group(g as usize).1));
             behind_offsets.push(behind_items.len());
-            direct_offsets.push(direct_items.len());
+            if keep_direct {
+                direct_offsets.push(direct_items.len());
+            }
         }
+        behind_offsets.shrink_to_fit();
+        direct_offsets.shrink_to_fit();
         Projection {
             graph,
             weight,
@@ -216,7 +228,11 @@ impl<'a> Projection<'a> {
             ties,
             behind: Rows::from_offsets(behind_offsets, behind_items),
             behind_rules,
-            direct: Rows::from_offsets(direct_offsets, direct_items),
+            direct: if keep_direct {
+                Rows::from_offsets(direct_offsets, direct_items)
+            } else {
+                Rows::default()
+            },
         }
     }
 
@@ -328,6 +344,9 @@ impl<'a> Projection<'a> {
 
     /// Indices into the dataset's `ties` behind tie `t`.
     pub fn direct_ties_behind(&self, t: usize) -> &[u32] {
+        if self.direct.is_empty() {
+            return &[];
+        }
         self.direct.row(t)
     }
 

@@ -80,7 +80,7 @@ impl<'a> TwoModeGraph<'a> {
                 filter
                     .actor_kinds
                     .as_ref()
-                    .is_none_or(|kinds| kinds.contains(&a.kind))
+                    .is_none_or(|kinds| kinds.contains(a.kind.as_str()))
             })
             .collect();
 
@@ -97,7 +97,7 @@ impl<'a> TwoModeGraph<'a> {
                 let kind_kept = filter
                     .engagement_kinds
                     .as_ref()
-                    .is_none_or(|kinds| kinds.contains(&e.kind));
+                    .is_none_or(|kinds| kinds.contains(e.kind.as_str()));
                 let (start, end) = all_dates[i];
                 kind_kept && filter.in_window(start, end)
             })
@@ -114,7 +114,12 @@ impl<'a> TwoModeGraph<'a> {
         // Kept participations per engagement, as (dataset actor,
         // participation, rule); the tie-making ones make the actor active.
         let mut active = vec![false; dataset.actors.len()];
-        let mut participations = Vec::new();
+        let mut participations = Vec::with_capacity(
+            engagements
+                .iter()
+                .map(|&e| dataset.engagements[e as usize].participants.len())
+                .sum(),
+        );
         let kept: Vec<Vec<(usize, u32, RoleRule)>> = engagements
             .iter()
             .enumerate()

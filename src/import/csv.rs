@@ -422,13 +422,13 @@ pub(crate) fn build(
     if actors.require(&["id", "name"], &mut problems) {
         for (line, row) in &actors.rows {
             let mut actor = Actor {
-                id: actors.cell(row, "id").to_string(),
-                name: super::privacy::scrub(actors.cell(row, "name")),
+                id: actors.cell(row, "id").into(),
+                name: super::privacy::scrub(actors.cell(row, "name")).into(),
                 kind: non_empty(actors.cell(row, "kind"))
                     .unwrap_or("other")
-                    .to_string(),
-                business_id: non_empty(actors.cell(row, "business_id")).map(String::from),
-                region: non_empty(actors.cell(row, "region")).map(String::from),
+                    .into(),
+                business_id: non_empty(actors.cell(row, "business_id")).map(Into::into),
+                region: non_empty(actors.cell(row, "region")).map(Into::into),
                 aliases: actors
                     .cell(row, "aliases")
                     .split(';')
@@ -489,9 +489,9 @@ pub(crate) fn build(
                 };
                 origins.ties.push(format!("{}:{line}", table.file));
                 dataset.ties.push(Tie {
-                    source: table.cell(row, "source").to_string(),
-                    target: table.cell(row, "target").to_string(),
-                    kind: non_empty(table.cell(row, "kind")).map(String::from),
+                    source: table.cell(row, "source").into(),
+                    target: table.cell(row, "target").into(),
+                    kind: non_empty(table.cell(row, "kind")).map(Into::into),
                     weight,
                 });
             }
@@ -556,15 +556,15 @@ fn read_engagements(
             }
         }
         dataset.engagements.push(Engagement {
-            id: id.to_string(),
-            name: non_empty(table.cell(row, "name")).unwrap_or(id).to_string(),
+            id: id.into(),
+            name: non_empty(table.cell(row, "name")).unwrap_or(id).into(),
             kind: non_empty(table.cell(row, "kind"))
                 .unwrap_or("project")
-                .to_string(),
+                .into(),
             start,
             end,
             funding_eur,
-            part_of: non_empty(table.cell(row, "part_of")).map(String::from),
+            part_of: non_empty(table.cell(row, "part_of")).map(Into::into),
             participants: Vec::new(),
             attributes,
         });
@@ -584,7 +584,7 @@ fn read_participation(
         .engagements
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.id.clone(), i))
+        .map(|(i, e)| (e.id.to_string(), i))
         .collect();
     // For each engagement field, the line that first gave it a value.
     let mut given: HashMap<(usize, &str), u64> = HashMap::new();
@@ -599,9 +599,9 @@ fn read_participation(
         }
         let e = *index.entry(id.to_string()).or_insert_with(|| {
             dataset.engagements.push(Engagement {
-                id: id.to_string(),
-                name: String::new(),
-                kind: String::new(),
+                id: id.into(),
+                name: String::new().into(),
+                kind: String::new().into(),
                 start: None,
                 end: None,
                 funding_eur: None,
@@ -627,12 +627,16 @@ fn read_participation(
             }
             let engagement = &mut dataset.engagements[e];
             let current = match column {
-                "engagement_name" => (!engagement.name.is_empty()).then(|| engagement.name.clone()),
-                "engagement_kind" => (!engagement.kind.is_empty()).then(|| engagement.kind.clone()),
+                "engagement_name" => {
+                    (!engagement.name.is_empty()).then(|| engagement.name.to_string())
+                }
+                "engagement_kind" => {
+                    (!engagement.kind.is_empty()).then(|| engagement.kind.to_string())
+                }
                 "start" => engagement.start.map(|d| d.to_string()),
                 "end" => engagement.end.map(|d| d.to_string()),
                 "funding_eur" => engagement.funding_eur.map(|f| f.to_string()),
-                _ => engagement.part_of.clone(),
+                _ => engagement.part_of.as_ref().map(|s| s.to_string()),
             };
             if let Some(current) = current {
                 let same = match column {
@@ -652,8 +656,8 @@ fn read_participation(
             }
             given.insert((e, column), *line);
             match column {
-                "engagement_name" => engagement.name = value.to_string(),
-                "engagement_kind" => engagement.kind = value.to_string(),
+                "engagement_name" => engagement.name = value.into(),
+                "engagement_kind" => engagement.kind = value.into(),
                 "start" | "end" => match parse_date(value) {
                     Ok(d) if column == "start" => engagement.start = Some(d),
                     Ok(d) => engagement.end = Some(d),
@@ -670,16 +674,16 @@ fn read_participation(
                         ),
                     )),
                 },
-                _ => engagement.part_of = Some(value.to_string()),
+                _ => engagement.part_of = Some(value.into()),
             }
         }
         let actor = table.cell(row, "actor_id");
         if !actor.is_empty() {
             dataset.engagements[e].participants.push(Participation {
-                actor: actor.to_string(),
+                actor: actor.into(),
                 role: non_empty(table.cell(row, "role"))
                     .unwrap_or("participant")
-                    .to_string(),
+                    .into(),
             });
             origins.participations[e].push(format!("{}:{line}", table.file));
         }

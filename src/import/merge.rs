@@ -18,7 +18,7 @@
 use super::identity::{identity_keys, name_key};
 use super::registry::role_strength;
 use crate::error::{Error, Result};
-use crate::model::{validate, Actor, Dataset, Engagement, Participation, Tie};
+use crate::model::{validate, Actor, CompactString, Dataset, Engagement, Participation, Tie};
 use serde_json::Value;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -389,6 +389,7 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             .map(|&n| actor(actor_items[n]).id.clone())
             .min()
             .unwrap_or_default()
+            .to_string()
     };
     sort_by_position(&mut actor_groups, &actor_items, &lengths, |a, b| {
         smallest_id(a).cmp(&smallest_id(b))
@@ -403,26 +404,32 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             .map(|&n| (actor(actor_items[n]), actor_items[n].0))
             .collect();
         for (a, k) in &members {
-            actor_map.insert((*k, a.id.clone()), id.clone());
+            actor_map.insert((*k, a.id.to_string()), id.clone());
         }
         let mut conflicts = Conflicts::new(&origins);
         let field = |get: &dyn Fn(&Actor) -> Option<String>| -> Vec<(Option<String>, usize)> {
             members.iter().map(|(a, k)| (get(a), *k)).collect()
         };
-        let (name, _) = choose(&field(&|a| Some(a.name.clone())), |_| false);
+        let (name, _) = choose(&field(&|a| Some(a.name.to_string())), |_| false);
         let name = name.unwrap_or_default();
-        let (kind, others) = choose(&field(&|a| Some(a.kind.clone())), |k| k == "other");
+        let (kind, others) = choose(&field(&|a| Some(a.kind.to_string())), |k| k == "other");
         conflicts.add("kind", others);
-        let (business_id, others) = choose(&field(&|a| a.business_id.clone()), |_| false);
+        let (business_id, others) = choose(
+            &field(&|a| a.business_id.as_ref().map(|s| s.to_string())),
+            |_| false,
+        );
         conflicts.add("business_id", others);
-        let (region, others) = choose(&field(&|a| a.region.clone()), |_| false);
+        let (region, others) = choose(
+            &field(&|a| a.region.as_ref().map(|s| s.to_string())),
+            |_| false,
+        );
         conflicts.add("region", others);
         // Every other name is an alias.
         let mut aliases: Vec<String> = Vec::new();
         for (a, _) in &members {
-            for n in std::iter::once(&a.name).chain(&a.aliases) {
-                if n != &name && !aliases.contains(n) {
-                    aliases.push(n.clone());
+            for n in std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)) {
+                if n != name && !aliases.iter().any(|x| x == n) {
+                    aliases.push(n.to_string());
                 }
             }
         }
@@ -433,11 +440,11 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             report.push(format!("actor {id}: {line}"));
         }
         actors.push(Actor {
-            id: id.clone(),
-            name,
-            kind: kind.unwrap_or_else(|| "other".into()),
-            business_id,
-            region,
+            id: id.clone().into(),
+            name: name.into(),
+            kind: kind.unwrap_or_else(|| "other".into()).into(),
+            business_id: business_id.map(Into::into),
+            region: region.map(Into::into),
             aliases,
             attributes,
         });
@@ -454,7 +461,7 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
     let mut classes: Vec<BTreeMap<String, Vec<usize>>> = vec![BTreeMap::new(); 2];
     for &n in &order {
         let e = engagement(engagement_items[n]);
-        classes[0].entry(e.id.clone()).or_default().push(n);
+        classes[0].entry(e.id.to_string()).or_default().push(n);
     }
     let mut groups = Groups::new(&engagement_items);
     groups.join_by(&classes);
@@ -490,6 +497,7 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             .map(|&n| engagement(engagement_items[n]).id.clone())
             .min()
             .unwrap_or_default()
+            .to_string()
     };
     sort_by_position(
         &mut engagement_groups,
@@ -502,7 +510,10 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
     for (group, id) in engagement_groups.iter().zip(&engagement_ids) {
         for &n in group {
             let (k, _) = engagement_items[n];
-            engagement_map.insert((k, engagement(engagement_items[n]).id.clone()), id.clone());
+            engagement_map.insert(
+                (k, engagement(engagement_items[n]).id.to_string()),
+                id.clone(),
+            );
         }
     }
     let mut engagements = Vec::with_capacity(engagement_groups.len());
@@ -515,9 +526,9 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
         let field = |get: &dyn Fn(&Engagement) -> Option<String>| -> Vec<(Option<String>, usize)> {
             members.iter().map(|(e, k)| (get(e), *k)).collect()
         };
-        let (name, others) = choose(&field(&|e| Some(e.name.clone())), |_| false);
+        let (name, others) = choose(&field(&|e| Some(e.name.to_string())), |_| false);
         conflicts.add("name", others);
-        let (kind, others) = choose(&field(&|e| Some(e.kind.clone())), |_| false);
+        let (kind, others) = choose(&field(&|e| Some(e.kind.to_string())), |_| false);
         conflicts.add("kind", others);
         let day = |get: fn(&Engagement) -> Option<crate::model::Date>| {
             members
@@ -540,9 +551,9 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             .map(|(e, k)| {
                 let mapped = e.part_of.as_ref().map(|p| {
                     engagement_map
-                        .get(&(*k, p.clone()))
+                        .get(&(*k, p.to_string()))
                         .cloned()
-                        .unwrap_or_else(|| p.clone())
+                        .unwrap_or_else(|| p.to_string())
                 });
                 (mapped, *k)
             })
@@ -555,9 +566,9 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
         for (e, k) in &members {
             for p in &e.participants {
                 let actor = actor_map
-                    .get(&(*k, p.actor.clone()))
+                    .get(&(*k, p.actor.to_string()))
                     .cloned()
-                    .unwrap_or_else(|| p.actor.clone());
+                    .unwrap_or_else(|| p.actor.to_string());
                 match at.get(&actor) {
                     Some(&i) => {
                         if role_strength(&p.role) > role_strength(&participants[i].role) {
@@ -571,7 +582,7 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
                     None => {
                         at.insert(actor.clone(), participants.len());
                         participants.push(Participation {
-                            actor,
+                            actor: actor.into(),
                             role: p.role.clone(),
                         });
                     }
@@ -585,13 +596,13 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             report.push(format!("engagement {id}: {line}"));
         }
         engagements.push(Engagement {
-            id: id.clone(),
-            name: name.unwrap_or_default(),
-            kind: kind.unwrap_or_else(|| "project".into()),
+            id: id.clone().into(),
+            name: name.unwrap_or_default().into(),
+            kind: kind.unwrap_or_else(|| "project".into()).into(),
             start,
             end,
             funding_eur: funding.and_then(|f| f.parse().ok()),
-            part_of,
+            part_of: part_of.map(Into::into),
             participants,
             attributes,
         });
@@ -605,15 +616,15 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
         .collect();
     let mapped_tie = |(k, i): Item| -> Tie {
         let t = &inputs[k].dataset.ties[i];
-        let map = |id: &String| {
+        let map = |id: &CompactString| {
             actor_map
-                .get(&(k, id.clone()))
+                .get(&(k, id.to_string()))
                 .cloned()
-                .unwrap_or_else(|| id.clone())
+                .unwrap_or_else(|| id.to_string())
         };
         Tie {
-            source: map(&t.source),
-            target: map(&t.target),
+            source: map(&t.source).into(),
+            target: map(&t.target).into(),
             kind: t.kind.clone(),
             weight: t.weight,
         }

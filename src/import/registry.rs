@@ -39,11 +39,13 @@ impl Registry {
     /// an earlier actor keeps a key it already has.
     fn index(&mut self, i: usize) {
         let actor = &self.dataset.actors[i];
-        self.ids.insert(actor.id.clone());
+        self.ids.insert(actor.id.to_string());
         if let Some(bid) = &actor.business_id {
-            self.by_business_id.entry(bid.clone()).or_insert(i);
+            self.by_business_id.entry(bid.to_string()).or_insert(i);
         }
-        for name in std::iter::once(&actor.name).chain(actor.aliases.iter()) {
+        for name in
+            std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
+        {
             for key in identity_keys(name) {
                 self.by_key.entry(key).or_insert(i);
             }
@@ -70,7 +72,7 @@ impl Registry {
         region: Option<&str>,
     ) -> String {
         let i = self.actor_index(name, kind, business_id, region);
-        self.dataset.actors[i].id.clone()
+        self.dataset.actors[i].id.to_string()
     }
 
     /// The index of the actor called `name`, added with `kind` if new.
@@ -84,7 +86,7 @@ impl Registry {
         if let Some(i) = self.find(name, business_id) {
             let actor = &mut self.dataset.actors[i];
             if actor.business_id.is_none() {
-                actor.business_id = business_id.map(String::from);
+                actor.business_id = business_id.map(Into::into);
             }
             if actor.name != name && !actor.aliases.iter().any(|a| a == name) {
                 actor.aliases.push(name.to_string());
@@ -100,11 +102,11 @@ impl Registry {
             n += 1;
         }
         self.dataset.actors.push(Actor {
-            id,
-            name: name.to_string(),
-            kind: kind.to_string(),
-            business_id: business_id.map(String::from),
-            region: region.map(String::from),
+            id: id.into(),
+            name: name.into(),
+            kind: kind.into(),
+            business_id: business_id.map(Into::into),
+            region: region.map(Into::into),
             aliases: Vec::new(),
             attributes: Default::default(),
         });
@@ -180,15 +182,15 @@ fn add_participant(
     if let Some(&i) = taking_part.get(&actor) {
         let current = &mut participants[i].role;
         if role_strength(role) > role_strength(current) {
-            let before = std::mem::replace(current, role.to_string());
-            return Added::Merged(before);
+            let before = std::mem::replace(current, role.into());
+            return Added::Merged(before.to_string());
         }
         return Added::Kept;
     }
     taking_part.insert(actor.clone(), participants.len());
     participants.push(Participation {
-        actor,
-        role: role.to_string(),
+        actor: actor.into(),
+        role: role.into(),
     });
     Added::New
 }
@@ -256,7 +258,7 @@ pub fn descriptions_to_dataset(
         .dataset
         .engagements
         .iter()
-        .map(|e| e.id.clone())
+        .map(|e| e.id.to_string())
         .collect();
     for d in descriptions {
         // No code (a closing review): the first words of the name.
@@ -307,7 +309,7 @@ pub fn descriptions_to_dataset(
             add_participant(
                 &mut participants,
                 &mut taking_part,
-                actor.id.clone(),
+                actor.id.to_string(),
                 "coordinator",
             );
         }
@@ -335,11 +337,11 @@ pub fn descriptions_to_dataset(
             .iter()
             .map(|a| {
                 (
-                    a.id.clone(),
+                    a.id.to_string(),
                     KnownName {
-                        name: a.name.clone(),
+                        name: a.name.to_string(),
                         aliases: a.aliases.clone(),
-                        kind: a.kind.clone(),
+                        kind: a.kind.to_string(),
                     },
                 )
             })
@@ -441,11 +443,12 @@ pub fn descriptions_to_dataset(
         }
         attributes.insert("source".into(), Value::String(d.origin.clone()));
         registry.dataset.engagements.push(Engagement {
-            id,
+            id: id.into(),
             name: d
                 .name
                 .clone()
-                .unwrap_or_else(|| d.code.clone().unwrap_or_default()),
+                .unwrap_or_else(|| d.code.clone().unwrap_or_default())
+                .into(),
             kind: "project".into(),
             start: d.start,
             end: d.end,

@@ -120,7 +120,9 @@ fn parse_listing_every_problem(text: &str, origin: &str) -> Result<(Dataset, Rep
 /// The typed pass: the format as serde types that accept exactly what the
 /// hand walk accepts without a problem, and nothing else.
 mod typed {
-    use crate::model::{Actor, Attributes, Dataset, Date, Engagement, Participation, Tie};
+    use crate::model::{
+        Actor, Attributes, CompactString, Dataset, Date, Engagement, Participation, Tie,
+    };
     use serde::de::{Deserializer, Error as _, MapAccess, Visitor};
     use serde::Deserialize;
     use serde_json::Value;
@@ -140,11 +142,11 @@ mod typed {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct RawActor {
-        id: String,
-        name: String,
-        kind: Option<String>,
-        business_id: Option<String>,
-        region: Option<String>,
+        id: CompactString,
+        name: CompactString,
+        kind: Option<CompactString>,
+        business_id: Option<CompactString>,
+        region: Option<CompactString>,
         aliases: Option<Vec<String>>,
         attributes: Option<Scalars>,
     }
@@ -152,13 +154,13 @@ mod typed {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct RawEngagement {
-        id: String,
-        name: String,
-        kind: Option<String>,
+        id: CompactString,
+        name: CompactString,
+        kind: Option<CompactString>,
         start: Option<Day>,
         end: Option<Day>,
         funding_eur: Option<f64>,
-        part_of: Option<String>,
+        part_of: Option<CompactString>,
         participants: Option<Vec<RawParticipation>>,
         attributes: Option<Scalars>,
     }
@@ -166,16 +168,16 @@ mod typed {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct RawParticipation {
-        actor: String,
-        role: Option<String>,
+        actor: CompactString,
+        role: Option<CompactString>,
     }
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
     struct RawTie {
-        source: String,
-        target: String,
-        kind: Option<String>,
+        source: CompactString,
+        target: CompactString,
+        kind: Option<CompactString>,
         weight: Option<f64>,
     }
 
@@ -235,7 +237,7 @@ mod typed {
 
     fn convert(raw: RawDataset) -> Dataset {
         let attributes = |a: Option<Scalars>| a.map(|s| s.0).unwrap_or_default();
-        Dataset {
+        let mut dataset = Dataset {
             name: raw.name.unwrap_or_default(),
             description: raw.description,
             notes: raw.notes.unwrap_or_default(),
@@ -264,15 +266,20 @@ mod typed {
                     end: e.end.map(|d| d.0),
                     funding_eur: e.funding_eur,
                     part_of: e.part_of,
-                    participants: e
-                        .participants
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|p| Participation {
-                            actor: p.actor,
-                            role: p.role.unwrap_or_else(|| "participant".into()),
-                        })
-                        .collect(),
+                    participants: {
+                        let mut list: Vec<Participation> = e
+                            .participants
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|p| Participation {
+                                actor: p.actor,
+                                role: p.role.unwrap_or_else(|| "participant".into()),
+                            })
+                            .collect();
+                        // Parsing grows lists by doubling; most are short.
+                        list.shrink_to_fit();
+                        list
+                    },
                     attributes: attributes(e.attributes),
                 })
                 .collect(),
@@ -287,7 +294,12 @@ mod typed {
                     weight: t.weight.unwrap_or(1.0),
                 })
                 .collect(),
-        }
+        };
+        // Parsing grows each list by doubling: give back the unused half.
+        dataset.actors.shrink_to_fit();
+        dataset.engagements.shrink_to_fit();
+        dataset.ties.shrink_to_fit();
+        dataset
     }
 }
 
@@ -522,13 +534,14 @@ fn dataset_from_value(value: &Value, problems: &mut Vec<Problem>) -> Dataset {
             continue;
         };
         dataset.actors.push(Actor {
-            id: f.string("id", true, problems).unwrap_or_default(),
-            name: f.string("name", true, problems).unwrap_or_default(),
+            id: f.string("id", true, problems).unwrap_or_default().into(),
+            name: f.string("name", true, problems).unwrap_or_default().into(),
             kind: f
                 .string("kind", false, problems)
-                .unwrap_or_else(|| "other".into()),
-            business_id: f.string("business_id", false, problems),
-            region: f.string("region", false, problems),
+                .unwrap_or_else(|| "other".into())
+                .into(),
+            business_id: f.string("business_id", false, problems).map(Into::into),
+            region: f.string("region", false, problems).map(Into::into),
             aliases: f.strings("aliases", problems),
             attributes: f.attributes(problems),
         });
@@ -545,22 +558,27 @@ fn dataset_from_value(value: &Value, problems: &mut Vec<Problem>) -> Dataset {
                 continue;
             };
             participants.push(Participation {
-                actor: pf.string("actor", true, problems).unwrap_or_default(),
+                actor: pf
+                    .string("actor", true, problems)
+                    .unwrap_or_default()
+                    .into(),
                 role: pf
                     .string("role", false, problems)
-                    .unwrap_or_else(|| "participant".into()),
+                    .unwrap_or_else(|| "participant".into())
+                    .into(),
             });
         }
         dataset.engagements.push(Engagement {
-            id: f.string("id", true, problems).unwrap_or_default(),
-            name: f.string("name", true, problems).unwrap_or_default(),
+            id: f.string("id", true, problems).unwrap_or_default().into(),
+            name: f.string("name", true, problems).unwrap_or_default().into(),
             kind: f
                 .string("kind", false, problems)
-                .unwrap_or_else(|| "project".into()),
+                .unwrap_or_else(|| "project".into())
+                .into(),
             start: f.date("start", problems),
             end: f.date("end", problems),
             funding_eur: f.number("funding_eur", problems),
-            part_of: f.string("part_of", false, problems),
+            part_of: f.string("part_of", false, problems).map(Into::into),
             participants,
             attributes: f.attributes(problems),
         });
@@ -571,9 +589,15 @@ fn dataset_from_value(value: &Value, problems: &mut Vec<Problem>) -> Dataset {
             continue;
         };
         dataset.ties.push(Tie {
-            source: f.string("source", true, problems).unwrap_or_default(),
-            target: f.string("target", true, problems).unwrap_or_default(),
-            kind: f.string("kind", false, problems),
+            source: f
+                .string("source", true, problems)
+                .unwrap_or_default()
+                .into(),
+            target: f
+                .string("target", true, problems)
+                .unwrap_or_default()
+                .into(),
+            kind: f.string("kind", false, problems).map(Into::into),
             weight: f.number("weight", problems).unwrap_or(1.0),
         });
     }

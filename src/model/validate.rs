@@ -250,7 +250,7 @@ fn check_part_of(
             continue;
         };
         let place = format!("engagements[{i}].part_of");
-        if parent == &engagement.id {
+        if *parent == engagement.id {
             problems.push(Problem::new(
                 place,
                 format!(
@@ -452,7 +452,7 @@ mod tests {
     fn actor(id: &str) -> Actor {
         Actor {
             id: id.into(),
-            name: format!("Actor {id}"),
+            name: format!("Actor {id}").into(),
             kind: "firm".into(),
             business_id: None,
             region: None,
@@ -464,7 +464,7 @@ mod tests {
     fn engagement(id: &str, actors: &[&str]) -> Engagement {
         Engagement {
             id: id.into(),
-            name: format!("Project {id}"),
+            name: format!("Project {id}").into(),
             kind: "project".into(),
             start: None,
             end: None,
@@ -473,7 +473,7 @@ mod tests {
             participants: actors
                 .iter()
                 .map(|a| Participation {
-                    actor: a.to_string(),
+                    actor: (*a).into(),
                     role: "partner".into(),
                 })
                 .collect(),

@@ -65,16 +65,22 @@ fn node_attributes(
 ) -> Vec<(String, Cell)> {
     let actor = projection.actor(a);
     let mut out = vec![
-        ("name".to_string(), Cell::Text(actor.name.clone())),
-        ("kind".to_string(), Cell::Text(actor.kind.clone())),
+        ("name".to_string(), Cell::Text(actor.name.to_string())),
+        ("kind".to_string(), Cell::Text(actor.kind.to_string())),
     ];
     out.push((
         "region".into(),
-        actor.region.clone().map_or(Cell::Empty, Cell::Text),
+        actor
+            .region
+            .as_ref()
+            .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
     ));
     out.push((
         "business_id".into(),
-        actor.business_id.clone().map_or(Cell::Empty, Cell::Text),
+        actor
+            .business_id
+            .as_ref()
+            .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
     ));
     for (column, values) in extra {
         out.push((column.clone(), values[a].clone()));
@@ -191,7 +197,7 @@ fn tie_engagements(projection: &Projection<'_>, t: usize) -> Vec<String> {
     let mut ids: Vec<String> = projection
         .engagements_behind(t)
         .iter()
-        .map(|&e| graph.engagement(e as usize).id.clone())
+        .map(|&e| graph.engagement(e as usize).id.to_string())
         .collect();
     ids.extend(projection.direct_ties_behind(t).iter().map(|&d| {
         format!(
@@ -438,7 +444,10 @@ pub fn node_link(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Str
     let nodes: Vec<Value> = (0..projection.actor_count())
         .map(|a| {
             let mut node = Map::new();
-            node.insert("id".into(), Value::String(projection.actor(a).id.clone()));
+            node.insert(
+                "id".into(),
+                Value::String(projection.actor(a).id.to_string()),
+            );
             for (name, values) in &columns {
                 if !matches!(values[a], Cell::Empty) {
                     node.insert(name.clone(), values[a].to_json());
@@ -489,7 +498,7 @@ pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Resul
     names.extend(columns.iter().map(|(c, _)| c.as_str()));
     let mut nodes = Table::new(&names);
     for a in 0..projection.actor_count() {
-        let mut row = vec![Cell::Text(projection.actor(a).id.clone())];
+        let mut row = vec![Cell::Text(projection.actor(a).id.to_string())];
         row.extend(columns.iter().map(|(_, values)| values[a].clone()));
         nodes.push(row);
     }
@@ -505,8 +514,8 @@ pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Resul
     for (t, tie) in projection.ties().iter().enumerate() {
         let (first, last) = projection.tie_span(t);
         ties.push(vec![
-            Cell::Text(projection.actor(tie.source as usize).id.clone()),
-            Cell::Text(projection.actor(tie.target as usize).id.clone()),
+            Cell::Text(projection.actor(tie.source as usize).id.to_string()),
+            Cell::Text(projection.actor(tie.target as usize).id.to_string()),
             Cell::Float(tie.weight),
             (tie.shared as usize).into(),
             Cell::List(tie_engagements(projection, t)),
@@ -567,11 +576,15 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
     let mut actors = Table::new(&columns);
     for a in &dataset.actors {
         let mut row = vec![
-            Cell::Text(a.id.clone()),
-            Cell::Text(a.name.clone()),
-            Cell::Text(a.kind.clone()),
-            a.region.clone().map_or(Cell::Empty, Cell::Text),
-            a.business_id.clone().map_or(Cell::Empty, Cell::Text),
+            Cell::Text(a.id.to_string()),
+            Cell::Text(a.name.to_string()),
+            Cell::Text(a.kind.to_string()),
+            a.region
+                .as_ref()
+                .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
+            a.business_id
+                .as_ref()
+                .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
             if a.aliases.is_empty() {
                 Cell::Empty
             } else {
@@ -601,13 +614,15 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
     let mut participation = Table::new(&["engagement_id", "actor_id", "role"]);
     for e in &dataset.engagements {
         let mut row = vec![
-            Cell::Text(e.id.clone()),
-            Cell::Text(e.name.clone()),
-            Cell::Text(e.kind.clone()),
+            Cell::Text(e.id.to_string()),
+            Cell::Text(e.name.to_string()),
+            Cell::Text(e.kind.to_string()),
             e.start.into(),
             e.end.into(),
             e.funding_eur.map_or(Cell::Empty, Cell::Float),
-            e.part_of.clone().map_or(Cell::Empty, Cell::Text),
+            e.part_of
+                .as_ref()
+                .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
         ];
         row.extend(
             engagement_extra
@@ -617,18 +632,20 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
         engagements.push(row);
         for p in &e.participants {
             participation.push(vec![
-                Cell::Text(e.id.clone()),
-                Cell::Text(p.actor.clone()),
-                Cell::Text(p.role.clone()),
+                Cell::Text(e.id.to_string()),
+                Cell::Text(p.actor.to_string()),
+                Cell::Text(p.role.to_string()),
             ]);
         }
     }
     let mut ties = Table::new(&["source", "target", "kind", "weight"]);
     for t in &dataset.ties {
         ties.push(vec![
-            Cell::Text(t.source.clone()),
-            Cell::Text(t.target.clone()),
-            t.kind.clone().map_or(Cell::Empty, Cell::Text),
+            Cell::Text(t.source.to_string()),
+            Cell::Text(t.target.to_string()),
+            t.kind
+                .as_ref()
+                .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
             Cell::Float(t.weight),
         ]);
     }

@@ -67,6 +67,11 @@ impl From<String> for Cell {
         Cell::Text(s)
     }
 }
+impl From<crate::model::CompactString> for Cell {
+    fn from(s: crate::model::CompactString) -> Cell {
+        Cell::Text(s.into_string())
+    }
+}
 impl From<usize> for Cell {
     fn from(v: usize) -> Cell {
         Cell::Int(v as i64)

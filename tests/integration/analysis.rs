@@ -105,16 +105,16 @@ fn betweenness_does_not_depend_on_actor_ids() {
     let mut renamed = dataset.clone();
     let new_id = |id: &str| format!("{:x}-{id}", id.len() * 7919 % 97);
     for actor in &mut renamed.actors {
-        actor.id = new_id(&actor.id);
+        actor.id = new_id(&actor.id).into();
     }
     for engagement in &mut renamed.engagements {
         for p in &mut engagement.participants {
-            p.actor = new_id(&p.actor);
+            p.actor = new_id(&p.actor).into();
         }
     }
     for tie in &mut renamed.ties {
-        tie.source = new_id(&tie.source);
-        tie.target = new_id(&tie.target);
+        tie.source = new_id(&tie.source).into();
+        tie.target = new_id(&tie.target).into();
     }
     let before = Analysis::new(&dataset, all_roles()).unwrap();
     let after = Analysis::new(&renamed, all_roles()).unwrap();

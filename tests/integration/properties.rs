@@ -22,8 +22,8 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                 name: "random".into(),
                 actors: (0..n)
                     .map(|i| Actor {
-                        id: format!("a{i:02}"),
-                        name: format!("Actor {i}"),
+                        id: format!("a{i:02}").into(),
+                        name: format!("Actor {i}").into(),
                         kind: if i % 2 == 0 { "firm" } else { "municipality" }.into(),
                         business_id: None,
                         region: None,
@@ -35,8 +35,8 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                     .into_iter()
                     .enumerate()
                     .map(|(j, members)| Engagement {
-                        id: format!("e{j}"),
-                        name: format!("Engagement {j}"),
+                        id: format!("e{j}").into(),
+                        name: format!("Engagement {j}").into(),
                         kind: "project".into(),
                         start: None,
                         end: None,
@@ -45,7 +45,7 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                         participants: members
                             .into_iter()
                             .map(|(a, r)| Participation {
-                                actor: format!("a{a:02}"),
+                                actor: format!("a{a:02}").into(),
                                 role: ROLES[r].into(),
                             })
                             .collect(),
@@ -56,8 +56,8 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                     .into_iter()
                     .filter(|(s, t, _)| s != t)
                     .map(|(s, t, w)| Tie {
-                        source: format!("a{s:02}"),
-                        target: format!("a{t:02}"),
+                        source: format!("a{s:02}").into(),
+                        target: format!("a{t:02}").into(),
                         kind: None,
                         weight: f64::from(w) / 2.0,
                     })
@@ -86,12 +86,12 @@ fn listing(p: &Projection<'_>) -> Vec<(String, String, u64, Vec<String>)> {
         .enumerate()
         .map(|(t, tie)| {
             (
-                p.actor(tie.source as usize).id.clone(),
-                p.actor(tie.target as usize).id.clone(),
+                p.actor(tie.source as usize).id.to_string(),
+                p.actor(tie.target as usize).id.to_string(),
                 tie.weight.to_bits(),
                 p.engagements_behind(t)
                     .iter()
-                    .map(|&e| p.two_mode().engagement(e as usize).id.clone())
+                    .map(|&e| p.two_mode().engagement(e as usize).id.to_string())
                     .collect(),
             )
         })
@@ -106,7 +106,7 @@ fn members(d: &Dataset) -> Vec<BTreeSet<String>> {
             e.participants
                 .iter()
                 .filter(|p| p.role != "target")
-                .map(|p| p.actor.clone())
+                .map(|p| p.actor.to_string())
                 .collect()
         })
         .collect()
@@ -141,16 +141,16 @@ proptest! {
         let members = members(&d);
         let mut direct: BTreeMap<(String, String), f64> = BTreeMap::new();
         for t in &d.ties {
-            let key = if t.source < t.target { (t.source.clone(), t.target.clone()) } else { (t.target.clone(), t.source.clone()) };
+            let key = if t.source < t.target { (t.source.to_string(), t.target.to_string()) } else { (t.target.to_string(), t.source.to_string()) };
             *direct.entry(key).or_default() += t.weight;
         }
         let mut expected: BTreeMap<(String, String), f64> = direct.clone();
         for a in &d.actors {
             for b in &d.actors {
                 if a.id < b.id {
-                    let shared = members.iter().filter(|m| m.contains(&a.id) && m.contains(&b.id)).count();
+                    let shared = members.iter().filter(|m| m.contains(a.id.as_str()) && m.contains(b.id.as_str())).count();
                     if shared > 0 {
-                        *expected.entry((a.id.clone(), b.id.clone())).or_default() += shared as f64;
+                        *expected.entry((a.id.to_string(), b.id.to_string())).or_default() += shared as f64;
                     }
                 }
             }

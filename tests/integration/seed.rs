@@ -124,7 +124,7 @@ fn shared_organisations_link_the_projects() {
             .map(|(i, _)| {
                 dual.actors_behind(i)
                     .iter()
-                    .map(|&x| graph.actor(x as usize).id.clone())
+                    .map(|&x| graph.actor(x as usize).id.to_string())
                     .collect()
             })
             .unwrap_or_default()

@@ -270,8 +270,8 @@ impl Analysis<'_> {
                 0.0
             };
             nodes.push(MapNode {
-                id: actor.id.clone(),
-                name: actor.name.clone(),
+                id: actor.id.to_string(),
+                name: actor.name.to_string(),
                 label: label_of.get(&v).cloned(),
                 label_priority: priority[v].unwrap_or(0),
                 tooltip: format!(
@@ -349,8 +349,8 @@ impl Analysis<'_> {
                     let engagement = graph.engagement(e);
                     let node = nodes.len();
                     nodes.push(MapNode {
-                        id: engagement.id.clone(),
-                        name: engagement.name.clone(),
+                        id: engagement.id.to_string(),
+                        name: engagement.name.to_string(),
                         label: None,
                         label_priority: 0,
                         tooltip: format!(

@@ -121,7 +121,7 @@ impl Analysis<'_> {
         let reason = if filter
             .actor_kinds
             .as_ref()
-            .is_some_and(|k| !k.contains(&actor.kind))
+            .is_some_and(|k| !k.contains(actor.kind.as_str()))
         {
             format!(
                 "its kind ({}) is not among the actor kinds kept",
