@@ -311,7 +311,7 @@ fn period_network(
                 shared / ((da + db) as f64 - shared)
             }
         };
-        let weight = projected + tie.direct_weight;
+        let weight = projected + projection.direct_weight(t);
         if min_weight.is_some_and(|m| weight < m) {
             continue;
         }

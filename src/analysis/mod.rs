@@ -243,7 +243,7 @@ impl<'a> Analysis<'a> {
                     TieWeight {
                         weight: tie.weight,
                         shared: tie.shared,
-                        direct_weight: tie.direct_weight,
+                        direct_weight: p.direct_weight(t),
                         engagements: p
                             .engagements_behind(t)
                             .iter()

@@ -12,27 +12,89 @@ pub(crate) struct CoMembership {
     pub shared: Rows,
 }
 
-/// One chunk's pairs, the number of groups each shares, and those groups.
-type ChunkResult = (Vec<(u32, u32)>, Vec<u32>, Vec<u32>);
+/// One chunk of members: its pairs, the number of groups each shares, and
+/// those groups.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Chunk {
+    pairs: Vec<(u32, u32)>,
+    counts: Vec<u32>,
+    shared: Vec<u32>,
+}
+
+/// Every co-membership, as the chunks of members it was found in, in
+/// member order. Reading them through [`Chunks::iter`] avoids copying
+/// them into one [`CoMembership`] first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Chunks {
+    chunks: Vec<Chunk>,
+}
+
+impl Chunks {
+    /// Number of pairs.
+    pub fn pair_count(&self) -> usize {
+        self.chunks.iter().map(|c| c.pairs.len()).sum()
+    }
+
+    /// Number of (pair, shared group) entries.
+    pub fn shared_count(&self) -> usize {
+        self.chunks.iter().map(|c| c.shared.len()).sum()
+    }
+
+    /// The pairs in ascending order, each with its shared groups.
+    pub fn iter(&self) -> impl Iterator<Item = ((u32, u32), &[u32])> {
+        self.chunks.iter().flat_map(|chunk| {
+            let mut start = 0usize;
+            chunk.pairs.iter().zip(&chunk.counts).map(move |(&pair, &count)| {
+                let groups = &chunk.shared[start..start + count as usize];
+                start += count as usize;
+                (pair, groups)
+            })
+        })
+    }
+
+    /// The chunks joined into one [`CoMembership`].
+    pub fn joined(self) -> CoMembership {
+        let mut out = CoMembership {
+            pairs: Vec::with_capacity(self.pair_count()),
+            shared: Rows::default(),
+        };
+        let mut offsets = Vec::with_capacity(out.pairs.capacity() + 1);
+        offsets.push(0usize);
+        let mut items = Vec::with_capacity(self.shared_count());
+        for chunk in self.chunks {
+            out.pairs.extend(chunk.pairs);
+            for c in chunk.counts {
+                offsets.push(offsets.last().copied().unwrap_or(0) + c as usize);
+            }
+            items.extend(chunk.shared);
+        }
+        out.shared = Rows::from_offsets(offsets, items);
+        out
+    }
+}
+
+/// Finds every co-membership, joined into one list.
+///
+/// Complexity: that of [`co_membership_chunks`].
+pub(crate) fn co_membership(memberships: &Rows, groups: &Rows) -> CoMembership {
+    co_membership_chunks(memberships, groups).joined()
+}
 
 /// Finds every co-membership.
 ///
 /// `memberships` maps a member to its groups and `groups` a group to its
 /// members, both ascending. Work is split over members in fixed chunks and
-/// concatenated in order, so the result is the same on any number of
-/// threads.
+/// kept in order, so the result is the same on any number of threads.
 ///
 /// Complexity: O(Σ_g |g|² log |g|) time over groups g, and memory for the
 /// output (one entry per pair and shared group).
-pub(crate) fn co_membership(memberships: &Rows, groups: &Rows) -> CoMembership {
+pub(crate) fn co_membership_chunks(memberships: &Rows, groups: &Rows) -> Chunks {
     const CHUNK: usize = 1024;
     let n = memberships.len();
-    let chunks: Vec<ChunkResult> = (0..n.div_ceil(CHUNK))
+    let chunks: Vec<Chunk> = (0..n.div_ceil(CHUNK))
         .into_par_iter()
         .map(|c| {
-            let mut pairs = Vec::new();
-            let mut counts = Vec::new();
-            let mut shared = Vec::new();
+            let mut chunk = Chunk::default();
             let mut buf: Vec<(u32, u32)> = Vec::new();
             for a in c * CHUNK..((c + 1) * CHUNK).min(n) {
                 buf.clear();
@@ -48,33 +110,16 @@ pub(crate) fn co_membership(memberships: &Rows, groups: &Rows) -> CoMembership {
                     let b = buf[i].0;
                     let mut j = i;
                     while j < buf.len() && buf[j].0 == b {
-                        shared.push(buf[j].1);
+                        chunk.shared.push(buf[j].1);
                         j += 1;
                     }
-                    pairs.push((a as u32, b));
-                    counts.push((j - i) as u32);
+                    chunk.pairs.push((a as u32, b));
+                    chunk.counts.push((j - i) as u32);
                     i = j;
                 }
             }
-            (pairs, counts, shared)
+            chunk
         })
         .collect();
-    let total_pairs: usize = chunks.iter().map(|c| c.0.len()).sum();
-    let total_shared: usize = chunks.iter().map(|c| c.2.len()).sum();
-    let mut out = CoMembership {
-        pairs: Vec::with_capacity(total_pairs),
-        shared: Rows::default(),
-    };
-    let mut offsets = Vec::with_capacity(total_pairs + 1);
-    offsets.push(0usize);
-    let mut items = Vec::with_capacity(total_shared);
-    for (pairs, counts, shared) in chunks {
-        out.pairs.extend(pairs);
-        for c in counts {
-            offsets.push(offsets.last().copied().unwrap_or(0) + c as usize);
-        }
-        items.extend(shared);
-    }
-    out.shared = Rows::from_offsets(offsets, items);
-    out
+    Chunks { chunks }
 }

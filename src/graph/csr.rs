@@ -105,6 +105,36 @@ impl Rows {
         let weights = vec![(); targets.len()];
         Csr::from_parts(offsets, targets, weights)
     }
+
+    /// Appends a row.
+    pub(crate) fn push_row(&mut self, row: impl IntoIterator<Item = u32>) {
+        self.targets.extend(row);
+        self.weights.resize(self.targets.len(), ());
+        self.offsets.push(self.targets.len());
+    }
+
+    /// The transposed rows: row `c`, for each of `columns` columns, lists
+    /// in ascending order the rows that hold `c`.
+    ///
+    /// Complexity: O(rows + columns + items), one allocation per vector.
+    pub(crate) fn transpose(&self, columns: usize) -> Rows {
+        let mut offsets = vec![0usize; columns + 1];
+        for &c in &self.targets {
+            offsets[c as usize + 1] += 1;
+        }
+        for c in 0..columns {
+            offsets[c + 1] += offsets[c];
+        }
+        let mut fill = offsets[..columns].to_vec();
+        let mut targets = vec![0u32; self.targets.len()];
+        for r in 0..self.len() {
+            for &c in self.row(r) {
+                targets[fill[c as usize]] = r as u32;
+                fill[c as usize] += 1;
+            }
+        }
+        Rows::from_offsets(offsets, targets)
+    }
 }
 
 impl Csr<f64> {
@@ -328,5 +358,17 @@ mod tests {
         assert_eq!(shuffled.weights(3), &[2.0, 4.0]);
         assert_eq!(shuffled.neighbors(1), &[0, 2]);
         assert_eq!(shuffled.weights(1), &[1.0, 3.0]);
+    }
+
+    #[test]
+    fn transpose_lists_the_rows_of_each_column() {
+        let rows = Rows::from_rows([vec![0, 2], vec![2], vec![], vec![0, 1, 2]]);
+        let columns = rows.transpose(4);
+        assert_eq!(columns, Rows::from_rows([vec![0, 3], vec![3], vec![0, 1, 3], vec![]]));
+        let mut built = Rows::default();
+        for r in 0..rows.len() {
+            built.push_row(rows.row(r).iter().copied());
+        }
+        assert_eq!(built, rows);
     }
 }

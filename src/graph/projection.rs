@@ -1,6 +1,6 @@
 //! The one-mode actor–actor projection, with provenance.
 
-use super::comembership::co_membership;
+use super::comembership::co_membership_chunks;
 use super::csr::Rows;
 use super::filter::{Filter, ProjectionWeight, TieRule};
 use super::two_mode::TwoModeGraph;
@@ -67,8 +67,6 @@ pub struct ProjectedTie {
     pub weight: f64,
     /// Number of engagements the two share.
     pub shared: u32,
-    /// Sum of the direct ties' weights between the two (0 when none).
-    pub direct_weight: f64,
 }
 
 /// The actor–actor network: actors in id order, ties in (source, target)
@@ -127,7 +125,7 @@ impl<'a> Projection<'a> {
         weight: ProjectionWeight,
         min_weight: Option<f64>,
     ) -> Projection<'a> {
-        let co = co_membership(graph.tie_group_memberships(), graph.tie_groups());
+        let co = co_membership_chunks(graph.tie_group_memberships(), graph.tie_groups());
         let mut direct: Vec<(u32, u32, u32, f64)> = graph
             .direct_ties()
             .iter()
@@ -145,13 +143,14 @@ impl<'a> Projection<'a> {
                 .then(a.2.cmp(&b.2))
         });
 
-        let mut ties = Vec::with_capacity(co.pairs.len());
+        let pair_count = co.pair_count();
+        let mut ties = Vec::with_capacity(pair_count);
         // At most one tie per co-membership pair and per direct tie.
-        let bound = co.pairs.len() + direct.len() + 1;
+        let bound = pair_count + direct.len() + 1;
         let mut behind_offsets = Vec::with_capacity(bound);
         behind_offsets.push(0usize);
-        let mut behind_items = Vec::with_capacity(co.shared.total());
-        let mut behind_rules = Vec::with_capacity(co.shared.total());
+        let mut behind_items = Vec::with_capacity(co.shared_count());
+        let mut behind_rules = Vec::with_capacity(co.shared_count());
         // Without direct ties, no offsets at all: every row is empty.
         let mut direct_offsets = Vec::with_capacity(if direct.is_empty() { 0 } else { bound });
         let keep_direct = !direct.is_empty();
@@ -159,10 +158,11 @@ impl<'a> Projection<'a> {
             direct_offsets.push(0usize);
         }
         let mut direct_items = Vec::new();
-        let (mut i, mut k) = (0usize, 0usize);
+        let mut pairs = co.iter().peekable();
+        let mut k = 0usize;
         let mut shared: Vec<u32> = Vec::new();
-        while i < co.pairs.len() || k < direct.len() {
-            let from_pairs = co.pairs.get(i).copied();
+        while pairs.peek().is_some() || k < direct.len() {
+            let from_pairs = pairs.peek().map(|&(p, _)| p);
             let from_direct = direct.get(k).map(|&(s, d, _, _)| (s, d));
             let pair = match (from_pairs, from_direct) {
                 (Some(p), Some(d)) => p.min(d),
@@ -172,11 +172,9 @@ impl<'a> Projection<'a> {
             };
             // The tie groups a pair shares lie in distinct engagements, in
             // engagement order.
-            let groups: &[u32] = if from_pairs == Some(pair) {
-                i += 1;
-                co.shared.row(i - 1)
-            } else {
-                &[]
+            let groups: &[u32] = match pairs.next_if(|&(p, _)| p == pair) {
+                Some((_, groups)) => groups,
+                None => &[],
             };
             shared.clear();
             shared.extend(groups.iter().map(|&g| graph.tie_group(g as usize).0 as u32));
@@ -205,7 +203,6 @@ impl<'a> Projection<'a> {
                 target: pair.1,
                 weight: projected + direct_weight,
                 shared: shared.len() as u32,
-                direct_weight,
             };
             if min_weight.is_some_and(|m| tie.weight < m) {
                 direct_items.truncate(direct_start);
@@ -340,6 +337,16 @@ impl<'a> Projection<'a> {
             merged.push((start, end));
         }
         Some(merged)
+    }
+
+    /// The sum of the weights of the direct ties behind tie `t` (0 when
+    /// none), added in the order the projection added them, so
+    /// `ties()[t].weight` minus it is the projected part exactly.
+    pub fn direct_weight(&self, t: usize) -> f64 {
+        let ties = &self.graph.dataset().ties;
+        self.direct_ties_behind(t)
+            .iter()
+            .fold(0.0, |sum, &d| sum + ties[d as usize].weight)
     }
 
     /// Indices into the dataset's `ties` behind tie `t`.

@@ -189,42 +189,24 @@ impl<'a> TwoModeGraph<'a> {
         }
 
         let mut member_participation = Vec::new();
-        let mut groups = Vec::new();
+        let mut members = Rows::default();
+        let mut groups = Rows::default();
         let mut group_engagement = Vec::new();
         let mut group_rule = Vec::new();
-        let member_rows: Vec<Vec<u32>> = kept
-            .into_iter()
-            .enumerate()
-            .map(|(e, mut row)| {
-                row.sort_unstable_by_key(|&(a, _, _)| position[a]);
-                let engagement = &dataset.engagements[engagements[e] as usize];
-                let role = |j: u32| engagement.participants[j as usize].role.as_str();
-                for (members, rule) in tie_groups(&row, role, |a| position[a]) {
-                    groups.push(members);
-                    group_engagement.push(e as u32);
-                    group_rule.push(rule);
-                }
-                member_participation.extend(row.iter().map(|&(_, j, _)| j));
-                row.into_iter().map(|(a, _, _)| position[a]).collect()
-            })
-            .collect();
-        let members = Rows::from_rows(member_rows);
-
-        let mut per_actor: Vec<Vec<u32>> = vec![Vec::new(); actors.len()];
-        for e in 0..members.len() {
-            for &a in members.row(e) {
-                per_actor[a as usize].push(e as u32);
+        for (e, mut row) in kept.into_iter().enumerate() {
+            row.sort_unstable_by_key(|&(a, _, _)| position[a]);
+            let engagement = &dataset.engagements[engagements[e] as usize];
+            let role = |j: u32| engagement.participants[j as usize].role.as_str();
+            for (group, rule) in tie_groups(&row, role, |a| position[a]) {
+                groups.push_row(group);
+                group_engagement.push(e as u32);
+                group_rule.push(rule);
             }
+            member_participation.extend(row.iter().map(|&(_, j, _)| j));
+            members.push_row(row.into_iter().map(|(a, _, _)| position[a]));
         }
-        let memberships = Rows::from_rows(per_actor);
-        let mut per_actor: Vec<Vec<u32>> = vec![Vec::new(); actors.len()];
-        for (g, group) in groups.iter().enumerate() {
-            for &a in group {
-                per_actor[a as usize].push(g as u32);
-            }
-        }
-        let group_memberships = Rows::from_rows(per_actor);
-        let groups = Rows::from_rows(groups);
+        let memberships = members.transpose(actors.len());
+        let group_memberships = groups.transpose(actors.len());
 
         let direct_ties = ties_by_dataset
             .into_iter()
