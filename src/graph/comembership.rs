@@ -44,11 +44,15 @@ impl Chunks {
     pub fn iter(&self) -> impl Iterator<Item = ((u32, u32), &[u32])> {
         self.chunks.iter().flat_map(|chunk| {
             let mut start = 0usize;
-            chunk.pairs.iter().zip(&chunk.counts).map(move |(&pair, &count)| {
-                let groups = &chunk.shared[start..start + count as usize];
-                start += count as usize;
-                (pair, groups)
-            })
+            chunk
+                .pairs
+                .iter()
+                .zip(&chunk.counts)
+                .map(move |(&pair, &count)| {
+                    let groups = &chunk.shared[start..start + count as usize];
+                    start += count as usize;
+                    (pair, groups)
+                })
         })
     }
 

@@ -364,7 +364,10 @@ mod tests {
     fn transpose_lists_the_rows_of_each_column() {
         let rows = Rows::from_rows([vec![0, 2], vec![2], vec![], vec![0, 1, 2]]);
         let columns = rows.transpose(4);
-        assert_eq!(columns, Rows::from_rows([vec![0, 3], vec![3], vec![0, 1, 3], vec![]]));
+        assert_eq!(
+            columns,
+            Rows::from_rows([vec![0, 3], vec![3], vec![0, 1, 3], vec![]])
+        );
         let mut built = Rows::default();
         for r in 0..rows.len() {
             built.push_row(rows.row(r).iter().copied());

@@ -123,9 +123,10 @@ mod typed {
     use crate::model::{
         Actor, Attributes, CompactString, Dataset, Date, Engagement, Participation, Tie,
     };
-    use serde::de::{Deserializer, Error as _, MapAccess, Visitor};
+    use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
     use serde::Deserialize;
     use serde_json::Value;
+    use std::cell::RefCell;
     use std::fmt;
 
     #[derive(Deserialize)]
@@ -161,7 +162,7 @@ mod typed {
         end: Option<Day>,
         funding_eur: Option<f64>,
         part_of: Option<CompactString>,
-        participants: Option<Vec<RawParticipation>>,
+        participants: Option<Participants>,
         attributes: Option<Scalars>,
     }
 
@@ -179,6 +180,46 @@ mod typed {
         target: CompactString,
         kind: Option<CompactString>,
         weight: Option<f64>,
+    }
+
+    /// A participant list at its exact length: read into a buffer that is
+    /// reused from list to list, then moved once into its own allocation.
+    /// (Growing each list by doubling and shrinking it would leave a
+    /// fragment of freed memory behind every engagement.)
+    struct Participants(Vec<Participation>);
+
+    thread_local! {
+        static PARTICIPANTS: RefCell<Vec<Participation>> = const { RefCell::new(Vec::new()) };
+    }
+
+    impl<'de> Deserialize<'de> for Participants {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Participants, D::Error> {
+            struct Walk;
+            impl<'de> Visitor<'de> for Walk {
+                type Value = Participants;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a list of participations")
+                }
+                fn visit_seq<A: SeqAccess<'de>>(
+                    self,
+                    mut seq: A,
+                ) -> Result<Participants, A::Error> {
+                    PARTICIPANTS.with_borrow_mut(|buffer| {
+                        buffer.clear();
+                        while let Some(p) = seq.next_element::<RawParticipation>()? {
+                            buffer.push(Participation {
+                                actor: p.actor,
+                                role: p.role.unwrap_or_else(|| "participant".into()),
+                            });
+                        }
+                        let mut list = Vec::with_capacity(buffer.len());
+                        list.append(buffer);
+                        Ok(Participants(list))
+                    })
+                }
+            }
+            d.deserialize_seq(Walk)
+        }
     }
 
     /// A calendar day written as `YYYY-MM-DD`.
@@ -266,20 +307,7 @@ mod typed {
                     end: e.end.map(|d| d.0),
                     funding_eur: e.funding_eur,
                     part_of: e.part_of,
-                    participants: {
-                        let mut list: Vec<Participation> = e
-                            .participants
-                            .unwrap_or_default()
-                            .into_iter()
-                            .map(|p| Participation {
-                                actor: p.actor,
-                                role: p.role.unwrap_or_else(|| "participant".into()),
-                            })
-                            .collect();
-                        // Parsing grows lists by doubling; most are short.
-                        list.shrink_to_fit();
-                        list
-                    },
+                    participants: e.participants.map(|p| p.0).unwrap_or_default(),
                     attributes: attributes(e.attributes),
                 })
                 .collect(),
