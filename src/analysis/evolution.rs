@@ -594,8 +594,8 @@ pub fn evolution_table(rows: &[PeriodRow]) -> Table {
     for r in rows {
         table.push(vec![
             r.period.as_str().into(),
-            Cell::Text(r.start.to_string()),
-            Cell::Text(r.end.to_string()),
+            Cell::Text(r.start.to_string().into()),
+            Cell::Text(r.end.to_string().into()),
             r.active_actors.into(),
             r.ties.into(),
             Cell::Float(r.total_weight),

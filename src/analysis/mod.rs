@@ -56,7 +56,7 @@ use crate::metrics::community::{
     community_profiles, detect, stability, CommunityOptions, CommunityProfile, Partition, Stability,
 };
 use crate::metrics::core::core_number;
-use crate::metrics::mixing::{assortativity, group_index, mixing};
+use crate::metrics::mixing::{assortativity, mixing, Groups};
 use crate::metrics::reach::Reach;
 use crate::metrics::structural_holes::{constraint, effective_size};
 use crate::metrics::{
@@ -135,7 +135,7 @@ pub struct Analysis<'a> {
     partition: OnceLock<Partition>,
     cut: OnceLock<CutStructure>,
     brokerage: OnceLock<Vec<Brokerage>>,
-    groups: OnceLock<Vec<String>>,
+    groups: OnceLock<Groups>,
     summary: OnceLock<NetworkSummary>,
     /// Per engagement position, the dataset index of its top-level
     /// engagement (following `part_of`).
@@ -259,21 +259,33 @@ impl<'a> Analysis<'a> {
 
     /// Each actor's value of the grouping attribute (`options.group`),
     /// `(none)` where it has none.
-    pub fn groups(&self) -> &[String] {
-        self.groups
-            .get_or_init(|| self.group_values(&self.options.group))
+    pub fn groups(&self) -> &Groups {
+        self.groups.get_or_init(|| {
+            let key = self.group_key(&self.options.group);
+            Groups::of(self.actor_count(), |a| self.group_value(a, key))
+        })
+    }
+
+    fn group_key<'k>(&self, key: &'k str) -> &'k str {
+        if key.is_empty() {
+            "kind"
+        } else {
+            key
+        }
+    }
+
+    fn group_value(&self, a: usize, key: &str) -> String {
+        self.actor(a)
+            .group_value(key)
+            .unwrap_or_else(|| "(none)".to_string())
     }
 
     /// Each actor's value of `key` (`kind`, `region`, an attribute…), with
     /// `(none)` where the actor has none.
     pub fn group_values(&self, key: &str) -> Vec<String> {
-        let key = if key.is_empty() { "kind" } else { key };
+        let key = self.group_key(key);
         (0..self.actor_count())
-            .map(|a| {
-                self.actor(a)
-                    .group_value(key)
-                    .unwrap_or_else(|| "(none)".to_string())
-            })
+            .map(|a| self.group_value(a, key))
             .collect()
     }
 
@@ -292,10 +304,8 @@ impl<'a> Analysis<'a> {
     /// Gould–Fernandez brokerage counts by [`Analysis::groups`] (computed
     /// once).
     pub fn brokerage(&self) -> &[Brokerage] {
-        self.brokerage.get_or_init(|| {
-            let (_, group) = group_index(self.groups());
-            gould_fernandez(&self.adjacency, &group)
-        })
+        self.brokerage
+            .get_or_init(|| gould_fernandez(&self.adjacency, &self.groups().index))
     }
 
     /// Who reaches which target groups and participants (computed once).
@@ -499,7 +509,7 @@ impl<'a> Analysis<'a> {
         let roles = self.brokerage();
         Ok((0..self.actor_count())
             .map(|v| BrokerFigures {
-                group: groups[v].clone(),
+                group: groups.name(v).to_string(),
                 constraint: constraint[v].as_f64(),
                 effective_size: effective[v].as_f64(),
                 roles: roles[v],
@@ -527,7 +537,7 @@ impl<'a> Analysis<'a> {
     /// Size, internal density and make-up (by `key`) of each community.
     pub fn community_profiles(&self, key: &str) -> Result<Vec<CommunityProfile>> {
         let groups = if key == self.options.group {
-            self.groups().to_vec()
+            self.groups().labels()
         } else {
             self.group_values(key)
         };
@@ -573,8 +583,8 @@ impl<'a> Analysis<'a> {
         let cut = self.cut_structure();
         let id = |p: usize| projection.actor(p).id.to_string();
         let partition = self.partition()?;
-        let (names, group) = group_index(self.groups());
-        let mixed = mixing(adjacency, &names, &group);
+        let groups = self.groups();
+        let mixed = mixing(adjacency, &groups.names, &groups.index);
         let max_core = self
             .metric(Metric::Core)?
             .iter()

@@ -163,7 +163,7 @@ impl Analysis<'_> {
                 Cell::List(self.names_in(engagement, &["coordinator"])),
                 Cell::List(self.names_in(engagement, &["implementer", "partner"])),
                 Cell::List(self.names_in(engagement, &["funder", "authority"])),
-                Cell::Text(period),
+                Cell::Text(period.into()),
                 engagement.funding_eur.map_or(Cell::Empty, Cell::Float),
                 engagement.participants.len().into(),
                 activities.into(),

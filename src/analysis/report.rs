@@ -175,7 +175,7 @@ impl Analysis<'_> {
                     row[0] = Cell::Text(if k == "total" {
                         "Σ".into()
                     } else {
-                        lang.kind(k)
+                        lang.kind(k).into()
                     });
                 }
                 table.rows.push(row);
@@ -523,7 +523,7 @@ impl Analysis<'_> {
         if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
             add(
                 "sum.period",
-                Cell::Text(format!("{} – {}", lang.date(*a), lang.date(*b))),
+                Cell::Text(format!("{} – {}", lang.date(*a), lang.date(*b)).into()),
             );
         }
         Ok(table)
@@ -647,7 +647,7 @@ fn compare_sections(
     before: Window,
     after: Window,
 ) -> Vec<Section> {
-    let name = |id: &str| Cell::Text(names.get(id).map_or(id, |n| n).to_string());
+    let name = |id: &str| Cell::Text(names.get(id).map_or(id, |n| n).to_string().into());
     let (formed, ended, kept) = comparison.counts();
     let mut ties = people_table(
         lang,
@@ -684,7 +684,7 @@ fn compare_sections(
     for row in &comparison.bridges.rows {
         // grouping, group_a, group_b, ties_before, ties_after, formed, new_bridge
         let name = |c: &Cell| match (c, &row[0]) {
-            (Cell::Text(g), Cell::Text(k)) if k == "kind" => Cell::Text(lang.kind(g)),
+            (Cell::Text(g), Cell::Text(k)) if k == "kind" => Cell::Text(lang.kind(g).into()),
             _ => c.clone(),
         };
         bridges.rows.push(vec![

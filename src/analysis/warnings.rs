@@ -5,7 +5,7 @@ use super::Analysis;
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::metrics::cohesion::components;
-use crate::metrics::mixing::{group_index, mixing};
+use crate::metrics::mixing::mixing;
 use crate::metrics::warning::{small_groups, tied_ranking, Warning};
 use crate::metrics::Metric;
 use std::collections::BTreeMap;
@@ -46,8 +46,8 @@ impl Analysis<'_> {
         let mut out = Vec::new();
         out.extend(self.dominant_engagement(lang));
         out.extend(self.separate_components(lang));
-        let (names, group) = group_index(self.groups());
-        let mixed = mixing(self.adjacency(), &names, &group);
+        let groups = self.groups();
+        let mixed = mixing(self.adjacency(), &groups.names, &groups.index);
         let sizes: Vec<(String, usize)> = mixed
             .groups
             .iter()

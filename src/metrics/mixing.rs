@@ -54,16 +54,55 @@ impl Mixing {
     }
 }
 
-/// Group names and each actor's group index (names sorted).
-pub(crate) fn group_index(values: &[String]) -> (Vec<String>, Vec<usize>) {
-    let mut names: Vec<String> = values.to_vec();
-    names.sort();
-    names.dedup();
-    let index = values
-        .iter()
-        .map(|v| names.binary_search(v).expect("name listed"))
-        .collect();
-    (names, index)
+/// Each actor's group, as an index into the sorted, distinct group names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Groups {
+    /// The distinct group names, sorted.
+    pub names: Vec<String>,
+    /// For each actor, its group's position in `names`.
+    pub index: Vec<usize>,
+}
+
+impl Groups {
+    /// The groups of `n` actors, `value(v)` naming actor `v`'s group. Holds
+    /// one string per group, not per actor.
+    ///
+    /// Complexity: O(n log g) for g groups, plus two calls of `value` per
+    /// actor.
+    ///
+    /// ```
+    /// use verkosto::metrics::mixing::Groups;
+    /// let kinds = ["firm", "municipality", "firm"];
+    /// let groups = Groups::of(3, |v| kinds[v].to_string());
+    /// assert_eq!(groups.names, ["firm", "municipality"]);
+    /// assert_eq!(groups.index, [0, 1, 0]);
+    /// assert_eq!(groups.name(2), "firm");
+    /// ```
+    pub fn of(n: usize, value: impl Fn(usize) -> String) -> Groups {
+        let names: Vec<String> = (0..n)
+            .map(&value)
+            .collect::<std::collections::BTreeSet<String>>()
+            .into_iter()
+            .collect();
+        let index = (0..n)
+            .map(|v| {
+                names
+                    .binary_search(&value(v))
+                    .expect("a name seen in the first pass")
+            })
+            .collect();
+        Groups { names, index }
+    }
+
+    /// The group name of actor `v`.
+    pub fn name(&self, v: usize) -> &str {
+        &self.names[self.index[v]]
+    }
+
+    /// Each actor's group name.
+    pub fn labels(&self) -> Vec<String> {
+        self.index.iter().map(|&g| self.names[g].clone()).collect()
+    }
 }
 
 /// The mixing matrix of `group[v]` (indices into `names`).
@@ -150,8 +189,9 @@ mod tests {
             5,
             [(0, 1, 1.0), (1, 2, 2.0), (2, 3, 1.0), (3, 4, 1.0)].into_iter(),
         );
-        let (names, group) = group_index(&["A", "A", "A", "B", "B"].map(String::from));
-        let m = mixing(&adj, &names, &group);
+        let labels = ["A", "A", "A", "B", "B"];
+        let groups = Groups::of(5, |v| labels[v].to_string());
+        let m = mixing(&adj, &groups.names, &groups.index);
         assert_eq!(m.ties, [[2, 1], [1, 1]]);
         assert_eq!(m.weights, [[3.0, 1.0], [1.0, 1.0]]);
         assert_eq!(m.density(0, 0), Some(2.0 / 3.0));

@@ -65,22 +65,28 @@ fn node_attributes(
 ) -> Vec<(String, Cell)> {
     let actor = projection.actor(a);
     let mut out = vec![
-        ("name".to_string(), Cell::Text(actor.name.to_string())),
-        ("kind".to_string(), Cell::Text(actor.kind.to_string())),
+        (
+            "name".to_string(),
+            Cell::Text(actor.name.to_string().into()),
+        ),
+        (
+            "kind".to_string(),
+            Cell::Text(actor.kind.to_string().into()),
+        ),
     ];
     out.push((
         "region".into(),
         actor
             .region
             .as_ref()
-            .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
+            .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
     ));
     out.push((
         "business_id".into(),
         actor
             .business_id
             .as_ref()
-            .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
+            .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
     ));
     for (column, values) in extra {
         out.push((column.clone(), values[a].clone()));
@@ -101,12 +107,12 @@ fn attribute_names(projection: &Projection<'_>) -> Vec<String> {
 fn attribute_cell(projection: &Projection<'_>, a: usize, key: &str) -> Cell {
     match projection.actor(a).attributes.get(key) {
         None => Cell::Empty,
-        Some(Value::String(s)) => Cell::Text(s.clone()),
+        Some(Value::String(s)) => Cell::Text(s.clone().into()),
         Some(Value::Bool(b)) => Cell::Bool(*b),
         Some(Value::Number(n)) => n
             .as_i64()
             .map_or_else(|| Cell::Float(n.as_f64().unwrap_or(f64::NAN)), Cell::Int),
-        Some(other) => Cell::Text(other.to_string()),
+        Some(other) => Cell::Text(other.to_string().into()),
     }
 }
 
@@ -140,7 +146,7 @@ fn all_node_columns(projection: &Projection<'_>, extra: &NodeColumns) -> Vec<(St
     columns.push((
         "color".to_string(),
         (0..n)
-            .map(|a| Cell::Text(kind_color(&projection.actor(a).kind).to_string()))
+            .map(|a| Cell::Text(kind_color(&projection.actor(a).kind).to_string().into()))
             .collect(),
     ));
     // Dataset attributes whose names the exports use themselves (`id`,
@@ -498,7 +504,7 @@ pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Resul
     names.extend(columns.iter().map(|(c, _)| c.as_str()));
     let mut nodes = Table::new(&names);
     for a in 0..projection.actor_count() {
-        let mut row = vec![Cell::Text(projection.actor(a).id.to_string())];
+        let mut row = vec![Cell::Text(projection.actor(a).id.to_string().into())];
         row.extend(columns.iter().map(|(_, values)| values[a].clone()));
         nodes.push(row);
     }
@@ -514,8 +520,8 @@ pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Resul
     for (t, tie) in projection.ties().iter().enumerate() {
         let (first, last) = projection.tie_span(t);
         ties.push(vec![
-            Cell::Text(projection.actor(tie.source as usize).id.to_string()),
-            Cell::Text(projection.actor(tie.target as usize).id.to_string()),
+            Cell::Text(projection.actor(tie.source as usize).id.to_string().into()),
+            Cell::Text(projection.actor(tie.target as usize).id.to_string().into()),
             Cell::Float(tie.weight),
             (tie.shared as usize).into(),
             Cell::List(tie_engagements(projection, t)),
@@ -551,10 +557,10 @@ fn value_cell(value: &Value) -> Cell {
         Value::Number(n) => match (n.as_i64(), n.as_f64()) {
             (Some(i), _) => Cell::Int(i),
             (None, Some(f)) => Cell::Float(f),
-            _ => Cell::Text(n.to_string()),
+            _ => Cell::Text(n.to_string().into()),
         },
-        Value::String(s) => Cell::Text(s.clone()),
-        other => Cell::Text(other.to_string()),
+        Value::String(s) => Cell::Text(s.clone().into()),
+        other => Cell::Text(other.to_string().into()),
     }
 }
 
@@ -576,19 +582,19 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
     let mut actors = Table::new(&columns);
     for a in &dataset.actors {
         let mut row = vec![
-            Cell::Text(a.id.to_string()),
-            Cell::Text(a.name.to_string()),
-            Cell::Text(a.kind.to_string()),
+            Cell::Text(a.id.to_string().into()),
+            Cell::Text(a.name.to_string().into()),
+            Cell::Text(a.kind.to_string().into()),
             a.region
                 .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
+                .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
             a.business_id
                 .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
+                .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
             if a.aliases.is_empty() {
                 Cell::Empty
             } else {
-                Cell::Text(a.aliases.join("; "))
+                Cell::Text(a.aliases.join("; ").into())
             },
         ];
         row.extend(
@@ -614,15 +620,15 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
     let mut participation = Table::new(&["engagement_id", "actor_id", "role"]);
     for e in &dataset.engagements {
         let mut row = vec![
-            Cell::Text(e.id.to_string()),
-            Cell::Text(e.name.to_string()),
-            Cell::Text(e.kind.to_string()),
+            Cell::Text(e.id.to_string().into()),
+            Cell::Text(e.name.to_string().into()),
+            Cell::Text(e.kind.to_string().into()),
             e.start.into(),
             e.end.into(),
             e.funding_eur.map_or(Cell::Empty, Cell::Float),
             e.part_of
                 .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
+                .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
         ];
         row.extend(
             engagement_extra
@@ -632,20 +638,20 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
         engagements.push(row);
         for p in &e.participants {
             participation.push(vec![
-                Cell::Text(e.id.to_string()),
-                Cell::Text(p.actor.to_string()),
-                Cell::Text(p.role.to_string()),
+                Cell::Text(e.id.to_string().into()),
+                Cell::Text(p.actor.to_string().into()),
+                Cell::Text(p.role.to_string().into()),
             ]);
         }
     }
     let mut ties = Table::new(&["source", "target", "kind", "weight"]);
     for t in &dataset.ties {
         ties.push(vec![
-            Cell::Text(t.source.to_string()),
-            Cell::Text(t.target.to_string()),
+            Cell::Text(t.source.to_string().into()),
+            Cell::Text(t.target.to_string().into()),
             t.kind
                 .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.to_string())),
+                .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
             Cell::Float(t.weight),
         ]);
     }

@@ -1,6 +1,7 @@
 //! Tables written as aligned text, CSV or JSON.
 
 use crate::error::{Error, Result};
+use crate::model::CompactString;
 use serde_json::{Map, Number, Value};
 use std::str::FromStr;
 
@@ -36,8 +37,8 @@ impl FromStr for Format {
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
-    /// Text.
-    Text(String),
+    /// Text (stored inline up to 24 bytes).
+    Text(CompactString),
     /// A whole number.
     Int(i64),
     /// A real number, printed at fixed precision.
@@ -53,23 +54,23 @@ pub enum Cell {
 /// A day as `YYYY-MM-DD`, or an empty cell when unknown.
 impl From<Option<crate::model::Date>> for Cell {
     fn from(day: Option<crate::model::Date>) -> Cell {
-        day.map_or(Cell::Empty, |d| Cell::Text(d.to_string()))
+        day.map_or(Cell::Empty, |d| Cell::Text(d.to_string().into()))
     }
 }
 
 impl From<&str> for Cell {
     fn from(s: &str) -> Cell {
-        Cell::Text(s.to_string())
+        Cell::Text(s.into())
     }
 }
 impl From<String> for Cell {
     fn from(s: String) -> Cell {
-        Cell::Text(s)
+        Cell::Text(s.into())
     }
 }
-impl From<crate::model::CompactString> for Cell {
-    fn from(s: crate::model::CompactString) -> Cell {
-        Cell::Text(s.into_string())
+impl From<CompactString> for Cell {
+    fn from(s: CompactString) -> Cell {
+        Cell::Text(s)
     }
 }
 impl From<usize> for Cell {
@@ -184,7 +185,7 @@ impl Cell {
             _ => {}
         }
         match self {
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => s.to_string(),
             Cell::Int(v) => v.to_string(),
             Cell::Float(v) => match style.float {
                 FloatStyle::Fixed(decimals) => format_float(*v, decimals),
@@ -205,7 +206,7 @@ impl Cell {
     /// empty).
     pub fn to_json(&self) -> Value {
         match self {
-            Cell::Text(s) => Value::String(s.clone()),
+            Cell::Text(s) => Value::String(s.to_string()),
             Cell::Int(v) => Value::from(*v),
             Cell::Float(v) => float_json(*v),
             Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),

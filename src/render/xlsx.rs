@@ -138,10 +138,12 @@ pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
                                     .map_err(xlsx_error)?;
                             }
                             _ => {
-                                sheet.write_string(r, col, text).map_err(xlsx_error)?;
+                                sheet
+                                    .write_string(r, col, text.as_str())
+                                    .map_err(xlsx_error)?;
                             }
                         }
-                        text.clone()
+                        text.to_string()
                     }
                 };
                 widths[c] = widths[c].max(shown.chars().count());
@@ -255,7 +257,7 @@ pub fn table_from_csv(text: &str) -> Result<Table> {
                     (false, 2) => Cell::Float(s.parse().unwrap_or_default()),
                     (false, 3) if whole(&s) => Cell::Int(s.parse().unwrap_or_default()),
                     (false, 3) if real(&s) => Cell::Float(s.parse().unwrap_or_default()),
-                    _ => Cell::Text(s),
+                    _ => Cell::Text(s.into()),
                 })
                 .collect(),
         );

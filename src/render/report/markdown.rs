@@ -84,7 +84,7 @@ pub fn report_markdown(data: &ReportData) -> String {
             .map(|(g, n)| format!("{g}{}", if *n < 3 { "*" } else { "" })),
     );
     for (g, (name, size)) in h.groups.iter().enumerate() {
-        let mut row = vec![Cell::Text(format!("{name} ({size})"))];
+        let mut row = vec![Cell::Text(format!("{name} ({size})").into())];
         row.extend(
             h.cells[g]
                 .iter()
