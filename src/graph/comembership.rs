@@ -93,37 +93,70 @@ pub(crate) fn co_membership(memberships: &Rows, groups: &Rows) -> CoMembership {
 /// Complexity: O(Σ_g |g|² log |g|) time over groups g, and memory for the
 /// output (one entry per pair and shared group).
 pub(crate) fn co_membership_chunks(memberships: &Rows, groups: &Rows) -> Chunks {
-    const CHUNK: usize = 1024;
     let n = memberships.len();
-    let chunks: Vec<Chunk> = (0..n.div_ceil(CHUNK))
+    let chunks = (0..n.div_ceil(CHUNK))
         .into_par_iter()
-        .map(|c| {
-            let mut chunk = Chunk::default();
-            let mut buf: Vec<(u32, u32)> = Vec::new();
-            for a in c * CHUNK..((c + 1) * CHUNK).min(n) {
-                buf.clear();
-                for &g in memberships.row(a) {
-                    let row = groups.row(g as usize);
-                    // Members are ascending: skip those not above `a`.
-                    let start = row.partition_point(|&b| b <= a as u32);
-                    buf.extend(row[start..].iter().map(|&b| (b, g)));
-                }
-                buf.sort_unstable();
-                let mut i = 0;
-                while i < buf.len() {
-                    let b = buf[i].0;
-                    let mut j = i;
-                    while j < buf.len() && buf[j].0 == b {
-                        chunk.shared.push(buf[j].1);
-                        j += 1;
-                    }
-                    chunk.pairs.push((a as u32, b));
-                    chunk.counts.push((j - i) as u32);
-                    i = j;
-                }
-            }
-            chunk
-        })
+        .map(|c| chunk(memberships, groups, c))
         .collect();
     Chunks { chunks }
+}
+
+/// Calls `each` with every co-membership pair, in ascending order, and
+/// the groups it shares, without holding them all: chunks are found in
+/// parallel a block at a time, and a block is freed before the next is
+/// found. The calls are the same on any number of threads.
+///
+/// Complexity: that of [`co_membership_chunks`]; memory for one block.
+pub(crate) fn for_each_co_membership(
+    memberships: &Rows,
+    groups: &Rows,
+    mut each: impl FnMut((u32, u32), &[u32]),
+) {
+    // Enough chunks per block to keep every thread busy.
+    const BLOCK: usize = 64;
+    let count = memberships.len().div_ceil(CHUNK);
+    for start in (0..count).step_by(BLOCK) {
+        let block = Chunks {
+            chunks: (start..(start + BLOCK).min(count))
+                .into_par_iter()
+                .map(|c| chunk(memberships, groups, c))
+                .collect(),
+        };
+        for (pair, shared) in block.iter() {
+            each(pair, shared);
+        }
+    }
+}
+
+/// Members in one chunk.
+const CHUNK: usize = 1024;
+
+/// The co-memberships of the members of chunk `c` with higher members.
+fn chunk(memberships: &Rows, groups: &Rows, c: usize) -> Chunk {
+    let n = memberships.len();
+    let mut chunk = Chunk::default();
+    let mut buf: Vec<(u32, u32)> = Vec::new();
+    for a in c * CHUNK..((c + 1) * CHUNK).min(n) {
+        buf.clear();
+        for &g in memberships.row(a) {
+            let row = groups.row(g as usize);
+            // Members are ascending: skip those not above `a`.
+            let start = row.partition_point(|&b| b <= a as u32);
+            buf.extend(row[start..].iter().map(|&b| (b, g)));
+        }
+        buf.sort_unstable();
+        let mut i = 0;
+        while i < buf.len() {
+            let b = buf[i].0;
+            let mut j = i;
+            while j < buf.len() && buf[j].0 == b {
+                chunk.shared.push(buf[j].1);
+                j += 1;
+            }
+            chunk.pairs.push((a as u32, b));
+            chunk.counts.push((j - i) as u32);
+            i = j;
+        }
+    }
+    chunk
 }

@@ -1,6 +1,6 @@
 //! The one-mode actor–actor projection, with provenance.
 
-use super::comembership::co_membership_chunks;
+use super::comembership::for_each_co_membership;
 use super::csr::Rows;
 use super::filter::{Filter, ProjectionWeight, TieRule};
 use super::two_mode::TwoModeGraph;
@@ -125,7 +125,6 @@ impl<'a> Projection<'a> {
         weight: ProjectionWeight,
         min_weight: Option<f64>,
     ) -> Projection<'a> {
-        let co = co_membership_chunks(graph.tie_group_memberships(), graph.tie_groups());
         let mut direct: Vec<(u32, u32, u32, f64)> = graph
             .direct_ties()
             .iter()
@@ -143,81 +142,50 @@ impl<'a> Projection<'a> {
                 .then(a.2.cmp(&b.2))
         });
 
-        let pair_count = co.pair_count();
-        let mut ties = Vec::with_capacity(pair_count);
-        // At most one tie per co-membership pair and per direct tie.
-        let bound = pair_count + direct.len() + 1;
-        let mut behind_offsets = Vec::with_capacity(bound);
-        behind_offsets.push(0usize);
-        let mut behind_items = Vec::with_capacity(co.shared_count());
-        let mut behind_rules = Vec::with_capacity(co.shared_count());
+        let mut build = TieBuilder {
+            graph: &graph,
+            weight,
+            min_weight,
+            direct,
+            next_direct: 0,
+            ties: Vec::new(),
+            behind_offsets: vec![0],
+            behind_items: Vec::new(),
+            behind_rules: Vec::new(),
+            direct_offsets: Vec::new(),
+            direct_items: Vec::new(),
+            shared: Vec::new(),
+        };
         // Without direct ties, no offsets at all: every row is empty.
-        let mut direct_offsets = Vec::with_capacity(if direct.is_empty() { 0 } else { bound });
-        let keep_direct = !direct.is_empty();
+        let keep_direct = !build.direct.is_empty();
         if keep_direct {
-            direct_offsets.push(0usize);
+            build.direct_offsets.push(0);
         }
-        let mut direct_items = Vec::new();
-        let mut pairs = co.iter().peekable();
-        let mut k = 0usize;
-        let mut shared: Vec<u32> = Vec::new();
-        while pairs.peek().is_some() || k < direct.len() {
-            let from_pairs = pairs.peek().map(|&(p, _)| p);
-            let from_direct = direct.get(k).map(|&(s, d, _, _)| (s, d));
-            let pair = match (from_pairs, from_direct) {
-                (Some(p), Some(d)) => p.min(d),
-                (Some(p), None) => p,
-                (None, Some(d)) => d,
-                (None, None) => unreachable!("loop condition"),
-            };
-            // The tie groups a pair shares lie in distinct engagements, in
-            // engagement order.
-            let groups: &[u32] = match pairs.next_if(|&(p, _)| p == pair) {
-                Some((_, groups)) => groups,
-                None => &[],
-            };
-            shared.clear();
-            shared.extend(groups.iter().map(|&g| graph.tie_group(g as usize).0 as u32));
-            let mut direct_weight = 0.0;
-            let direct_start = direct_items.len();
-            while k < direct.len() && (direct[k].0, direct[k].1) == pair {
-                direct_weight += direct[k].3;
-                direct_items.push(direct[k].2);
-                k += 1;
-            }
-            let projected = match weight {
-                ProjectionWeight::Count => shared.len() as f64,
-                ProjectionWeight::Newman => shared
-                    .iter()
-                    .map(|&e| 1.0 / (graph.members(e as usize).len() as f64 - 1.0))
-                    .sum(),
-                ProjectionWeight::Jaccard if shared.is_empty() => 0.0,
-                ProjectionWeight::Jaccard => {
-                    let da = graph.engagements_of(pair.0 as usize).len();
-                    let db = graph.engagements_of(pair.1 as usize).len();
-                    shared.len() as f64 / (da + db - shared.len()) as f64
-                }
-            };
-            let tie = ProjectedTie {
-                source: pair.0,
-                target: pair.1,
-                weight: projected + direct_weight,
-                shared: shared.len() as u32,
-            };
-            if min_weight.is_some_and(|m| tie.weight < m) {
-                direct_items.truncate(direct_start);
-                continue;
-            }
-            ties.push(tie);
-            behind_items.extend_from_slice(&shared);
-            behind_rules.extend(groups.iter().map(|&g| graph.tie_group(g as usize).1));
-            behind_offsets.push(behind_items.len());
-            if keep_direct {
-                direct_offsets.push(direct_items.len());
-            }
-        }
+        for_each_co_membership(
+            graph.tie_group_memberships(),
+            graph.tie_groups(),
+            |pair, groups| {
+                build.direct_only_below(pair);
+                build.add(pair, groups);
+            },
+        );
+        build.direct_only_below((u32::MAX, u32::MAX));
+        let TieBuilder {
+            mut ties,
+            mut behind_offsets,
+            mut behind_items,
+            mut behind_rules,
+            mut direct_offsets,
+            mut direct_items,
+            ..
+        } = build;
+        // The lists grew by doubling: give back what is unused.
+        ties.shrink_to_fit();
         behind_offsets.shrink_to_fit();
+        behind_items.shrink_to_fit();
+        behind_rules.shrink_to_fit();
         direct_offsets.shrink_to_fit();
+        direct_items.shrink_to_fit();
         Projection {
             graph,
             weight,
@@ -381,5 +349,86 @@ impl<'a> Projection<'a> {
             );
         }
         g
+    }
+}
+
+/// The projection's ties as they are found: co-membership pairs in
+/// ascending order, merged with the direct ties (sorted the same way).
+struct TieBuilder<'g, 'a> {
+    graph: &'g TwoModeGraph<'a>,
+    weight: ProjectionWeight,
+    min_weight: Option<f64>,
+    /// (lower, higher, dataset tie, weight), by pair then weight.
+    direct: Vec<(u32, u32, u32, f64)>,
+    next_direct: usize,
+    ties: Vec<ProjectedTie>,
+    behind_offsets: Vec<usize>,
+    behind_items: Vec<u32>,
+    behind_rules: Vec<TieRule>,
+    direct_offsets: Vec<usize>,
+    direct_items: Vec<u32>,
+    shared: Vec<u32>,
+}
+
+impl TieBuilder<'_, '_> {
+    /// Adds the pairs tied only directly that come before `pair`.
+    fn direct_only_below(&mut self, pair: (u32, u32)) {
+        while let Some(&(s, d, _, _)) = self.direct.get(self.next_direct) {
+            if (s, d) >= pair {
+                break;
+            }
+            self.add((s, d), &[]);
+        }
+    }
+
+    /// Adds the tie of `pair`, which shares the tie groups `groups` (in
+    /// engagement order), with its direct ties.
+    fn add(&mut self, pair: (u32, u32), groups: &[u32]) {
+        let graph = self.graph;
+        self.shared.clear();
+        self.shared
+            .extend(groups.iter().map(|&g| graph.tie_group(g as usize).0 as u32));
+        let mut direct_weight = 0.0;
+        let direct_start = self.direct_items.len();
+        while let Some(&(s, d, t, w)) = self.direct.get(self.next_direct) {
+            if (s, d) != pair {
+                break;
+            }
+            direct_weight += w;
+            self.direct_items.push(t);
+            self.next_direct += 1;
+        }
+        let shared = &self.shared;
+        let projected = match self.weight {
+            ProjectionWeight::Count => shared.len() as f64,
+            ProjectionWeight::Newman => shared
+                .iter()
+                .map(|&e| 1.0 / (graph.members(e as usize).len() as f64 - 1.0))
+                .sum(),
+            ProjectionWeight::Jaccard if shared.is_empty() => 0.0,
+            ProjectionWeight::Jaccard => {
+                let da = graph.engagements_of(pair.0 as usize).len();
+                let db = graph.engagements_of(pair.1 as usize).len();
+                shared.len() as f64 / (da + db - shared.len()) as f64
+            }
+        };
+        let tie = ProjectedTie {
+            source: pair.0,
+            target: pair.1,
+            weight: projected + direct_weight,
+            shared: shared.len() as u32,
+        };
+        if self.min_weight.is_some_and(|m| tie.weight < m) {
+            self.direct_items.truncate(direct_start);
+            return;
+        }
+        self.ties.push(tie);
+        self.behind_items.extend_from_slice(shared);
+        self.behind_rules
+            .extend(groups.iter().map(|&g| graph.tie_group(g as usize).1));
+        self.behind_offsets.push(self.behind_items.len());
+        if !self.direct_offsets.is_empty() {
+            self.direct_offsets.push(self.direct_items.len());
+        }
     }
 }
