@@ -149,7 +149,13 @@ impl<'a> Projection<'a> {
             direct,
             next_direct: 0,
             ties: Vec::new(),
-            behind_offsets: vec![0],
+            // Without engagements (direct ties only), no offsets: every
+            // row is empty.
+            behind_offsets: if graph.tie_groups().is_empty() {
+                Vec::new()
+            } else {
+                vec![0]
+            },
             behind_items: Vec::new(),
             behind_rules: Vec::new(),
             direct_offsets: Vec::new(),
@@ -191,7 +197,11 @@ impl<'a> Projection<'a> {
             weight,
             min_weight,
             ties,
-            behind: Rows::from_offsets(behind_offsets, behind_items),
+            behind: if behind_offsets.is_empty() {
+                Rows::default()
+            } else {
+                Rows::from_offsets(behind_offsets, behind_items)
+            },
             behind_rules,
             direct: if keep_direct {
                 Rows::from_offsets(direct_offsets, direct_items)
@@ -238,11 +248,17 @@ impl<'a> Projection<'a> {
 
     /// Engagement positions (in the two-mode graph) behind tie `t`.
     pub fn engagements_behind(&self, t: usize) -> &[u32] {
+        if self.behind.is_empty() {
+            return &[];
+        }
         self.behind.row(t)
     }
 
     /// The rule that tied the pair in each of [`Projection::engagements_behind`].
     pub fn rules_behind(&self, t: usize) -> &[TieRule] {
+        if self.behind.is_empty() {
+            return &[];
+        }
         &self.behind_rules[self.behind.range(t)]
     }
 
@@ -426,7 +442,9 @@ impl TieBuilder<'_, '_> {
         self.behind_items.extend_from_slice(shared);
         self.behind_rules
             .extend(groups.iter().map(|&g| graph.tie_group(g as usize).1));
-        self.behind_offsets.push(self.behind_items.len());
+        if !self.behind_offsets.is_empty() {
+            self.behind_offsets.push(self.behind_items.len());
+        }
         if !self.direct_offsets.is_empty() {
             self.direct_offsets.push(self.direct_items.len());
         }

@@ -159,7 +159,9 @@ impl<'a> TwoModeGraph<'a> {
         for &(a, _, _) in kept.iter().flatten() {
             active[a] = true;
         }
-        let mut ties_by_dataset = Vec::new();
+        // (dataset actor, dataset actor, dataset tie), as u32 like the
+        // positions they become.
+        let mut ties_by_dataset: Vec<(u32, u32, u32)> = Vec::new();
         for (t, tie) in dataset.ties.iter().enumerate() {
             let (Some(&s), Some(&d)) = (
                 actor_index.get(tie.source.as_str()),
@@ -170,7 +172,7 @@ impl<'a> TwoModeGraph<'a> {
             if s != d && kind_ok[s] && kind_ok[d] {
                 active[s] = true;
                 active[d] = true;
-                ties_by_dataset.push((s, d, t as u32));
+                ties_by_dataset.push((s as u32, d as u32, t as u32));
             }
         }
 
@@ -210,7 +212,7 @@ impl<'a> TwoModeGraph<'a> {
 
         let direct_ties = ties_by_dataset
             .into_iter()
-            .map(|(s, d, t)| (position[s], position[d], t))
+            .map(|(s, d, t)| (position[s as usize], position[d as usize], t))
             .collect();
 
         TwoModeGraph {

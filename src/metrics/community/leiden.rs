@@ -5,19 +5,21 @@
 use super::renumber;
 use crate::graph::Csr;
 use crate::rng::Rng;
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
-/// A weighted graph at one level of aggregation.
-pub(super) struct Level {
-    graph: Csr,
+/// A weighted graph at one level of aggregation: the first level borrows
+/// the analysis's adjacency, the others own their aggregated graph.
+pub(super) struct Level<'g> {
+    graph: Cow<'g, Csr>,
     /// Strength of each node (including its internal weight, twice).
     pub(super) strength: Vec<f64>,
 }
 
-impl Level {
-    pub(super) fn from_adjacency(adjacency: &Csr) -> Level {
+impl<'g> Level<'g> {
+    pub(super) fn from_adjacency(adjacency: &'g Csr) -> Level<'g> {
         Level {
-            graph: adjacency.clone(),
+            graph: Cow::Borrowed(adjacency),
             strength: adjacency.strengths(),
         }
     }
@@ -36,7 +38,7 @@ impl Level {
 
     /// The graph of the groups `group[v]` (0..count): edges between groups
     /// summed, edges inside a group dropped (they only add to strength).
-    pub(super) fn aggregate(&self, group: &[usize], count: usize) -> Level {
+    pub(super) fn aggregate(&self, group: &[usize], count: usize) -> Level<'static> {
         // Nodes ordered by group (counting sort).
         let mut start = vec![0usize; count + 1];
         let mut strength = vec![0.0; count];
@@ -83,7 +85,7 @@ impl Level {
             offsets.push(targets.len());
         }
         Level {
-            graph: Csr::from_parts(offsets, targets, weights),
+            graph: Cow::Owned(Csr::from_parts(offsets, targets, weights)),
             strength,
         }
     }
