@@ -536,16 +536,22 @@ impl<'a> Analysis<'a> {
 
     /// Size, internal density and make-up (by `key`) of each community.
     pub fn community_profiles(&self, key: &str) -> Result<Vec<CommunityProfile>> {
-        let groups = if key == self.options.group {
-            self.groups().labels()
-        } else {
-            self.group_values(key)
-        };
         Ok(community_profiles(
             &self.adjacency,
             self.partition()?,
-            &groups,
+            &self.groups_by(key),
         ))
+    }
+
+    /// The groups by `key`: [`Analysis::groups`] when `key` is the
+    /// options' grouping attribute, else computed.
+    pub fn groups_by(&self, key: &str) -> std::borrow::Cow<'_, Groups> {
+        if key == self.options.group {
+            std::borrow::Cow::Borrowed(self.groups())
+        } else {
+            let key = self.group_key(key);
+            std::borrow::Cow::Owned(Groups::of(self.actor_count(), |a| self.group_value(a, key)))
+        }
     }
 
     /// The network summary (computed once).

@@ -4,11 +4,12 @@
 use super::Analysis;
 use crate::error::{Error, Result};
 use crate::graph::DualProjection;
-use crate::metrics::community::Stability;
+use crate::metrics::community::{CommunityProfile, Stability};
 use crate::metrics::{ActorMetrics, Metric};
 use crate::model::Actor;
 use crate::render::{float_value, format_float, Cell, Format, Table};
 use itertools::Itertools;
+use serde::Serialize;
 use serde_json::{json, Value};
 use std::str::FromStr;
 
@@ -333,28 +334,29 @@ impl Analysis<'_> {
             Some(s) => &s.partition,
             None => self.partition()?,
         };
-        let groups = self.group_values(key);
-        let profiles =
-            crate::metrics::community::community_profiles(self.adjacency(), partition, &groups);
+        let profiles = crate::metrics::community::community_profiles(
+            self.adjacency(),
+            partition,
+            &self.groups_by(key),
+        );
         let id = |p: usize| self.actor(p).id.to_string();
         let seed = stability.map_or(community.seed, |s| s.seeds[s.best]);
         // Actors whose community changes between runs, least consistent first.
         let unstable = stability.map_or_else(Vec::new, Stability::unstable_actors);
         Ok(match format {
             Format::Json => {
-                let communities: Vec<Value> = profiles
+                let communities: Vec<CommunityJson<'_>> = profiles
                     .iter()
                     .enumerate()
-                    .map(|(c, p)| {
-                        json!({
-                            "community": c + 1,
-                            "size": p.members.len(),
-                            "internal_ties": p.internal_ties,
-                            "internal_weight": float_value(p.internal_weight),
-                            "internal_density": p.internal_density.map(float_value),
-                            key: p.groups,
-                            "members": p.members.iter().map(|&m| id(m)).collect::<Vec<_>>(),
-                        })
+                    .map(|(c, profile)| CommunityJson {
+                        number: c + 1,
+                        profile,
+                        key,
+                        member_ids: profile
+                            .members
+                            .iter()
+                            .map(|&m| self.actor(m).id.as_str())
+                            .collect(),
                     })
                     .collect();
                 let stability = stability.map(|s| {
@@ -372,15 +374,15 @@ impl Analysis<'_> {
                         })).collect::<Vec<_>>(),
                     })
                 });
-                let value = json!({
-                    "method": community.method.to_string(),
-                    "resolution": community.resolution,
-                    "seed": seed,
-                    "modularity": float_value(partition.modularity),
-                    "count": partition.count,
-                    "communities": communities,
-                    "stability": stability,
-                });
+                let value = CommunitiesJson {
+                    method: community.method.to_string(),
+                    resolution: community.resolution,
+                    seed,
+                    modularity: float_value(partition.modularity),
+                    count: partition.count,
+                    communities,
+                    stability,
+                };
                 let mut text = serde_json::to_string_pretty(&value).expect("JSON of plain values");
                 text.push('\n');
                 text
@@ -567,4 +569,59 @@ fn tie_order(weights: &[f64], sort: TieSort, top: Option<usize>) -> Vec<usize> {
     }
     order.truncate(top.unwrap_or(usize::MAX));
     order
+}
+
+/// The JSON of `communities`, serialised from borrowed values (a JSON tree
+/// of a large network's member lists would cost several times the text).
+#[derive(Serialize)]
+struct CommunitiesJson<'a> {
+    method: String,
+    resolution: f64,
+    seed: u64,
+    modularity: Value,
+    count: usize,
+    communities: Vec<CommunityJson<'a>>,
+    stability: Option<Value>,
+}
+
+/// One community in [`CommunitiesJson`]; its make-up is keyed by the
+/// grouping attribute's name.
+struct CommunityJson<'a> {
+    number: usize,
+    profile: &'a CommunityProfile,
+    key: &'a str,
+    member_ids: Vec<&'a str>,
+}
+
+impl Serialize for CommunityJson<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let p = self.profile;
+        let mut map = serializer.serialize_map(Some(7))?;
+        map.serialize_entry("community", &self.number)?;
+        map.serialize_entry("size", &p.members.len())?;
+        map.serialize_entry("internal_ties", &p.internal_ties)?;
+        map.serialize_entry("internal_weight", &float_value(p.internal_weight))?;
+        map.serialize_entry("internal_density", &p.internal_density.map(float_value))?;
+        // An attribute named like a field of its own (`size`) gets a
+        // suffix rather than a second key of the same name.
+        const FIELDS: [&str; 6] = [
+            "community",
+            "size",
+            "internal_ties",
+            "internal_weight",
+            "internal_density",
+            "members",
+        ];
+        if FIELDS.contains(&self.key) {
+            map.serialize_entry(&format!("{}_groups", self.key), &p.groups)?;
+        } else {
+            map.serialize_entry(self.key, &p.groups)?;
+        }
+        map.serialize_entry("members", &self.member_ids)?;
+        map.end()
+    }
 }

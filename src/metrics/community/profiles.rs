@@ -2,6 +2,7 @@
 
 use super::Partition;
 use crate::graph::Csr;
+use crate::metrics::mixing::Groups;
 
 /// What a community holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +25,7 @@ pub struct CommunityProfile {
 pub(crate) fn community_profiles(
     adjacency: &Csr,
     partition: &Partition,
-    group: &[String],
+    groups: &Groups,
 ) -> Vec<CommunityProfile> {
     let mut out: Vec<CommunityProfile> = partition
         .members()
@@ -37,9 +38,12 @@ pub(crate) fn community_profiles(
             groups: Default::default(),
         })
         .collect();
-    for (v, name) in group.iter().enumerate().take(adjacency.node_count()) {
+    // Counted by group index, named once per community at the end.
+    let mut counts: Vec<std::collections::BTreeMap<usize, usize>> =
+        vec![Default::default(); out.len()];
+    for v in 0..adjacency.node_count().min(groups.index.len()) {
         let c = partition.membership[v];
-        *out[c].groups.entry(name.clone()).or_insert(0) += 1;
+        *counts[c].entry(groups.index[v]).or_insert(0) += 1;
         for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
             if (u as usize) > v && partition.membership[u as usize] == c {
                 out[c].internal_ties += 1;
@@ -47,7 +51,11 @@ pub(crate) fn community_profiles(
             }
         }
     }
-    for profile in &mut out {
+    for (profile, counts) in out.iter_mut().zip(counts) {
+        profile.groups = counts
+            .into_iter()
+            .map(|(g, count)| (groups.names[g].clone(), count))
+            .collect();
         let s = profile.members.len();
         if s > 1 {
             profile.internal_density =
