@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Whole-process Leiden (2 iterations, modularity) in verkosto, igraph and
+# NetworKit (2 threads), back to back on the same networks:
+#
+# 1. an LFR benchmark graph (benches/lfr.py; 100,000 nodes by default),
+#    given to verkosto as a dataset of direct ties (benches/lfr_dataset.py)
+#    and to the others as its edge list;
+# 2. the projection of the generated dated two-mode network
+#    (benches/common/generate.rs; 500000x200000 by default), given to
+#    verkosto as the dataset and to the others as the ties verkosto
+#    exports (`export --to csv`: ties.csv with the count weights).
+#
+#   bash benches/compare-leiden.sh [LFR_NODES] [SIZE]
+#
+# Each line is one whole process under /usr/bin/time: wall time and peak
+# resident memory, then the modularity each tool reports. igraph and
+# NetworKit run from .venv (.venv/bin/pip install python-igraph networkit).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+nodes=${1:-100000}
+size=${2:-500000x200000}
+python=python3
+[ -x .venv/bin/python ] && python=.venv/bin/python
+mkdir -p bench-out
+cargo build --release --quiet
+v=target/release/verkosto
+timed() {
+  local label=$1; shift
+  /usr/bin/time -f "$label: %e s wall, peak %M KiB" "$@" 2>&1 | grep -v '^warning\['
+}
+verkosto_modularity() {
+  "$python" - "$1" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(f"  verkosto: {d['count']} communities, modularity {d['modularity']:.4f}")
+PY
+}
+others() {
+  for tool in igraph networkit; do
+    if "$python" -c "import $tool" 2>/dev/null; then
+      timed "$tool" "$python" benches/leiden_others.py "$tool" "$1"
+    else
+      echo "$tool: not installed in $python"
+    fi
+  done
+}
+
+lfr=bench-out/lfr-$nodes-0.3.edges
+[ -f "$lfr" ] || "$python" benches/lfr.py "$lfr" "$nodes" 0.3 30 100 20 200
+[ -f "${lfr%.edges}.json" ] || "$python" benches/lfr_dataset.py "$lfr" "${lfr%.edges}.json"
+echo "== LFR $nodes nodes ($(wc -l < "$lfr") ties)"
+timed "verkosto communities --iterations 2" \
+  $v communities "${lfr%.edges}.json" --iterations 2 -f json -o bench-out/leiden-lfr.json
+verkosto_modularity bench-out/leiden-lfr.json
+others "$lfr"
+
+file=bench-out/dated-$size.json
+[ -f "$file" ] || cargo bench --quiet --bench projection -- --write "$size" "$file"
+ties=bench-out/export-$size/ties.csv
+if [ ! -f "$ties" ]; then
+  rm -rf "bench-out/export-$size"
+  $v export "$file" --to csv -o "bench-out/export-$size" 2>/dev/null
+fi
+echo "== projection of $size ($(($(wc -l < "$ties") - 1)) ties)"
+timed "verkosto communities --iterations 2" \
+  $v communities "$file" --iterations 2 -f json -o bench-out/leiden-projection.json
+verkosto_modularity bench-out/leiden-projection.json
+others "$ties"
