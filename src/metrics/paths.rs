@@ -8,8 +8,6 @@
 //! and get betweenness wrong (networkx does, see DESIGN §3).
 
 use crate::graph::Csr;
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
 
 /// Relative tolerance under which two weighted path lengths are one.
 pub const TIE_TOLERANCE: f64 = 1e-9;
@@ -35,24 +33,82 @@ pub(crate) struct Search {
     /// Number of shortest paths from the source (filled by [`Search::run`]
     /// with `count`).
     pub sigma: Vec<f64>,
-    delta: Vec<f64>,
-    done: Vec<bool>,
-    heap: BinaryHeap<Entry>,
+    /// (1 + δ(w)) / σ(w) of the nodes accumulated so far.
+    coefficient: Vec<f64>,
+    heap: RadixHeap,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Entry(f64, u32);
+/// A monotone priority queue of nodes keyed by non-negative distances
+/// (Ahuja, Mehlhorn, Orlin & Tarjan 1990): Dijkstra's searches never push a
+/// key below the last one popped. A non-negative `f64` orders as its bit
+/// pattern, so keys are those bits; bucket `i` holds the keys whose highest
+/// bit that differs from the last popped key is bit `i − 1`. A push is one
+/// append; a pop empties the lowest non-empty bucket into lower ones only
+/// when bucket 0 is empty, so each entry moves at most 64 times and in
+/// practice once or twice.
+///
+/// Among equal keys the pop order is unspecified; [`Search`] gives the same
+/// results whatever it is.
+#[derive(Debug, Default)]
+struct RadixHeap {
+    buckets: Vec<Vec<(u64, u32)>>,
+    last: u64,
+    len: usize,
+}
 
-impl Eq for Entry {}
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
+impl RadixHeap {
+    fn new() -> RadixHeap {
+        RadixHeap {
+            buckets: vec![Vec::new(); 65],
+            last: 0,
+            len: 0,
+        }
     }
-}
-impl Ord for Entry {
-    /// Reversed, for a min-heap; ties by node for determinism.
-    fn cmp(&self, other: &Self) -> Ordering {
-        other.0.total_cmp(&self.0).then(other.1.cmp(&self.1))
+
+    fn clear(&mut self) {
+        for bucket in &mut self.buckets {
+            bucket.clear();
+        }
+        self.last = 0;
+        self.len = 0;
+    }
+
+    #[inline]
+    fn bucket(&self, key: u64) -> usize {
+        (64 - (key ^ self.last).leading_zeros()) as usize
+    }
+
+    /// Adds `node` at distance `key`, which is not below the last popped.
+    #[inline]
+    fn push(&mut self, key: f64, node: u32) {
+        let bits = key.to_bits();
+        debug_assert!(bits >= self.last, "a monotone queue");
+        let b = self.bucket(bits);
+        self.buckets[b].push((bits, node));
+        self.len += 1;
+    }
+
+    /// A node with the smallest key, and the key.
+    #[inline]
+    fn pop(&mut self) -> Option<(f64, u32)> {
+        if self.len == 0 {
+            return None;
+        }
+        if self.buckets[0].is_empty() {
+            let i = (1..self.buckets.len()).find(|&i| !self.buckets[i].is_empty())?;
+            let bucket = std::mem::take(&mut self.buckets[i]);
+            self.last = bucket.iter().map(|&(k, _)| k).min().unwrap_or(self.last);
+            for &(k, v) in &bucket {
+                let b = self.bucket(k);
+                self.buckets[b].push((k, v));
+            }
+            // Keep the emptied bucket's allocation.
+            let mut bucket = bucket;
+            bucket.clear();
+            self.buckets[i] = bucket;
+        }
+        self.len -= 1;
+        self.buckets[0].pop().map(|(k, v)| (f64::from_bits(k), v))
     }
 }
 
@@ -62,9 +118,8 @@ impl Search {
             dist: vec![f64::INFINITY; n],
             order: Vec::with_capacity(n),
             sigma: vec![0.0; n],
-            delta: vec![0.0; n],
-            done: vec![false; n],
-            heap: BinaryHeap::new(),
+            coefficient: vec![0.0; n],
+            heap: RadixHeap::new(),
         }
     }
 
@@ -76,44 +131,71 @@ impl Search {
     /// sums their path counts and relaxes the others — the same sums, in the
     /// same order, as a separate pass over the settled nodes would make.
     pub fn run(&mut self, adjacency: &Csr, source: usize, count: bool) {
-        for &v in &self.order {
-            self.dist[v as usize] = f64::INFINITY;
-            self.sigma[v as usize] = 0.0;
+        if count {
+            self.search::<true>(adjacency, source);
+        } else {
+            self.search::<false>(adjacency, source);
         }
-        self.order.clear();
-        self.dist[source] = 0.0;
-        self.heap.clear();
-        self.heap.push(Entry(0.0, source as u32));
-        while let Some(Entry(d, v)) = self.heap.pop() {
-            if self.done[v as usize] {
+    }
+
+    /// [`Search::run`], with the counting decided at compile time and the
+    /// buffers borrowed apart, so the inner loop keeps them in registers.
+    fn search<const COUNT: bool>(&mut self, adjacency: &Csr, source: usize) {
+        let Search {
+            dist,
+            order,
+            sigma,
+            heap,
+            ..
+        } = self;
+        for &v in order.iter() {
+            dist[v as usize] = f64::INFINITY;
+            sigma[v as usize] = 0.0;
+        }
+        order.clear();
+        dist[source] = 0.0;
+        heap.clear();
+        heap.push(0.0, source as u32);
+        while let Some((d, v)) = heap.pop() {
+            let v = v as usize;
+            // A node is pushed again only at a strictly shorter distance,
+            // so an entry above the node's distance is stale, and one at it
+            // is the node's only settling.
+            if d > dist[v] {
                 continue;
             }
-            self.done[v as usize] = true;
-            self.order.push(v);
-            let (neighbors, lengths) = (
-                adjacency.neighbors(v as usize),
-                adjacency.weights(v as usize),
-            );
-            let mut paths = if v as usize == source { 1.0 } else { 0.0 };
+            order.push(v as u32);
+            let (neighbors, lengths) = (adjacency.neighbors(v), adjacency.weights(v));
+            let mut paths = if v == source { 1.0 } else { 0.0 };
             for (&u, &length) in neighbors.iter().zip(lengths) {
-                if self.done[u as usize] {
-                    if count && self.precedes(u as usize, v as usize, length) {
-                        paths += self.sigma[u as usize];
+                let u = u as usize;
+                let du = dist[u];
+                if !COUNT {
+                    // Without counting, the distance test alone will do.
+                    let alt = d + length;
+                    if alt < du {
+                        dist[u] = alt;
+                        heap.push(alt, u as u32);
                     }
-                    continue;
-                }
-                let alt = d + length;
-                if alt < self.dist[u as usize] {
-                    self.dist[u as usize] = alt;
-                    self.heap.push(Entry(alt, u));
+                } else if du < d {
+                    // Settled (distances are settled in order): a
+                    // predecessor when the tie closes the gap.
+                    if (du + length - d).abs() <= TIE_TOLERANCE * d {
+                        paths += sigma[u];
+                    }
+                } else {
+                    // Not settled, or at v's own distance (never improved
+                    // by a positive length, nor a predecessor).
+                    let alt = d + length;
+                    if alt < du {
+                        dist[u] = alt;
+                        heap.push(alt, u as u32);
+                    }
                 }
             }
-            if count {
-                self.sigma[v as usize] = paths;
+            if COUNT {
+                sigma[v] = paths;
             }
-        }
-        for &v in &self.order {
-            self.done[v as usize] = false;
         }
     }
 
@@ -121,28 +203,39 @@ impl Search {
     /// length `length`): the lengths agree within [`TIE_TOLERANCE`].
     #[inline]
     pub fn precedes(&self, v: usize, w: usize, length: f64) -> bool {
-        let (dv, dw) = (self.dist[v], self.dist[w]);
-        dv < dw && (dv + length - dw).abs() <= TIE_TOLERANCE * dw
+        precedes(&self.dist, v, w, length)
     }
 
     /// Brandes' dependency accumulation for the last source (after
-    /// [`Search::run`] with `count`): adds δ_s(w) to `acc[w]` for every reached
-    /// `w` other than the source.
+    /// [`Search::run`] with `count`), pulled from successors as in
+    /// [`HopSearch::accumulate_dependencies`]: δ(v) = σ(v) · Σ (1 + δ(w)) /
+    /// σ(w) over the w that v precedes, summed in v's tie order, so the
+    /// result does not depend on the order equal distances were settled
+    /// in. Adds δ_s(v) to `acc[v]` for every reached v other than the
+    /// source.
     pub fn accumulate_dependencies(&mut self, adjacency: &Csr, acc: &mut [f64]) {
-        for i in (1..self.order.len()).rev() {
-            let w = self.order[i] as usize;
-            let coefficient = (1.0 + self.delta[w]) / self.sigma[w];
-            for (&v, &wt) in adjacency.neighbors(w).iter().zip(adjacency.weights(w)) {
-                if self.precedes(v as usize, w, wt) {
-                    self.delta[v as usize] += self.sigma[v as usize] * coefficient;
+        for i in (0..self.order.len()).rev() {
+            let v = self.order[i] as usize;
+            let mut sum = 0.0;
+            for (&w, &length) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+                if self.precedes(v, w as usize, length) {
+                    sum += self.coefficient[w as usize];
                 }
             }
-            acc[w] += self.delta[w];
-        }
-        for &v in &self.order {
-            self.delta[v as usize] = 0.0;
+            let delta = self.sigma[v] * sum;
+            self.coefficient[v] = (1.0 + delta) / self.sigma[v];
+            if i > 0 {
+                acc[v] += delta;
+            }
         }
     }
+}
+
+/// [`Search::precedes`] on the distances `dist`.
+#[inline]
+fn precedes(dist: &[f64], v: usize, w: usize, length: f64) -> bool {
+    let (dv, dw) = (dist[v], dist[w]);
+    dv < dw && (dv + length - dw).abs() <= TIE_TOLERANCE * dw
 }
 
 /// Buffers for breadth-first searches on hops, smaller and faster than
@@ -218,5 +311,71 @@ impl HopSearch {
                 acc[v] += delta;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rng::Rng;
+
+    #[test]
+    fn radix_heap_pops_in_key_order_as_dijkstra_uses_it() {
+        // Pushes never below the last pop, interleaved with pops, as in a
+        // search: every pop is the smallest key held.
+        let mut rng = Rng::new(7);
+        let mut heap = RadixHeap::new();
+        let mut held: Vec<(f64, u32)> = Vec::new();
+        let mut last = 0.0;
+        for step in 0..5000u32 {
+            if rng.unit() < 0.6 || held.is_empty() {
+                let key = last + (rng.below(4) as f64) / (1.0 + rng.below(7) as f64);
+                heap.push(key, step);
+                held.push((key, step));
+            } else {
+                let (key, node) = heap.pop().expect("a held entry");
+                let smallest = held.iter().map(|&(k, _)| k).fold(f64::INFINITY, f64::min);
+                assert_eq!(key, smallest);
+                let at = held
+                    .iter()
+                    .position(|&e| e == (key, node))
+                    .expect("popped once");
+                held.swap_remove(at);
+                last = key;
+            }
+        }
+        while let Some((key, _)) = heap.pop() {
+            assert!(key >= last);
+            last = key;
+            held.pop();
+        }
+        assert!(held.is_empty());
+    }
+
+    #[test]
+    fn weighted_search_counts_paths_whose_lengths_tie_in_floats() {
+        // 0–1–2–3 with lengths 1/3 each, and 0–3 with length 1: two
+        // shortest paths to 3, although the float sum of three thirds may
+        // not be 1.
+        let adjacency = Csr::from_edges(
+            4,
+            [
+                (0, 1, 1.0 / 3.0),
+                (1, 2, 1.0 / 3.0),
+                (2, 3, 1.0 / 3.0),
+                (0, 3, 1.0),
+            ]
+            .into_iter(),
+        );
+        let mut search = Search::new(4);
+        search.run(&adjacency, 0, true);
+        assert_eq!(search.sigma[3], 2.0);
+        assert_eq!(search.order.first(), Some(&0));
+        let mut acc = vec![0.0; 4];
+        search.accumulate_dependencies(&adjacency, &mut acc);
+        // 1 carries all of the pair (0, 2) and half of (0, 3); 2 the other
+        // half of (0, 3).
+        assert_eq!(acc[1], 1.5);
+        assert_eq!(acc[2], 0.5);
     }
 }
