@@ -192,6 +192,8 @@ fn check_engagements<'d>(
             }
         }
         seen.clear();
+        // Short lists (nearly all) are checked for repeats by scanning.
+        let scan = engagement.participants.len() <= 16;
         for (j, participation) in engagement.participants.iter().enumerate() {
             if participation.actor.trim().is_empty() {
                 problems.push(Problem::new(
@@ -209,7 +211,20 @@ fn check_engagements<'d>(
                         ),
                     ));
                 }
-                if let Some(first) = seen.insert(&participation.actor, j) {
+                let first = if scan {
+                    engagement.participants[..j]
+                        .iter()
+                        .position(|p| p.actor == participation.actor)
+                } else {
+                    match seen.entry(&participation.actor) {
+                        std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+                        std::collections::hash_map::Entry::Vacant(e) => {
+                            e.insert(j);
+                            None
+                        }
+                    }
+                };
+                if let Some(first) = first {
                     problems.push(Problem::new(
                         format!("{place}.participants[{j}].actor"),
                         format!(
@@ -224,7 +239,7 @@ fn check_engagements<'d>(
                     format!("{place}.participants[{j}].role"),
                     format!("empty role; expected one of {}", KNOWN_ROLES.join(", ")),
                 ));
-            } else if !KNOWN_ROLES.contains(&participation.role.as_str()) {
+            } else if !is_known_role(&participation.role) {
                 warnings.push(Problem::new(
                     format!("{place}.participants[{j}].role"),
                     format!(
@@ -343,7 +358,7 @@ fn check_id(problems: &mut Vec<Problem>, place: impl Fn() -> String, id: &str) {
             place(),
             "empty id; expected a non-empty identifier",
         ));
-    } else if id.trim() != id {
+    } else if id.trim().len() != id.len() {
         problems.push(Problem::new(
             place(),
             format!(
@@ -361,6 +376,24 @@ fn check_id(problems: &mut Vec<Problem>, place: impl Fn() -> String, id: &str) {
             format!("id {id:?} contains a control character; expected printable text"),
         ));
     }
+}
+
+/// True for a role of [`KNOWN_ROLES`] (a `match`, cheaper than a scan).
+fn is_known_role(role: &str) -> bool {
+    let known = matches!(
+        role,
+        "coordinator"
+            | "implementer"
+            | "partner"
+            | "funder"
+            | "authority"
+            | "trainer"
+            | "participant"
+            | "member"
+            | "target"
+    );
+    debug_assert_eq!(known, KNOWN_ROLES.contains(&role));
+    known
 }
 
 fn check_text(problems: &mut Vec<Problem>, place: impl Fn() -> String, value: &str, what: &str) {
@@ -521,6 +554,38 @@ mod tests {
                 "ties[0].weight",
             ]
         );
+    }
+
+    #[test]
+    fn a_repeated_participant_names_its_first_listing_in_short_and_long_lists() {
+        // Short lists are scanned, long ones hashed: the same messages.
+        for size in [4, 40] {
+            let ids: Vec<String> = (0..size).map(|i| format!("a{i}")).collect();
+            let mut listed: Vec<&str> = ids.iter().map(String::as_str).collect();
+            listed.push("a1");
+            listed.push("a1");
+            let d = Dataset {
+                name: "t".into(),
+                actors: ids.iter().map(|id| actor(id)).collect(),
+                engagements: vec![engagement("p", &listed)],
+                ..Default::default()
+            };
+            let messages: Vec<String> = check(&d)
+                .problems
+                .into_iter()
+                .map(|p| p.to_string())
+                .collect();
+            assert_eq!(messages.len(), 2, "{size}: {messages:?}");
+            for (k, message) in messages.iter().enumerate() {
+                assert_eq!(
+                    message,
+                    &format!(
+                        "engagements[0].participants[{}].actor: actor \"a1\" is listed twice in this engagement (also at participants[1]); expected each actor once, with its main role",
+                        size + k
+                    )
+                );
+            }
+        }
     }
 
     #[test]
