@@ -16,18 +16,9 @@
 # resident memory, then the modularity each tool reports. igraph and
 # NetworKit run from .venv (.venv/bin/pip install python-igraph networkit).
 set -euo pipefail
-cd "$(dirname "$0")/.."
 nodes=${1:-100000}
 size=${2:-500000x200000}
-python=python3
-[ -x .venv/bin/python ] && python=.venv/bin/python
-mkdir -p bench-out
-cargo build --release --quiet
-v=target/release/verkosto
-timed() {
-  local label=$1; shift
-  /usr/bin/time -f "$label: %e s wall, peak %M KiB" "$@" 2>&1 | grep -v '^warning\['
-}
+source "$(dirname "$0")/common/setup.sh"
 verkosto_modularity() {
   "$python" - "$1" <<'PY'
 import json, sys
@@ -38,7 +29,7 @@ PY
 others() {
   for tool in igraph networkit; do
     if "$python" -c "import $tool" 2>/dev/null; then
-      timed "$tool" "$python" benches/leiden_others.py "$tool" "$1"
+      timed_shown "$tool" "$python" benches/leiden_others.py "$tool" "$1"
     else
       echo "$tool: not installed in $python"
     fi
@@ -54,13 +45,8 @@ timed "verkosto communities --iterations 2" \
 verkosto_modularity bench-out/leiden-lfr.json
 others "$lfr"
 
-file=bench-out/dated-$size.json
-[ -f "$file" ] || cargo bench --quiet --bench projection -- --write "$size" "$file"
-ties=bench-out/export-$size/ties.csv
-if [ ! -f "$ties" ]; then
-  rm -rf "bench-out/export-$size"
-  $v export "$file" --to csv -o "bench-out/export-$size" 2>/dev/null
-fi
+file=$(dated "$size")
+ties=$(exported "$size")
 echo "== projection of $size ($(($(wc -l < "$ties") - 1)) ties)"
 timed "verkosto communities --iterations 2" \
   $v communities "$file" --iterations 2 -f json -o bench-out/leiden-projection.json

@@ -142,28 +142,41 @@ impl<'a> Projection<'a> {
                 .then(a.2.cmp(&b.2))
         });
 
+        // Sized up front, so that no list is copied as it grows: every
+        // (pair, shared group) entry is one pair of one tie group, and
+        // there are at most as many ties as such entries or pairs of
+        // actors, plus direct ties.
+        let groups = graph.tie_groups();
+        let entries: usize = (0..groups.len())
+            .map(|g| {
+                let k = groups.row(g).len();
+                k * k.saturating_sub(1) / 2
+            })
+            .sum();
+        let n = graph.actor_count();
+        let bound = entries.min(n * n.saturating_sub(1) / 2) + direct.len();
+        let keep_behind = !groups.is_empty();
+        // Without direct ties, no offsets at all: every row is empty.
+        let keep_direct = !direct.is_empty();
         let mut build = TieBuilder {
             graph: &graph,
             weight,
             min_weight,
             direct,
             next_direct: 0,
-            ties: Vec::new(),
+            ties: Vec::with_capacity(bound),
             // Without engagements (direct ties only), no offsets: every
             // row is empty.
-            behind_offsets: if graph.tie_groups().is_empty() {
-                Vec::new()
-            } else {
-                vec![0]
-            },
-            behind_items: Vec::new(),
-            behind_rules: Vec::new(),
-            direct_offsets: Vec::new(),
+            behind_offsets: Vec::with_capacity(if keep_behind { bound + 1 } else { 0 }),
+            behind_items: Vec::with_capacity(entries),
+            behind_rules: Vec::with_capacity(entries),
+            direct_offsets: Vec::with_capacity(if keep_direct { bound + 1 } else { 0 }),
             direct_items: Vec::new(),
             shared: Vec::new(),
         };
-        // Without direct ties, no offsets at all: every row is empty.
-        let keep_direct = !build.direct.is_empty();
+        if keep_behind {
+            build.behind_offsets.push(0);
+        }
         if keep_direct {
             build.direct_offsets.push(0);
         }

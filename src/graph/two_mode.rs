@@ -120,45 +120,53 @@ impl<'a> TwoModeGraph<'a> {
                 .map(|&e| dataset.engagements[e as usize].participants.len())
                 .sum(),
         );
-        let kept: Vec<Vec<(usize, u32, RoleRule)>> = engagements
-            .iter()
-            .enumerate()
-            .map(|(position, &e)| {
-                let engagement = &dataset.engagements[e as usize];
-                let mut seen = std::collections::HashSet::new();
-                let parts: Vec<(usize, u32)> = engagement
-                    .participants
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| filter.roles.admits(&p.role))
-                    .filter_map(|(j, p)| {
-                        let a = *actor_index.get(p.actor.as_str())?;
-                        (kind_ok[a] && seen.insert(a)).then_some((a, j as u32))
-                    })
-                    .collect();
-                let role_of = |j: u32| engagement.participants[j as usize].role.as_str();
-                let unroled = engagement
-                    .participants
-                    .iter()
-                    .all(|p| p.role == "participant");
-                let mut per_role: HashMap<&str, usize> = HashMap::new();
-                for &(_, j) in &parts {
-                    *per_role.entry(role_of(j)).or_insert(0) += 1;
+        // One flat list with an offset per engagement, and buffers reused
+        // from engagement to engagement: a build allocates a few large
+        // blocks rather than several small ones per engagement.
+        let mut kept: Vec<(usize, u32, RoleRule)> = Vec::with_capacity(participations.capacity());
+        let mut kept_offsets: Vec<usize> = Vec::with_capacity(engagements.len() + 1);
+        kept_offsets.push(0);
+        // seen_in[a]: 1 + the position of the last engagement listing a.
+        let mut seen_in = vec![0u32; dataset.actors.len()];
+        let mut parts: Vec<(usize, u32)> = Vec::new();
+        let mut per_role: HashMap<&str, usize> = HashMap::new();
+        for (position, &e) in engagements.iter().enumerate() {
+            let engagement = &dataset.engagements[e as usize];
+            let stamp = position as u32 + 1;
+            parts.clear();
+            for (j, p) in engagement.participants.iter().enumerate() {
+                if !filter.roles.admits(&p.role) {
+                    continue;
                 }
-                parts
-                    .into_iter()
-                    .map(|(a, j)| {
-                        participations.push((position as u32, a as u32, j));
-                        let role = if unroled { UNROLED } else { role_of(j) };
-                        (a, j, filter.ties.rule_for(role, per_role[role_of(j)]))
-                    })
-                    .filter(|&(_, _, rule)| rule != RoleRule::None)
-                    .collect()
-            })
-            .collect();
-        for &(a, _, _) in kept.iter().flatten() {
-            active[a] = true;
+                let Some(&a) = actor_index.get(p.actor.as_str()) else {
+                    continue;
+                };
+                if kind_ok[a] && seen_in[a] != stamp {
+                    seen_in[a] = stamp;
+                    parts.push((a, j as u32));
+                }
+            }
+            let role_of = |j: u32| engagement.participants[j as usize].role.as_str();
+            let unroled = engagement
+                .participants
+                .iter()
+                .all(|p| p.role == "participant");
+            per_role.clear();
+            for &(_, j) in &parts {
+                *per_role.entry(role_of(j)).or_insert(0) += 1;
+            }
+            for &(a, j) in &parts {
+                participations.push((position as u32, a as u32, j));
+                let role = if unroled { UNROLED } else { role_of(j) };
+                let rule = filter.ties.rule_for(role, per_role[role_of(j)]);
+                if rule != RoleRule::None {
+                    active[a] = true;
+                    kept.push((a, j, rule));
+                }
+            }
+            kept_offsets.push(kept.len());
         }
+        drop(seen_in);
         // (dataset actor, dataset actor, dataset tie), as u32 like the
         // positions they become.
         let mut ties_by_dataset: Vec<(u32, u32, u32)> = Vec::new();
@@ -195,18 +203,21 @@ impl<'a> TwoModeGraph<'a> {
         let mut groups = Rows::default();
         let mut group_engagement = Vec::new();
         let mut group_rule = Vec::new();
-        for (e, mut row) in kept.into_iter().enumerate() {
+        for e in 0..engagements.len() {
+            let row = &mut kept[kept_offsets[e]..kept_offsets[e + 1]];
             row.sort_unstable_by_key(|&(a, _, _)| position[a]);
+            let row = &*row;
             let engagement = &dataset.engagements[engagements[e] as usize];
             let role = |j: u32| engagement.participants[j as usize].role.as_str();
-            for (group, rule) in tie_groups(&row, role, |a| position[a]) {
+            for (group, rule) in tie_groups(row, role, |a| position[a]) {
                 groups.push_row(group);
                 group_engagement.push(e as u32);
                 group_rule.push(rule);
             }
             member_participation.extend(row.iter().map(|&(_, j, _)| j));
-            members.push_row(row.into_iter().map(|(a, _, _)| position[a]));
+            members.push_row(row.iter().map(|&(a, _, _)| position[a]));
         }
+        drop(kept);
         let memberships = members.transpose(actors.len());
         let group_memberships = groups.transpose(actors.len());
 

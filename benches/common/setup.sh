@@ -1,0 +1,41 @@
+# Sourced by the comparison scripts in benches/: works from the repository,
+# picks the Python with the comparison libraries (.venv when present),
+# builds the release binary and defines the helpers they share.
+
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+python=python3
+[ -x .venv/bin/python ] && python=.venv/bin/python
+mkdir -p bench-out
+cargo build --release --quiet
+v=target/release/verkosto
+
+# timed LABEL COMMAND…: runs COMMAND as a whole process and prints one
+# line, LABEL with its wall time and peak memory (its output is dropped).
+timed() {
+  local label=$1; shift
+  /usr/bin/time -f "$label: %e s wall, peak %M KiB" "$@" 2>&1 >/dev/null | grep -v '^warning\['
+}
+
+# timed_shown LABEL COMMAND…: as timed, with COMMAND's output kept.
+timed_shown() {
+  local label=$1; shift
+  /usr/bin/time -f "$label: %e s wall, peak %M KiB" "$@" 2>&1 | grep -v '^warning\['
+}
+
+# dated SIZE: the generated dated network of SIZE (ACTORSxENGAGEMENTS),
+# written on first use (benches/common/generate.rs).
+dated() {
+  local file=bench-out/dated-$1.json
+  [ -f "$file" ] || cargo bench --quiet --bench projection -- --write "$1" "$file" >&2
+  echo "$file"
+}
+
+# exported SIZE: the ties.csv of the dated network's projection.
+exported() {
+  local ties=bench-out/export-$1/ties.csv
+  if [ ! -f "$ties" ]; then
+    rm -rf "bench-out/export-$1"
+    $v export "$(dated "$1")" --to csv -o "bench-out/export-$1" >&2 2>/dev/null
+  fi
+  echo "$ties"
+}
