@@ -647,7 +647,7 @@ fn compare_sections(
     before: Window,
     after: Window,
 ) -> Vec<Section> {
-    let name = |id: &str| Cell::Text(names.get(id).map_or(id, |n| n).to_string().into());
+    let name = |id: &str| Cell::Text(names.get(id).map_or(id, |n| n).into());
     let (formed, ended, kept) = comparison.counts();
     let mut ties = people_table(
         lang,

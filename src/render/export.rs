@@ -65,28 +65,22 @@ fn node_attributes(
 ) -> Vec<(String, Cell)> {
     let actor = projection.actor(a);
     let mut out = vec![
-        (
-            "name".to_string(),
-            Cell::Text(actor.name.to_string().into()),
-        ),
-        (
-            "kind".to_string(),
-            Cell::Text(actor.kind.to_string().into()),
-        ),
+        ("name".to_string(), Cell::Text(actor.name.clone())),
+        ("kind".to_string(), Cell::Text(actor.kind.clone())),
     ];
     out.push((
         "region".into(),
         actor
             .region
             .as_ref()
-            .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
+            .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
     ));
     out.push((
         "business_id".into(),
         actor
             .business_id
             .as_ref()
-            .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
+            .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
     ));
     for (column, values) in extra {
         out.push((column.clone(), values[a].clone()));
@@ -107,7 +101,7 @@ fn attribute_names(projection: &Projection<'_>) -> Vec<String> {
 fn attribute_cell(projection: &Projection<'_>, a: usize, key: &str) -> Cell {
     match projection.actor(a).attributes.get(key) {
         None => Cell::Empty,
-        Some(Value::String(s)) => Cell::Text(s.clone().into()),
+        Some(Value::String(s)) => Cell::from(s.as_str()),
         Some(Value::Bool(b)) => Cell::Bool(*b),
         Some(Value::Number(n)) => n
             .as_i64()
@@ -146,7 +140,7 @@ fn all_node_columns(projection: &Projection<'_>, extra: &NodeColumns) -> Vec<(St
     columns.push((
         "color".to_string(),
         (0..n)
-            .map(|a| Cell::Text(kind_color(&projection.actor(a).kind).to_string().into()))
+            .map(|a| Cell::from(kind_color(&projection.actor(a).kind)))
             .collect(),
     ));
     // Dataset attributes whose names the exports use themselves (`id`,
@@ -504,7 +498,7 @@ pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Resul
     names.extend(columns.iter().map(|(c, _)| c.as_str()));
     let mut nodes = Table::new(&names);
     for a in 0..projection.actor_count() {
-        let mut row = vec![Cell::Text(projection.actor(a).id.to_string().into())];
+        let mut row = vec![Cell::Text(projection.actor(a).id.clone())];
         row.extend(columns.iter().map(|(_, values)| values[a].clone()));
         nodes.push(row);
     }
@@ -520,8 +514,8 @@ pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Resul
     for (t, tie) in projection.ties().iter().enumerate() {
         let (first, last) = projection.tie_span(t);
         ties.push(vec![
-            Cell::Text(projection.actor(tie.source as usize).id.to_string().into()),
-            Cell::Text(projection.actor(tie.target as usize).id.to_string().into()),
+            Cell::Text(projection.actor(tie.source as usize).id.clone()),
+            Cell::Text(projection.actor(tie.target as usize).id.clone()),
             Cell::Float(tie.weight),
             (tie.shared as usize).into(),
             Cell::List(tie_engagements(projection, t)),
@@ -559,7 +553,7 @@ fn value_cell(value: &Value) -> Cell {
             (None, Some(f)) => Cell::Float(f),
             _ => Cell::Text(n.to_string().into()),
         },
-        Value::String(s) => Cell::Text(s.clone().into()),
+        Value::String(s) => Cell::from(s.as_str()),
         other => Cell::Text(other.to_string().into()),
     }
 }
@@ -582,15 +576,15 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
     let mut actors = Table::new(&columns);
     for a in &dataset.actors {
         let mut row = vec![
-            Cell::Text(a.id.to_string().into()),
-            Cell::Text(a.name.to_string().into()),
-            Cell::Text(a.kind.to_string().into()),
+            Cell::Text(a.id.clone()),
+            Cell::Text(a.name.clone()),
+            Cell::Text(a.kind.clone()),
             a.region
                 .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
+                .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
             a.business_id
                 .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
+                .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
             if a.aliases.is_empty() {
                 Cell::Empty
             } else {
@@ -620,15 +614,15 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
     let mut participation = Table::new(&["engagement_id", "actor_id", "role"]);
     for e in &dataset.engagements {
         let mut row = vec![
-            Cell::Text(e.id.to_string().into()),
-            Cell::Text(e.name.to_string().into()),
-            Cell::Text(e.kind.to_string().into()),
+            Cell::Text(e.id.clone()),
+            Cell::Text(e.name.clone()),
+            Cell::Text(e.kind.clone()),
             e.start.into(),
             e.end.into(),
             e.funding_eur.map_or(Cell::Empty, Cell::Float),
             e.part_of
                 .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
+                .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
         ];
         row.extend(
             engagement_extra
@@ -638,20 +632,20 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
         engagements.push(row);
         for p in &e.participants {
             participation.push(vec![
-                Cell::Text(e.id.to_string().into()),
-                Cell::Text(p.actor.to_string().into()),
-                Cell::Text(p.role.to_string().into()),
+                Cell::Text(e.id.clone()),
+                Cell::Text(p.actor.clone()),
+                Cell::Text(p.role.clone()),
             ]);
         }
     }
     let mut ties = Table::new(&["source", "target", "kind", "weight"]);
     for t in &dataset.ties {
         ties.push(vec![
-            Cell::Text(t.source.to_string().into()),
-            Cell::Text(t.target.to_string().into()),
+            Cell::Text(t.source.clone()),
+            Cell::Text(t.target.clone()),
             t.kind
                 .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.to_string().into())),
+                .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
             Cell::Float(t.weight),
         ]);
     }

@@ -13,7 +13,7 @@ fn optional(v: Option<f64>) -> Cell {
 /// The figures of a summary as (key, cell) pairs, in output order.
 fn figures(s: &NetworkSummary) -> Vec<(&'static str, Cell)> {
     vec![
-        ("name", Cell::Text(s.name.clone().into())),
+        ("name", Cell::from(s.name.as_str())),
         ("actors", s.actors.into()),
         ("inactive_actors", s.inactive_actors.into()),
         ("engagements", s.engagements.into()),
@@ -53,12 +53,12 @@ fn figures(s: &NetworkSummary) -> Vec<(&'static str, Cell)> {
             "community_iterations",
             s.community_iterations.map_or(Cell::Empty, Cell::from),
         ),
-        ("group", Cell::Text(s.group.clone().into())),
+        ("group", Cell::from(s.group.as_str())),
         ("ei_index", optional(s.ei_index)),
         ("assortativity", optional(s.assortativity)),
         ("reached_actors", s.reached_actors.into()),
-        ("weight", Cell::Text(s.weight.clone().into())),
-        ("filter", Cell::Text(s.filter.clone().into())),
+        ("weight", Cell::from(s.weight.as_str())),
+        ("filter", Cell::from(s.filter.as_str())),
     ]
 }
 
@@ -214,13 +214,13 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
             };
             for g in 0..k {
                 let mut row = vec![
-                    Cell::Text(s.mixing.groups[g].clone().into()),
+                    Cell::from(s.mixing.groups[g].as_str()),
                     s.mixing.sizes[g].into(),
                 ];
                 row.extend((0..k).map(|h| Cell::from(s.mixing.ties[g][h])));
                 ties.rows.push(row);
                 let mut row = vec![
-                    Cell::Text(s.mixing.groups[g].clone().into()),
+                    Cell::from(s.mixing.groups[g].as_str()),
                     s.mixing.sizes[g].into(),
                 ];
                 row.extend((0..k).map(|h| density(g, h).map_or(Cell::Empty, Cell::Float)));
