@@ -26,10 +26,13 @@ d = json.load(open(sys.argv[1]))
 print(f"  verkosto: {d['count']} communities, modularity {d['modularity']:.4f}")
 PY
 }
+# others TIES VERKOSTO_SECONDS: igraph and NetworKit, each with its time
+# as a multiple of verkosto's.
 others() {
   for tool in igraph networkit; do
     if "$python" -c "import $tool" 2>/dev/null; then
       timed_shown "$tool" "$python" benches/leiden_others.py "$tool" "$1"
+      echo "  $tool / verkosto: $(ratio "$wall" "$2")×"
     else
       echo "$tool: not installed in $python"
     fi
@@ -42,13 +45,15 @@ lfr=bench-out/lfr-$nodes-0.3.edges
 echo "== LFR $nodes nodes ($(wc -l < "$lfr") ties)"
 timed "verkosto communities --iterations 2" \
   $v communities "${lfr%.edges}.json" --iterations 2 -f json -o bench-out/leiden-lfr.json
+mine=$wall
 verkosto_modularity bench-out/leiden-lfr.json
-others "$lfr"
+others "$lfr" "$mine"
 
 file=$(dated "$size")
 ties=$(exported "$size")
 echo "== projection of $size ($(($(wc -l < "$ties") - 1)) ties)"
 timed "verkosto communities --iterations 2" \
   $v communities "$file" --iterations 2 -f json -o bench-out/leiden-projection.json
+mine=$wall
 verkosto_modularity bench-out/leiden-projection.json
-others "$ties"
+others "$ties" "$mine"

@@ -6,21 +6,24 @@
 #
 #   bash benches/compare-paths.sh [SIZE]
 #
-# Prints each run's wall time and the weighted/unweighted ratios.
+# Prints each run's wall time and the weighted/unweighted ratios;
+# NetworKit's times are its algorithm alone (after reading the ties),
+# each with its ratio to verkosto's whole process.
 set -euo pipefail
 size=${1:-50000x20000}
 source "$(dirname "$0")/common/setup.sh"
 file=$(dated "$size")
-wall() {
-  /usr/bin/time -f "%e" "$@" 2>&1 >/dev/null | grep -v '^warning\[' | tail -1
-}
 echo "== $size"
-for metric in betweenness closeness harmonic; do
-  plain=$(wall $v actors "$file" --metrics $metric --unweighted -f csv -o bench-out/paths-$metric-unweighted.csv)
-  weighted=$(wall $v actors "$file" --metrics $metric -f csv -o bench-out/paths-$metric-weighted.csv)
-  ratio=$(awk -v a="$weighted" -v b="$plain" 'BEGIN { printf "%.2f", a / b }')
-  echo "verkosto $metric: unweighted $plain s, weighted $weighted s, weighted/unweighted ${ratio}×"
+seconds=()
+for metric in betweenness closeness; do
+  timed "verkosto $metric --unweighted" \
+    $v actors "$file" --metrics $metric --unweighted -f csv -o bench-out/paths-$metric-unweighted.csv
+  plain=$wall
+  timed "verkosto $metric (weighted)" \
+    $v actors "$file" --metrics $metric -f csv -o bench-out/paths-$metric-weighted.csv
+  echo "  weighted / unweighted: $(ratio "$wall" "$plain")×"
+  seconds+=("$metric=$plain" "$metric-weighted=$wall")
 done
 if "$python" -c "import networkit" 2>/dev/null; then
-  "$python" benches/paths_networkit.py "$(exported "$size")"
+  "$python" benches/paths_networkit.py "$(exported "$size")" "${seconds[@]}"
 fi

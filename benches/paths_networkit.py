@@ -3,10 +3,11 @@
 (distance 1/weight, as verkosto), on the ties verkosto exported
 (`export --to csv`: ties.csv), timed inside the process after reading.
 
-  python3 benches/paths_networkit.py TIES_CSV [METRIC ...]
+  python3 benches/paths_networkit.py TIES_CSV [METRIC[=VERKOSTO_SECONDS] ...]
 
 METRIC is betweenness, closeness, betweenness-weighted or
-closeness-weighted (all four by default).
+closeness-weighted (all four by default); with verkosto's time for the
+same metric, the ratio is printed too.
 """
 import csv
 import sys
@@ -18,7 +19,9 @@ def main():
 
     nk.setNumberOfThreads(2)
     path = sys.argv[1]
-    metrics = sys.argv[2:] or ["betweenness", "betweenness-weighted", "closeness", "closeness-weighted"]
+    asked = sys.argv[2:] or ["betweenness", "betweenness-weighted", "closeness", "closeness-weighted"]
+    metrics = [a.split("=")[0] for a in asked]
+    theirs = {a.split("=")[0]: float(a.split("=")[1]) for a in asked if "=" in a}
     index, edges = {}, []
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
@@ -39,8 +42,9 @@ def main():
             algo = nk.centrality.Closeness(graph, True, nk.centrality.ClosenessVariant.GENERALIZED)
         algo.run()
         took = time.perf_counter() - start
+        versus = f"; networkit / verkosto: {took / theirs[metric]:.2f}×" if metric in theirs else ""
         print(f"networkit {nk.__version__} {metric}: {took:.1f} s "
-              f"({graph.numberOfNodes()} nodes, {graph.numberOfEdges()} ties)", flush=True)
+              f"({graph.numberOfNodes()} nodes, {graph.numberOfEdges()} ties){versus}", flush=True)
 
 
 if __name__ == "__main__":

@@ -11,15 +11,29 @@ v=target/release/verkosto
 
 # timed LABEL COMMAND…: runs COMMAND as a whole process and prints one
 # line, LABEL with its wall time and peak memory (its output is dropped).
+# The wall time is left in $wall.
 timed() {
   local label=$1; shift
-  /usr/bin/time -f "$label: %e s wall, peak %M KiB" "$@" 2>&1 >/dev/null | grep -v '^warning\['
+  local out
+  out=$(/usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | grep -v '^warning\[' | tail -1)
+  wall=${out%% *}
+  echo "$label: $wall s wall, peak ${out##* } KiB"
 }
 
 # timed_shown LABEL COMMAND…: as timed, with COMMAND's output kept.
 timed_shown() {
   local label=$1; shift
-  /usr/bin/time -f "$label: %e s wall, peak %M KiB" "$@" 2>&1 | grep -v '^warning\['
+  local out
+  out=$(/usr/bin/time -f "%e %M" "$@" 2>&1 | grep -v '^warning\[')
+  local last=${out##*$'\n'}
+  [ "$last" != "$out" ] && echo "${out%$'\n'*}"
+  wall=${last%% *}
+  echo "$label: $wall s wall, peak ${last##* } KiB"
+}
+
+# ratio A B: A / B to two decimals.
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
 }
 
 # dated SIZE: the generated dated network of SIZE (ACTORSxENGAGEMENTS),
