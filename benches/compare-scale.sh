@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Speed at scale, whole processes: the loader (validate), summary, a cheap
+# Speed at scale, whole processes: the loader (validate, on the indented
+# file and on the same written compactly), summary, a cheap
 # table (actors --metrics degree), and sampled betweenness against exact
 # betweenness and NetworKit's ApproxBetweenness, on the generated dated
 # two-mode networks of benches/common/generate.rs.
@@ -17,6 +18,8 @@ for size in ${sizes//,/ }; do
   file=$(dated "$size")
   echo "== $size ($(du -m "$file" | cut -f1) MB)"
   timed "validate (load and check)" $v validate "$file"
+  small=$(compact "$size")
+  timed "validate, the same written compactly ($(du -m "$small" | cut -f1) MB)" $v validate "$small"
   timed "summary" $v summary "$file" -f json -o "bench-out/summary-$size.json"
   "$python" - "bench-out/summary-$size.json" <<'PY'
 import json, sys
