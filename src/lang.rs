@@ -188,6 +188,7 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     ("role.participant", "participant", "osallistuja", "deltagare"),
     ("role.member", "member", "jäsen", "medlem"),
     ("role.target", "target group", "kohderyhmä", "målgrupp"),
+    ("role.unroled", "participants of engagements without roles", "roolittomien hankkeiden osallistujat", "deltagare i engagemang utan roller"),
     ("map.legend", "Legend", "Selite", "Teckenförklaring"),
     ("map.actors_ties", "{n} actors, {m} ties", "{n} toimijaa, {m} yhteyttä", "{n} aktörer, {m} kopplingar"),
     ("map.ego", "{n} actors within {k} steps of {name}", "{n} toimijaa enintään {k} askeleen päässä toimijasta {name}", "{n} aktörer högst {k} steg från {name}"),

@@ -460,7 +460,7 @@ impl Analysis<'_> {
             ),
             (
                 t("opt.rules"),
-                format!("{} ({})", t("def.rules"), filter.ties.describe()),
+                format!("{} ({})", t("def.rules"), rules_in(lang, &filter.ties)),
             ),
             (
                 t("opt.filters"),
@@ -723,4 +723,33 @@ fn compare_sections(
 fn window_text(lang: Lang, window: Window) -> String {
     let side = |d: Option<crate::model::Date>| d.map(|d| lang.date(d)).unwrap_or_default();
     format!("{}–{}", side(window.from), side(window.to))
+}
+
+/// The role rules in the report's language: each rule with its roles, then
+/// the rule of every other role.
+fn rules_in(lang: Lang, ties: &crate::graph::RoleTies) -> String {
+    let rule = |r: crate::graph::RoleRule| match r {
+        crate::graph::RoleRule::CliqueUpToLimit => lang
+            .text("rule.auto")
+            .replace("{n}", &ties.clique_limit.to_string()),
+        r => lang.text(&format!("rule.{}", r.name())).to_string(),
+    };
+    // From the closest ties to none.
+    let order = |r: crate::graph::RoleRule| {
+        use crate::graph::RoleRule::*;
+        [Clique, CliqueUpToLimit, Star, Reach, None]
+            .iter()
+            .position(|&x| x == r)
+    };
+    let mut groups = ties.by_rule();
+    groups.sort_by_key(|&(r, _)| order(r));
+    let mut parts: Vec<String> = groups
+        .into_iter()
+        .map(|(r, roles)| {
+            let roles: Vec<String> = roles.into_iter().map(|role| lang.role(role)).collect();
+            format!("{}: {}", rule(r), roles.join(", "))
+        })
+        .collect();
+    parts.push(format!("{}: {}", lang.text("rule.other"), rule(ties.other)));
+    parts.join("; ")
 }

@@ -280,6 +280,20 @@ impl RoleTies {
         }
     }
 
+    /// The listed roles by rule, rules in option-name order and roles in
+    /// name order; roles not listed follow [`RoleTies::other`].
+    pub fn by_rule(&self) -> Vec<(RoleRule, Vec<&str>)> {
+        let mut by_rule: BTreeMap<&str, (RoleRule, Vec<&str>)> = BTreeMap::new();
+        for (role, &rule) in &self.rules {
+            by_rule
+                .entry(rule.name())
+                .or_insert((rule, Vec::new()))
+                .1
+                .push(role);
+        }
+        by_rule.into_values().collect()
+    }
+
     /// The rules in words, e.g. `clique: coordinator, implementer; star: …`.
     pub fn describe(&self) -> String {
         let mut by_rule: BTreeMap<&str, Vec<String>> = BTreeMap::new();

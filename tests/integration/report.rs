@@ -254,6 +254,29 @@ fn change_over_time_charts() {
     assert!(!out.join("chart-1.svg").exists());
 }
 
+/// The role rules in the options table are written in the report's
+/// language, rule names and role names alike.
+#[test]
+fn role_rules_are_in_the_reports_language() {
+    let (_dir, _html, md) = report(&["--builtin", "--lang", "fi"]);
+    let line = md
+        .lines()
+        .find(|l| l.contains("**yhteyssäännöt**"))
+        .expect("the tie rules row");
+    assert!(
+        line.contains("kaikki yhteydessä: koordinaattori, osatoteuttaja, kumppani"),
+        "{line}"
+    );
+    assert!(
+        line.contains("liitetään vetäjään: vastuuviranomainen, rahoittaja"),
+        "{line}"
+    );
+    assert!(line.contains("muut roolit: kaikki yhteydessä"), "{line}");
+    for english in ["clique", "star", "coordinator", "other roles", "unroled"] {
+        assert!(!line.contains(english), "{english} in {line}");
+    }
+}
+
 /// `--before/--after`: what changed (ties formed, ended, kept, by name),
 /// new bridges, and a map of the after-network with the new ties in red.
 #[test]
