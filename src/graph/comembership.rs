@@ -4,109 +4,41 @@
 use super::csr::Rows;
 use rayon::prelude::*;
 
-/// Pairs `(a, b)` with `a < b`, in ascending order, each with the ascending
-/// list of groups both belong to (`shared.row(i)` for pair `i`).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct CoMembership {
-    pub pairs: Vec<(u32, u32)>,
-    pub shared: Rows,
-}
-
 /// One chunk of members: its pairs, the number of groups each shares, and
 /// those groups.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Chunk {
+struct Chunk {
     pairs: Vec<(u32, u32)>,
     counts: Vec<u32>,
     shared: Vec<u32>,
 }
 
-/// Every co-membership, as the chunks of members it was found in, in
-/// member order. Reading them through [`Chunks::iter`] avoids copying
-/// them into one [`CoMembership`] first.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Chunks {
-    chunks: Vec<Chunk>,
-}
-
-impl Chunks {
-    /// Number of pairs.
-    pub fn pair_count(&self) -> usize {
-        self.chunks.iter().map(|c| c.pairs.len()).sum()
-    }
-
-    /// Number of (pair, shared group) entries.
-    pub fn shared_count(&self) -> usize {
-        self.chunks.iter().map(|c| c.shared.len()).sum()
-    }
-
+impl Chunk {
     /// The pairs in ascending order, each with its shared groups.
-    pub fn iter(&self) -> impl Iterator<Item = ((u32, u32), &[u32])> {
-        self.chunks.iter().flat_map(|chunk| {
-            let mut start = 0usize;
-            chunk
-                .pairs
-                .iter()
-                .zip(&chunk.counts)
-                .map(move |(&pair, &count)| {
-                    let groups = &chunk.shared[start..start + count as usize];
-                    start += count as usize;
-                    (pair, groups)
-                })
-        })
-    }
-
-    /// The chunks joined into one [`CoMembership`].
-    pub fn joined(self) -> CoMembership {
-        let mut out = CoMembership {
-            pairs: Vec::with_capacity(self.pair_count()),
-            shared: Rows::default(),
-        };
-        let mut offsets = Vec::with_capacity(out.pairs.capacity() + 1);
-        offsets.push(0usize);
-        let mut items = Vec::with_capacity(self.shared_count());
-        for chunk in self.chunks {
-            out.pairs.extend(chunk.pairs);
-            for c in chunk.counts {
-                offsets.push(offsets.last().copied().unwrap_or(0) + c as usize);
-            }
-            items.extend(chunk.shared);
-        }
-        out.shared = Rows::from_offsets(offsets, items);
-        out
+    fn iter(&self) -> impl Iterator<Item = ((u32, u32), &[u32])> {
+        let mut start = 0usize;
+        self.pairs
+            .iter()
+            .zip(&self.counts)
+            .map(move |(&pair, &count)| {
+                let groups = &self.shared[start..start + count as usize];
+                start += count as usize;
+                (pair, groups)
+            })
     }
 }
 
-/// Finds every co-membership, joined into one list.
-///
-/// Complexity: that of [`co_membership_chunks`].
-pub(crate) fn co_membership(memberships: &Rows, groups: &Rows) -> CoMembership {
-    co_membership_chunks(memberships, groups).joined()
-}
-
-/// Finds every co-membership.
+/// Calls `each` with every pair `(a, b)`, `a < b`, of members that share a
+/// group, in ascending order, and the ascending groups they share.
 ///
 /// `memberships` maps a member to its groups and `groups` a group to its
-/// members, both ascending. Work is split over members in fixed chunks and
-/// kept in order, so the result is the same on any number of threads.
+/// members, both ascending. Members are split into fixed chunks, found in
+/// parallel a block of chunks at a time and handed over in order; a block
+/// is freed before the next is found, so the pairs are never all held.
+/// The calls are the same on any number of threads.
 ///
-/// Complexity: O(Σ_g |g|² log |g|) time over groups g, and memory for the
-/// output (one entry per pair and shared group).
-pub(crate) fn co_membership_chunks(memberships: &Rows, groups: &Rows) -> Chunks {
-    let n = memberships.len();
-    let chunks = (0..n.div_ceil(CHUNK))
-        .into_par_iter()
-        .map(|c| chunk(memberships, groups, c))
-        .collect();
-    Chunks { chunks }
-}
-
-/// Calls `each` with every co-membership pair, in ascending order, and
-/// the groups it shares, without holding them all: chunks are found in
-/// parallel a block at a time, and a block is freed before the next is
-/// found. The calls are the same on any number of threads.
-///
-/// Complexity: that of [`co_membership_chunks`]; memory for one block.
+/// Complexity: O(Σ_g |g|² log |g|) time over groups g; memory for one
+/// block's pairs.
 pub(crate) fn for_each_co_membership(
     memberships: &Rows,
     groups: &Rows,
@@ -116,13 +48,11 @@ pub(crate) fn for_each_co_membership(
     const BLOCK: usize = 64;
     let count = memberships.len().div_ceil(CHUNK);
     for start in (0..count).step_by(BLOCK) {
-        let block = Chunks {
-            chunks: (start..(start + BLOCK).min(count))
-                .into_par_iter()
-                .map(|c| chunk(memberships, groups, c))
-                .collect(),
-        };
-        for (pair, shared) in block.iter() {
+        let block: Vec<Chunk> = (start..(start + BLOCK).min(count))
+            .into_par_iter()
+            .map(|c| chunk(memberships, groups, c))
+            .collect();
+        for (pair, shared) in block.iter().flat_map(Chunk::iter) {
             each(pair, shared);
         }
     }

@@ -76,6 +76,21 @@ impl<W> Csr<W> {
         self.offsets[r]..self.offsets[r + 1]
     }
 
+    /// As [`Csr::range`], where a list of no rows at all stands for rows
+    /// that are all empty (kept so, it costs no offsets).
+    pub(crate) fn range_or_empty(&self, r: usize) -> std::ops::Range<usize> {
+        if self.is_empty() {
+            0..0
+        } else {
+            self.range(r)
+        }
+    }
+
+    /// As [`Csr::row`], for a list read with [`Csr::range_or_empty`].
+    pub(crate) fn row_or_empty(&self, r: usize) -> &[u32] {
+        &self.targets[self.range_or_empty(r)]
+    }
+
     /// Number of entries of row `r` (for an adjacency: the degree).
     pub fn degree(&self, r: usize) -> usize {
         self.offsets[r + 1] - self.offsets[r]
@@ -106,11 +121,24 @@ impl Rows {
         Csr::from_parts(offsets, targets, weights)
     }
 
+    /// No rows yet, with room for `rows` rows of `items` entries in all.
+    pub(crate) fn with_capacity(rows: usize, items: usize) -> Rows {
+        let mut offsets = Vec::with_capacity(rows + 1);
+        offsets.push(0);
+        Csr::from_parts(offsets, Vec::with_capacity(items), Vec::new())
+    }
+
     /// Appends a row.
     pub(crate) fn push_row(&mut self, row: impl IntoIterator<Item = u32>) {
         self.targets.extend(row);
         self.weights.resize(self.targets.len(), ());
         self.offsets.push(self.targets.len());
+    }
+
+    /// Gives back the room [`Rows::with_capacity`] reserved and no row used.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.offsets.shrink_to_fit();
+        self.targets.shrink_to_fit();
     }
 
     /// The transposed rows: row `c`, for each of `columns` columns, lists

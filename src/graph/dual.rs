@@ -1,6 +1,6 @@
 //! The dual projection: engagements linked through the actors they share.
 
-use super::comembership::co_membership;
+use super::comembership::for_each_co_membership;
 use super::csr::Rows;
 use super::two_mode::TwoModeGraph;
 
@@ -27,21 +27,24 @@ pub struct DualProjection<'g, 'a> {
 impl<'g, 'a> DualProjection<'g, 'a> {
     /// Projects the engagements of a two-mode graph.
     pub fn new(graph: &'g TwoModeGraph<'a>) -> DualProjection<'g, 'a> {
-        let co = co_membership(graph.member_rows(), graph.membership_rows());
-        let ties = co
-            .pairs
-            .iter()
-            .enumerate()
-            .map(|(i, &(s, t))| EngagementTie {
-                source: s,
-                target: t,
-                shared: co.shared.row(i).len() as u32,
-            })
-            .collect();
+        let mut ties = Vec::new();
+        let mut behind = Rows::default();
+        for_each_co_membership(
+            graph.member_rows(),
+            graph.membership_rows(),
+            |(source, target), actors| {
+                ties.push(EngagementTie {
+                    source,
+                    target,
+                    shared: actors.len() as u32,
+                });
+                behind.push_row(actors.iter().copied());
+            },
+        );
         DualProjection {
             graph,
             ties,
-            behind: co.shared,
+            behind,
         }
     }
 

@@ -145,7 +145,8 @@ impl<'a> Projection<'a> {
         // Sized up front, so that no list is copied as it grows: every
         // (pair, shared group) entry is one pair of one tie group, and
         // there are at most as many ties as such entries or pairs of
-        // actors, plus direct ties.
+        // actors, plus direct ties. Rows that would all be empty (no
+        // engagements, or no direct ties) are not kept at all.
         let groups = graph.tie_groups();
         let entries: usize = (0..groups.len())
             .map(|g| {
@@ -156,30 +157,30 @@ impl<'a> Projection<'a> {
         let n = graph.actor_count();
         let bound = entries.min(n * n.saturating_sub(1) / 2) + direct.len();
         let keep_behind = !groups.is_empty();
-        // Without direct ties, no offsets at all: every row is empty.
         let keep_direct = !direct.is_empty();
         let mut build = TieBuilder {
             graph: &graph,
             weight,
             min_weight,
-            direct,
-            next_direct: 0,
             ties: Vec::with_capacity(bound),
-            // Without engagements (direct ties only), no offsets: every
-            // row is empty.
-            behind_offsets: Vec::with_capacity(if keep_behind { bound + 1 } else { 0 }),
-            behind_items: Vec::with_capacity(entries),
+            behind: if keep_behind {
+                Rows::with_capacity(bound, entries)
+            } else {
+                Rows::default()
+            },
             behind_rules: Vec::with_capacity(entries),
-            direct_offsets: Vec::with_capacity(if keep_direct { bound + 1 } else { 0 }),
-            direct_items: Vec::new(),
+            direct: if keep_direct {
+                Rows::with_capacity(bound, direct.len())
+            } else {
+                Rows::default()
+            },
+            direct_ties: direct,
+            next_direct: 0,
+            keep_behind,
+            keep_direct,
             shared: Vec::new(),
+            found: Vec::new(),
         };
-        if keep_behind {
-            build.behind_offsets.push(0);
-        }
-        if keep_direct {
-            build.direct_offsets.push(0);
-        }
         for_each_co_membership(
             graph.tie_group_memberships(),
             graph.tie_groups(),
@@ -191,36 +192,24 @@ impl<'a> Projection<'a> {
         build.direct_only_below((u32::MAX, u32::MAX));
         let TieBuilder {
             mut ties,
-            mut behind_offsets,
-            mut behind_items,
+            mut behind,
             mut behind_rules,
-            mut direct_offsets,
-            mut direct_items,
+            mut direct,
             ..
         } = build;
-        // The lists grew by doubling: give back what is unused.
+        // Give back what the up-front bound reserved and no tie used.
         ties.shrink_to_fit();
-        behind_offsets.shrink_to_fit();
-        behind_items.shrink_to_fit();
+        behind.shrink_to_fit();
         behind_rules.shrink_to_fit();
-        direct_offsets.shrink_to_fit();
-        direct_items.shrink_to_fit();
+        direct.shrink_to_fit();
         Projection {
             graph,
             weight,
             min_weight,
             ties,
-            behind: if behind_offsets.is_empty() {
-                Rows::default()
-            } else {
-                Rows::from_offsets(behind_offsets, behind_items)
-            },
+            behind,
             behind_rules,
-            direct: if keep_direct {
-                Rows::from_offsets(direct_offsets, direct_items)
-            } else {
-                Rows::default()
-            },
+            direct,
         }
     }
 
@@ -261,18 +250,12 @@ impl<'a> Projection<'a> {
 
     /// Engagement positions (in the two-mode graph) behind tie `t`.
     pub fn engagements_behind(&self, t: usize) -> &[u32] {
-        if self.behind.is_empty() {
-            return &[];
-        }
-        self.behind.row(t)
+        self.behind.row_or_empty(t)
     }
 
     /// The rule that tied the pair in each of [`Projection::engagements_behind`].
     pub fn rules_behind(&self, t: usize) -> &[TieRule] {
-        if self.behind.is_empty() {
-            return &[];
-        }
-        &self.behind_rules[self.behind.range(t)]
+        &self.behind_rules[self.behind.range_or_empty(t)]
     }
 
     /// The first and last day tie `t` is seen: the earliest start and the
@@ -348,10 +331,7 @@ impl<'a> Projection<'a> {
 
     /// Indices into the dataset's `ties` behind tie `t`.
     pub fn direct_ties_behind(&self, t: usize) -> &[u32] {
-        if self.direct.is_empty() {
-            return &[];
-        }
-        self.direct.row(t)
+        self.direct.row_or_empty(t)
     }
 
     /// The weighted adjacency lists of the projection.
@@ -387,22 +367,25 @@ struct TieBuilder<'g, 'a> {
     graph: &'g TwoModeGraph<'a>,
     weight: ProjectionWeight,
     min_weight: Option<f64>,
-    /// (lower, higher, dataset tie, weight), by pair then weight.
-    direct: Vec<(u32, u32, u32, f64)>,
-    next_direct: usize,
     ties: Vec<ProjectedTie>,
-    behind_offsets: Vec<usize>,
-    behind_items: Vec<u32>,
+    behind: Rows,
     behind_rules: Vec<TieRule>,
-    direct_offsets: Vec<usize>,
-    direct_items: Vec<u32>,
+    direct: Rows,
+    /// (lower, higher, dataset tie, weight), by pair then weight.
+    direct_ties: Vec<(u32, u32, u32, f64)>,
+    next_direct: usize,
+    keep_behind: bool,
+    keep_direct: bool,
+    /// The engagements behind the tie at hand.
     shared: Vec<u32>,
+    /// The dataset ties behind the tie at hand.
+    found: Vec<u32>,
 }
 
 impl TieBuilder<'_, '_> {
     /// Adds the pairs tied only directly that come before `pair`.
     fn direct_only_below(&mut self, pair: (u32, u32)) {
-        while let Some(&(s, d, _, _)) = self.direct.get(self.next_direct) {
+        while let Some(&(s, d, _, _)) = self.direct_ties.get(self.next_direct) {
             if (s, d) >= pair {
                 break;
             }
@@ -418,13 +401,13 @@ impl TieBuilder<'_, '_> {
         self.shared
             .extend(groups.iter().map(|&g| graph.tie_group(g as usize).0 as u32));
         let mut direct_weight = 0.0;
-        let direct_start = self.direct_items.len();
-        while let Some(&(s, d, t, w)) = self.direct.get(self.next_direct) {
+        self.found.clear();
+        while let Some(&(s, d, t, w)) = self.direct_ties.get(self.next_direct) {
             if (s, d) != pair {
                 break;
             }
             direct_weight += w;
-            self.direct_items.push(t);
+            self.found.push(t);
             self.next_direct += 1;
         }
         let shared = &self.shared;
@@ -448,18 +431,16 @@ impl TieBuilder<'_, '_> {
             shared: shared.len() as u32,
         };
         if self.min_weight.is_some_and(|m| tie.weight < m) {
-            self.direct_items.truncate(direct_start);
             return;
         }
         self.ties.push(tie);
-        self.behind_items.extend_from_slice(shared);
-        self.behind_rules
-            .extend(groups.iter().map(|&g| graph.tie_group(g as usize).1));
-        if !self.behind_offsets.is_empty() {
-            self.behind_offsets.push(self.behind_items.len());
+        if self.keep_behind {
+            self.behind.push_row(shared.iter().copied());
+            self.behind_rules
+                .extend(groups.iter().map(|&g| graph.tie_group(g as usize).1));
         }
-        if !self.direct_offsets.is_empty() {
-            self.direct_offsets.push(self.direct_items.len());
+        if self.keep_direct {
+            self.direct.push_row(self.found.iter().copied());
         }
     }
 }
