@@ -39,21 +39,21 @@ others() {
   done
 }
 
+# compare NAME DATASET TIES: verkosto on DATASET, then the others on TIES.
+compare() {
+  timed "verkosto communities --iterations 2" \
+    $v communities "$2" --iterations 2 -f json -o "bench-out/leiden-$1.json"
+  local mine=$wall
+  verkosto_modularity "bench-out/leiden-$1.json"
+  others "$3" "$mine"
+}
+
 lfr=bench-out/lfr-$nodes-0.3.edges
 [ -f "$lfr" ] || "$python" benches/lfr.py "$lfr" "$nodes" 0.3 30 100 20 200
 [ -f "${lfr%.edges}.json" ] || "$python" benches/lfr_dataset.py "$lfr" "${lfr%.edges}.json"
 echo "== LFR $nodes nodes ($(wc -l < "$lfr") ties)"
-timed "verkosto communities --iterations 2" \
-  $v communities "${lfr%.edges}.json" --iterations 2 -f json -o bench-out/leiden-lfr.json
-mine=$wall
-verkosto_modularity bench-out/leiden-lfr.json
-others "$lfr" "$mine"
+compare lfr "${lfr%.edges}.json" "$lfr"
 
-file=$(dated "$size")
 ties=$(exported "$size")
 echo "== projection of $size ($(($(wc -l < "$ties") - 1)) ties)"
-timed "verkosto communities --iterations 2" \
-  $v communities "$file" --iterations 2 -f json -o bench-out/leiden-projection.json
-mine=$wall
-verkosto_modularity bench-out/leiden-projection.json
-others "$ties" "$mine"
+compare projection "$(dated "$size")" "$ties"

@@ -260,33 +260,25 @@ impl<'a> Analysis<'a> {
     /// Each actor's value of the grouping attribute (`options.group`),
     /// `(none)` where it has none.
     pub fn groups(&self) -> &Groups {
-        self.groups.get_or_init(|| {
-            let key = self.group_key(&self.options.group);
-            Groups::of(self.actor_count(), |a| self.group_value(a, key))
+        self.groups
+            .get_or_init(|| self.groups_of(&self.options.group))
+    }
+
+    /// Each actor's group by `key` (`kind` when empty), `(none)` where it
+    /// has no value.
+    fn groups_of(&self, key: &str) -> Groups {
+        let key = if key.is_empty() { "kind" } else { key };
+        Groups::of(self.actor_count(), |a| {
+            self.actor(a)
+                .group_value(key)
+                .unwrap_or_else(|| "(none)".to_string())
         })
-    }
-
-    fn group_key<'k>(&self, key: &'k str) -> &'k str {
-        if key.is_empty() {
-            "kind"
-        } else {
-            key
-        }
-    }
-
-    fn group_value(&self, a: usize, key: &str) -> String {
-        self.actor(a)
-            .group_value(key)
-            .unwrap_or_else(|| "(none)".to_string())
     }
 
     /// Each actor's value of `key` (`kind`, `region`, an attribute…), with
     /// `(none)` where the actor has none.
     pub fn group_values(&self, key: &str) -> Vec<String> {
-        let key = self.group_key(key);
-        (0..self.actor_count())
-            .map(|a| self.group_value(a, key))
-            .collect()
+        self.groups_by(key).labels()
     }
 
     /// The community partition under `options.community` (run once).
@@ -549,15 +541,15 @@ impl<'a> Analysis<'a> {
         if key == self.options.group {
             std::borrow::Cow::Borrowed(self.groups())
         } else {
-            let key = self.group_key(key);
-            std::borrow::Cow::Owned(Groups::of(self.actor_count(), |a| self.group_value(a, key)))
+            std::borrow::Cow::Owned(self.groups_of(key))
         }
     }
 
     /// The network summary (computed once).
     ///
     /// Complexity: dominated by community detection and the average path
-    /// length of the largest component (exact up to 30,000 actors).
+    /// length of the largest component (exact up to 5,000 actors, then
+    /// estimated from a fixed number of sources).
     pub fn summary(&self) -> Result<&NetworkSummary> {
         cached(&self.summary, || {
             let mut summary = self.summarize()?;

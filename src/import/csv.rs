@@ -394,15 +394,7 @@ pub(crate) struct Tables {
 }
 
 /// Columns of the optional engagements table; others become attributes.
-pub const ENGAGEMENT_COLUMNS: &[&str] = &[
-    "id",
-    "name",
-    "kind",
-    "start",
-    "end",
-    "funding_eur",
-    "part_of",
-];
+pub const ENGAGEMENT_COLUMNS: &[&str] = crate::model::ENGAGEMENT_SCALAR_FIELDS;
 
 /// Builds and validates the dataset called `name` from its tables, adding
 /// to the `problems` and `notes` found while reading them.

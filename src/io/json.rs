@@ -51,16 +51,7 @@ pub fn parse_dataset_bytes(bytes: Vec<u8>, origin: &str) -> Result<(Dataset, Rep
         drop(bytes);
         return checked(dataset, Vec::new(), origin);
     }
-    let text = String::from_utf8(bytes).map_err(|e| Error::Read {
-        path: origin.into(),
-        source: std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            format!(
-                "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
-                e.utf8_error().valid_up_to()
-            ),
-        ),
-    })?;
+    let text = super::utf8_text(bytes, Path::new(origin))?;
     parse_listing_every_problem(&text, origin)
 }
 

@@ -34,21 +34,14 @@ pub fn read_input_bytes(path: &Path) -> Result<(String, Vec<u8>)> {
 /// Reads a whole input as text. `-` is standard input. Returns the name to
 /// use in messages and the text.
 pub fn read_input(path: &Path) -> Result<(String, String)> {
-    if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|source| Error::Read {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        return Ok(("<stdin>".into(), text));
-    }
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| Error::Read {
+    let (origin, bytes) = read_input_bytes(path)?;
+    Ok((origin, utf8_text(bytes, path)?))
+}
+
+/// The bytes of `path` as text, or an error that names the offset of the
+/// first byte that is not UTF-8.
+pub(crate) fn utf8_text(bytes: Vec<u8>, path: &Path) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| Error::Read {
         path: path.to_path_buf(),
         source: std::io::Error::new(
             std::io::ErrorKind::InvalidData,
@@ -57,6 +50,5 @@ pub fn read_input(path: &Path) -> Result<(String, String)> {
                 e.utf8_error().valid_up_to()
             ),
         ),
-    })?;
-    Ok((path.display().to_string(), text))
+    })
 }

@@ -54,6 +54,18 @@ pub const KNOWN_ENGAGEMENT_KINDS: &[&str] = &[
     "training",
 ];
 
+/// The fields of an engagement that hold one value each, in the canonical
+/// order: the columns of the engagements table in CSV, Excel and exports.
+pub const ENGAGEMENT_SCALAR_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "start",
+    "end",
+    "funding_eur",
+    "part_of",
+];
+
 /// Participation roles. `validate` warns about any other role, since a typo
 /// would otherwise silently fall out of a role filter.
 pub const KNOWN_ROLES: &[&str] = &[

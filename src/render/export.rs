@@ -600,15 +600,7 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
     }
     let engagement_extra =
         attribute_names(&mut dataset.engagements.iter().flat_map(|e| e.attributes.keys()));
-    let mut columns = vec![
-        "id",
-        "name",
-        "kind",
-        "start",
-        "end",
-        "funding_eur",
-        "part_of",
-    ];
+    let mut columns = crate::model::ENGAGEMENT_SCALAR_FIELDS.to_vec();
     columns.extend(engagement_extra.iter().map(String::as_str));
     let mut engagements = Table::new(&columns);
     let mut participation = Table::new(&["engagement_id", "actor_id", "role"]);

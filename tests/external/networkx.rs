@@ -57,9 +57,15 @@ fn export_all(dir: &Path, file: &str, extra: &[&str]) {
 }
 
 fn read_back(python: &Path, dir: &Path) -> Value {
+    run_script(python, "tests/roundtrip/read_exports.py", dir)
+}
+
+/// Runs the repository's Python `script` on `arg` and reads the JSON it
+/// prints; a failing script fails the test with its error output.
+pub fn run_script(python: &Path, script: &str, arg: &Path) -> Value {
     let out = Command::new(python)
-        .arg(repo().join("tests/roundtrip/read_exports.py"))
-        .arg(dir)
+        .arg(repo().join(script))
+        .arg(arg)
         .output()
         .unwrap();
     assert!(

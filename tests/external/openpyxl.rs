@@ -4,7 +4,6 @@
 use crate::util::{repo, run_in};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// A Python with openpyxl.
 pub fn python_with_openpyxl() -> Option<PathBuf> {
@@ -13,17 +12,7 @@ pub fn python_with_openpyxl() -> Option<PathBuf> {
 
 fn read_book(book: &Path) -> Value {
     let python = python_with_openpyxl().expect("checked by the harness");
-    let out = Command::new(python)
-        .arg(repo().join("tests/roundtrip/read_xlsx.py"))
-        .arg(book)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    crate::networkx::run_script(&python, "tests/roundtrip/read_xlsx.py", book)
 }
 
 fn column(sheet: &Value, name: &str) -> usize {

@@ -308,15 +308,7 @@ fn importer_against_the_curated_network() {
         .collect();
     let curated_actors = curated["actors"].as_array().unwrap();
     let (found, missed): (Vec<&Value>, Vec<&Value>) = curated_actors.iter().partition(|c| {
-        let names: Vec<String> = std::iter::once(c["name"].as_str().unwrap().to_string())
-            .chain(
-                c["aliases"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|a| a.as_str().unwrap().to_string()),
-            )
-            .collect();
+        let names = curated_names(c);
         imported_keys.iter().any(|mine| {
             names
                 .iter()
@@ -332,15 +324,7 @@ fn importer_against_the_curated_network() {
     // No organisation split in two: each curated actor is matched by one
     // imported actor at most.
     for c in curated_actors {
-        let names: Vec<String> = std::iter::once(c["name"].as_str().unwrap().to_string())
-            .chain(
-                c["aliases"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .map(|a| a.as_str().unwrap().to_string()),
-            )
-            .collect();
+        let names = curated_names(c);
         let matching: Vec<&str> = imported["actors"]
             .as_array()
             .unwrap()
@@ -609,4 +593,17 @@ fn importing_the_seeds_into_the_seed_changes_nothing() {
         load(&repo().join("graphs/finland-regional.json")),
         load(&out)
     );
+}
+
+/// A curated actor's name and aliases.
+fn curated_names(actor: &Value) -> Vec<String> {
+    std::iter::once(actor["name"].as_str().unwrap().to_string())
+        .chain(
+            actor["aliases"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|a| a.as_str().unwrap().to_string()),
+        )
+        .collect()
 }
