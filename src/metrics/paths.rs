@@ -170,22 +170,16 @@ impl Search {
             for (&u, &length) in neighbors.iter().zip(lengths) {
                 let u = u as usize;
                 let du = dist[u];
-                if !COUNT {
-                    // Without counting, the distance test alone will do.
-                    let alt = d + length;
-                    if alt < du {
-                        dist[u] = alt;
-                        heap.push(alt, u as u32);
-                    }
-                } else if du < d {
+                if COUNT && du < d {
                     // Settled (distances are settled in order): a
                     // predecessor when the tie closes the gap.
                     if (du + length - d).abs() <= TIE_TOLERANCE * d {
                         paths += sigma[u];
                     }
                 } else {
-                    // Not settled, or at v's own distance (never improved
-                    // by a positive length, nor a predecessor).
+                    // Not settled, or settled and never improved by a
+                    // positive length: without counting, the distance test
+                    // alone will do.
                     let alt = d + length;
                     if alt < du {
                         dist[u] = alt;
