@@ -74,7 +74,7 @@ pub enum Error {
     #[error("Graphviz failed: {0}")]
     Graphviz(String),
     /// The projection would be too large to build.
-    #[error("the engagements could make up to {estimate} ties, more than the limit of {limit}; the largest: {}. Narrow the filters or the role rules (a long member list as a star), or raise the limit", engagements.join(", "))]
+    #[error("the engagements could make up to {estimate} ties, more than the limit of {limit} (set by the memory available, {memory}); the largest: {}. Narrow the filters or the role rules (a long member list as a star), or raise the limit (max_ties) when the machine has more memory", engagements.join(", "))]
     TooManyTies {
         /// The upper bound counted.
         estimate: u64,
@@ -82,6 +82,8 @@ pub enum Error {
         limit: u64,
         /// The engagements making most pairs.
         engagements: Vec<String>,
+        /// The memory budget the limit came from, in words.
+        memory: String,
     },
     /// Graphviz took longer than allowed.
     #[error("Graphviz did not finish within {seconds} s")]

@@ -36,6 +36,7 @@ pub mod graph;
 pub mod import;
 pub mod io;
 pub mod lang;
+pub mod memory;
 mod lang_report;
 pub mod metrics;
 pub mod model;

@@ -37,8 +37,19 @@ use verkosto::AnalysisOptions;
 #[derive(Debug, Parser)]
 #[command(name = "verkosto", version, max_term_width = 100)]
 pub struct Cli {
+    /// Memory verkosto may use (such as 8G or 512M); every size limit
+    /// follows from it. Default: 3/4 of the smallest of the cgroup limit,
+    /// the address-space limit and the physical memory.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_memory)]
+    pub memory: Option<u64>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+fn parse_memory(text: &str) -> Result<u64, String> {
+    verkosto::memory::parse_size(text)
+        .filter(|&b| b >= 16 << 20)
+        .ok_or_else(|| format!("{text:?} is not a size of at least 16M (such as 8G or 512M)"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -83,6 +94,9 @@ pub enum Command {
 
 /// Runs the parsed command.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Some(bytes) = cli.memory {
+        verkosto::memory::set_budget(bytes);
+    }
     match cli.command {
         Command::Validate(args) => validate::run(args),
         Command::Summary(args) => summary::run(args),
@@ -145,7 +159,8 @@ pub struct ProjectionArgs<End: Args + WindowEndArg = WindowEnd> {
     #[arg(long, value_name = "W")]
     pub min_weight: Option<f64>,
     /// Refuse networks whose engagements could make more ties than this
-    /// (counted before building; default 100 million, for 24 GB).
+    /// (counted before building; default: what the memory available holds,
+    /// at most 100 million).
     #[arg(long, value_name = "N")]
     pub max_ties: Option<u64>,
 }
@@ -175,7 +190,9 @@ impl<End: Args + WindowEndArg> ProjectionArgs<End> {
             },
             weight: self.weight,
             min_weight: self.min_weight,
-            max_ties: self.max_ties.unwrap_or(verkosto::graph::DEFAULT_MAX_TIES),
+            max_ties: self
+                .max_ties
+                .unwrap_or_else(|| verkosto::memory::budget().max_ties()),
         };
         options.check()?;
         Ok(options)

@@ -20,13 +20,13 @@ pub struct ProjectionOptions {
     /// Refuse to project when the engagements could make more ties than
     /// this (an upper bound counted before building, so that one huge
     /// engagement cannot exhaust the memory); default
-    /// [`DEFAULT_MAX_TIES`].
+    /// [`crate::memory::Budget::max_ties`] of the memory available.
     pub max_ties: u64,
 }
 
-/// The default largest projection: about 100 bytes a tie while building,
-/// so 100 million ties stay well inside 24 GB.
-pub const DEFAULT_MAX_TIES: u64 = 100_000_000;
+/// The largest projection allowed by default on any machine; on smaller
+/// ones the default is smaller ([`crate::memory::Budget::max_ties`]).
+pub const DEFAULT_MAX_TIES: u64 = crate::memory::MAX_TIES_CEILING;
 
 impl Default for ProjectionOptions {
     fn default() -> Self {
@@ -34,7 +34,7 @@ impl Default for ProjectionOptions {
             filter: Filter::default(),
             weight: ProjectionWeight::default(),
             min_weight: None,
-            max_ties: DEFAULT_MAX_TIES,
+            max_ties: crate::memory::budget().max_ties(),
         }
     }
 }
@@ -110,6 +110,7 @@ impl<'a> Projection<'a> {
                 estimate,
                 limit: options.max_ties,
                 engagements: largest,
+                memory: crate::memory::budget().describe(),
             });
         }
         Ok(Projection::from_two_mode(

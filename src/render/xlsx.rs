@@ -5,6 +5,7 @@
 //! shown as written and never run as a formula.
 
 use super::table::{Cell, Table};
+use crate::import::xlsx::CONTINUED;
 use crate::error::{Error, Result};
 use crate::model::Date;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
@@ -65,10 +66,19 @@ fn sheet_name(name: &str, taken: &[String]) -> String {
 pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_error)?;
-    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+    book.set_properties(
+        &DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_custom_property(
+                crate::import::xlsx::MARKER,
+                "texts exact; texts over 32,767 characters continue in the sheet continued",
+            ),
+    );
     let header = Format::new().set_bold();
     let day = Format::new().set_num_format("yyyy-mm-dd");
-    let mut taken: Vec<String> = Vec::new();
+    // Reserved for the pieces of texts longer than a cell holds.
+    let mut taken: Vec<String> = vec![CONTINUED.to_string()];
+    let mut continued: Vec<[String; 4]> = Vec::new();
     for (name, table) in sheets {
         let name = sheet_name(name, &taken);
         taken.push(name.clone());
@@ -125,7 +135,7 @@ pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
                     }
                     Cell::List(items) => {
                         let text = items.join("; ");
-                        sheet.write_string(r, col, &text).map_err(xlsx_error)?;
+                        write_text(sheet, &name, r, col, &text, &mut continued)?;
                         text
                     }
                     Cell::Text(text) => {
@@ -137,16 +147,12 @@ pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
                                     .write_datetime_with_format(r, col, &date, &day)
                                     .map_err(xlsx_error)?;
                             }
-                            _ => {
-                                sheet
-                                    .write_string(r, col, text.as_str())
-                                    .map_err(xlsx_error)?;
-                            }
+                            _ => write_text(sheet, &name, r, col, text, &mut continued)?,
                         }
                         text.to_string()
                     }
                 };
-                widths[c] = widths[c].max(shown.chars().count());
+                widths[c] = widths[c].max(shown.chars().take(MAX_WIDTH).count());
             }
         }
         for (c, width) in widths.iter().enumerate() {
@@ -161,10 +167,82 @@ pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
                 .map_err(xlsx_error)?;
         }
     }
+    if !continued.is_empty() {
+        let mut pieces = Table::new(&["sheet", "cell", "part", "text"]);
+        for [sheet, cell, part, text] in continued {
+            pieces.push(vec![
+                Cell::Text(sheet.into()),
+                Cell::Text(cell.into()),
+                Cell::Text(part.into()),
+                Cell::Text(text.into()),
+            ]);
+        }
+        let sheet = book.add_worksheet();
+        sheet.set_name(CONTINUED).map_err(xlsx_error)?;
+        for (c, column) in pieces.columns.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, c as u16, column, &header)
+                .map_err(xlsx_error)?;
+        }
+        for (r, row) in pieces.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if let Cell::Text(t) = cell {
+                    sheet
+                        .write_string(r as u32 + 1, c as u16, t.as_str())
+                        .map_err(xlsx_error)?;
+                }
+            }
+        }
+    }
     if sheets.is_empty() {
         book.add_worksheet();
     }
     book.save_to_buffer().map_err(xlsx_error)
+}
+
+/// Characters one Excel cell holds.
+pub const EXCEL_CELL_CHARACTERS: usize = 32_767;
+
+/// Writes `text` in a cell; a text longer than Excel's 32,767 characters
+/// keeps its first 32,767 in the cell and continues, piece by piece, in
+/// rows of the sheet [`CONTINUED`] that `import xlsx` joins again.
+fn write_text(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    sheet_name: &str,
+    row: u32,
+    col: u16,
+    text: &str,
+    continued: &mut Vec<[String; 4]>,
+) -> Result<()> {
+    let mut pieces = text_pieces(text, EXCEL_CELL_CHARACTERS);
+    let first = pieces.next().unwrap_or("");
+    sheet.write_string(row, col, first).map_err(xlsx_error)?;
+    let cell = format!(
+        "{}{}",
+        rust_xlsxwriter::utility::column_number_to_name(col),
+        row + 1
+    );
+    for (i, piece) in pieces.enumerate() {
+        continued.push([
+            sheet_name.to_string(),
+            cell.clone(),
+            (i + 2).to_string(),
+            piece.to_string(),
+        ]);
+    }
+    Ok(())
+}
+
+/// `text` in pieces of at most `size` characters (one empty piece for an
+/// empty text).
+fn text_pieces(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        let cut = t.char_indices().nth(size).map_or(t.len(), |(i, _)| i);
+        rest = (cut < t.len()).then(|| &t[cut..]);
+        Some(&t[..cut])
+    })
 }
 
 /// A one-sheet workbook of the CSV text a command wrote for `-f csv`

@@ -19,3 +19,4 @@ mod role_ties;
 mod seed;
 mod spreadsheets;
 mod util;
+mod workbooks;
