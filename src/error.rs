@@ -107,6 +107,16 @@ pub enum Error {
     /// The browser that prints PDFs is missing or failed.
     #[error("{0}")]
     Browser(String),
+    /// Two outputs of one command name the same file.
+    #[error("the {first} and the {second} name the same file {}; choose two different files", path.display())]
+    SameOutput {
+        /// The parameter of the first output.
+        first: &'static str,
+        /// The parameter of the second output.
+        second: &'static str,
+        /// The path given.
+        path: PathBuf,
+    },
     /// Writing would destroy an input.
     #[error("refusing to write {}: it is one of the input files; choose another output path", path.display())]
     WouldOverwriteInput {

@@ -75,6 +75,22 @@ impl Lang {
     /// `x` with `decimals` decimals: a decimal comma and thin-space
     /// thousands in Finnish and Swedish, a point and commas in English.
     pub fn number(self, x: f64, decimals: usize) -> String {
+        if x.is_nan() {
+            return "–".into();
+        }
+        if x.abs() >= 1e300 {
+            // A sum that overflowed, or a value no reader can take in.
+            let (over, under) = match self {
+                Lang::En => ("over", "under"),
+                Lang::Fi => ("yli", "alle"),
+                Lang::Sv => ("över", "under"),
+            };
+            return if x > 0.0 {
+                format!("{over} 10³⁰⁰")
+            } else {
+                format!("{under} −10³⁰⁰")
+            };
+        }
         let mut text = format!("{x:.decimals$}");
         if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
             text.remove(0);

@@ -33,6 +33,19 @@ fn main() -> ExitCode {
                     cli::say!("error: {} {value}: expected {expected}", cli::flag(name));
                     true
                 }
+                Some(verkosto::Error::SameOutput {
+                    first,
+                    second,
+                    path,
+                }) => {
+                    cli::say!(
+                        "error: {} and {} name the same file {}; choose two different files",
+                        cli::flag(first),
+                        cli::flag(second),
+                        path.display()
+                    );
+                    true
+                }
                 Some(
                     verkosto::Error::WouldOverwriteInput { .. } | verkosto::Error::NotOurs { .. },
                 ) => {

@@ -199,10 +199,17 @@ fn cut(periods: &Periods, first: Date, last: Date) -> Result<Vec<(String, Date, 
         out.push((label(start, periods), start, previous_day(next)));
         start = next;
         if out.len() > 1200 {
+            let unit = match periods {
+                Periods::Year => "year",
+                Periods::Quarter => "quarter",
+                _ => "month",
+            };
             return Err(Error::invalid(
                 "by",
-                label(first, periods),
-                "a coarser unit: more than 1,200 periods between the first and the last date",
+                unit,
+                format!(
+                    "a coarser unit: more than 1,200 periods between the first date ({first}) and the last ({last})"
+                ),
             ));
         }
     }

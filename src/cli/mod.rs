@@ -400,12 +400,14 @@ pub fn flag(parameter: &str) -> String {
     }
 }
 
-/// Prints a line to standard error; a failing standard error is ignored
-/// (there is nowhere left to report it), never a panic.
+/// Prints a line to standard error, with control characters escaped
+/// ([`verkosto::render::terminal_safe`]); a failing standard error is
+/// ignored (there is nowhere left to report it), never a panic.
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let text = verkosto::render::terminal_safe(&format!($($arg)*));
+        let _ = writeln!(std::io::stderr(), "{text}");
     }};
 }
 pub(crate) use say;

@@ -180,6 +180,45 @@ pub(crate) struct Table {
 }
 
 impl Table {
+    /// Takes e-mail addresses (also obfuscated), phone numbers, identity
+    /// codes and contact persons' names out of every cell
+    /// ([`super::privacy::strip`]); each cell changed leaves a note with
+    /// its place, and a cell emptied this way leaves its row (the
+    /// organisation, the project) in place.
+    pub(crate) fn remove_personal_data(&mut self, notes: &mut Vec<String>) {
+        let mut changed = 0usize;
+        for (line, row) in &mut self.rows {
+            if !row.iter().any(super::privacy::holds_personal_data) {
+                continue;
+            }
+            let mut cells: Vec<String> = Vec::with_capacity(row.len());
+            for (i, cell) in row.iter().enumerate() {
+                let (clean, removed) = super::privacy::strip(cell);
+                if removed {
+                    changed += 1;
+                    if changed <= 20 {
+                        let column = self.header.get(i).map_or("", String::as_str);
+                        notes.push(format!(
+                            "{}:{line}:{} ({column}): personal data (an e-mail address, a phone number or a contact person's name) removed{}",
+                            self.file,
+                            i + 1,
+                            if clean.is_empty() { "; the field is now empty" } else { "; the rest is kept" }
+                        ));
+                    }
+                }
+                cells.push(clean);
+            }
+            *row = csv::StringRecord::from(cells);
+        }
+        if changed > 20 {
+            notes.push(format!(
+                "{}: personal data removed from {} more cells",
+                self.file,
+                changed - 20
+            ));
+        }
+    }
+
     /// The attribute value of the cell at `line`, column `i`: typed when
     /// the spreadsheet had a number or a yes/no there, else text.
     fn value(&self, line: u64, i: usize, text: &str) -> Value {
@@ -376,13 +415,13 @@ pub fn import_csv_with(
     let engagements = read(sources.engagements)?;
     let participation = read(sources.participation)?;
     let ties = read(sources.ties)?;
-    let tables = Tables {
+    let mut tables = Tables {
         actors: actors.expect("read"),
         engagements,
         participation,
         ties,
     };
-    build(&sources.name, &tables, problems, notes)
+    build(&sources.name, &mut tables, problems, notes)
 }
 
 /// The tables of a dataset, from CSV files or a workbook's sheets.
@@ -400,10 +439,18 @@ pub const ENGAGEMENT_COLUMNS: &[&str] = crate::model::ENGAGEMENT_SCALAR_FIELDS;
 /// to the `problems` and `notes` found while reading them.
 pub(crate) fn build(
     name: &str,
-    tables: &Tables,
+    tables: &mut Tables,
     mut problems: Vec<Problem>,
-    notes: Vec<String>,
+    mut notes: Vec<String>,
 ) -> Result<(Dataset, Vec<String>)> {
+    for table in std::iter::once(&mut tables.actors)
+        .chain(tables.engagements.as_mut())
+        .chain(tables.participation.as_mut())
+        .chain(tables.ties.as_mut())
+    {
+        table.remove_personal_data(&mut notes);
+    }
+    let tables = &*tables;
     let mut origins = Origins::default();
     let mut dataset = Dataset {
         name: name.to_string(),

@@ -4,24 +4,51 @@ use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The Chromium (or Chrome) program, if one is installed.
+const PROGRAMS: [&str; 3] = ["chromium", "chromium-browser", "google-chrome"];
+
+/// The first of Chromium's program names found on the `PATH`.
+fn installed() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    PROGRAMS.iter().find_map(|name| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
+/// The Chromium (or Chrome) program, if one is installed and starts.
 pub fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
-        .into_iter()
-        .map(PathBuf::from)
-        .find(|p| {
-            Command::new(p)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
+    installed().filter(|p| {
+        Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
 }
 
 /// Prints the HTML file `page` to the PDF file `pdf` (A4, as the page's
 /// print stylesheet asks) with headless Chromium, without network access.
 pub fn print_to_pdf(page: &Path, pdf: &Path) -> Result<()> {
+    let Some(program) = installed() else {
+        return Err(Error::Browser("a PDF of the report needs Chromium, which is not installed (Debian: apt-get install chromium); report.html prints to PDF from any browser".into()));
+    };
     let browser = chromium().ok_or_else(|| {
-        Error::Browser("a PDF of the report needs Chromium, which is not installed (Debian: apt-get install chromium); report.html prints to PDF from any browser".into())
+        let why = Command::new(&program)
+            .arg("--version")
+            .output()
+            .map(|o| {
+                String::from_utf8_lossy(&o.stderr)
+                    .lines()
+                    .last()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .unwrap_or_else(|e| e.to_string());
+        Error::Browser(format!(
+            "Chromium is installed ({}) but could not start{}; it may need more memory than the process is allowed. report.html prints to PDF from any browser",
+            program.display(),
+            if why.is_empty() { String::new() } else { format!(": {why}") }
+        ))
     })?;
     let profile = tempfile::tempdir().map_err(|source| Error::Write {
         path: std::env::temp_dir(),

@@ -7,7 +7,9 @@ pub mod graphviz;
 pub mod json;
 mod output;
 
-pub use output::{remove_temporaries, write_all_atomic, write_atomic, Output, MARKER};
+pub use output::{
+    check_distinct_outputs, remove_temporaries, write_all_atomic, write_atomic, Output, MARKER,
+};
 
 use crate::error::{Error, Result};
 use std::io::Read;

@@ -82,12 +82,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
 /// input reads (`verkosto summary - -o in.json < in.json`); returns the
 /// resolved target.
 fn check_target(path: &Path, inputs: &[&Path]) -> Result<PathBuf> {
-    let target = resolve(path);
+    let target = resolve(path)?;
     let same = inputs.iter().any(|i| {
         if i.as_os_str() == "-" {
             is_standard_input(&target)
         } else {
-            resolve(i) == target
+            resolve(i).is_ok_and(|r| r == target)
         }
     });
     if same {
@@ -126,70 +126,175 @@ pub fn remove_temporaries() {
     }
 }
 
-/// Our temporary files older than this are stale (a killed run's).
-const STALE: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+/// The prefix and suffix of our temporary files.
+const PREFIX: &str = ".verkosto-";
+const SUFFIX: &str = ".tmp";
+/// The prefix of a temporary file in the instant before it is locked.
+const NEW_PREFIX: &str = ".verkosto-new-";
 
-/// Removes `.verkosto-*.tmp` files older than a day from `dir`.
+/// Removes from `dir` the temporary files of runs that were killed: ours
+/// by name (`.verkosto-*.tmp`) and by their marker, an exclusive lock that
+/// the writing run holds until it renames the file into place. A file
+/// whose lock can be taken has no writer left.
 fn remove_stale(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !(name.starts_with(".verkosto-") && name.ends_with(".tmp")) {
+        if !(name.starts_with(PREFIX) && name.ends_with(SUFFIX)) || name.starts_with(NEW_PREFIX) {
             continue;
         }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok())
-            .is_some_and(|age| age > STALE);
-        if old {
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        let Ok(file) = std::fs::OpenOptions::new().read(true).open(entry.path()) else {
+            continue;
+        };
+        if file.try_lock().is_ok() {
             let _ = std::fs::remove_file(entry.path());
         }
     }
 }
 
+/// A temporary file being written: locked while it lives, removed when
+/// dropped before [`Temporary::persist`].
+struct Temporary {
+    path: PathBuf,
+    file: Option<std::fs::File>,
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = std::fs::remove_file(&self.path);
+            forget_temporary(&self.path);
+        }
+    }
+}
+
+fn forget_temporary(path: &Path) {
+    if let Ok(mut list) = TEMPORARIES.lock() {
+        list.retain(|p| p != path);
+    }
+}
+
+/// Creates a new temporary file in `dir`, locked, under its final
+/// temporary name. It is created as `.verkosto-new-*` and renamed only
+/// once locked, so another run never takes a file being written for a
+/// killed run's.
+fn create_temporary(dir: &Path) -> std::io::Result<Temporary> {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let pid = std::process::id();
+    loop {
+        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let unique = format!("{pid}-{n}-{:x}", random_word());
+        let fresh = dir.join(format!("{NEW_PREFIX}{unique}{SUFFIX}"));
+        let file = match std::fs::OpenOptions::new()
+            .write(true)
+            .read(true)
+            .create_new(true)
+            .open(&fresh)
+        {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        };
+        if let Err(e) = file.lock() {
+            let _ = std::fs::remove_file(&fresh);
+            return Err(e);
+        }
+        let path = dir.join(format!("{PREFIX}{unique}{SUFFIX}"));
+        if let Err(e) = std::fs::rename(&fresh, &path) {
+            let _ = std::fs::remove_file(&fresh);
+            return Err(e);
+        }
+        if let Ok(mut list) = TEMPORARIES.lock() {
+            list.push(path.clone());
+        }
+        return Ok(Temporary {
+            path,
+            file: Some(file),
+        });
+    }
+}
+
+/// A word that differs between runs (the clock's nanoseconds and an
+/// address), for unique names only.
+fn random_word() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    let local = 0u8;
+    nanos ^ ((&local as *const u8 as u64) << 16)
+}
+
 /// Writes `bytes` to a new temporary file in `dir` for `path`, registered
 /// for removal on interruption.
-fn temporary(dir: &Path, path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+fn temporary(dir: &Path, path: &Path, bytes: &[u8]) -> Result<Temporary> {
     let fail = |source| Error::Write {
         path: path.to_path_buf(),
         source,
     };
     remove_stale(dir);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".verkosto-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    if let Ok(mut list) = TEMPORARIES.lock() {
-        list.push(tmp.path().to_path_buf());
-    }
-    tmp.write_all(bytes).map_err(fail)?;
-    // A temporary file is private (0600); the output should have the
+    let mut tmp = create_temporary(dir).map_err(fail)?;
+    let file = tmp.file.as_mut().expect("a new temporary is open");
+    file.write_all(bytes).map_err(fail)?;
+    // A temporary file is private; the output should have the
     // permissions of the file it replaces, or ordinary ones.
     let permissions = match std::fs::metadata(path) {
         Ok(existing) => existing.permissions(),
         Err(_) => default_permissions(),
     };
-    tmp.as_file().set_permissions(permissions).map_err(fail)?;
-    tmp.as_file().sync_all().map_err(fail)?;
+    file.set_permissions(permissions).map_err(fail)?;
+    file.sync_all().map_err(fail)?;
     Ok(tmp)
 }
 
 /// Renames a temporary file over `path`.
-fn persist(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
-    let name = tmp.path().to_path_buf();
-    let result = tmp.persist(path).map(|_| ()).map_err(|e| Error::Write {
+fn persist(mut tmp: Temporary, path: &Path) -> Result<()> {
+    let result = std::fs::rename(&tmp.path, path).map_err(|source| Error::Write {
         path: path.to_path_buf(),
-        source: e.error,
+        source,
     });
-    if let Ok(mut list) = TEMPORARIES.lock() {
-        list.retain(|p| *p != name);
+    if result.is_ok() {
+        // Renamed: closing the file releases the lock; nothing to remove.
+        tmp.file = None;
+        forget_temporary(&tmp.path);
     }
     result
+}
+
+/// Refuses two outputs of one command that name the same file (after
+/// resolving links): the second would replace the first.
+///
+/// # Errors
+///
+/// [`Error::SameOutput`] naming both outputs.
+///
+/// ```
+/// use std::path::Path;
+/// let err = verkosto::io::check_distinct_outputs(&[("map", Path::new("x.svg")), ("output", Path::new("./x.svg"))]);
+/// assert!(err.is_err());
+/// assert!(verkosto::io::check_distinct_outputs(&[("map", Path::new("x.svg")), ("output", Path::new("-"))]).is_ok());
+/// ```
+pub fn check_distinct_outputs(outputs: &[(&'static str, &Path)]) -> Result<()> {
+    let mut seen: Vec<(&'static str, PathBuf)> = Vec::new();
+    for (name, path) in outputs {
+        if path.as_os_str() == "-" {
+            continue;
+        }
+        let resolved = resolve(path)?;
+        if let Some((first, _)) = seen.iter().find(|(_, p)| *p == resolved) {
+            return Err(Error::SameOutput {
+                first,
+                second: name,
+                path: path.to_path_buf(),
+            });
+        }
+        seen.push((name, resolved));
+    }
+    Ok(())
 }
 
 /// The marker file in a directory of outputs: the names of the files
@@ -266,20 +371,34 @@ fn default_permissions() -> std::fs::Permissions {
 
 /// The absolute, link-free form of a path, also for a file that does not
 /// exist yet (its directory is resolved).
-fn resolve(path: &Path) -> PathBuf {
-    if let Ok(p) = path.canonicalize() {
-        return p;
+///
+/// # Errors
+///
+/// [`Error::Write`] for a loop of symbolic links.
+fn resolve(path: &Path) -> Result<PathBuf> {
+    let looped = || Error::Write {
+        path: path.to_path_buf(),
+        source: std::io::Error::other("too many levels of symbolic links (a loop of links)"),
+    };
+    match path.canonicalize() {
+        Ok(p) => return Ok(p),
+        // ELOOP.
+        Err(e) if e.raw_os_error() == Some(40) => return Err(looped()),
+        Err(_) => {}
     }
     // A link to a file that does not exist yet: follow it by hand.
     let mut path = path.to_path_buf();
-    for _ in 0..40 {
-        match std::fs::read_link(&path) {
-            Ok(target) if target.is_absolute() => path = target,
-            Ok(target) => {
-                path = path.parent().map_or(target.clone(), |d| d.join(&target));
-            }
-            Err(_) => break,
+    let mut hops = 0;
+    while let Ok(target) = std::fs::read_link(&path) {
+        hops += 1;
+        if hops > 40 {
+            return Err(looped());
         }
+        path = if target.is_absolute() {
+            target
+        } else {
+            path.parent().map_or(target.clone(), |d| d.join(&target))
+        };
     }
     let path = path.as_path();
     match (path.parent(), path.file_name()) {
@@ -289,11 +408,12 @@ fn resolve(path: &Path) -> PathBuf {
             } else {
                 dir
             };
-            dir.canonicalize()
+            Ok(dir
+                .canonicalize()
                 .map(|d| d.join(name))
-                .unwrap_or_else(|_| path.to_path_buf())
+                .unwrap_or_else(|_| path.to_path_buf()))
         }
-        _ => path.to_path_buf(),
+        _ => Ok(path.to_path_buf()),
     }
 }
 

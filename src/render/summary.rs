@@ -70,7 +70,11 @@ pub fn warnings_text(warnings: &[Warning]) -> String {
     }
     let mut out = String::from("\nwarnings\n");
     for w in warnings {
-        out.push_str(&format!("  [{}] {}\n", w.code, w.message));
+        out.push_str(&format!(
+            "  [{}] {}\n",
+            w.code,
+            super::terminal_safe(&w.message.replace('\n', " "))
+        ));
     }
     out
 }

@@ -223,6 +223,13 @@ impl Cell {
 /// assert_eq!(verkosto::render::format_float(2.0 / 3.0, 4), "0.6667");
 /// ```
 pub fn format_float(x: f64, decimals: usize) -> String {
+    if x.is_nan() {
+        return String::new();
+    }
+    if x.abs() >= 1e300 {
+        // A sum that overflowed: never `inf` or 301 digits.
+        return if x > 0.0 { "over 10^300" } else { "under -10^300" }.into();
+    }
     let text = format!("{x:.decimals$}");
     if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
         text[1..].to_string()
@@ -412,15 +419,27 @@ pub fn float_json(v: f64) -> Value {
         .map_or(Value::Null, Value::Number)
 }
 
-/// Text safe for a terminal: control characters (ESC, BEL, NUL…) shown as
-/// `\u{1b}` escapes, so that no name can retitle or clear the screen.
-fn terminal_safe(s: &str) -> String {
-    if !s.chars().any(char::is_control) {
+/// Text safe for a terminal: control characters (ESC, BEL, NUL, carriage
+/// return…) and the bidirectional overrides shown as `\u{1b}` escapes, so
+/// that no name can retitle or clear the screen or reorder a line; line
+/// breaks are kept. Every writer of text to a terminal (tables, warnings,
+/// notes, errors) goes through it.
+///
+/// ```
+/// use verkosto::render::terminal_safe;
+/// assert_eq!(terminal_safe("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
+/// assert_eq!(terminal_safe("two\nlines"), "two\nlines");
+/// assert_eq!(terminal_safe("\u{202e}abc"), "\\u{202e}abc");
+/// ```
+pub fn terminal_safe(s: &str) -> String {
+    let unsafe_char =
+        |c: char| (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(unsafe_char) {
         return s.to_string();
     }
     s.chars()
         .map(|c| {
-            if c.is_control() {
+            if unsafe_char(c) {
                 format!("\\u{{{:x}}}", c as u32)
             } else {
                 c.to_string()

@@ -138,3 +138,35 @@ fn excel_csv_export() {
     ]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+#[test]
+fn personal_data_is_taken_out_of_every_imported_value_and_the_rows_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("actors.csv"),
+        "id,name,aliases,contact\na,Firma Oy,Firma (maija(at)alpha.fi);FOy,Yhteyshenkilö Matti Meikäläinen\nb,Beta Oy maija [at] beta.fi,,\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("part.csv"),
+        "engagement_id,engagement_name,actor_id,role\np,Proj maija@x.fi,a,coordinator\np,Proj maija@x.fi,b,partner\n",
+    )
+    .unwrap();
+    let r = crate::util::run_in(
+        dir.path(),
+        &["import", "csv", "--actors", "actors.csv", "--participation", "part.csv", "-o", "out.json"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let out = std::fs::read_to_string(dir.path().join("out.json")).unwrap();
+    for leaked in ["maija", "Matti", "Meikäläinen", "alpha.fi", "x.fi"] {
+        assert!(!out.contains(leaked), "{leaked} in {out}");
+        assert!(!r.stderr.contains(leaked), "{leaked} in {}", r.stderr);
+    }
+    let dataset: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(dataset["actors"].as_array().unwrap().len(), 2, "both organisations kept");
+    assert_eq!(dataset["actors"][1]["name"], "Beta Oy");
+    assert_eq!(dataset["engagements"][0]["name"], "Proj");
+    assert_eq!(dataset["engagements"][0]["participants"][0]["role"], "coordinator");
+    assert!(r.stderr.contains("actors.csv:2:3 (aliases): personal data"), "{}", r.stderr);
+}

@@ -150,13 +150,13 @@ pub fn import_xlsx(path: &Path, name: &str) -> Result<(Dataset, Vec<String>)> {
             ),
         ));
     };
-    let all = Tables {
+    let mut all = Tables {
         actors,
         engagements: tables.remove("engagements"),
         participation: tables.remove("participation"),
         ties: tables.remove("ties"),
     };
-    build(name, &all, problems, notes)
+    build(name, &mut all, problems, notes)
 }
 
 /// The cells of one sheet, grouped by row in row order; a cell given twice

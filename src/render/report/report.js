@@ -152,8 +152,15 @@
   // #search=NAME searches the first map, so a search can be linked.
   var match = /[#&]search=([^&]*)/.exec(window.location.hash);
   if (match && maps.length) {
-    maps[0].search.value = decodeURIComponent(match[1]);
-    maps[0].find(maps[0].search.value);
+    // A malformed link (#search=%E0%A4%A) searches for its text as written.
+    var wanted;
+    try {
+      wanted = decodeURIComponent(match[1]);
+    } catch (e) {
+      wanted = match[1];
+    }
+    maps[0].search.value = wanted;
+    maps[0].find(wanted);
   }
 
   // Sortable tables: click a heading; numbers sort by their value.
