@@ -432,6 +432,20 @@ pub fn missed(sentence: &str, found: &[Mention]) -> Vec<String> {
         ORGANISATION_FORMS.contains(&w.as_str())
             || ORGANISATION_ENDINGS.iter().any(|e| w.ends_with(e))
     };
+    // Mentions as byte spans in order, and their texts, so that each run
+    // is checked in logarithmic time (the check was once quadratic).
+    let mut spans: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.start + m.text.len())).collect();
+    spans.sort_unstable();
+    let mut reach = Vec::with_capacity(spans.len());
+    let mut furthest = 0;
+    for &(_, end) in &spans {
+        furthest = furthest.max(end);
+        reach.push(furthest);
+    }
+    let texts: std::collections::HashSet<String> =
+        found.iter().map(|m| m.text.to_lowercase()).collect();
+    let offset = |w: &str| w.as_ptr() as usize - sentence.as_ptr() as usize;
+    let mut seen = std::collections::HashSet::new();
     let mut out: Vec<String> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -453,11 +467,13 @@ pub fn missed(sentence: &str, found: &[Mention]) -> Vec<String> {
             let phrase: Vec<String> = run.iter().map(|w| clean(w)).collect();
             let phrase = phrase.join(" ");
             let lower = phrase.to_lowercase();
-            let covered = found.iter().any(|m| {
-                let text = m.text.to_lowercase();
-                lower.contains(&text) || text.contains(&lower)
-            });
-            if !covered && !out.contains(&phrase) {
+            let (from, to) = (offset(run[0]), offset(run[run.len() - 1]) + run[run.len() - 1].len());
+            // A mention that starts before the run ends and ends after it
+            // starts overlaps it.
+            let before_end = spans.partition_point(|&(start, _)| start < to);
+            let overlaps = before_end > 0 && reach[before_end - 1] > from;
+            let covered = overlaps || texts.contains(&lower);
+            if !covered && seen.insert(phrase.clone()) {
                 out.push(phrase);
             }
         }

@@ -159,6 +159,58 @@ def mutate_lines(rng, text):
     return b"\n".join(lines)
 
 
+XLSX_EDITS = [
+    (rb'r="[A-Z]+[0-9]+"', [b'r="XFD1048576"', b'r="A1"', b'r="XFE1"', b'r="A0"', b'r="ZZZZ9"', b'r=""']),
+    (rb'<v>[0-9]+</v>', [b'<v>999999999</v>', b'<v>-1</v>', b'<v>x</v>', b'<v></v>', b'<v>1e309</v>']),
+    (rb't="[a-zA-Z]+"', [b't="s"', b't="inlineStr"', b't="b"', b't="e"', b't="d"', b't="zz"']),
+    (rb'<row r="[0-9]+"', [b'<row r="1048577"', b'<row r="0"', b'<row r="x"', b'<row']),
+    (rb'name="[^"]*"', [b'name="ACTORS"', b'name="actors"', b'name=""', b'name="participation"']),
+    (rb'count="[0-9]+"', [b'count="4000000000"', b'count="-1"']),
+    (rb'numFmtId="[0-9]+"', [b'numFmtId="14"', b'numFmtId="99999"']),
+]
+
+
+def mutate_workbook(rng, data):
+    """A workbook with one or a few of its parts changed: cell references
+    moved to the grid's far corner or off it, shared-string indices past
+    the table, types swapped, sheets renamed, parts dropped or cut, or
+    plain byte damage."""
+    import io
+    import re
+    import zipfile
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    except Exception:
+        return mutate_bytes(rng, data)
+    for _ in range(rng.randint(1, 3)):
+        i = rng.randrange(len(parts))
+        name, content = parts[i]
+        roll = rng.random()
+        if roll < 0.55:
+            pattern, replacements = rng.choice(XLSX_EDITS)
+            matches = list(re.finditer(pattern, content))
+            if matches:
+                m = rng.choice(matches)
+                content = content[:m.start()] + rng.choice(replacements) + content[m.end():]
+        elif roll < 0.65:
+            del parts[i]
+            continue
+        elif roll < 0.75:
+            content = content[: rng.randrange(len(content) + 1)]
+        elif roll < 0.85:
+            # A cell repeated, or one cell's text made large.
+            content = content.replace(b"</t>", b"x" * rng.choice([1, 40_000, 200_000]) + b"</t>", 1)
+        else:
+            content = mutate_bytes(rng, content)
+        parts[i] = (name, content)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in parts:
+            z.writestr(name, content)
+    return out.getvalue() if rng.random() < 0.9 else mutate_bytes(rng, out.getvalue())
+
+
 def options(rng):
     """Random analysis options: mostly valid, one in eight invalid on purpose."""
     pool = [
@@ -232,6 +284,11 @@ def command(rng, kind):
         if name != "validate":
             args += options(rng)
         return args, outputs
+    if kind == "xlsx":
+        args = ["import", "xlsx", "book.xlsx", "-o", "out.json"]
+        if rng.random() < 0.3:
+            args += ["--memory", rng.choice(["64M", "256M", "1G"])]
+        return args, ["out.json"]
     if kind == "csv":
         args = ["import", "csv", "--actors", "actors.csv", "--participation", "participation.csv", "-o", "out.json"]
         return args, ["out.json"]
@@ -255,7 +312,7 @@ def listing(root):
 
 
 def run_case(binary, rng, sources, timeout, case_dir):
-    kind = rng.choice(["json", "json", "json", "csv", "descriptions"])
+    kind = rng.choice(["json", "json", "json", "csv", "descriptions", "xlsx"])
     os.makedirs(case_dir)
     if kind == "json":
         data = sources["json"]
@@ -267,6 +324,8 @@ def run_case(binary, rng, sources, timeout, case_dir):
         else:
             mutant = mutate_bytes(rng, json.dumps(data).encode())
         inputs = {"input.json": mutant}
+    elif kind == "xlsx":
+        inputs = {"book.xlsx": mutate_workbook(rng, sources["xlsx"])}
     elif kind == "csv":
         inputs = {}
         for name, content in sources["csv"].items():
@@ -289,7 +348,10 @@ def run_case(binary, rng, sources, timeout, case_dir):
     started = time.monotonic()
     problems = []
     try:
-        result = subprocess.run([binary] + args, cwd=case_dir, capture_output=True, timeout=timeout,
+        # Under a 4 GB address-space limit, as the reproducers are run: an
+        # allocation that does not fit must be a clean error, not an abort.
+        limit = ["prlimit", "--as=4000000000"] if shutil.which("prlimit") else []
+        result = subprocess.run(limit + [binary] + args, cwd=case_dir, capture_output=True, timeout=timeout,
                                 env={**os.environ, "NO_COLOR": "1"})
         code = result.returncode
         stderr = result.stderr.decode(errors="replace")
@@ -337,6 +399,12 @@ def main():
 
     with open(os.path.join(REPO, "graphs/finland-regional.json"), "rb") as f:
         sources = {"json": json.load(f)}
+    with tempfile.TemporaryDirectory() as tmp:
+        book = os.path.join(tmp, "seed.xlsx")
+        subprocess.run([args.binary, "export", os.path.join(REPO, "graphs/finland-regional.json"),
+                        "--to", "xlsx", "-o", book], check=True, capture_output=True)
+        with open(book, "rb") as f:
+            sources["xlsx"] = f.read()
     csv_dir = os.path.join(REPO, "graphs/examples/csv")
     sources["csv"] = {}
     for name in ("actors.csv", "participation.csv"):

