@@ -4,7 +4,87 @@
 mod cli;
 
 use clap::Parser;
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::process::ExitCode;
+
+/// The system allocator, with a clean end when memory runs out: instead
+/// of an abort, a message naming the limit and exit 1. Outputs are
+/// written whole or not at all, so nothing half-written is left; a
+/// temporary file left behind is removed by the next run (its lock is
+/// gone). Size limits ([`verkosto::memory`]) refuse most such inputs
+/// before this is reached.
+struct CleanOutOfMemory;
+
+unsafe impl GlobalAlloc for CleanOutOfMemory {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if p.is_null() {
+            out_of_memory(layout.size());
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if p.is_null() {
+            out_of_memory(layout.size());
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if p.is_null() {
+            out_of_memory(new_size);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: CleanOutOfMemory = CleanOutOfMemory;
+
+/// Says that memory ran out and ends the process with exit 1, without
+/// allocating (the message is written with one system call).
+fn out_of_memory(size: usize) -> ! {
+    const BEFORE: &[u8] = b"error: out of memory (an allocation of ";
+    const AFTER: &[u8] = b" bytes failed); give verkosto more memory (--memory only lowers limits: raise ulimit -v or the container's limit) or narrow the input with filters\n";
+    let mut message = [0u8; 256];
+    let mut len = 0;
+    for &b in BEFORE {
+        message[len] = b;
+        len += 1;
+    }
+    let mut digits = [0u8; 20];
+    let mut count = 0;
+    let mut n = size;
+    loop {
+        digits[count] = b'0' + (n % 10) as u8;
+        count += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for i in (0..count).rev() {
+        message[len] = digits[i];
+        len += 1;
+    }
+    for &b in AFTER {
+        message[len] = b;
+        len += 1;
+    }
+    // SAFETY: writing a buffer we own to standard error, then ending the
+    // process at once (no destructors, no allocation).
+    unsafe {
+        libc::write(2, message.as_ptr().cast(), len);
+        libc::_exit(1);
+    }
+}
 
 fn main() -> ExitCode {
     // An interrupted run removes its temporary files (exit 130).

@@ -124,7 +124,7 @@ pub fn parse_size(text: &str) -> Option<u64> {
         _ => return None,
     };
     let bytes = number * scale as f64;
-    (bytes.is_finite() && bytes >= 1.0 && bytes < 1e19).then_some(bytes as u64)
+    (1.0..1e19).contains(&bytes).then_some(bytes as u64)
 }
 
 /// Reads the limits that apply to this process.

@@ -79,9 +79,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
         verkosto::io::check_distinct_outputs(&[("map", map), ("output", out)])?;
     }
     if let (Some(b), Some(a)) = (args.before, args.after) {
-        let later = |x: Option<verkosto::model::Date>, y: Option<verkosto::model::Date>| {
-            matches!((x, y), (Some(x), Some(y)) if x > y)
-        };
+        let later = |x: Option<verkosto::model::Date>, y: Option<verkosto::model::Date>| matches!((x, y), (Some(x), Some(y)) if x > y);
         if later(b.from, a.from) || later(b.to, a.to) {
             super::say!(
                 "warning: --before {b} is later than --after {a}: formed and ended ties are read backwards in time; swap the windows to compare earlier with later"

@@ -3,9 +3,9 @@
 use super::{CommunityArgs, ProjectionArgs, UntilEnd};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::io::{write_all_atomic, write_atomic};
+use verkosto::io::{write_all_atomic, write_atomic, write_atomic_with};
 use verkosto::render::export::{
-    csv_tables, gexf, graphml, node_link, pajek, xlsx_workbook, ExportFormat, NodeColumns,
+    csv_tables, gexf, graphml, node_link_to, pajek, xlsx_workbook, ExportFormat, NodeColumns,
 };
 use verkosto::render::Cell;
 use verkosto::Analysis;
@@ -68,11 +68,9 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             write_atomic(&args.output, gexf(projection, &extra)?.as_bytes(), &inputs)?
         }
         ExportFormat::Pajek => write_atomic(&args.output, pajek(projection).as_bytes(), &inputs)?,
-        ExportFormat::NodeLink => write_atomic(
-            &args.output,
-            node_link(projection, &extra)?.as_bytes(),
-            &inputs,
-        )?,
+        ExportFormat::NodeLink => write_atomic_with(&args.output, &inputs, |out| {
+            node_link_to(projection, &extra, out)
+        })?,
         ExportFormat::Csv => {
             let (nodes, ties) = csv_tables(projection, &extra, args.excel)?;
             let files = [

@@ -434,7 +434,10 @@ pub fn missed(sentence: &str, found: &[Mention]) -> Vec<String> {
     };
     // Mentions as byte spans in order, and their texts, so that each run
     // is checked in logarithmic time (the check was once quadratic).
-    let mut spans: Vec<(usize, usize)> = found.iter().map(|m| (m.start, m.start + m.text.len())).collect();
+    let mut spans: Vec<(usize, usize)> = found
+        .iter()
+        .map(|m| (m.start, m.start + m.text.len()))
+        .collect();
     spans.sort_unstable();
     let mut reach = Vec::with_capacity(spans.len());
     let mut furthest = 0;
@@ -467,7 +470,10 @@ pub fn missed(sentence: &str, found: &[Mention]) -> Vec<String> {
             let phrase: Vec<String> = run.iter().map(|w| clean(w)).collect();
             let phrase = phrase.join(" ");
             let lower = phrase.to_lowercase();
-            let (from, to) = (offset(run[0]), offset(run[run.len() - 1]) + run[run.len() - 1].len());
+            let (from, to) = (
+                offset(run[0]),
+                offset(run[run.len() - 1]) + run[run.len() - 1].len(),
+            );
             // A mention that starts before the run ends and ends after it
             // starts overlaps it.
             let before_end = spans.partition_point(|&(start, _)| start < to);

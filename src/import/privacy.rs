@@ -106,9 +106,9 @@ fn obfuscated_emails(text: &str) -> String {
                 end += 1;
             }
             let host = text[start..end].trim_end_matches('.');
-            let dotted = host
-                .rsplit_once('.')
-                .is_some_and(|(head, tld)| !head.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
+            let dotted = host.rsplit_once('.').is_some_and(|(head, tld)| {
+                !head.is_empty() && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
+            });
             if before && dotted {
                 out.push_str(&text[copied..i]);
                 out.push('@');
@@ -184,7 +184,10 @@ const TITLES: &[&str] = &[
 /// [removed], puh. …`.
 fn contact_names(text: &str) -> String {
     let lower = text.to_lowercase();
-    if !CONTACT_WORDS.iter().any(|w| w.len() > 2 && lower.contains(w)) {
+    if !CONTACT_WORDS
+        .iter()
+        .any(|w| w.len() > 2 && lower.contains(w))
+    {
         return text.to_string();
     }
     let words: Vec<&str> = text.split(' ').collect();
@@ -206,7 +209,9 @@ fn contact_names(text: &str) -> String {
             continue;
         }
         // Titles and colons between the contact word and the name.
-        while i < words.len() && (TITLES.contains(&bare(words[i]).as_str()) || bare(words[i]).is_empty()) {
+        while i < words.len()
+            && (TITLES.contains(&bare(words[i]).as_str()) || bare(words[i]).is_empty())
+        {
             out.push(words[i].to_string());
             i += 1;
         }
@@ -372,12 +377,21 @@ mod tests {
     #[test]
     fn obfuscated_addresses_and_contact_names_are_removed() {
         for (given, expected) in [
-            ("Yhteyshenkilö Matti Meikäläinen (matti(at)firma.fi, 040 123 4567)", "Yhteyshenkilö [removed] ([removed], [removed])"),
+            (
+                "Yhteyshenkilö Matti Meikäläinen (matti(at)firma.fi, 040 123 4567)",
+                "Yhteyshenkilö [removed] ([removed], [removed])",
+            ),
             ("maija [at] alpha.fi", "[removed]"),
             ("maija at alpha.fi", "[removed]"),
             ("anna ät firma.se", "[removed]"),
-            ("Kontaktperson: Anna Svensson, Region Västerbotten", "Kontaktperson: [removed], Region Västerbotten"),
-            ("Contact person Ms Jane Smith.", "Contact person Ms [removed]."),
+            (
+                "Kontaktperson: Anna Svensson, Region Västerbotten",
+                "Kontaktperson: [removed], Region Västerbotten",
+            ),
+            (
+                "Contact person Ms Jane Smith.",
+                "Contact person Ms [removed].",
+            ),
             ("puh. 0401234567", "puh. [removed]"),
         ] {
             assert_eq!(scrub(given), expected, "{given}");

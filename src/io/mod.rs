@@ -8,7 +8,8 @@ pub mod json;
 mod output;
 
 pub use output::{
-    check_distinct_outputs, remove_temporaries, write_all_atomic, write_atomic, Output, MARKER,
+    check_distinct_outputs, remove_temporaries, write_all_atomic, write_atomic, write_atomic_with,
+    Output, MARKER,
 };
 
 use crate::error::{Error, Result};
@@ -28,6 +29,18 @@ pub fn read_input_bytes(path: &Path) -> Result<(String, Vec<u8>)> {
             .read_to_end(&mut bytes)
             .map_err(read_error)?;
         return Ok(("<stdin>".into(), bytes));
+    }
+    // An input is held with the structures made from it: a file over a
+    // third of the memory budget cannot be analysed here.
+    let budget = crate::memory::budget();
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_file() && meta.len() > budget.bytes / 3 {
+            return Err(read_error(std::io::Error::other(format!(
+                "the file is {}, more than a third of the memory verkosto may use here, {}; run it where there is more memory (or raise --memory when the machine has it), or split the input",
+                crate::memory::human_bytes(meta.len()),
+                budget.describe()
+            ))));
+        }
     }
     let bytes = std::fs::read(path).map_err(read_error)?;
     Ok((path.display().to_string(), bytes))

@@ -78,6 +78,48 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
     persist(tmp, path)
 }
 
+/// As [`write_atomic`], with the bytes written by `write` as they are
+/// made (through a buffer), so a large output is never held whole in
+/// memory. `-` is standard output.
+///
+/// # Errors
+///
+/// As [`write_atomic`], and whatever `write` returns; on an error no file
+/// is left.
+pub fn write_atomic_with(
+    path: &Path,
+    inputs: &[&Path],
+    mut write: impl FnMut(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let fail = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.as_os_str() == "-" {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        write(&mut out)?;
+        return out.flush().map_err(fail);
+    }
+    let target = check_target(path, inputs)?;
+    if let Ok(meta) = std::fs::metadata(&target) {
+        if !meta.is_file() && !meta.is_dir() {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(fail)?;
+            let mut out = std::io::BufWriter::new(file);
+            write(&mut out)?;
+            return out.flush().map_err(fail);
+        }
+    }
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = temporary_with(dir, &target, &mut write)?;
+    persist(tmp, &target)
+}
+
 /// Refuses an output that is one of the inputs, or the file standard
 /// input reads (`verkosto summary - -o in.json < in.json`); returns the
 /// resolved target.
@@ -232,6 +274,21 @@ fn random_word() -> u64 {
 /// Writes `bytes` to a new temporary file in `dir` for `path`, registered
 /// for removal on interruption.
 fn temporary(dir: &Path, path: &Path, bytes: &[u8]) -> Result<Temporary> {
+    temporary_with(dir, path, &mut |w| {
+        w.write_all(bytes).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    })
+}
+
+/// A new temporary file in `dir` for `path`, filled by `write` through a
+/// buffer.
+fn temporary_with(
+    dir: &Path,
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> Result<()>,
+) -> Result<Temporary> {
     let fail = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -239,7 +296,11 @@ fn temporary(dir: &Path, path: &Path, bytes: &[u8]) -> Result<Temporary> {
     remove_stale(dir);
     let mut tmp = create_temporary(dir).map_err(fail)?;
     let file = tmp.file.as_mut().expect("a new temporary is open");
-    file.write_all(bytes).map_err(fail)?;
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *file);
+        write(&mut buffered)?;
+        buffered.flush().map_err(fail)?;
+    }
     // A temporary file is private; the output should have the
     // permissions of the file it replaces, or ordinary ones.
     let permissions = match std::fs::metadata(path) {

@@ -12,7 +12,6 @@ pub mod xlsx;
 pub use summary::{json_with_warnings, render_summary, warnings_text};
 pub use table::{
     float_json as float_value, format_float, restore_text, terminal_safe, Cell, FloatStyle, Format,
-    Table,
-    TextStyle,
+    Table, TextStyle,
 };
 pub use xlsx::workbook;

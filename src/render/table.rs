@@ -228,7 +228,12 @@ pub fn format_float(x: f64, decimals: usize) -> String {
     }
     if x.abs() >= 1e300 {
         // A sum that overflowed: never `inf` or 301 digits.
-        return if x > 0.0 { "over 10^300" } else { "under -10^300" }.into();
+        return if x > 0.0 {
+            "over 10^300"
+        } else {
+            "under -10^300"
+        }
+        .into();
     }
     let text = format!("{x:.decimals$}");
     if text.starts_with('-') && text[1..].chars().all(|c| c == '0' || c == '.') {
@@ -432,8 +437,10 @@ pub fn float_json(v: f64) -> Value {
 /// assert_eq!(terminal_safe("\u{202e}abc"), "\\u{202e}abc");
 /// ```
 pub fn terminal_safe(s: &str) -> String {
-    let unsafe_char =
-        |c: char| (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
     if !s.chars().any(unsafe_char) {
         return s.to_string();
     }

@@ -5,8 +5,8 @@
 //! shown as written and never run as a formula.
 
 use super::table::{Cell, Table};
-use crate::import::xlsx::CONTINUED;
 use crate::error::{Error, Result};
+use crate::import::xlsx::CONTINUED;
 use crate::model::Date;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 
@@ -82,7 +82,9 @@ pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
     for (name, table) in sheets {
         let name = sheet_name(name, &taken);
         taken.push(name.clone());
-        let sheet = book.add_worksheet();
+        // Rows go to a temporary file as they are written, so a workbook of
+        // a million rows needs no more memory than one row.
+        let sheet = book.add_worksheet_with_constant_memory();
         sheet.set_name(&name).map_err(xlsx_error)?;
         let rows = u32::try_from(table.rows.len())
             .ok()

@@ -154,7 +154,16 @@ fn personal_data_is_taken_out_of_every_imported_value_and_the_rows_stay() {
     .unwrap();
     let r = crate::util::run_in(
         dir.path(),
-        &["import", "csv", "--actors", "actors.csv", "--participation", "part.csv", "-o", "out.json"],
+        &[
+            "import",
+            "csv",
+            "--actors",
+            "actors.csv",
+            "--participation",
+            "part.csv",
+            "-o",
+            "out.json",
+        ],
         None,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -164,9 +173,20 @@ fn personal_data_is_taken_out_of_every_imported_value_and_the_rows_stay() {
         assert!(!r.stderr.contains(leaked), "{leaked} in {}", r.stderr);
     }
     let dataset: serde_json::Value = serde_json::from_str(&out).unwrap();
-    assert_eq!(dataset["actors"].as_array().unwrap().len(), 2, "both organisations kept");
+    assert_eq!(
+        dataset["actors"].as_array().unwrap().len(),
+        2,
+        "both organisations kept"
+    );
     assert_eq!(dataset["actors"][1]["name"], "Beta Oy");
     assert_eq!(dataset["engagements"][0]["name"], "Proj");
-    assert_eq!(dataset["engagements"][0]["participants"][0]["role"], "coordinator");
-    assert!(r.stderr.contains("actors.csv:2:3 (aliases): personal data"), "{}", r.stderr);
+    assert_eq!(
+        dataset["engagements"][0]["participants"][0]["role"],
+        "coordinator"
+    );
+    assert!(
+        r.stderr.contains("actors.csv:2:3 (aliases): personal data"),
+        "{}",
+        r.stderr
+    );
 }

@@ -156,7 +156,9 @@ fn run_limited(dir: &Path, args: &[&str]) -> crate::util::Run {
 #[test]
 fn a_cell_at_the_far_corner_costs_one_cell() {
     let mut data = actors_sheet(&["id", "name"], &[&["a", "A"]]);
-    data.push_str(r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#);
+    data.push_str(
+        r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#,
+    );
     let r = import(&workbook(&[("actors", data)], &[]), &[]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("XFD"), "{}", r.stderr);
@@ -194,7 +196,11 @@ fn a_zip_bomb_stops_at_the_limit() {
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("--memory"), "how to raise it: {}", r.stderr);
+    assert!(
+        r.stderr.contains("--memory"),
+        "how to raise it: {}",
+        r.stderr
+    );
 }
 
 #[test]
@@ -280,15 +286,42 @@ fn round_trip(names: &[String]) {
     let canonical = dir.path().join("canonical.json");
     let r = run_in(
         dir.path(),
-        &["merge", "in.json", "in.json", "-o", canonical.to_str().unwrap(), "--name", "round trip"],
+        &[
+            "merge",
+            "in.json",
+            "in.json",
+            "-o",
+            canonical.to_str().unwrap(),
+            "--name",
+            "round trip",
+        ],
         None,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = run_in(dir.path(), &["export", "canonical.json", "--to", "xlsx", "-o", "book.xlsx"], None);
+    let r = run_in(
+        dir.path(),
+        &[
+            "export",
+            "canonical.json",
+            "--to",
+            "xlsx",
+            "-o",
+            "book.xlsx",
+        ],
+        None,
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let r = run_in(
         dir.path(),
-        &["import", "xlsx", "book.xlsx", "--name", "round trip", "-o", "back.json"],
+        &[
+            "import",
+            "xlsx",
+            "book.xlsx",
+            "--name",
+            "round trip",
+            "-o",
+            "back.json",
+        ],
         None,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -346,7 +379,15 @@ fn workbooks_from_the_repository_round_trip() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let r = run_in(
         dir.path(),
-        &["import", "xlsx", "seed.xlsx", "--name", "x", "-o", "back.json"],
+        &[
+            "import",
+            "xlsx",
+            "seed.xlsx",
+            "--name",
+            "x",
+            "-o",
+            "back.json",
+        ],
         None,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -192,8 +192,11 @@ impl std::fmt::Display for LimitHit {
 impl std::error::Error for LimitHit {}
 
 /// Reads an XML part event by event through a [`Bounded`] reader.
+/// A part's bytes as they are decompressed, within the limits.
+type PartBytes<'a> = BufReader<Bounded<zip::read::ZipFile<'a, Cursor<Vec<u8>>>>>;
+
 struct Part<'a> {
-    xml: quick_xml::Reader<BufReader<Bounded<zip::read::ZipFile<'a, Cursor<Vec<u8>>>>>>,
+    xml: quick_xml::Reader<PartBytes<'a>>,
     buf: Vec<u8>,
     name: String,
     limits: Limits,
@@ -251,18 +254,12 @@ impl Part<'_> {
         let mut depth = 0usize;
         loop {
             match self.next()? {
-                Event::Start(e) => {
-                    if e.local_name().as_ref() == local {
-                        depth += 1;
+                Event::Start(e) if e.local_name().as_ref() == local => depth += 1,
+                Event::End(e) if e.local_name().as_ref() == local => {
+                    if depth == 0 {
+                        return Ok(text);
                     }
-                }
-                Event::End(e) => {
-                    if e.local_name().as_ref() == local {
-                        if depth == 0 {
-                            return Ok(text);
-                        }
-                        depth -= 1;
-                    }
+                    depth -= 1;
                 }
                 Event::Text(t) => text.push_str(&t.decode().map_err(|e| self.bad(e))?),
                 Event::CData(t) => text.push_str(&t.decode().map_err(|e| self.bad(e))?),
@@ -367,7 +364,7 @@ pub(crate) fn cell_reference(r: &str) -> Option<(u32, u32)> {
         column = column * 26 + u32::from(b.to_ascii_uppercase() - b'A' + 1);
     }
     let row: u32 = r[letters..].parse().ok()?;
-    (row >= 1 && row <= MAX_ROWS && column >= 1 && column <= MAX_COLUMNS)
+    ((1..=MAX_ROWS).contains(&row) && (1..=MAX_COLUMNS).contains(&column))
         .then(|| (row - 1, column - 1))
 }
 
@@ -561,10 +558,8 @@ impl Book {
                         sheets.push((name, path));
                     }
                     b"workbookPr" => {
-                        date1904 = matches!(
-                            attribute(&e, b"date1904").as_deref(),
-                            Some("1" | "true")
-                        );
+                        date1904 =
+                            matches!(attribute(&e, b"date1904").as_deref(), Some("1" | "true"));
                     }
                     _ => {}
                 },
@@ -669,7 +664,10 @@ impl Book {
         self.date_styles = formats
             .iter()
             .map(|&id| {
-                let code = custom.iter().find(|(c, _)| *c == id).map(|(_, s)| s.as_str());
+                let code = custom
+                    .iter()
+                    .find(|(c, _)| *c == id)
+                    .map(|(_, s)| s.as_str());
                 is_date_format(id, code)
             })
             .collect();
@@ -736,7 +734,10 @@ impl Book {
                                 .filter(|&r| (1..=MAX_ROWS).contains(&r))
                                 .map(|r| r - 1)
                                 .ok_or_else(|| {
-                                    error(sheet, format!("row number {r:?} outside Excel's 1–1,048,576"))
+                                    error(
+                                        sheet,
+                                        format!("row number {r:?} outside Excel's 1–1,048,576"),
+                                    )
                                 })?,
                             None => next_row,
                         };
@@ -747,14 +748,19 @@ impl Book {
                         let (r, c) = cell_place(&e, sheet, row, next_column)?;
                         next_column = c + 1;
                         let kind = attribute(&e, b"t").unwrap_or_default();
-                        let style: usize = attribute(&e, b"s").and_then(|s| s.parse().ok()).unwrap_or(0);
+                        let style: usize = attribute(&e, b"s")
+                            .and_then(|s| s.parse().ok())
+                            .unwrap_or(0);
                         let (raw, inline) = cell_contents(&mut part)?;
                         let place = || format!("{sheet}!{}{}", column_letters(c), r + 1);
                         let value = match kind.as_str() {
                             "s" => {
                                 let Some(raw) = raw else { continue };
                                 let index: usize = raw.trim().parse().map_err(|_| {
-                                    error(place(), format!("shared-string index {raw:?} is not a number"))
+                                    error(
+                                        place(),
+                                        format!("shared-string index {raw:?} is not a number"),
+                                    )
                                 })?;
                                 let text = strings.get(index).ok_or_else(|| {
                                     error(
@@ -774,7 +780,10 @@ impl Book {
                                 Some("0" | "false") => Value::Bool(false),
                                 None | Some("") => continue,
                                 Some(other) => {
-                                    return Err(error(place(), format!("yes/no value {other:?} is not 0 or 1")));
+                                    return Err(error(
+                                        place(),
+                                        format!("yes/no value {other:?} is not 0 or 1"),
+                                    ));
                                 }
                             },
                             "e" => Value::Error(raw.unwrap_or_default()),
@@ -851,7 +860,12 @@ impl Book {
 
 /// A cell's place from its `r` attribute, else the next column of the
 /// current row.
-fn cell_place(e: &BytesStart<'_>, sheet: &str, row: u32, next_column: u32) -> BookResult<(u32, u32)> {
+fn cell_place(
+    e: &BytesStart<'_>,
+    sheet: &str,
+    row: u32,
+    next_column: u32,
+) -> BookResult<(u32, u32)> {
     match attribute(e, b"r") {
         Some(reference) => cell_reference(&reference).ok_or_else(|| {
             error(

@@ -86,7 +86,7 @@ pub fn import_xlsx(path: &Path, name: &str) -> Result<(Dataset, Vec<String>)> {
         .iter()
         .filter(|n| {
             let lower = n.to_lowercase();
-            !SHEETS.contains(&lower.as_str()) && !(exact && lower == CONTINUED)
+            !(SHEETS.contains(&lower.as_str()) || exact && lower == CONTINUED)
         })
         .map(String::as_str)
         .collect();
@@ -131,7 +131,8 @@ pub fn import_xlsx(path: &Path, name: &str) -> Result<(Dataset, Vec<String>)> {
     }
     if exact {
         if let Some((sheet, continued)) = sheets.remove(CONTINUED) {
-            join_continued(&mut sheets, &sheet, continued).map_err(|e| fail(&e.place, e.message))?;
+            join_continued(&mut sheets, &sheet, continued)
+                .map_err(|e| fail(&e.place, e.message))?;
         }
     }
     let mut problems = Vec::new();
@@ -211,11 +212,14 @@ fn join_continued(
     };
     for (row, cells) in continued.into_iter().skip(1) {
         let text = |c: u32| {
-            cells.iter().find(|(col, _)| *col == c).and_then(|(_, v)| match v {
-                Value::Text(t) => Some(t.clone()),
-                Value::Number(n) => Some(n.to_string()),
-                _ => None,
-            })
+            cells
+                .iter()
+                .find(|(col, _)| *col == c)
+                .and_then(|(_, v)| match v {
+                    Value::Text(t) => Some(t.clone()),
+                    Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                })
         };
         let (Some(target), Some(cell), Some(piece)) = (text(0), text(1), text(3)) else {
             return Err(bad(row, "expected a sheet, a cell and a text"));
