@@ -12,6 +12,7 @@ mod golden;
 mod maps;
 mod merge;
 mod metrics_reference;
+mod outputs;
 mod properties;
 mod reference;
 mod report;
