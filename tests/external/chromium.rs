@@ -93,6 +93,19 @@ pub fn report_opens_offline_in_chromium() {
         );
     }
     assert!(class_of(&dom, "kouvola").contains("dim"), "others dimmed");
+    // A malformed search link is searched as written: no URIError, and
+    // the scripts after it (sortable tables) still run.
+    let broken = format!("{}#search=%E0%A4%A", url(&page));
+    let (dom_broken, log) = chrome(
+        &browser,
+        &broken,
+        &["--dump-dom", "--virtual-time-budget=5000"],
+    );
+    assert!(
+        !log.contains("URIError") && !log.contains("Uncaught"),
+        "{log}"
+    );
+    assert!(dom_broken.contains("class=\"controls\""));
     assert!(dom.contains("data-highlighted=\"centria\""));
     // Without scripts the static map is there: the same page with a
     // policy that lets the browser run no script at all.

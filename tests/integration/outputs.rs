@@ -202,3 +202,38 @@ fn overflowing_sums_are_never_inf() {
     assert!(!md.contains("inf") && !md.contains("NaN"), "{md}");
     assert!(md.contains("10³⁰⁰"), "{md}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_chromium_that_cannot_start_is_not_called_missing() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let fake = bin.join("chromium");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\necho 'cannot allocate memory' >&2\nexit 1\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_verkosto"))
+        .args(["report", seed().to_str().unwrap(), "-o", "rep", "--pdf"])
+        .current_dir(dir.path())
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("installed") && stderr.contains("could not start"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("not installed"), "{stderr}");
+    assert!(stderr.contains("cannot allocate memory"), "{stderr}");
+}

@@ -45,7 +45,7 @@ impl Limits {
     /// size decompressed (real workbooks compress 5–20 times).
     ///
     /// ```
-    /// use verkosto::import::XlsxLimits;
+    /// use verkosto::import::xlsx::XlsxLimits;
     /// use verkosto::memory::Budget;
     /// let limits = XlsxLimits::new(10_000, &Budget { bytes: 3 << 30, source: "RLIMIT_AS" });
     /// assert_eq!(limits.decompressed, 20_000_000);
@@ -320,7 +320,7 @@ fn attribute(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
 /// the literal text `_x0041_`).
 ///
 /// ```
-/// use verkosto::import::unescape_ooxml;
+/// use verkosto::import::xlsx::unescape_ooxml;
 /// assert_eq!(unescape_ooxml("a_x000D_b"), "a\rb");
 /// assert_eq!(unescape_ooxml("_x005F_x0041_"), "_x0041_");
 /// assert_eq!(unescape_ooxml("_x00zz_"), "_x00zz_");

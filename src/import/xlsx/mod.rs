@@ -3,8 +3,8 @@
 //! and `ties` — found by name in any case.
 //!
 //! Workbooks from strangers are read within limits derived from the file
-//! and the memory available ([`XlsxLimits`]); see [`book`] for what is
-//! checked. A workbook written by verkosto (`export --to xlsx`, marked by
+//! and the memory available ([`XlsxLimits`], which lists what is
+//! checked). A workbook written by verkosto (`export --to xlsx`, marked by
 //! the custom document property [`MARKER`]) is read exactly: texts are
 //! not trimmed, and a text longer than Excel's 32,767 characters, which
 //! the writer continues in the sheet [`CONTINUED`], is joined again.
