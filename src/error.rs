@@ -107,6 +107,19 @@ pub enum Error {
     /// The browser that prints PDFs is missing or failed.
     #[error("{0}")]
     Browser(String),
+    /// An input is over a size limit set by the memory available
+    /// ([`crate::memory`]).
+    #[error("{place}: {what}: the limit is {limit}, set by the memory available ({memory}); give the process more memory, or split or narrow the input")]
+    OverLimit {
+        /// The file, and the place in it when known.
+        place: String,
+        /// What went over the limit.
+        what: String,
+        /// The limit.
+        limit: u64,
+        /// The memory budget the limit came from, in words.
+        memory: String,
+    },
     /// Two outputs of one command name the same file.
     #[error("the {first} and the {second} name the same file {}; choose two different files", path.display())]
     SameOutput {

@@ -52,7 +52,7 @@ static ALLOCATOR: CleanOutOfMemory = CleanOutOfMemory;
 /// allocating (the message is written with one system call).
 fn out_of_memory(size: usize) -> ! {
     const BEFORE: &[u8] = b"error: out of memory (an allocation of ";
-    const AFTER: &[u8] = b" bytes failed); give verkosto more memory (--memory only lowers limits: raise ulimit -v or the container's limit) or narrow the input with filters\n";
+    const AFTER: &[u8] = b" bytes failed); give the process more memory (ulimit -v, the container's limit) or narrow the input with filters\n";
     let mut message = [0u8; 256];
     let mut len = 0;
     for &b in BEFORE {
@@ -131,6 +131,10 @@ fn main() -> ExitCode {
                 ) => {
                     cli::say!("error: {e:#}");
                     true
+                }
+                Some(own @ verkosto::Error::OverLimit { .. }) => {
+                    cli::say!("error: {own} (--memory SIZE sets the budget)");
+                    false
                 }
                 // The library's errors name their cause themselves.
                 Some(own) => {

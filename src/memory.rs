@@ -81,6 +81,12 @@ impl Budget {
         (self.bytes / 16).max(1 << 20)
     }
 
+    /// The largest input file read whole: a third of the budget (the
+    /// file and what is made from it must fit).
+    pub fn max_input(&self) -> u64 {
+        self.bytes / 3
+    }
+
     /// The budget in words: "2.9 GiB (RLIMIT_AS)".
     pub fn describe(&self) -> String {
         format!("{} ({})", human_bytes(self.bytes), self.source)

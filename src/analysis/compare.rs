@@ -4,6 +4,7 @@
 use super::Analysis;
 use crate::error::{Error, Result};
 use crate::metrics::mixing::Mixing;
+use crate::metrics::warning::Warning;
 use crate::metrics::Metric;
 use crate::model::{Dataset, Date};
 use crate::render::{Cell, Table};
@@ -108,6 +109,47 @@ pub struct Comparison {
     /// Density by group pair (the analysis' grouping, default kind):
     /// before, after and the change.
     pub mixing: Table,
+    /// Caveats: `reversed_windows` when the before window is later than
+    /// the after window, `empty_window` when a side holds no engagements.
+    pub warnings: Vec<Warning>,
+}
+
+/// The caveats of comparing `before` with `after`: windows in reverse
+/// order, and a side with no engagements (so every tie of the other side
+/// counts as formed or ended).
+fn window_warnings(before: &Analysis<'_>, after: &Analysis<'_>) -> Vec<Warning> {
+    let window = |a: &Analysis<'_>| {
+        let f = &a.options().projection.filter;
+        Window {
+            from: f.from,
+            to: f.to,
+        }
+    };
+    let (b, a) = (window(before), window(after));
+    let later = |x: Option<Date>, y: Option<Date>| matches!((x, y), (Some(x), Some(y)) if x > y);
+    let mut out = Vec::new();
+    if later(b.from, a.from) || later(b.to, a.to) {
+        out.push(Warning {
+            code: "reversed_windows",
+            message: format!(
+                "the before window {b} is later than the after window {a}: formed and ended ties are read backwards in time; swap the windows to compare earlier with later"
+            ),
+            subjects: vec![b.to_string(), a.to_string()],
+        });
+    }
+    let empty = |x: &Analysis<'_>| x.projection().two_mode().engagement_count() == 0;
+    for (side, is_empty, w) in [("before", empty(before), b), ("after", empty(after), a)] {
+        if is_empty {
+            out.push(Warning {
+                code: "empty_window",
+                message: format!(
+                    "the {side} side ({w}) holds no engagements (none is dated within the window, or the filters leave none): its network is empty, so every tie of the other side counts as formed or ended"
+                ),
+                subjects: vec![side.to_string()],
+            });
+        }
+    }
+    out
 }
 
 /// Per-actor values of the compared metrics, by actor id.
@@ -414,6 +456,7 @@ pub fn compare(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Comparison
         actors,
         bridges,
         mixing,
+        warnings: window_warnings(before, after),
     })
 }
 

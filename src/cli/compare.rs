@@ -78,14 +78,6 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     if let (Some(map), Some(out)) = (&args.map, &args.output.output) {
         verkosto::io::check_distinct_outputs(&[("map", map), ("output", out)])?;
     }
-    if let (Some(b), Some(a)) = (args.before, args.after) {
-        let later = |x: Option<verkosto::model::Date>, y: Option<verkosto::model::Date>| matches!((x, y), (Some(x), Some(y)) if x > y);
-        if later(b.from, a.from) || later(b.to, a.to) {
-            super::say!(
-                "warning: --before {b} is later than --after {a}: formed and ended ties are read backwards in time; swap the windows to compare earlier with later"
-            );
-        }
-    }
     let first = super::load(&args.file)?;
     let second = match &args.after_file {
         Some(path) => Some(super::load(path)?),
@@ -93,14 +85,10 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     };
     let before = Analysis::new(&first, windowed(args.before))?;
     let after = Analysis::new(second.as_ref().unwrap_or(&first), windowed(args.after))?;
-    for (side, analysis) in [("--before", &before), ("--after", &after)] {
-        if analysis.projection().two_mode().engagement_count() == 0 {
-            super::say!(
-                "warning: {side} holds no engagements (none is dated within the window, or the filters leave none): its network is empty, so every tie of the other side counts as formed or ended"
-            );
-        }
-    }
     let comparison = compare(&before, &after)?;
+    for w in &comparison.warnings {
+        super::say!("warning[{}]: {}", w.code, w.message);
+    }
     let mut actors = comparison.actors.clone();
     if let Some(n) = args.top {
         actors.rows.truncate(n);
@@ -120,6 +108,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
                 "actors": actors.to_json_value(),
                 "bridges": comparison.bridges.to_json_value(),
                 "mixing": comparison.mixing.to_json_value(),
+                "warnings": comparison.warnings.iter().map(|w| w.to_json()).collect::<Vec<_>>(),
             });
             serde_json::to_string_pretty(&value)? + "\n"
         }

@@ -462,7 +462,7 @@ pub(crate) fn build(
         for (line, row) in &actors.rows {
             let mut actor = Actor {
                 id: actors.cell(row, "id").into(),
-                name: super::privacy::scrub(actors.cell(row, "name")).into(),
+                name: actors.cell(row, "name").into(),
                 kind: non_empty(actors.cell(row, "kind"))
                     .unwrap_or("other")
                     .into(),
@@ -472,18 +472,15 @@ pub(crate) fn build(
                     .cell(row, "aliases")
                     .split(';')
                     .map(str::trim)
-                    .filter(|s| !s.is_empty() && !super::privacy::holds_personal_data(s))
+                    .filter(|s| !s.is_empty())
                     .map(String::from)
                     .collect(),
                 attributes: Default::default(),
             };
             for (i, h) in actors.header.iter().enumerate() {
                 let value = row.get(i).unwrap_or("");
-                // Contact details (e-mail, phone, identity code) are left out.
-                if !ACTOR_COLUMNS.contains(&h.as_str())
-                    && !value.is_empty()
-                    && !super::privacy::holds_personal_data(value)
-                {
+                // Personal data was taken out of every cell before.
+                if !ACTOR_COLUMNS.contains(&h.as_str()) && !value.is_empty() {
                     actor
                         .attributes
                         .insert(h.clone(), actors.value(*line, i, value));
@@ -587,10 +584,7 @@ fn read_engagements(
         let mut attributes = std::collections::BTreeMap::new();
         for (i, h) in table.header.iter().enumerate() {
             let value = row.get(i).unwrap_or("");
-            if !ENGAGEMENT_COLUMNS.contains(&h.as_str())
-                && !value.is_empty()
-                && !super::privacy::holds_personal_data(value)
-            {
+            if !ENGAGEMENT_COLUMNS.contains(&h.as_str()) && !value.is_empty() {
                 attributes.insert(h.clone(), table.value(*line, i, value));
             }
         }

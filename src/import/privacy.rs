@@ -74,7 +74,7 @@ pub fn strip(text: &str) -> (String, bool) {
 
 /// Separators people write instead of `@` so that robots miss the address.
 const AT_SIGNS: &[&str] = &[
-    "(at)", "[at]", "{at}", "(a)", "[a]", " (at) ", " [at] ", " at ", "(ät)", "[ät]", " ät ", "ät",
+    " (at) ", " [at] ", "(at)", "[at]", "{at}", "(a)", "[a]", " at ", "(ät)", "[ät]", " ät ",
 ];
 
 /// `text` with obfuscated e-mail addresses (`maija(at)firma.fi`, `maija at
@@ -82,8 +82,9 @@ const AT_SIGNS: &[&str] = &[
 /// finds them; a separator counts only between an address's local part
 /// and a domain with a dot.
 fn obfuscated_emails(text: &str) -> String {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() || !AT_SIGNS.iter().any(|s| lower.contains(s.trim())) {
+    // ASCII lower case keeps every byte offset of `text`.
+    let lower = text.to_ascii_lowercase();
+    if !AT_SIGNS.iter().any(|s| lower.contains(s.trim())) {
         return text.to_string();
     }
     let bytes = text.as_bytes();
@@ -178,10 +179,10 @@ const TITLES: &[&str] = &[
     "dr",
 ];
 
-/// `text` with the names (up to three capitalised words) and numbers that
-/// follow a contact word replaced by [`REMOVED`]:
-/// `Yhteyshenkilö Matti Meikäläinen, puh. 040…` → `Yhteyshenkilö
-/// [removed], puh. …`.
+/// `text` with the name (up to three capitalised words) that follows a
+/// contact word, past any title, replaced by [`REMOVED`]:
+/// `Yhteyshenkilö Matti Meikäläinen, puh. …` → `Yhteyshenkilö [removed],
+/// puh. …`. The punctuation around the name stays.
 fn contact_names(text: &str) -> String {
     let lower = text.to_lowercase();
     if !CONTACT_WORDS
@@ -190,67 +191,51 @@ fn contact_names(text: &str) -> String {
     {
         return text.to_string();
     }
-    let words: Vec<&str> = text.split(' ').collect();
-    let bare = |w: &str| {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
+    let not_word = |c: char| !c.is_alphanumeric();
+    let bare = |w: &str| w.trim_matches(not_word).to_lowercase();
+    let contact = |w: &str| {
+        let b = bare(w);
+        CONTACT_WORDS.contains(&b.as_str())
+            && (b.len() > 2 || w.ends_with('.'))
+            && !w.ends_with(',')
     };
+    let title = |w: &str| {
+        let b = bare(w);
+        b.is_empty() || TITLES.contains(&b.as_str())
+    };
+    let name_like = |w: &str| {
+        let core = w.trim_matches(not_word);
+        core.chars().next().is_some_and(char::is_uppercase)
+            && core.chars().all(|c| c.is_alphabetic() || c == '-')
+            && core.chars().count() >= 2
+            && !core.chars().all(char::is_uppercase)
+    };
+    let words: Vec<&str> = text.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let word = words[i];
-        out.push(word.to_string());
+        out.push(words[i].to_string());
         i += 1;
-        let b = bare(word);
-        let is_contact = CONTACT_WORDS.contains(&b.as_str())
-            && (b.len() > 2 || word.ends_with('.'))
-            && !word.ends_with(',');
-        if !is_contact {
+        if !contact(words[i - 1]) {
             continue;
         }
-        // Titles and colons between the contact word and the name.
-        while i < words.len()
-            && (TITLES.contains(&bare(words[i]).as_str()) || bare(words[i]).is_empty())
-        {
+        while i < words.len() && title(words[i]) {
             out.push(words[i].to_string());
             i += 1;
         }
-        let mut removed = 0;
-        while i < words.len() && removed < 3 {
-            let w = words[i];
-            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-            let name_like = core.chars().next().is_some_and(char::is_uppercase)
-                && core.chars().skip(1).all(|c| c.is_alphabetic() || c == '-')
-                && core.chars().count() >= 2
-                && !core.chars().all(char::is_uppercase);
-            if !name_like {
-                break;
-            }
-            // Keep the punctuation around the name.
-            let lead: String = w.chars().take_while(|c| !c.is_alphanumeric()).collect();
-            let tail: String = w
-                .chars()
-                .rev()
-                .take_while(|c| !c.is_alphanumeric())
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            if removed == 0 {
-                out.push(format!("{lead}{REMOVED}{tail}"));
-            } else if let Some(last) = out.last_mut() {
-                // The name's further words join the one marker.
-                if last.ends_with(REMOVED) {
-                    last.push_str(&tail);
-                } else {
-                    out.push(format!("{lead}{REMOVED}{tail}"));
-                }
-            }
-            removed += 1;
+        // The name: up to three words, ending at punctuation.
+        let first = i;
+        while i < words.len() && i - first < 3 && name_like(words[i]) {
             i += 1;
-            if !tail.is_empty() {
+            if words[i - 1].ends_with(not_word) {
                 break;
             }
+        }
+        if i > first {
+            let (head, last) = (words[first], words[i - 1]);
+            let lead = &head[..head.len() - head.trim_start_matches(not_word).len()];
+            let tail = &last[last.trim_end_matches(not_word).len()..];
+            out.push(format!("{lead}{REMOVED}{tail}"));
         }
     }
     out.join(" ")

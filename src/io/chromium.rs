@@ -16,40 +16,38 @@ fn installed() -> Option<PathBuf> {
     })
 }
 
+/// Whether `program` starts (`--version` succeeds); the last line it
+/// printed to standard error when it does not.
+fn starts(program: &Path) -> std::result::Result<(), String> {
+    match Command::new(program).arg("--version").output() {
+        Ok(o) if o.status.success() => Ok(()),
+        Ok(o) => Err(String::from_utf8_lossy(&o.stderr)
+            .lines()
+            .last()
+            .unwrap_or("")
+            .to_string()),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
 /// The Chromium (or Chrome) program, if one is installed and starts.
 pub fn chromium() -> Option<PathBuf> {
-    installed().filter(|p| {
-        Command::new(p)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
+    installed().filter(|p| starts(p).is_ok())
 }
 
 /// Prints the HTML file `page` to the PDF file `pdf` (A4, as the page's
 /// print stylesheet asks) with headless Chromium, without network access.
 pub fn print_to_pdf(page: &Path, pdf: &Path) -> Result<()> {
-    let Some(program) = installed() else {
+    let Some(browser) = installed() else {
         return Err(Error::Browser("a PDF of the report needs Chromium, which is not installed (Debian: apt-get install chromium); report.html prints to PDF from any browser".into()));
     };
-    let browser = chromium().ok_or_else(|| {
-        let why = Command::new(&program)
-            .arg("--version")
-            .output()
-            .map(|o| {
-                String::from_utf8_lossy(&o.stderr)
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .to_string()
-            })
-            .unwrap_or_else(|e| e.to_string());
-        Error::Browser(format!(
+    if let Err(why) = starts(&browser) {
+        return Err(Error::Browser(format!(
             "Chromium is installed ({}) but could not start{}; it may need more memory than the process is allowed. report.html prints to PDF from any browser",
-            program.display(),
+            browser.display(),
             if why.is_empty() { String::new() } else { format!(": {why}") }
-        ))
-    })?;
+        )));
+    }
     let profile = tempfile::tempdir().map_err(|source| Error::Write {
         path: std::env::temp_dir(),
         source,

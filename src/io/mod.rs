@@ -34,12 +34,13 @@ pub fn read_input_bytes(path: &Path) -> Result<(String, Vec<u8>)> {
     // third of the memory budget cannot be analysed here.
     let budget = crate::memory::budget();
     if let Ok(meta) = std::fs::metadata(path) {
-        if meta.is_file() && meta.len() > budget.bytes / 3 {
-            return Err(read_error(std::io::Error::other(format!(
-                "the file is {}, more than a third of the memory verkosto may use here, {}; run it where there is more memory (or raise --memory when the machine has it), or split the input",
-                crate::memory::human_bytes(meta.len()),
-                budget.describe()
-            ))));
+        if meta.is_file() && meta.len() > budget.max_input() {
+            return Err(Error::OverLimit {
+                place: path.display().to_string(),
+                what: format!("the file is {} bytes, larger than allowed", meta.len()),
+                limit: budget.max_input(),
+                memory: budget.describe(),
+            });
         }
     }
     let bytes = std::fs::read(path).map_err(read_error)?;

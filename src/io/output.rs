@@ -48,34 +48,12 @@ impl Output {
 /// replaced. Refuses when `path` is one of `inputs` (compared after
 /// resolving links).
 pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
-    if path.as_os_str() == "-" {
-        return Output::Stdout.write(bytes, inputs);
-    }
-    let target = check_target(path, inputs)?;
-    let fail = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Ok(meta) = std::fs::metadata(&target) {
-        if !meta.is_file() && !meta.is_dir() {
-            // A device, FIFO or socket: write through, never replace it.
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .open(&target)
-                .map_err(fail)?;
-            return file
-                .write_all(bytes)
-                .and_then(|_| file.flush())
-                .map_err(fail);
-        }
-    }
-    let path = target.as_path();
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let tmp = temporary(dir, path, bytes)?;
-    persist(tmp, path)
+    write_atomic_with(path, inputs, |out| {
+        out.write_all(bytes).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })
+    })
 }
 
 /// As [`write_atomic`], with the bytes written by `write` as they are
@@ -226,49 +204,27 @@ fn forget_temporary(path: &Path) {
 /// once locked, so another run never takes a file being written for a
 /// killed run's.
 fn create_temporary(dir: &Path) -> std::io::Result<Temporary> {
-    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let pid = std::process::id();
-    loop {
-        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let unique = format!("{pid}-{n}-{:x}", random_word());
-        let fresh = dir.join(format!("{NEW_PREFIX}{unique}{SUFFIX}"));
-        let file = match std::fs::OpenOptions::new()
-            .write(true)
-            .read(true)
-            .create_new(true)
-            .open(&fresh)
-        {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        };
-        if let Err(e) = file.lock() {
-            let _ = std::fs::remove_file(&fresh);
-            return Err(e);
-        }
-        let path = dir.join(format!("{PREFIX}{unique}{SUFFIX}"));
-        if let Err(e) = std::fs::rename(&fresh, &path) {
-            let _ = std::fs::remove_file(&fresh);
-            return Err(e);
-        }
-        if let Ok(mut list) = TEMPORARIES.lock() {
-            list.push(path.clone());
-        }
-        return Ok(Temporary {
-            path,
-            file: Some(file),
-        });
+    let fresh = tempfile::Builder::new()
+        .prefix(NEW_PREFIX)
+        .suffix(SUFFIX)
+        .tempfile_in(dir)?;
+    fresh.as_file().lock()?;
+    let unique = fresh
+        .path()
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_prefix(NEW_PREFIX))
+        .unwrap_or("x.tmp")
+        .to_string();
+    let path = dir.join(format!("{PREFIX}{unique}"));
+    let file = fresh.persist_noclobber(&path).map_err(|e| e.error)?;
+    if let Ok(mut list) = TEMPORARIES.lock() {
+        list.push(path.clone());
     }
-}
-
-/// A word that differs between runs (the clock's nanoseconds and an
-/// address), for unique names only.
-fn random_word() -> u64 {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
-    let local = 0u8;
-    nanos ^ ((&local as *const u8 as u64) << 16)
+    Ok(Temporary {
+        path,
+        file: Some(file),
+    })
 }
 
 /// Writes `bytes` to a new temporary file in `dir` for `path`, registered

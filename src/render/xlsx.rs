@@ -74,132 +74,132 @@ pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
                 "texts exact; texts over 32,767 characters continue in the sheet continued",
             ),
     );
-    let header = Format::new().set_bold();
-    let day = Format::new().set_num_format("yyyy-mm-dd");
+    let formats = Formats {
+        header: Format::new().set_bold(),
+        day: Format::new().set_num_format("yyyy-mm-dd"),
+    };
     // Reserved for the pieces of texts longer than a cell holds.
     let mut taken: Vec<String> = vec![CONTINUED.to_string()];
-    let mut continued: Vec<[String; 4]> = Vec::new();
+    let mut continued = Table::new(&["sheet", "cell", "part", "text"]);
     for (name, table) in sheets {
         let name = sheet_name(name, &taken);
         taken.push(name.clone());
-        // Rows go to a temporary file as they are written, so a workbook of
-        // a million rows needs no more memory than one row.
-        let sheet = book.add_worksheet_with_constant_memory();
-        sheet.set_name(&name).map_err(xlsx_error)?;
-        let rows = u32::try_from(table.rows.len())
-            .ok()
-            .filter(|&n| n < 1_048_576)
-            .ok_or_else(|| {
-                Error::invalid(
-                    "xlsx",
-                    table.rows.len().to_string(),
-                    "at most 1,048,575 rows for one sheet",
-                )
-            })?;
-        let columns = u16::try_from(table.columns.len())
-            .ok()
-            .filter(|&n| n <= 16_384)
-            .ok_or_else(|| {
-                Error::invalid(
-                    "xlsx",
-                    table.columns.len().to_string(),
-                    "at most 16,384 columns",
-                )
-            })?;
-        let mut widths: Vec<usize> = table.columns.iter().map(|c| c.chars().count()).collect();
-        for (c, column) in table.columns.iter().enumerate() {
-            sheet
-                .write_string_with_format(0, c as u16, column, &header)
-                .map_err(xlsx_error)?;
-        }
-        for (r, row) in table.rows.iter().enumerate() {
-            let r = r as u32 + 1;
-            for (c, cell) in row.iter().enumerate() {
-                let col = c as u16;
-                let shown = match cell {
-                    Cell::Empty => continue,
-                    Cell::Int(v) => {
-                        sheet.write_number(r, col, *v as f64).map_err(xlsx_error)?;
-                        v.to_string()
-                    }
-                    Cell::Float(v) if v.is_finite() => {
-                        sheet.write_number(r, col, *v).map_err(xlsx_error)?;
-                        v.to_string()
-                    }
-                    Cell::Float(v) => {
-                        let text = v.to_string();
-                        sheet.write_string(r, col, &text).map_err(xlsx_error)?;
-                        text
-                    }
-                    Cell::Bool(b) => {
-                        sheet.write_boolean(r, col, *b).map_err(xlsx_error)?;
-                        b.to_string()
-                    }
-                    Cell::List(items) => {
-                        let text = items.join("; ");
-                        write_text(sheet, &name, r, col, &text, &mut continued)?;
-                        text
-                    }
-                    Cell::Text(text) => {
-                        match text.parse::<Date>().ok().and_then(|d| {
-                            ExcelDateTime::from_ymd(d.year() as u16, d.month(), d.day()).ok()
-                        }) {
-                            Some(date) if text.len() == 10 => {
-                                sheet
-                                    .write_datetime_with_format(r, col, &date, &day)
-                                    .map_err(xlsx_error)?;
-                            }
-                            _ => write_text(sheet, &name, r, col, text, &mut continued)?,
-                        }
-                        text.to_string()
-                    }
-                };
-                widths[c] = widths[c].max(shown.chars().take(MAX_WIDTH).count());
-            }
-        }
-        for (c, width) in widths.iter().enumerate() {
-            sheet
-                .set_column_width(c as u16, (*width).min(MAX_WIDTH) as f64 + 2.0)
-                .map_err(xlsx_error)?;
-        }
-        sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-        if columns > 0 {
-            sheet
-                .autofilter(0, 0, rows, columns - 1)
-                .map_err(xlsx_error)?;
-        }
+        write_sheet(&mut book, &name, table, &formats, &mut continued)?;
     }
-    if !continued.is_empty() {
-        let mut pieces = Table::new(&["sheet", "cell", "part", "text"]);
-        for [sheet, cell, part, text] in continued {
-            pieces.push(vec![
-                Cell::Text(sheet.into()),
-                Cell::Text(cell.into()),
-                Cell::Text(part.into()),
-                Cell::Text(text.into()),
-            ]);
-        }
-        let sheet = book.add_worksheet();
-        sheet.set_name(CONTINUED).map_err(xlsx_error)?;
-        for (c, column) in pieces.columns.iter().enumerate() {
-            sheet
-                .write_string_with_format(0, c as u16, column, &header)
-                .map_err(xlsx_error)?;
-        }
-        for (r, row) in pieces.rows.iter().enumerate() {
-            for (c, cell) in row.iter().enumerate() {
-                if let Cell::Text(t) = cell {
-                    sheet
-                        .write_string(r as u32 + 1, c as u16, t.as_str())
-                        .map_err(xlsx_error)?;
-                }
-            }
-        }
+    if !continued.rows.is_empty() {
+        // Its pieces hold at most a cell's characters: nothing continues.
+        let mut none = Table::new(&[]);
+        write_sheet(&mut book, CONTINUED, &continued, &formats, &mut none)?;
     }
     if sheets.is_empty() {
         book.add_worksheet();
     }
     book.save_to_buffer().map_err(xlsx_error)
+}
+
+/// The cell formats of a workbook.
+struct Formats {
+    header: Format,
+    day: Format,
+}
+
+/// Writes `table` as the sheet `name` of `book`; the rest of a text
+/// longer than a cell holds goes into `continued`.
+fn write_sheet(
+    book: &mut Workbook,
+    name: &str,
+    table: &Table,
+    formats: &Formats,
+    continued: &mut Table,
+) -> Result<()> {
+    // Rows go to a temporary file as they are written, so a workbook of a
+    // million rows needs no more memory than one row.
+    let sheet = book.add_worksheet_with_constant_memory();
+    sheet.set_name(name).map_err(xlsx_error)?;
+    let rows = u32::try_from(table.rows.len())
+        .ok()
+        .filter(|&n| n < 1_048_576)
+        .ok_or_else(|| {
+            Error::invalid(
+                "xlsx",
+                table.rows.len().to_string(),
+                "at most 1,048,575 rows for one sheet",
+            )
+        })?;
+    let columns = u16::try_from(table.columns.len())
+        .ok()
+        .filter(|&n| n <= 16_384)
+        .ok_or_else(|| {
+            Error::invalid(
+                "xlsx",
+                table.columns.len().to_string(),
+                "at most 16,384 columns",
+            )
+        })?;
+    let width = |text: &str| text.chars().take(MAX_WIDTH).count();
+    let mut widths: Vec<usize> = table.columns.iter().map(|c| width(c)).collect();
+    for (c, column) in table.columns.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, c as u16, column, &formats.header)
+            .map_err(xlsx_error)?;
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, cell) in row.iter().enumerate() {
+            let col = c as u16;
+            let shown = match cell {
+                Cell::Empty => continue,
+                Cell::Int(v) => {
+                    sheet.write_number(r, col, *v as f64).map_err(xlsx_error)?;
+                    width(&v.to_string())
+                }
+                Cell::Float(v) if v.is_finite() => {
+                    sheet.write_number(r, col, *v).map_err(xlsx_error)?;
+                    width(&v.to_string())
+                }
+                Cell::Float(v) => {
+                    let text = v.to_string();
+                    sheet.write_string(r, col, &text).map_err(xlsx_error)?;
+                    width(&text)
+                }
+                Cell::Bool(b) => {
+                    sheet.write_boolean(r, col, *b).map_err(xlsx_error)?;
+                    width(&b.to_string())
+                }
+                Cell::List(items) => {
+                    let text = items.join("; ");
+                    write_text(sheet, name, r, col, &text, continued)?;
+                    width(&text)
+                }
+                Cell::Text(text) => {
+                    match text.parse::<Date>().ok().and_then(|d| {
+                        ExcelDateTime::from_ymd(d.year() as u16, d.month(), d.day()).ok()
+                    }) {
+                        Some(date) if text.len() == 10 => {
+                            sheet
+                                .write_datetime_with_format(r, col, &date, &formats.day)
+                                .map_err(xlsx_error)?;
+                        }
+                        _ => write_text(sheet, name, r, col, text, continued)?,
+                    }
+                    width(text)
+                }
+            };
+            widths[c] = widths[c].max(shown);
+        }
+    }
+    for (c, width) in widths.iter().enumerate() {
+        sheet
+            .set_column_width(c as u16, *width as f64 + 2.0)
+            .map_err(xlsx_error)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    if columns > 0 {
+        sheet
+            .autofilter(0, 0, rows, columns - 1)
+            .map_err(xlsx_error)?;
+    }
+    Ok(())
 }
 
 /// Characters one Excel cell holds.
@@ -214,7 +214,7 @@ fn write_text(
     row: u32,
     col: u16,
     text: &str,
-    continued: &mut Vec<[String; 4]>,
+    continued: &mut Table,
 ) -> Result<()> {
     let mut pieces = text_pieces(text, EXCEL_CELL_CHARACTERS);
     let first = pieces.next().unwrap_or("");
@@ -225,11 +225,11 @@ fn write_text(
         row + 1
     );
     for (i, piece) in pieces.enumerate() {
-        continued.push([
-            sheet_name.to_string(),
-            cell.clone(),
-            (i + 2).to_string(),
-            piece.to_string(),
+        continued.push(vec![
+            Cell::Text(sheet_name.into()),
+            Cell::Text(cell.as_str().into()),
+            Cell::Int(i as i64 + 2),
+            Cell::Text(piece.into()),
         ]);
     }
     Ok(())

@@ -1,5 +1,6 @@
-//! In-process fuzzing of the three readers of user files — the JSON
-//! dataset loader, the CSV importer and the description importer — with
+//! In-process fuzzing of the readers of user files — the JSON dataset
+//! loader, the CSV importer, the Excel importer and the description
+//! importer — with
 //! proptest: the bundled inputs mutated byte by byte and line by line, and
 //! arbitrary text. Every input must give a dataset or an error, never a
 //! panic, and an accepted dataset must analyse without one.
@@ -73,8 +74,71 @@ fn analyse(text: &str) {
     }
 }
 
+/// The seed network's workbook as `export --to xlsx` writes it, as its
+/// zip parts (name, bytes).
+fn seed_workbook_parts() -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    static PARTS: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    PARTS
+        .get_or_init(|| {
+            let text = String::from_utf8(bundled("graphs/finland-regional.json")).unwrap();
+            let (dataset, _) = parse_dataset(&text, "seed").unwrap();
+            let analysis = Analysis::new(&dataset, AnalysisOptions::default()).unwrap();
+            let bytes = verkosto::render::export::xlsx_workbook(
+                &dataset,
+                analysis.projection(),
+                &Vec::new(),
+            )
+            .unwrap();
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            (0..zip.len())
+                .map(|i| {
+                    let mut file = zip.by_index(i).unwrap();
+                    let mut content = Vec::new();
+                    file.read_to_end(&mut content).unwrap();
+                    (file.name().to_string(), content)
+                })
+                .collect()
+        })
+        .clone()
+}
+
+fn zip_parts(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, content) in parts {
+        zip.start_file(name.as_str(), options).unwrap();
+        zip.write_all(content).unwrap();
+    }
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
 proptest! {
     #![proptest_config(config())]
+
+    #[test]
+    fn xlsx_import_survives_mutated_workbooks(part in any::<prop::sample::Index>(), edits in edits(), whole in any::<bool>()) {
+        let mut parts = seed_workbook_parts();
+        let bytes = if whole {
+            apply(zip_parts(&parts), &edits)
+        } else {
+            let i = part.index(parts.len());
+            parts[i].1 = apply(std::mem::take(&mut parts[i].1), &edits);
+            zip_parts(&parts)
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let book = dir.path().join("book.xlsx");
+        std::fs::write(&book, bytes).unwrap();
+        if let Ok((dataset, _)) = verkosto::import::xlsx::import_xlsx(&book, "fuzz") {
+            if let Ok(analysis) = Analysis::new(&dataset, AnalysisOptions::default()) {
+                let _ = analysis.summary();
+            }
+        }
+    }
 
     #[test]
     fn json_loader_survives_mutated_datasets(edits in edits()) {

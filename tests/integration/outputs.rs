@@ -7,25 +7,29 @@ fn seed() -> std::path::PathBuf {
     repo().join("graphs/finland-regional.json")
 }
 
+/// `compare` of the seed's two windows, with `extra` options, in `dir`.
+fn compare(dir: &std::path::Path, before: &str, after: &str, extra: &[&str]) -> crate::util::Run {
+    let seed = seed();
+    let mut args = vec![
+        "compare",
+        seed.to_str().unwrap(),
+        "--before",
+        before,
+        "--after",
+        after,
+    ];
+    args.extend_from_slice(extra);
+    run_in(dir, &args, None)
+}
+
 #[test]
 fn two_outputs_naming_one_file_are_a_usage_error() {
     let dir = tempfile::tempdir().unwrap();
-    let seed = seed();
-    let r = run_in(
+    let r = compare(
         dir.path(),
-        &[
-            "compare",
-            seed.to_str().unwrap(),
-            "--before",
-            "2016..2020",
-            "--after",
-            "2021..",
-            "--map",
-            "same.svg",
-            "-o",
-            "./same.svg",
-        ],
-        None,
+        "2016..2020",
+        "2021..",
+        &["--map", "same.svg", "-o", "./same.svg"],
     );
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(
@@ -133,36 +137,20 @@ fn warnings_and_errors_reaching_a_terminal_are_escaped() {
 
 #[test]
 fn reversed_and_empty_windows_are_warned_about() {
-    let seed = seed();
-    let r = run_in(
-        &repo(),
-        &[
-            "compare",
-            seed.to_str().unwrap(),
-            "--before",
-            "2021..2023",
-            "--after",
-            "2016..2020",
-        ],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("later than --after"), "{}", r.stderr);
-    let r = run_in(
-        &repo(),
-        &[
-            "compare",
-            seed.to_str().unwrap(),
-            "--before",
-            "1990..1991",
-            "--after",
-            "2016..2020",
-        ],
-        None,
-    );
+    let r = compare(&repo(), "2021..2023", "2016..2020", &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
-        r.stderr.contains("--before holds no engagements"),
+        r.stderr.contains("warning[reversed_windows]")
+            && r.stderr.contains("is later than the after window"),
+        "{}",
+        r.stderr
+    );
+    let r = compare(&repo(), "1990..1991", "2016..2020", &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "warning[empty_window]: the before side (1990-01-01..1991-12-31) holds no engagements"
+        ),
         "{}",
         r.stderr
     );

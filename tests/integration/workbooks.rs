@@ -279,57 +279,50 @@ fn dataset_with_names(names: &[String]) -> String {
     .to_string()
 }
 
-fn round_trip(names: &[String]) {
-    let dir = tempfile::tempdir().unwrap();
-    let source = dir.path().join("in.json");
-    std::fs::write(&source, dataset_with_names(names)).unwrap();
-    let canonical = dir.path().join("canonical.json");
-    let r = run_in(
-        dir.path(),
-        &[
-            "merge",
-            "in.json",
-            "in.json",
-            "-o",
-            canonical.to_str().unwrap(),
-            "--name",
-            "round trip",
-        ],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = run_in(
-        dir.path(),
+/// `export --to xlsx` of the dataset at `source`, then `import xlsx` of
+/// the workbook: the dataset read back.
+fn export_and_import(dir: &Path, source: &Path) -> serde_json::Value {
+    let book = dir.join("book.xlsx");
+    let back = dir.join("back.json");
+    for args in [
         &[
             "export",
-            "canonical.json",
+            source.to_str().unwrap(),
             "--to",
             "xlsx",
             "-o",
-            "book.xlsx",
-        ],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = run_in(
-        dir.path(),
+            book.to_str().unwrap(),
+        ][..],
         &[
             "import",
             "xlsx",
-            "book.xlsx",
+            book.to_str().unwrap(),
             "--name",
-            "round trip",
+            "x",
             "-o",
-            "back.json",
-        ],
+            back.to_str().unwrap(),
+        ][..],
+    ] {
+        let r = run_in(dir, args, None);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    }
+    serde_json::from_str(&std::fs::read_to_string(back).unwrap()).unwrap()
+}
+
+fn round_trip(names: &[String]) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("in.json"), dataset_with_names(names)).unwrap();
+    // The canonical form (merge A A = A) is what every writer starts from.
+    let r = run_in(
+        dir.path(),
+        &["merge", "in.json", "in.json", "-o", "canonical.json"],
         None,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
+    let canonical = dir.path().join("canonical.json");
     let before: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&canonical).unwrap()).unwrap();
-    let after: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("back.json")).unwrap())
-            .unwrap();
+    let after = export_and_import(dir.path(), &canonical);
     assert_eq!(before["actors"], after["actors"]);
     assert_eq!(before["engagements"], after["engagements"]);
 }
@@ -364,40 +357,10 @@ proptest! {
 #[test]
 fn workbooks_from_the_repository_round_trip() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run_in(
-        &repo(),
-        &[
-            "export",
-            "graphs/finland-regional.json",
-            "--to",
-            "xlsx",
-            "-o",
-            dir.path().join("seed.xlsx").to_str().unwrap(),
-        ],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = run_in(
-        dir.path(),
-        &[
-            "import",
-            "xlsx",
-            "seed.xlsx",
-            "--name",
-            "x",
-            "-o",
-            "back.json",
-        ],
-        None,
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let before: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(repo().join("graphs/finland-regional.json")).unwrap(),
-    )
-    .unwrap();
-    let after: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("back.json")).unwrap())
-            .unwrap();
+    let seed = repo().join("graphs/finland-regional.json");
+    let before: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&seed).unwrap()).unwrap();
+    let after = export_and_import(dir.path(), &seed);
     assert_eq!(before["actors"], after["actors"]);
     assert_eq!(before["engagements"], after["engagements"]);
 }

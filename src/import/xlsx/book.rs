@@ -67,8 +67,11 @@ impl Limits {
 pub(crate) struct BookError {
     /// The sheet or part, and the cell when known.
     pub place: String,
-    /// What is wrong.
+    /// What is wrong; with `over`, what went over the limit.
     pub message: String,
+    /// The limit that was reached, when the workbook is over one of
+    /// [`Limits`].
+    pub over: Option<u64>,
 }
 
 type BookResult<T> = Result<T, BookError>;
@@ -77,6 +80,16 @@ fn error(place: impl Into<String>, message: impl Into<String>) -> BookError {
     BookError {
         place: place.into(),
         message: message.into(),
+        over: None,
+    }
+}
+
+/// `what` went over `limit`, one of [`Limits`].
+fn over(place: impl Into<String>, what: &str, limit: u64) -> BookError {
+    BookError {
+        place: place.into(),
+        message: what.to_string(),
+        over: Some(limit),
     }
 }
 
@@ -115,10 +128,13 @@ pub(crate) struct Book {
     date1904: bool,
     /// Custom document properties (name, text value).
     pub properties: Vec<(String, String)>,
-    read: u64,
+    /// Decompressed bytes all parts together may still take.
+    left: std::cell::Cell<u64>,
     kept: u64,
     cells: u64,
 }
+
+type Archive = ZipArchive<Cursor<Vec<u8>>>;
 
 /// Shared strings in one buffer.
 #[derive(Default)]
@@ -138,17 +154,18 @@ impl SharedStrings {
 /// A reader that stops at a number of bytes and at a run of characters
 /// between markup (`<` or `>`) longer than a text may be, so that neither
 /// a zip bomb nor one huge cell is ever held.
-struct Bounded<R> {
+struct Bounded<'a, R> {
     inner: R,
-    left: u64,
+    /// The decompressed bytes the workbook may still take (all parts).
+    left: &'a std::cell::Cell<u64>,
     run: u64,
     max_run: u64,
-    read: u64,
 }
 
-impl<R: Read> Read for Bounded<R> {
+impl<R: Read> Read for Bounded<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if self.left == 0 {
+        let left = self.left.get();
+        if left == 0 {
             // One byte more tells a part that ends here from a longer one.
             let mut probe = [0u8; 1];
             return match self.inner.read(&mut probe)? {
@@ -156,7 +173,7 @@ impl<R: Read> Read for Bounded<R> {
                 _ => Err(std::io::Error::other(LimitHit::Decompressed)),
             };
         }
-        let want = buf.len().min(self.left.min(1 << 20) as usize);
+        let want = buf.len().min(left.min(1 << 20) as usize);
         let n = self.inner.read(&mut buf[..want])?;
         for &b in &buf[..n] {
             if b == b'<' || b == b'>' {
@@ -168,8 +185,7 @@ impl<R: Read> Read for Bounded<R> {
                 }
             }
         }
-        self.left -= n as u64;
-        self.read += n as u64;
+        self.left.set(left - n as u64);
         Ok(n)
     }
 }
@@ -191,9 +207,12 @@ impl std::fmt::Display for LimitHit {
 
 impl std::error::Error for LimitHit {}
 
+/// What [`Limits::text`] limits, in messages.
+const TEXT: &str = "a text is longer than allowed (in bytes)";
+
 /// Reads an XML part event by event through a [`Bounded`] reader.
 /// A part's bytes as they are decompressed, within the limits.
-type PartBytes<'a> = BufReader<Bounded<zip::read::ZipFile<'a, Cursor<Vec<u8>>>>>;
+type PartBytes<'a> = BufReader<Bounded<'a, zip::read::ZipFile<'a, Cursor<Vec<u8>>>>>;
 
 struct Part<'a> {
     xml: quick_xml::Reader<PartBytes<'a>>,
@@ -203,11 +222,6 @@ struct Part<'a> {
 }
 
 impl Part<'_> {
-    /// Bytes read from the part so far, decompressed.
-    fn consumed(&self) -> u64 {
-        self.xml.get_ref().get_ref().read
-    }
-
     fn next(&mut self) -> BookResult<Event<'static>> {
         self.buf.clear();
         match self.xml.read_event_into(&mut self.buf) {
@@ -225,14 +239,7 @@ impl Part<'_> {
             _ => None,
         };
         match hit {
-            Some(true) => error(
-                &self.name,
-                format!(
-                    "a text is longer than {} bytes, the limit for one text on this machine ({}); give verkosto more memory (--memory) or shorten the text",
-                    self.limits.text,
-                    crate::memory::budget().describe()
-                ),
-            ),
+            Some(true) => over(&self.name, TEXT, self.limits.text),
             Some(false) => error(
                 &self.name,
                 format!(
@@ -270,10 +277,7 @@ impl Part<'_> {
                 _ => {}
             }
             if text.len() as u64 > self.limits.text {
-                return Err(error(
-                    &self.name,
-                    format!("a text is longer than {} bytes", self.limits.text),
-                ));
+                return Err(over(&self.name, TEXT, self.limits.text));
             }
         }
     }
@@ -439,82 +443,42 @@ impl Book {
             date_styles: Vec::new(),
             date1904: false,
             properties: Vec::new(),
-            read: 0,
+            left: std::cell::Cell::new(limits.decompressed),
             kept: 0,
             cells: 0,
         };
         let relationships = book.relationships()?;
         book.read_workbook(&relationships)?;
-        let strings = relationships
-            .iter()
-            .find(|(_, kind, _)| kind.ends_with("/sharedStrings"))
-            .map(|(_, _, target)| target.clone())
-            .unwrap_or_else(|| "xl/sharedStrings.xml".into());
-        if book.has_part(&strings) {
+        // The shared strings, styles and properties, where the workbook
+        // has them.
+        let target = |suffix: &str, default: &str| {
+            relationships
+                .iter()
+                .find(|(_, kind, _)| kind.ends_with(suffix))
+                .map_or_else(|| default.to_string(), |(_, _, target)| target.clone())
+        };
+        let strings = target("/sharedStrings", "xl/sharedStrings.xml");
+        if part_name(&book.archive, &strings).is_some() {
             book.read_shared_strings(&strings)?;
         }
-        let styles = relationships
-            .iter()
-            .find(|(_, kind, _)| kind.ends_with("/styles"))
-            .map(|(_, _, target)| target.clone())
-            .unwrap_or_else(|| "xl/styles.xml".into());
-        if book.has_part(&styles) {
+        let styles = target("/styles", "xl/styles.xml");
+        if part_name(&book.archive, &styles).is_some() {
             book.read_styles(&styles)?;
         }
-        if book.has_part("docProps/custom.xml") {
+        if part_name(&book.archive, "docProps/custom.xml").is_some() {
             book.read_properties("docProps/custom.xml")?;
         }
         Ok(book)
-    }
-
-    fn part_name(&self, name: &str) -> Option<String> {
-        let name = name.trim_start_matches('/');
-        self.archive
-            .file_names()
-            .find(|n| n.eq_ignore_ascii_case(name))
-            .map(str::to_string)
-    }
-
-    fn has_part(&self, name: &str) -> bool {
-        self.part_name(name).is_some()
-    }
-
-    fn part(&mut self, name: &str) -> BookResult<Part<'_>> {
-        let actual = self
-            .part_name(name)
-            .ok_or_else(|| error(name, "the workbook has no such part"))?;
-        let left = self.limits.decompressed.saturating_sub(self.read);
-        let max_run = self.limits.text;
-        let file = self
-            .archive
-            .by_name(&actual)
-            .map_err(|e| error(name, format!("cannot be read: {e}")))?;
-        let bounded = Bounded {
-            inner: file,
-            left,
-            run: 0,
-            max_run,
-            read: 0,
-        };
-        let mut xml = quick_xml::Reader::from_reader(BufReader::with_capacity(64 << 10, bounded));
-        xml.config_mut().trim_text(false);
-        xml.config_mut().check_end_names = false;
-        Ok(Part {
-            xml,
-            buf: Vec::new(),
-            name: name.to_string(),
-            limits: self.limits,
-        })
     }
 
     /// Relationships of the workbook part: (id, type, target as a part
     /// path).
     fn relationships(&mut self) -> BookResult<Vec<(String, String, String)>> {
         let name = "xl/_rels/workbook.xml.rels";
-        if !self.has_part(name) {
+        if part_name(&self.archive, name).is_none() {
             return Ok(Vec::new());
         }
-        let mut part = self.part(name)?;
+        let mut part = open_part(&mut self.archive, &self.left, self.limits, name)?;
         let mut out = Vec::new();
         loop {
             match part.next()? {
@@ -535,14 +499,16 @@ impl Book {
                 _ => {}
             }
         }
-        let read = part.consumed();
-        drop(part);
-        self.read += read;
         Ok(out)
     }
 
     fn read_workbook(&mut self, relationships: &[(String, String, String)]) -> BookResult<()> {
-        let mut part = self.part("xl/workbook.xml")?;
+        let mut part = open_part(
+            &mut self.archive,
+            &self.left,
+            self.limits,
+            "xl/workbook.xml",
+        )?;
         let mut sheets = Vec::new();
         let mut date1904 = false;
         loop {
@@ -567,9 +533,6 @@ impl Book {
                 _ => {}
             }
         }
-        let read = part.consumed();
-        drop(part);
-        self.read += read;
         self.date1904 = date1904;
         for (i, (name, path)) in sheets.into_iter().enumerate() {
             let path = path.unwrap_or_else(|| format!("xl/worksheets/sheet{}.xml", i + 1));
@@ -580,20 +543,17 @@ impl Book {
 
     fn read_shared_strings(&mut self, name: &str) -> BookResult<()> {
         let limits = self.limits;
-        let mut part = self.part(name)?;
+        let mut part = open_part(&mut self.archive, &self.left, self.limits, name)?;
         let mut strings = SharedStrings::default();
         loop {
             match part.next()? {
                 Event::Start(e) if e.local_name().as_ref() == b"si" => {
                     let text = si_text(&mut part)?;
                     if strings.ends.len() as u64 >= limits.strings {
-                        return Err(error(
+                        return Err(over(
                             name,
-                            format!(
-                                "more than {} shared strings, the limit on this machine ({}); give verkosto more memory (--memory) or split the workbook",
-                                limits.strings,
-                                crate::memory::budget().describe()
-                            ),
+                            "there are more shared strings than allowed",
+                            limits.strings,
                         ));
                     }
                     strings.text.push_str(&unescape_ooxml(&text));
@@ -606,25 +566,20 @@ impl Book {
                 _ => {}
             }
             if strings.text.len() as u64 > limits.kept {
-                return Err(error(
+                return Err(over(
                     name,
-                    format!(
-                        "the shared strings hold more than {} bytes, the limit on this machine; give verkosto more memory (--memory)",
-                        limits.kept
-                    ),
+                    "the shared strings hold more bytes than allowed",
+                    limits.kept,
                 ));
             }
         }
-        let read = part.consumed();
-        drop(part);
-        self.read += read;
         self.kept += strings.text.len() as u64;
         self.strings = strings;
         Ok(())
     }
 
     fn read_styles(&mut self, name: &str) -> BookResult<()> {
-        let mut part = self.part(name)?;
+        let mut part = open_part(&mut self.archive, &self.left, self.limits, name)?;
         let mut custom: Vec<(u32, String)> = Vec::new();
         let mut formats: Vec<u32> = Vec::new();
         let mut in_cell_xfs = false;
@@ -658,9 +613,6 @@ impl Book {
                 _ => {}
             }
         }
-        let read = part.consumed();
-        drop(part);
-        self.read += read;
         self.date_styles = formats
             .iter()
             .map(|&id| {
@@ -675,7 +627,7 @@ impl Book {
     }
 
     fn read_properties(&mut self, name: &str) -> BookResult<()> {
-        let mut part = self.part(name)?;
+        let mut part = open_part(&mut self.archive, &self.left, self.limits, name)?;
         let mut out = Vec::new();
         let mut current: Option<String> = None;
         loop {
@@ -696,9 +648,6 @@ impl Book {
                 break;
             }
         }
-        let read = part.consumed();
-        drop(part);
-        self.read += read;
         self.properties = out;
         Ok(())
     }
@@ -713,14 +662,11 @@ impl Book {
     ) -> BookResult<()> {
         let limits = self.limits;
         let date1904 = self.date1904;
-        let mut kept = self.kept;
-        let mut cells = self.cells;
-        // Borrow the strings and styles apart from the archive.
-        let strings = std::mem::take(&mut self.strings);
-        let date_styles = std::mem::take(&mut self.date_styles);
-        let result = (|| {
-            let mut part = self.part(path)?;
-            part.name = sheet.to_string();
+        let (strings, date_styles) = (&self.strings, &self.date_styles);
+        let (kept, cells) = (&mut self.kept, &mut self.cells);
+        let mut part = open_part(&mut self.archive, &self.left, limits, path)?;
+        part.name = sheet.to_string();
+        {
             let mut next_row: u32 = 0;
             let mut row: u32 = 0;
             let mut next_column: u32 = 0;
@@ -810,27 +756,21 @@ impl Book {
                             }
                         };
                         if let Value::Text(t) = &value {
-                            kept += t.len() as u64;
-                            if kept > limits.kept {
-                                return Err(error(
+                            *kept += t.len() as u64;
+                            if *kept > limits.kept {
+                                return Err(over(
                                     place(),
-                                    format!(
-                                        "the cells hold more than {} bytes of text, the limit on this machine ({}); give verkosto more memory (--memory) or split the workbook",
-                                        limits.kept,
-                                        crate::memory::budget().describe()
-                                    ),
+                                    "the cells hold more bytes of text than allowed",
+                                    limits.kept,
                                 ));
                             }
                         }
-                        cells += 1;
-                        if cells > limits.cells {
-                            return Err(error(
+                        *cells += 1;
+                        if *cells > limits.cells {
+                            return Err(over(
                                 place(),
-                                format!(
-                                    "more than {} cells, the limit on this machine ({}); give verkosto more memory (--memory) or split the workbook",
-                                    limits.cells,
-                                    crate::memory::budget().describe()
-                                ),
+                                "there are more cells than allowed",
+                                limits.cells,
                             ));
                         }
                         each(CellValue {
@@ -847,15 +787,48 @@ impl Book {
                     _ => {}
                 }
             }
-            Ok(part.consumed())
-        })();
-        self.strings = strings;
-        self.date_styles = date_styles;
-        self.read += result.clone()?;
-        self.kept = kept;
-        self.cells = cells;
+        }
         Ok(())
     }
+}
+
+/// The name of the part `name` as the zip stores it (in any case).
+fn part_name(archive: &Archive, name: &str) -> Option<String> {
+    let name = name.trim_start_matches('/');
+    archive
+        .file_names()
+        .find(|n| n.eq_ignore_ascii_case(name))
+        .map(str::to_string)
+}
+
+/// Opens the part `name` for reading within `limits`, taking its
+/// decompressed bytes from the allowance `left`.
+fn open_part<'a>(
+    archive: &'a mut Archive,
+    left: &'a std::cell::Cell<u64>,
+    limits: Limits,
+    name: &str,
+) -> BookResult<Part<'a>> {
+    let actual =
+        part_name(archive, name).ok_or_else(|| error(name, "the workbook has no such part"))?;
+    let file = archive
+        .by_name(&actual)
+        .map_err(|e| error(name, format!("cannot be read: {e}")))?;
+    let bounded = Bounded {
+        inner: file,
+        left,
+        run: 0,
+        max_run: limits.text,
+    };
+    let mut xml = quick_xml::Reader::from_reader(BufReader::with_capacity(64 << 10, bounded));
+    xml.config_mut().trim_text(false);
+    xml.config_mut().check_end_names = false;
+    Ok(Part {
+        xml,
+        buf: Vec::new(),
+        name: name.to_string(),
+        limits,
+    })
 }
 
 /// A cell's place from its `r` attribute, else the next column of the
@@ -925,10 +898,7 @@ fn si_text(part: &mut Part<'_>) -> BookResult<String> {
             _ => {}
         }
         if text.len() as u64 > part.limits.text {
-            return Err(error(
-                &part.name,
-                format!("a text is longer than {} bytes", part.limits.text),
-            ));
+            return Err(over(&part.name, TEXT, part.limits.text));
         }
     }
 }

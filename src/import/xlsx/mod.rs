@@ -78,7 +78,16 @@ pub fn import_xlsx(path: &Path, name: &str) -> Result<(Dataset, Vec<String>)> {
         )],
     };
     let limits = XlsxLimits::new(bytes.len() as u64, &crate::memory::budget());
-    let mut book = Book::open(bytes, limits).map_err(|e| fail(&e.place, e.message))?;
+    let book_error = |e: BookError| match e.over {
+        Some(limit) => Error::OverLimit {
+            place: format!("{file}[{}]", e.place),
+            what: e.message,
+            limit,
+            memory: crate::memory::budget().describe(),
+        },
+        None => fail(&e.place, e.message),
+    };
+    let mut book = Book::open(bytes, limits).map_err(book_error)?;
     let exact = book.properties.iter().any(|(n, _)| n == MARKER);
     let names: Vec<String> = book.sheets.iter().map(|(n, _)| n.clone()).collect();
     let mut notes = Vec::new();
@@ -126,13 +135,12 @@ pub fn import_xlsx(path: &Path, name: &str) -> Result<(Dataset, Vec<String>)> {
         else {
             continue;
         };
-        let rows = read_rows(&mut book, &sheet, &part).map_err(|e| fail(&e.place, e.message))?;
+        let rows = read_rows(&mut book, &sheet, &part).map_err(book_error)?;
         sheets.insert(wanted, (sheet, rows));
     }
     if exact {
         if let Some((sheet, continued)) = sheets.remove(CONTINUED) {
-            join_continued(&mut sheets, &sheet, continued)
-                .map_err(|e| fail(&e.place, e.message))?;
+            join_continued(&mut sheets, &sheet, continued).map_err(book_error)?;
         }
     }
     let mut problems = Vec::new();
@@ -194,6 +202,7 @@ fn read_rows(book: &mut Book, sheet: &str, part: &str) -> std::result::Result<Ro
             return Err(BookError {
                 place: format!("{sheet}!{}{}", column_letters(w[0].0), *r + 1),
                 message: "the cell is given twice".into(),
+                over: None,
             });
         }
     }
@@ -209,6 +218,7 @@ fn join_continued(
     let bad = |row: u32, message: &str| BookError {
         place: format!("{sheet}!A{}", row + 1),
         message: message.to_string(),
+        over: None,
     };
     for (row, cells) in continued.into_iter().skip(1) {
         let text = |c: u32| {
