@@ -5,7 +5,7 @@ use super::Analysis;
 use crate::lang::Lang;
 use crate::model::Engagement;
 use crate::render::{Cell, Table};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Why an actor of the dataset is not in the network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,7 +41,7 @@ impl LeftOut {
 /// Roles that lead a project's work.
 const LEADS: &[&str] = &["coordinator", "implementer"];
 
-impl Analysis<'_> {
+impl<'a> Analysis<'a> {
     /// Why the dataset's actor `a` (index into `dataset.actors`) is not in
     /// the network, or `None` when it is.
     pub fn left_out(&self, a: usize) -> Option<LeftOut> {
@@ -106,14 +106,30 @@ impl Analysis<'_> {
             .collect()
     }
 
-    fn names_in(&self, engagement: &Engagement, roles: &[&str]) -> Vec<String> {
+    fn names_in(
+        &self,
+        index: &HashMap<&str, usize>,
+        engagement: &Engagement,
+        roles: &[&str],
+    ) -> Vec<String> {
         let dataset = self.dataset();
         engagement
             .participants
             .iter()
             .filter(|p| roles.contains(&p.role.as_str()))
-            .filter_map(|p| dataset.actors.iter().find(|a| a.id == p.actor))
-            .map(|a| a.name.to_string())
+            .filter_map(|p| index.get(p.actor.as_str()))
+            .map(|&a| dataset.actors[a].name.to_string())
+            .collect()
+    }
+
+    /// The dataset's actors by id (ids are unique in a valid dataset), so
+    /// that a table of many projects looks each participant up once.
+    fn actor_index(&self) -> HashMap<&'a str, usize> {
+        self.dataset()
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i))
             .collect()
     }
 
@@ -143,6 +159,13 @@ impl Analysis<'_> {
             columns,
             rows: Vec::new(),
         };
+        let index = self.actor_index();
+        let mut activities: HashMap<&str, usize> = HashMap::new();
+        for x in &dataset.engagements {
+            if let Some(parent) = x.part_of.as_deref() {
+                *activities.entry(parent).or_default() += 1;
+            }
+        }
         for e in self.projects() {
             let engagement = graph.engagement(e);
             let period = match graph.dates(e) {
@@ -151,18 +174,14 @@ impl Analysis<'_> {
                 (None, Some(b)) => format!("– {}", lang.date(b)),
                 (None, None) => String::new(),
             };
-            let activities = dataset
-                .engagements
-                .iter()
-                .filter(|x| x.part_of.as_deref() == Some(engagement.id.as_str()))
-                .count();
+            let activities = activities.get(engagement.id.as_str()).copied().unwrap_or(0);
             table.rows.push(vec![
                 engagement.id.as_str().into(),
                 engagement.name.as_str().into(),
                 lang.engagement_kind(&engagement.kind).into(),
-                Cell::List(self.names_in(engagement, &["coordinator"])),
-                Cell::List(self.names_in(engagement, &["implementer", "partner"])),
-                Cell::List(self.names_in(engagement, &["funder", "authority"])),
+                Cell::List(self.names_in(&index, engagement, &["coordinator"])),
+                Cell::List(self.names_in(&index, engagement, &["implementer", "partner"])),
+                Cell::List(self.names_in(&index, engagement, &["funder", "authority"])),
                 Cell::Text(period.into()),
                 engagement.funding_eur.map_or(Cell::Empty, Cell::Float),
                 engagement.participants.len().into(),
@@ -178,8 +197,8 @@ impl Analysis<'_> {
     /// funding split equally among its coordinators and implementers.
     pub fn funding(&self) -> Vec<(usize, usize, f64, f64)> {
         let graph = self.projection().two_mode();
-        let dataset = self.dataset();
         let mut per: BTreeMap<usize, (usize, f64, f64)> = BTreeMap::new();
+        let index = self.actor_index();
         for e in self.projects() {
             let engagement = graph.engagement(e);
             let Some(funding) = engagement.funding_eur else {
@@ -189,7 +208,7 @@ impl Analysis<'_> {
                 .participants
                 .iter()
                 .filter(|p| LEADS.contains(&p.role.as_str()))
-                .filter_map(|p| dataset.actors.iter().position(|a| a.id == p.actor))
+                .filter_map(|p| index.get(p.actor.as_str()).copied())
                 .collect();
             for &a in &leads {
                 let row = per.entry(a).or_default();
