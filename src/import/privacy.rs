@@ -2,7 +2,8 @@
 //! `name(at)firma.fi`, `name [at] firma.fi`, `name at firma.fi`,
 //! `name ät firma.fi`), phone numbers, Finnish personal identity codes and
 //! the names of people after a contact word (yhteyshenkilö, kontaktperson,
-//! contact, puh., tel.) are removed from every text the importers read,
+//! contact, puh., tel.) or a person's title (projektipäällikkö,
+//! projektledare, Ms) are removed from every text the importers read,
 //! before anything else sees it.
 
 /// What replaces a removed piece of personal data.
@@ -151,35 +152,33 @@ const CONTACT_WORDS: &[&str] = &[
     "mob",
 ];
 
-/// Titles that may stand between a contact word and the name.
+/// Job titles and forms of address that come right before a person's
+/// name, in running text too ("projektipäällikkö Maija Mallikas").
 const TITLES: &[&str] = &[
-    "person",
-    "persons",
-    "henkilö",
-    "toimii",
-    "on",
-    "är",
-    "is",
     "projektipäällikkö",
     "hankepäällikkö",
     "projektikoordinaattori",
     "hankekoordinaattori",
-    "koordinaattori",
     "toiminnanjohtaja",
     "asiantuntija",
+    "projektisihteeri",
+    "projektiassistentti",
+    "kehittämispäällikkö",
     "projektledare",
     "projektkoordinator",
     "verksamhetsledare",
-    "project",
-    "manager",
-    "coordinator",
     "ms",
     "mr",
     "mrs",
     "dr",
 ];
 
-/// `text` with the name (up to three capitalised words) that follows a
+/// Words that may stand between a contact word and the name.
+const FILLERS: &[&str] = &[
+    "person", "persons", "henkilö", "toimii", "on", "är", "is", "project",
+];
+
+/// `text` with the name (a first and a last name: up to two capitalised words) that follows a
 /// contact word, past any title, replaced by [`REMOVED`]:
 /// `Yhteyshenkilö Matti Meikäläinen, puh. …` → `Yhteyshenkilö [removed],
 /// puh. …`. The punctuation around the name stays.
@@ -187,21 +186,23 @@ fn contact_names(text: &str) -> String {
     let lower = text.to_lowercase();
     if !CONTACT_WORDS
         .iter()
+        .chain(TITLES)
         .any(|w| w.len() > 2 && lower.contains(w))
     {
         return text.to_string();
     }
     let not_word = |c: char| !c.is_alphanumeric();
     let bare = |w: &str| w.trim_matches(not_word).to_lowercase();
+    let title = |w: &str| TITLES.contains(&bare(w).as_str());
+    // A contact word, or a title right before a name.
     let contact = |w: &str| {
         let b = bare(w);
-        CONTACT_WORDS.contains(&b.as_str())
-            && (b.len() > 2 || w.ends_with('.'))
+        (CONTACT_WORDS.contains(&b.as_str()) && (b.len() > 2 || w.ends_with('.')) || title(w))
             && !w.ends_with(',')
     };
-    let title = |w: &str| {
+    let filler = |w: &str| {
         let b = bare(w);
-        b.is_empty() || TITLES.contains(&b.as_str())
+        b.is_empty() || FILLERS.contains(&b.as_str()) || title(w)
     };
     let name_like = |w: &str| {
         let core = w.trim_matches(not_word);
@@ -219,13 +220,13 @@ fn contact_names(text: &str) -> String {
         if !contact(words[i - 1]) {
             continue;
         }
-        while i < words.len() && title(words[i]) {
+        while i < words.len() && filler(words[i]) {
             out.push(words[i].to_string());
             i += 1;
         }
-        // The name: up to three words, ending at punctuation.
+        // The name: a first and a last name, ending at punctuation.
         let first = i;
-        while i < words.len() && i - first < 3 && name_like(words[i]) {
+        while i < words.len() && i - first < 2 && name_like(words[i]) {
             i += 1;
             if words[i - 1].ends_with(not_word) {
                 break;
@@ -378,6 +379,10 @@ mod tests {
                 "Contact person Ms [removed].",
             ),
             ("puh. 0401234567", "puh. [removed]"),
+            (
+                "Hanketta koordinoi projektipäällikkö Maija Mallikas Centriasta.",
+                "Hanketta koordinoi projektipäällikkö [removed] Centriasta.",
+            ),
         ] {
             assert_eq!(scrub(given), expected, "{given}");
         }

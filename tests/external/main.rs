@@ -1,5 +1,6 @@
 //! Tests that need a component outside Rust: Graphviz, Chromium, a Python
-//! with networkx, a pseudo-terminal (`script`). When the component is
+//! with networkx, a pseudo-terminal (`script`), the real exports in
+//! `../shared/realdata/` (beside the repository, as CI lays it out). When the component is
 //! missing they are reported as ignored, with the reason in their kind
 //! (`[needs chromium]`) — unless `CI` is set, where a missing component
 //! makes the test run and fail, so that it can never quietly vanish.
@@ -12,6 +13,7 @@ mod graphviz;
 mod map_geometry;
 mod networkx;
 mod openpyxl;
+mod realdata;
 mod terminal;
 
 use libtest_mimic::{Arguments, Trial};
@@ -25,6 +27,7 @@ enum Needs {
     Networkx,
     Openpyxl,
     Terminal,
+    SharedData,
 }
 
 impl Needs {
@@ -35,6 +38,7 @@ impl Needs {
             Needs::Networkx => "needs networkx",
             Needs::Openpyxl => "needs openpyxl",
             Needs::Terminal => "needs script",
+            Needs::SharedData => "needs ../shared/realdata",
         }
     }
 
@@ -48,6 +52,7 @@ impl Needs {
                 .arg("--version")
                 .output()
                 .is_ok_and(|o| o.status.success()),
+            Needs::SharedData => realdata::folder().is_dir(),
         }
     }
 }
@@ -123,6 +128,11 @@ fn main() {
             "table_outputs_as_workbooks_keep_types_and_text",
             Needs::Openpyxl,
             openpyxl::table_outputs_as_workbooks_keep_types_and_text,
+        ),
+        trial(
+            "the_real_keep_eu_workbook_is_read_cell_by_cell",
+            Needs::SharedData,
+            realdata::the_real_keep_eu_workbook_is_read_cell_by_cell,
         ),
         trial(
             "progress_bar_on_a_terminal",
