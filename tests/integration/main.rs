@@ -10,6 +10,7 @@ mod exports;
 mod fuzz;
 mod golden;
 mod maps;
+mod memory;
 mod merge;
 mod metrics_reference;
 mod outputs;
