@@ -19,7 +19,11 @@ fn main() -> Result<(), verkosto::Error> {
         ..Default::default()
     };
     let analysis = Analysis::new(&dataset, options)?;
-    print!("{}", render_summary(analysis.summary()?, Format::Table));
+    let warnings = verkosto::views::summary_warnings(&analysis, verkosto::lang::Lang::En)?;
+    print!(
+        "{}",
+        render_summary(analysis.summary()?, &warnings, Format::Table)
+    );
     let projection = analysis.projection();
 
     let mut ties: Vec<usize> = (0..projection.tie_count()).collect();

@@ -1,44 +1,73 @@
-//! Counts of the expensive steps run on the current thread: adjacency
-//! builds and community detections. They let tests check that an
-//! `Analysis` computes each result once, however many tables, maps
-//! and report sections use it.
+//! Counts of the expensive steps run on the current thread: projections,
+//! adjacency builds, components, mixing matrices, community detections and
+//! betweenness runs. They let tests check that an `Analysis` computes each
+//! result once, however many tables, maps and report sections use it.
 
 use std::cell::Cell;
 
+/// An expensive step of an analysis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// A projection of a two-mode graph onto its actors.
+    Projection,
+    /// An adjacency built from a network's ties
+    /// ([`crate::graph::Projection::adjacency`]); path metrics' reordered
+    /// working copies are not counted.
+    Adjacency,
+    /// Connected components of a network.
+    Components,
+    /// A mixing matrix (ties within and between groups).
+    Mixing,
+    /// A community detection (Leiden or Louvain).
+    Community,
+    /// A betweenness computation (exact or sampled).
+    Betweenness,
+}
+
+const STEPS: usize = 6;
+
 thread_local! {
-    static ADJACENCY_BUILDS: Cell<usize> = const { Cell::new(0) };
-    static COMMUNITY_RUNS: Cell<usize> = const { Cell::new(0) };
+    static COUNTS: [Cell<usize>; STEPS] = const { [const { Cell::new(0) }; STEPS] };
 }
 
 /// What has been computed on this thread since the last [`reset`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
-    /// Adjacencies of a network built from its ties
-    /// ([`crate::graph::Projection::adjacency`]); path metrics' reordered
-    /// working copies are not counted.
+    /// Projections made.
+    pub projections: usize,
+    /// Adjacencies built from ties.
     pub adjacency_builds: usize,
-    /// Community detections run (Leiden or Louvain).
+    /// Component labellings.
+    pub components: usize,
+    /// Mixing matrices.
+    pub mixing: usize,
+    /// Community detections run.
     pub community_runs: usize,
+    /// Betweenness computations.
+    pub betweenness: usize,
 }
 
 /// The counts of this thread.
 pub fn counts() -> Counts {
-    Counts {
-        adjacency_builds: ADJACENCY_BUILDS.with(Cell::get),
-        community_runs: COMMUNITY_RUNS.with(Cell::get),
-    }
+    COUNTS.with(|c| Counts {
+        projections: c[Step::Projection as usize].get(),
+        adjacency_builds: c[Step::Adjacency as usize].get(),
+        components: c[Step::Components as usize].get(),
+        mixing: c[Step::Mixing as usize].get(),
+        community_runs: c[Step::Community as usize].get(),
+        betweenness: c[Step::Betweenness as usize].get(),
+    })
 }
 
 /// Sets this thread's counts to zero.
 pub fn reset() {
-    ADJACENCY_BUILDS.with(|c| c.set(0));
-    COMMUNITY_RUNS.with(|c| c.set(0));
+    COUNTS.with(|c| c.iter().for_each(|x| x.set(0)));
 }
 
-pub(crate) fn count_adjacency_build() {
-    ADJACENCY_BUILDS.with(|c| c.set(c.get() + 1));
-}
-
-pub(crate) fn count_community_run() {
-    COMMUNITY_RUNS.with(|c| c.set(c.get() + 1));
+/// Counts one run of `step` on this thread.
+pub(crate) fn count(step: Step) {
+    COUNTS.with(|c| {
+        let x = &c[step as usize];
+        x.set(x.get() + 1);
+    });
 }

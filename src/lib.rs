@@ -42,6 +42,7 @@ pub mod metrics;
 pub mod model;
 pub mod render;
 mod rng;
+pub mod views;
 
 pub use analysis::{Analysis, AnalysisOptions};
 pub use error::{Error, Result};

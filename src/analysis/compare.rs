@@ -4,7 +4,7 @@
 use super::Analysis;
 use crate::error::{Error, Result};
 use crate::metrics::mixing::Mixing;
-use crate::metrics::warning::Warning;
+use crate::metrics::warning::{Caveat, Side};
 use crate::metrics::Metric;
 use crate::model::{Dataset, Date};
 use crate::render::{Cell, Table};
@@ -111,13 +111,13 @@ pub struct Comparison {
     pub mixing: Table,
     /// Caveats: `reversed_windows` when the before window is later than
     /// the after window, `empty_window` when a side holds no engagements.
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<Caveat>,
 }
 
 /// The caveats of comparing `before` with `after`: windows in reverse
 /// order, and a side with no engagements (so every tie of the other side
 /// counts as formed or ended).
-fn window_warnings(before: &Analysis<'_>, after: &Analysis<'_>) -> Vec<Warning> {
+fn window_warnings(before: &Analysis<'_>, after: &Analysis<'_>) -> Vec<Caveat> {
     let window = |a: &Analysis<'_>| {
         let f = &a.options().projection.filter;
         Window {
@@ -129,23 +129,20 @@ fn window_warnings(before: &Analysis<'_>, after: &Analysis<'_>) -> Vec<Warning> 
     let later = |x: Option<Date>, y: Option<Date>| matches!((x, y), (Some(x), Some(y)) if x > y);
     let mut out = Vec::new();
     if later(b.from, a.from) || later(b.to, a.to) {
-        out.push(Warning {
-            code: "reversed_windows",
-            message: format!(
-                "the before window {b} is later than the after window {a}: formed and ended ties are read backwards in time; swap the windows to compare earlier with later"
-            ),
-            subjects: vec![b.to_string(), a.to_string()],
+        out.push(Caveat::ReversedWindows {
+            before: b.to_string(),
+            after: a.to_string(),
         });
     }
     let empty = |x: &Analysis<'_>| x.projection().two_mode().engagement_count() == 0;
-    for (side, is_empty, w) in [("before", empty(before), b), ("after", empty(after), a)] {
+    for (side, is_empty, w) in [
+        (Side::Before, empty(before), b),
+        (Side::After, empty(after), a),
+    ] {
         if is_empty {
-            out.push(Warning {
-                code: "empty_window",
-                message: format!(
-                    "the {side} side ({w}) holds no engagements (none is dated within the window, or the filters leave none): its network is empty, so every tie of the other side counts as formed or ended"
-                ),
-                subjects: vec![side.to_string()],
+            out.push(Caveat::EmptyWindow {
+                side,
+                window: w.to_string(),
             });
         }
     }
@@ -461,70 +458,6 @@ pub fn compare(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Comparison
 }
 
 impl Comparison {
-    /// The tie changes as a table: change, source, target, weights and
-    /// engagements before and after.
-    pub fn tie_table(&self) -> Table {
-        let mut table = Table::new(&[
-            "change",
-            "source",
-            "target",
-            "weight_before",
-            "weight_after",
-            "engagements_before",
-            "engagements_after",
-        ]);
-        for t in &self.ties {
-            let weight = |w: Option<f64>| w.map_or(Cell::Empty, Cell::Float);
-            table.push(vec![
-                t.change.into(),
-                t.source.as_str().into(),
-                t.target.as_str().into(),
-                weight(t.weight_before),
-                weight(t.weight_after),
-                Cell::List(t.engagements_before.clone()),
-                Cell::List(t.engagements_after.clone()),
-            ]);
-        }
-        table
-    }
-
-    /// Marks the ties formed since `before` on a map of the `after`
-    /// network: drawn in [`crate::render::palette::NEW_TIE`], wider, and
-    /// named in the legend and the tooltips.
-    pub fn mark_formed(&self, model: &mut crate::render::map::MapModel, lang: crate::lang::Lang) {
-        let formed: BTreeSet<(&str, &str)> = self
-            .ties
-            .iter()
-            .filter(|t| t.change == "formed")
-            .map(|t| (t.source.as_str(), t.target.as_str()))
-            .collect();
-        let label = lang.text("compare.new_tie").to_string();
-        let mut marked = 0;
-        for edge in &mut model.edges {
-            let (a, b) = (
-                model.nodes[edge.a].id.as_str(),
-                model.nodes[edge.b].id.as_str(),
-            );
-            let key = if a <= b { (a, b) } else { (b, a) };
-            if formed.contains(&key) {
-                edge.color = crate::render::palette::NEW_TIE.to_string();
-                edge.width = edge.width.max(1.0) * 1.8;
-                edge.tooltip = format!("{} ({label})", edge.tooltip);
-                marked += 1;
-            }
-        }
-        // New ties are drawn last, over the kept ones.
-        model
-            .edges
-            .sort_by_key(|e| e.color == crate::render::palette::NEW_TIE);
-        model.legend.push(crate::render::map::LegendRow {
-            label,
-            color: crate::render::palette::NEW_TIE.to_string(),
-            count: marked,
-            ring: false,
-        });
-    }
-
     /// How many ties were formed, ended and kept.
     pub fn counts(&self) -> (usize, usize, usize) {
         let n = |c: &str| self.ties.iter().filter(|t| t.change == c).count();

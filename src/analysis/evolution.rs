@@ -116,27 +116,6 @@ pub struct PeriodRow {
     pub open_ended_ties: usize,
 }
 
-/// The columns of [`evolution_table`], in order; also the JSON keys.
-pub const EVOLUTION_COLUMNS: [&str; 17] = [
-    "period",
-    "start",
-    "end",
-    "active_actors",
-    "ties",
-    "total_weight",
-    "density",
-    "components",
-    "largest_component",
-    "average_clustering",
-    "new_ties",
-    "ended_ties",
-    "persisting_ties",
-    "repeated_ties",
-    "new_actors",
-    "returning_actors",
-    "open_ended_ties",
-];
-
 /// The day before `d`.
 fn previous_day(d: Date) -> Date {
     if d.day() > 1 {
@@ -424,9 +403,19 @@ pub fn evolution(
     periods: &Periods,
     mode: EvolutionMode,
 ) -> Result<Vec<PeriodRow>> {
-    // The whole span, with the user's window: pairs, their engagements,
-    // and the dates.
-    let whole = Projection::new(dataset, options)?;
+    evolution_of(&Projection::new(dataset, options)?, options, periods, mode)
+}
+
+/// [`evolution`] of a projection already made under `options` (the whole
+/// span, with the user's window): no projection is rebuilt unless a
+/// minimum tie weight is set.
+pub(crate) fn evolution_of(
+    whole: &Projection<'_>,
+    options: &ProjectionOptions,
+    periods: &Periods,
+    mode: EvolutionMode,
+) -> Result<Vec<PeriodRow>> {
+    let dataset = whole.two_mode().dataset();
     let graph: &TwoModeGraph<'_> = whole.two_mode();
     let dates: Vec<(Option<Date>, Option<Date>)> = (0..graph.engagement_count())
         .map(|e| graph.dates(e))
@@ -513,7 +502,7 @@ pub fn evolution(
         unfiltered = Projection::new(dataset, &o)?;
         &unfiltered
     } else {
-        &whole
+        whole
     };
     let mut rows = Vec::with_capacity(k);
     for (p, (period, start, end)) in cuts.into_iter().enumerate() {
@@ -593,33 +582,6 @@ pub fn evolution_metrics(
         }
     }
     Ok(table)
-}
-
-/// The rows of [`evolution`] as a table with [`EVOLUTION_COLUMNS`].
-pub fn evolution_table(rows: &[PeriodRow]) -> Table {
-    let mut table = Table::new(&EVOLUTION_COLUMNS);
-    for r in rows {
-        table.push(vec![
-            r.period.as_str().into(),
-            Cell::Text(r.start.to_string().into()),
-            Cell::Text(r.end.to_string().into()),
-            r.active_actors.into(),
-            r.ties.into(),
-            Cell::Float(r.total_weight),
-            Cell::Float(r.density),
-            r.components.into(),
-            r.largest_component.into(),
-            Cell::Float(r.average_clustering),
-            r.new_ties.into(),
-            r.ended_ties.into(),
-            r.persisting_ties.into(),
-            r.repeated_ties.into(),
-            r.new_actors.into(),
-            r.returning_actors.into(),
-            r.open_ended_ties.into(),
-        ]);
-    }
-    table
 }
 
 #[cfg(test)]

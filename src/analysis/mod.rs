@@ -18,30 +18,20 @@
 //! assert_eq!(analysis.summary().unwrap().components, 1);
 //! ```
 
+mod caveats;
 mod compare;
 mod evolution;
-mod findings;
-mod map;
 mod projects;
-mod report;
-mod report_sections;
-mod tables;
-mod warnings;
+mod select;
 
+pub use caveats::RANKED;
 pub use compare::{compare, Comparison, TieChange, Window};
-pub use evolution::{
-    evolution, evolution_metrics, evolution_table, EvolutionMode, PeriodRow, Periods,
-    EVOLUTION_COLUMNS,
-};
-pub use findings::Finding;
-pub use map::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
+pub use evolution::{evolution, evolution_metrics, EvolutionMode, PeriodRow, Periods};
 pub use projects::LeftOut;
-pub use report::{ReportFile, ReportOptions};
-pub use tables::{ActorRows, ActorSort, ActorTableOptions, BrokerSort, TieSort, BROKER_COLUMNS};
+pub(crate) use select::{neighbourhood, shown_components};
 
 use crate::error::Result;
 use crate::graph::{Csr, Projection, ProjectionOptions};
-use crate::lang::Lang;
 use crate::metrics::brokerage::{gould_fernandez, sole_broker_pairs, BrokerFigures, Brokerage};
 use crate::metrics::centrality::{
     betweenness, closeness, eigenvector, harmonic, katz, pagerank, BetweennessOptions, KatzOptions,
@@ -56,9 +46,10 @@ use crate::metrics::community::{
     community_profiles, detect, stability, CommunityOptions, CommunityProfile, Partition, Stability,
 };
 use crate::metrics::core::core_number;
-use crate::metrics::mixing::{assortativity, mixing, Groups};
+use crate::metrics::mixing::{assortativity, mixing, Groups, Mixing};
 use crate::metrics::reach::Reach;
 use crate::metrics::structural_holes::{constraint, effective_size};
+use crate::metrics::warning::Caveat;
 use crate::metrics::{
     ActorMetrics, Metric, MetricValue, NetworkSummary, PathLength, EXACT_PATH_LIMIT, PATH_SAMPLE,
 };
@@ -141,7 +132,12 @@ pub struct Analysis<'a> {
     /// engagement (following `part_of`).
     roots: OnceLock<Vec<usize>>,
     reach: OnceLock<Reach>,
-    unconverged: std::sync::Mutex<Vec<crate::metrics::warning::Warning>>,
+    components: OnceLock<Vec<usize>>,
+    mixing: OnceLock<Mixing>,
+    caveats: OnceLock<Vec<Caveat>>,
+    parts: OnceLock<(Vec<crate::metrics::warning::NetworkPart>, usize)>,
+    /// Caveats of metrics computed so far (did not converge, sampled).
+    computing_caveats: std::sync::Mutex<Vec<Caveat>>,
     scaled: OnceLock<Csr>,
 }
 
@@ -183,7 +179,11 @@ impl<'a> Analysis<'a> {
             summary: OnceLock::new(),
             roots: OnceLock::new(),
             reach: OnceLock::new(),
-            unconverged: Default::default(),
+            components: OnceLock::new(),
+            mixing: OnceLock::new(),
+            caveats: OnceLock::new(),
+            parts: OnceLock::new(),
+            computing_caveats: Default::default(),
             scaled: OnceLock::new(),
         }
     }
@@ -281,6 +281,23 @@ impl<'a> Analysis<'a> {
         self.groups_by(key).labels()
     }
 
+    /// The connected component of every actor, numbered from the largest
+    /// (computed once).
+    pub fn components(&self) -> &[usize] {
+        self.components.get_or_init(|| {
+            components(&self.adjacency)
+        })
+    }
+
+    /// Ties and weights within and between the groups of
+    /// [`Analysis::groups`] (computed once).
+    pub fn mixing(&self) -> &Mixing {
+        self.mixing.get_or_init(|| {
+            let groups = self.groups();
+            mixing(&self.adjacency, &groups.names, &groups.index)
+        })
+    }
+
     /// The community partition under `options.community` (run once).
     pub fn partition(&self) -> Result<&Partition> {
         cached(&self.partition, || {
@@ -304,6 +321,12 @@ impl<'a> Analysis<'a> {
     pub fn reach(&self) -> &Reach {
         self.reach
             .get_or_init(|| crate::metrics::reach::reach(self.projection.two_mode()))
+    }
+
+    /// The network per period (see [`evolution()`]), from this analysis'
+    /// projection: no projection is made again.
+    pub fn evolution(&self, periods: &Periods, mode: EvolutionMode) -> Result<Vec<PeriodRow>> {
+        evolution::evolution_of(&self.projection, &self.options.projection, periods, mode)
     }
 
     /// The Katz α used, once `katz` has been computed.
@@ -336,17 +359,12 @@ impl<'a> Analysis<'a> {
                 }
                 let (values, done) =
                     crate::metrics::sampled_betweenness::sampled_betweenness(adjacency, &sample)?;
-                if let Ok(mut list) = self.unconverged.lock() {
-                    list.push(crate::metrics::warning::Warning {
-                        code: "sampled_betweenness",
-                        message: format!(
-                            "betweenness is estimated from {} sampled shortest paths (Riondato–Kornaropoulos, seed {}): every actor's value is within {} of the exact one with probability {} or more.",
-                            done.samples,
-                            sample.seed,
-                            sample.epsilon,
-                            1.0 - sample.delta
-                        ),
-                        subjects: vec!["betweenness".to_string()],
+                if let Ok(mut list) = self.computing_caveats.lock() {
+                    list.push(Caveat::SampledBetweenness {
+                        samples: done.samples,
+                        seed: sample.seed,
+                        epsilon: sample.epsilon,
+                        delta: sample.delta,
                     });
                 }
                 MetricValue::floats(values)
@@ -439,14 +457,8 @@ impl<'a> Analysis<'a> {
         match result {
             Ok(values) => Ok(MetricValue::floats(values)),
             Err(crate::error::Error::NoConvergence { iterations, .. }) => {
-                if let Ok(mut list) = self.unconverged.lock() {
-                    list.push(crate::metrics::warning::Warning {
-                        code: "did_not_converge",
-                        message: format!(
-                            "{metric} did not converge within {iterations} iterations on this network; its values are left empty."
-                        ),
-                        subjects: vec![metric.name().to_string()],
-                    });
+                if let Ok(mut list) = self.computing_caveats.lock() {
+                    list.push(Caveat::DidNotConverge { metric, iterations });
                 }
                 Ok(vec![MetricValue::Missing; self.actor_count()])
             }
@@ -551,14 +563,7 @@ impl<'a> Analysis<'a> {
     /// length of the largest component (exact up to 5,000 actors, then
     /// estimated from a fixed number of sources).
     pub fn summary(&self) -> Result<&NetworkSummary> {
-        cached(&self.summary, || {
-            let mut summary = self.summarize()?;
-            summary.warnings = self.network_warnings(Lang::En)?;
-            summary
-                .warnings
-                .extend(self.ranking_warnings(&[Metric::Degree, Metric::Strength], Lang::En)?);
-            Ok(summary)
-        })
+        cached(&self.summary, || self.summarize())
     }
 
     fn summarize(&self) -> Result<NetworkSummary> {
@@ -566,8 +571,8 @@ impl<'a> Analysis<'a> {
         let graph = projection.two_mode();
         let adjacency = &self.adjacency;
         let n = projection.actor_count();
-        let labels = components(adjacency);
-        let sizes = component_sizes(&labels);
+        let labels = self.components();
+        let sizes = component_sizes(labels);
         let largest: Vec<usize> = (0..n).filter(|&v| labels[v] == 0).collect();
         let total_weight: f64 = projection.ties().iter().map(|t| t.weight).sum();
         let local: Vec<f64> = self
@@ -581,8 +586,7 @@ impl<'a> Analysis<'a> {
         let cut = self.cut_structure();
         let id = |p: usize| projection.actor(p).id.to_string();
         let partition = self.partition()?;
-        let groups = self.groups();
-        let mixed = mixing(adjacency, &groups.names, &groups.index);
+        let mixed = self.mixing().clone();
         let max_core = self
             .metric(Metric::Core)?
             .iter()
@@ -624,7 +628,6 @@ impl<'a> Analysis<'a> {
             weight: projection.weighting().name().to_string(),
             filter: graph.filter().describe(),
             reached_actors: self.reach().reached.len(),
-            warnings: Vec::new(),
         })
     }
 }

@@ -4,10 +4,10 @@ use super::progress::Bars;
 use super::{CommunityArgs, OutputArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::analysis::{ActorSort, ActorTableOptions};
 use verkosto::metrics::centrality::KatzOptions;
 use verkosto::metrics::PathLength;
 use verkosto::render::{json_with_warnings, warnings_text, Format};
+use verkosto::views::{ActorSort, ActorTableOptions};
 use verkosto::{Analysis, Metric};
 
 #[derive(Debug, Args)]
@@ -102,13 +102,13 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
     } else {
         analysis
     };
-    let rows = analysis.actor_rows(&table_options)?;
+    let rows = verkosto::views::actor_rows(&analysis, &table_options)?;
     let computed = if table_options.metrics.is_empty() {
         Metric::ALL.to_vec()
     } else {
         table_options.metrics.clone()
     };
-    let warnings = analysis.warnings(&computed)?;
+    let warnings = verkosto::views::warnings(&analysis, &computed, verkosto::lang::Lang::En)?;
     // The cells are made once the projection and adjacency are freed.
     drop(analysis);
     let table = rows.into_table();

@@ -3,8 +3,8 @@
 use super::{OutputArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::analysis::{BrokerSort, BROKER_COLUMNS};
 use verkosto::render::Format;
+use verkosto::views::{BrokerSort, BROKER_COLUMNS};
 use verkosto::Analysis;
 
 #[derive(Debug, Args)]
@@ -32,7 +32,8 @@ pub fn run(args: BrokersArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, None, &args.group)?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
-    let table = analysis.broker_table(args.sort, args.top, args.output.format())?;
+    let table =
+        verkosto::views::broker_table(&analysis, args.sort, args.top, args.output.format())?;
     let mut text = table.render(args.output.format());
     if args.output.format() == Format::Table {
         text.push_str(&format!(

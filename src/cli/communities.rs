@@ -40,7 +40,12 @@ pub fn run(args: CommunitiesArgs) -> anyhow::Result<()> {
     } else {
         None
     };
-    let text = analysis.communities_text(&args.group, stable.as_ref(), args.output.format())?;
+    let text = verkosto::views::communities_text(
+        &analysis,
+        &args.group,
+        stable.as_ref(),
+        args.output.format(),
+    )?;
     args.output.write(&text, &[&args.file])?;
     Ok(())
 }

@@ -3,11 +3,12 @@
 use super::{CommunityArgs, OutputArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::analysis::{compare, Analysis, MapOptions, Window};
+use verkosto::analysis::{compare, Analysis, Window};
 use verkosto::io::write_atomic;
 use verkosto::lang::Lang;
 use verkosto::render::map::{draw, DrawOptions, MapFormat, PageSize};
 use verkosto::render::Format;
+use verkosto::views::MapOptions;
 use verkosto::Error;
 
 #[derive(Debug, Args)]
@@ -86,7 +87,12 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     let before = Analysis::new(&first, windowed(args.before))?;
     let after = Analysis::new(second.as_ref().unwrap_or(&first), windowed(args.after))?;
     let comparison = compare(&before, &after)?;
-    for w in &comparison.warnings {
+    let warnings: Vec<_> = comparison
+        .warnings
+        .iter()
+        .map(|c| verkosto::views::warning(c, verkosto::lang::Lang::En))
+        .collect();
+    for w in &warnings {
         super::say!("warning[{}]: {}", w.code, w.message);
     }
     let mut actors = comparison.actors.clone();
@@ -104,18 +110,18 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
                 "formed": formed,
                 "ended": ended,
                 "kept": kept,
-                "ties": comparison.tie_table().to_json_value(),
+                "ties": verkosto::views::compare::tie_table(&comparison).to_json_value(),
                 "actors": actors.to_json_value(),
                 "bridges": comparison.bridges.to_json_value(),
                 "mixing": comparison.mixing.to_json_value(),
-                "warnings": comparison.warnings.iter().map(|w| w.to_json()).collect::<Vec<_>>(),
+                "warnings": warnings.iter().map(|w| w.to_json()).collect::<Vec<_>>(),
             });
             serde_json::to_string_pretty(&value)? + "\n"
         }
-        Format::Csv => comparison.tie_table().to_csv(),
+        Format::Csv => verkosto::views::compare::tie_table(&comparison).to_csv(),
         Format::Table => format!(
             "ties: {formed} formed, {ended} ended, {kept} kept\n{}\nactors, most changed first:\n{}\nnew bridges between groups:\n{}\nmixing (density by group pair):\n{}",
-            comparison.tie_table().to_text(),
+            verkosto::views::compare::tie_table(&comparison).to_text(),
             actors.to_text(),
             comparison.bridges.to_text(),
             comparison.mixing.to_text()
@@ -124,11 +130,14 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     let mut inputs = vec![args.file.as_path()];
     inputs.extend(args.after_file.as_deref());
     if let (Some(path), Some(format)) = (&args.map, map_format) {
-        let mut model = after.map(&MapOptions {
-            lang: args.lang,
-            ..MapOptions::default()
-        })?;
-        comparison.mark_formed(&mut model, args.lang);
+        let mut model = verkosto::views::map(
+            &after,
+            &MapOptions {
+                lang: args.lang,
+                ..MapOptions::default()
+            },
+        )?;
+        verkosto::views::compare::mark_formed(&comparison, &mut model, args.lang);
         let drawing = draw(
             &model,
             &DrawOptions {

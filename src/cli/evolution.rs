@@ -3,9 +3,10 @@
 use super::{OutputArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::analysis::{evolution, evolution_metrics, evolution_table, EvolutionMode, Periods};
+use verkosto::analysis::{evolution, evolution_metrics, EvolutionMode, Periods};
 use verkosto::metrics::Metric;
 use verkosto::render::Format;
+use verkosto::views::evolution_table;
 
 #[derive(Debug, Args)]
 pub struct EvolutionArgs {

@@ -23,7 +23,7 @@ pub fn run(args: ProjectsArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, None, "kind")?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
-    let table = analysis.projects_table(args.lang);
+    let table = verkosto::views::projects_table(&analysis, args.lang);
     args.output
         .write(&table.render(args.output.format()), &[&args.file])?;
     Ok(())

@@ -3,10 +3,10 @@
 use super::{CommunityArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::analysis::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
 use verkosto::io::write_atomic;
 use verkosto::lang::Lang;
 use verkosto::render::map::{draw, DrawOptions, Layout, MapFormat, PageSize, ENGINES};
+use verkosto::views::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
 use verkosto::{Analysis, Error, Metric};
 
 #[derive(Debug, Args)]
@@ -119,7 +119,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<()> {
     };
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
-    let model = analysis.map(&map_options)?;
+    let model = verkosto::views::map(&analysis, &map_options)?;
     if let Some(note) = &model.thinning_note {
         super::say!("note: {note}");
     }

@@ -3,11 +3,12 @@
 use super::{CommunityArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::analysis::{ClusterBy, ColorBy, Labels, MapMode, MapOptions, ReportOptions, Window};
+use verkosto::analysis::Window;
 use verkosto::io::chromium::print_to_pdf;
 use verkosto::io::write_all_atomic;
 use verkosto::lang::Lang;
 use verkosto::render::map::Layout;
+use verkosto::views::{ClusterBy, ColorBy, Labels, MapMode, MapOptions, ReportOptions};
 use verkosto::{Analysis, Metric};
 
 #[derive(Debug, Args)]
@@ -73,28 +74,31 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, Some(&args.community), &args.group)?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
-    let files = analysis.report(&ReportOptions {
-        title: args.title.clone(),
-        source: args
-            .file
-            .file_name()
-            .map_or_else(|| "-".into(), |n| n.to_string_lossy().into_owned()),
-        layout: if args.builtin {
-            Layout::Builtin
-        } else {
-            Layout::Graphviz
+    let files = verkosto::views::report(
+        &analysis,
+        &ReportOptions {
+            title: args.title.clone(),
+            source: args
+                .file
+                .file_name()
+                .map_or_else(|| "-".into(), |n| n.to_string_lossy().into_owned()),
+            layout: if args.builtin {
+                Layout::Builtin
+            } else {
+                Layout::Graphviz
+            },
+            lang: args.lang,
+            map: MapOptions {
+                color_by: args.color_by.clone(),
+                size_by: args.size_by,
+                labels: args.labels.clone(),
+                cluster_by: args.cluster_by,
+                ..Default::default()
+            },
+            modes: args.maps.clone(),
+            compare: args.before.zip(args.after),
         },
-        lang: args.lang,
-        map: MapOptions {
-            color_by: args.color_by.clone(),
-            size_by: args.size_by,
-            labels: args.labels.clone(),
-            cluster_by: args.cluster_by,
-            ..Default::default()
-        },
-        modes: args.maps.clone(),
-        compare: args.before.zip(args.after),
-    })?;
+    )?;
     let files: Vec<(String, Vec<u8>)> = files.into_iter().map(|f| (f.name, f.bytes)).collect();
     write_all_atomic(&args.output, &files, &[args.file.as_path()], args.force)?;
     let html = args.output.join("report.html");

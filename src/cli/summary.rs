@@ -26,7 +26,8 @@ pub fn run(args: SummaryArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, Some(&args.community), &args.group)?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
-    let text = render_summary(analysis.summary()?, args.output.format());
+    let warnings = verkosto::views::summary_warnings(&analysis, verkosto::lang::Lang::En)?;
+    let text = render_summary(analysis.summary()?, &warnings, args.output.format());
     args.output.write(&text, &[&args.file])?;
     Ok(())
 }

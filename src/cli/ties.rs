@@ -3,7 +3,7 @@
 use super::{OutputArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::analysis::TieSort;
+use verkosto::views::TieSort;
 use verkosto::Analysis;
 
 #[derive(Debug, Args)]
@@ -31,9 +31,9 @@ pub fn run(args: TiesArgs) -> anyhow::Result<()> {
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
     let table = if args.dual {
-        analysis.dual_tie_table(args.sort, args.top)
+        verkosto::views::dual_tie_table(&analysis, args.sort, args.top)
     } else {
-        analysis.tie_table(args.sort, args.top)
+        verkosto::views::tie_table(&analysis, args.sort, args.top)
     };
     args.output
         .write(&table.render(args.output.format()), &[&args.file])?;

@@ -126,6 +126,7 @@ impl<'a> Projection<'a> {
         weight: ProjectionWeight,
         min_weight: Option<f64>,
     ) -> Projection<'a> {
+        crate::counters::count(crate::counters::Step::Projection);
         let mut direct: Vec<(u32, u32, u32, f64)> = graph
             .direct_ties()
             .iter()
@@ -337,7 +338,7 @@ impl<'a> Projection<'a> {
 
     /// The weighted adjacency lists of the projection.
     pub fn adjacency(&self) -> super::Csr {
-        crate::counters::count_adjacency_build();
+        crate::counters::count(crate::counters::Step::Adjacency);
         super::Csr::from_edges(
             self.actor_count(),
             self.ties.iter().map(|t| (t.source, t.target, t.weight)),

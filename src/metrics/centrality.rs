@@ -131,6 +131,7 @@ pub(crate) fn betweenness(
     options: BetweennessOptions,
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
+    crate::counters::count(crate::counters::Step::Betweenness);
     let n = adjacency.node_count();
     let length = options.length;
     let mut raw = match length {

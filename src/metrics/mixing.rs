@@ -109,6 +109,7 @@ impl Groups {
 ///
 /// Complexity: O(n + m + g²).
 pub(crate) fn mixing(adjacency: &Csr, names: &[String], group: &[usize]) -> Mixing {
+    crate::counters::count(crate::counters::Step::Mixing);
     let k = names.len();
     let mut out = Mixing {
         groups: names.to_vec(),

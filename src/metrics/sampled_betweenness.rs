@@ -279,6 +279,7 @@ pub fn sampled_betweenness(
     adjacency: &Csr,
     options: &SampleOptions,
 ) -> crate::Result<(Vec<f64>, SampleReport)> {
+    crate::counters::count(crate::counters::Step::Betweenness);
     let options = &SampleOptions::new(options.epsilon, options.delta, options.seed)?;
     let n = adjacency.node_count();
     let vertex_diameter = vertex_diameter_bound(adjacency);

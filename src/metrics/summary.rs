@@ -2,7 +2,6 @@
 //! structure, cores, communities and mixing by group.
 
 use super::mixing::Mixing;
-use super::warning::Warning;
 use std::collections::BTreeMap;
 
 /// Largest component size for which the average path length is exact;
@@ -81,6 +80,4 @@ pub struct NetworkSummary {
     pub filter: String,
     /// Distinct target groups and participants the engagements reach.
     pub reached_actors: usize,
-    /// The caveats without which the figures mislead.
-    pub warnings: Vec<Warning>,
 }

@@ -93,11 +93,11 @@ pub fn json_with_warnings(key: &str, table: &Table, warnings: &[Warning]) -> Str
     text
 }
 
-/// Writes a summary in `format`. JSON is one object with snake_case keys;
+/// Writes a summary and its caveats in `format`. JSON is one object with snake_case keys;
 /// `bridges` is a list of `[source, target]` pairs, `actor_kinds` and
 /// `engagement_kinds` objects of counts, and `mixing` an object with
 /// `groups`, `sizes` and the matrices `ties`, `weights` and `density`.
-pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
+pub fn render_summary(s: &NetworkSummary, warnings: &[Warning], format: Format) -> String {
     let k = s.mixing.groups.len();
     let density = |g: usize, h: usize| s.mixing.density(g, h);
     match format {
@@ -147,7 +147,7 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
             }
             object.insert(
                 "warnings".into(),
-                Value::Array(s.warnings.iter().map(Warning::to_json).collect()),
+                Value::Array(warnings.iter().map(Warning::to_json).collect()),
             );
             let mut text =
                 serde_json::to_string_pretty(&Value::Object(object)).expect("JSON serialises");
@@ -187,7 +187,7 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
                     table.push(vec![format!("{prefix}.{k}").into(), (*v).into()]);
                 }
             }
-            for w in &s.warnings {
+            for w in warnings {
                 table.push(vec![
                     format!("warning.{}", w.code).into(),
                     w.message.as_str().into(),
@@ -201,7 +201,7 @@ pub fn render_summary(s: &NetworkSummary, format: Format) -> String {
                 table.push(vec![key.into(), cell.text(&TextStyle::SUMMARY).into()]);
             }
             let mut out = table.to_text();
-            out.push_str(&warnings_text(&s.warnings));
+            out.push_str(&warnings_text(warnings));
             out.push_str(&format!(
                 "\nties by {} (within and between groups)\n",
                 s.group

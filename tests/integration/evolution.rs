@@ -44,7 +44,7 @@ fn every_period_matches_the_reference() {
         // The same columns, in the same order, in every format.
         let csv = run(&["evolution", DATASET, &format!("--{mode}"), "-f", "csv"]).stdout;
         let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
-        assert_eq!(header, verkosto::analysis::EVOLUTION_COLUMNS);
+        assert_eq!(header, verkosto::views::EVOLUTION_COLUMNS);
         assert_eq!(
             csv.lines().count(),
             1 + got["periods"].as_array().unwrap().len()

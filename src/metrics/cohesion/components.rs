@@ -10,6 +10,7 @@ use crate::graph::Csr;
 ///
 /// Complexity: O(n + m) (breadth-first search).
 pub(crate) fn components(adjacency: &Csr) -> Vec<usize> {
+    crate::counters::count(crate::counters::Step::Components);
     let n = adjacency.node_count();
     let mut label = vec![usize::MAX; n];
     let mut sizes = Vec::new();

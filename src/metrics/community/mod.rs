@@ -166,7 +166,7 @@ pub(crate) fn detect(adjacency: &Csr, options: &CommunityOptions) -> Result<Part
             "a positive number",
         ));
     }
-    crate::counters::count_community_run();
+    crate::counters::count(crate::counters::Step::Community);
     let n = adjacency.node_count();
     let base = Level::from_adjacency(adjacency);
     let two_m: f64 = base.strength.iter().sum();

@@ -8,7 +8,7 @@ use crate::graph::Csr;
 use std::collections::VecDeque;
 
 /// Actors within `radius` ties of `center`.
-pub(super) fn neighbourhood(adjacency: &Csr, center: usize, radius: usize) -> Vec<bool> {
+pub(crate) fn neighbourhood(adjacency: &Csr, center: usize, radius: usize) -> Vec<bool> {
     let mut keep = vec![false; adjacency.node_count()];
     let mut depth = vec![usize::MAX; adjacency.node_count()];
     let mut queue = VecDeque::from([center]);
@@ -229,7 +229,7 @@ impl Analysis<'_> {
 }
 
 /// Components of the shown actors: a component number per actor.
-pub(super) fn shown_components(adjacency: &Csr, keep: &[bool]) -> Vec<usize> {
+pub(crate) fn shown_components(adjacency: &Csr, keep: &[bool]) -> Vec<usize> {
     let n = keep.len();
     let mut component = vec![usize::MAX; n];
     let mut next = 0;

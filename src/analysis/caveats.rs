@@ -1,0 +1,232 @@
+//! The caveats of an analysis (see [`crate::metrics::warning`]), found
+//! once from its results, as data; `views::warnings` puts them into words.
+
+use super::Analysis;
+use crate::error::Result;
+use crate::metrics::warning::{small_groups, tied_ranking, Caveat, Listing, NetworkPart};
+use crate::metrics::Metric;
+use std::collections::BTreeMap;
+
+/// Roles that list an actor rather than make it a collaborator.
+const LISTED_ROLES: &[&str] = &["member", "target", "participant"];
+
+/// The metrics whose rankings are checked for ties.
+pub const RANKED: &[Metric] = &[
+    Metric::Degree,
+    Metric::Strength,
+    Metric::Betweenness,
+    Metric::Closeness,
+    Metric::Harmonic,
+    Metric::Eigenvector,
+    Metric::PageRank,
+    Metric::Katz,
+];
+
+impl Analysis<'_> {
+    /// The caveats of the network as a whole (computed once): one
+    /// engagement making most ties, separate components (each named by
+    /// the project that forms it when one dominates), groups too small for
+    /// a density, actors whose every tie comes from being listed (member,
+    /// target group, participant), and open-ended engagements in a time
+    /// window.
+    ///
+    /// Needs no path search: the caveats that travel with a table cost what
+    /// the table's own metrics cost.
+    pub fn network_caveats(&self) -> Result<&[Caveat]> {
+        super::cached(&self.caveats, || {
+            let mut out = Vec::new();
+            out.extend(self.dominant_engagement());
+            out.extend(self.separate_components());
+            let mixed = self.mixing();
+            let sizes: Vec<(String, usize)> = mixed
+                .groups
+                .iter()
+                .cloned()
+                .zip(mixed.sizes.iter().copied())
+                .collect();
+            out.extend(small_groups(&self.options().group, &sizes));
+            out.extend(self.listed_only()?);
+            out.extend(self.open_ended());
+            Ok(out)
+        })
+        .map(Vec::as_slice)
+    }
+
+    /// `open_ended`: with a time window set, the kept engagements that have
+    /// no end date (of their own, by their kind or from what they are part
+    /// of) and so count as running to this day.
+    fn open_ended(&self) -> Option<Caveat> {
+        let graph = self.projection().two_mode();
+        let filter = graph.filter();
+        if filter.from.is_none() && filter.to.is_none() {
+            return None;
+        }
+        let engagements: Vec<String> = (0..graph.engagement_count())
+            .filter(|&e| graph.dates(e).1.is_none() && !graph.members(e).is_empty())
+            .map(|e| graph.engagement(e).id.to_string())
+            .collect();
+        (!engagements.is_empty()).then_some(Caveat::OpenEnded { engagements })
+    }
+
+    /// Every caveat of the network, of the rankings by `metrics` (those
+    /// among the centralities), and of the metrics computed so far (did
+    /// not converge, sampled).
+    pub fn caveats(&self, metrics: &[Metric]) -> Result<Vec<Caveat>> {
+        let mut out = self.network_caveats()?.to_vec();
+        out.extend(self.ranking_caveats(metrics)?);
+        if let Ok(list) = self.computing_caveats.lock() {
+            out.extend(list.iter().cloned());
+        }
+        Ok(out)
+    }
+
+    /// `tied_ranking` caveats for the centralities among `metrics`.
+    pub fn ranking_caveats(&self, metrics: &[Metric]) -> Result<Vec<Caveat>> {
+        let mut out = Vec::new();
+        for &m in RANKED.iter().filter(|m| metrics.contains(m)) {
+            out.extend(tied_ranking(m, &self.scores(m)?));
+        }
+        Ok(out)
+    }
+
+    /// The engagement that makes more than half of the ties, if one does
+    /// (and the network has ties from more than one): (count, engagement
+    /// position, how it makes them: its member list, its target group, or
+    /// neither).
+    pub fn dominant(&self) -> Option<(usize, usize, Option<Listing>)> {
+        let projection = self.projection();
+        let graph = projection.two_mode();
+        let ties = projection.tie_count();
+        let mut per_engagement: BTreeMap<u32, usize> = BTreeMap::new();
+        for t in 0..ties {
+            for &e in projection.engagements_behind(t) {
+                *per_engagement.entry(e).or_insert(0) += 1;
+            }
+        }
+        if per_engagement.len() < 2 {
+            return None;
+        }
+        let (&e, &count) = per_engagement
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+        if 2 * count <= ties {
+            return None;
+        }
+        // How the engagement makes its ties: by a member list or a target
+        // group when most of them involve one.
+        let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
+        for t in 0..ties {
+            if projection.engagements_behind(t).contains(&e) {
+                let tie = projection.ties()[t];
+                for a in [tie.source, tie.target] {
+                    if let Some(role) = graph.role(e as usize, a) {
+                        if role == "member" || role == "target" {
+                            *listed.entry(role).or_insert(0) += 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        let how = match listed.iter().max_by_key(|(_, n)| **n) {
+            Some((&"member", &n)) if 2 * n > count => Some(Listing::Members),
+            Some((&"target", &n)) if 2 * n > count => Some(Listing::Targets),
+            _ => None,
+        };
+        Some((count, e as usize, how))
+    }
+
+    fn dominant_engagement(&self) -> Option<Caveat> {
+        let (count, e, listing) = self.dominant()?;
+        let engagement = self.projection().two_mode().engagement(e);
+        Some(Caveat::DominantEngagement {
+            id: engagement.id.to_string(),
+            name: engagement.name.to_string(),
+            count,
+            ties: self.projection().tie_count(),
+            listing,
+        })
+    }
+
+    /// The separate parts of the network: for each with two or more
+    /// actors, its size and the project (name, id) that makes more than
+    /// half of its ties, if one does; largest first; and the number of
+    /// actors without ties.
+    pub fn parts(&self) -> &(Vec<NetworkPart>, usize) {
+        self.parts.get_or_init(|| self.find_parts())
+    }
+
+    fn find_parts(&self) -> (Vec<NetworkPart>, usize) {
+        let labels = self.components();
+        let count = labels.iter().max().map_or(0, |m| m + 1);
+        let dataset = self.dataset();
+        let projection = self.projection();
+        let mut sizes = vec![0usize; count];
+        for &c in labels {
+            sizes[c] += 1;
+        }
+        let mut ties = vec![0usize; count];
+        // Keyed by the root engagement's id, so that ties between roots
+        // break by id, not by file order.
+        let mut by_root: Vec<BTreeMap<&str, (usize, usize)>> = vec![BTreeMap::new(); count];
+        for (t, tie) in projection.ties().iter().enumerate() {
+            let c = labels[tie.source as usize];
+            ties[c] += 1;
+            let roots: std::collections::BTreeSet<usize> = projection
+                .engagements_behind(t)
+                .iter()
+                .map(|&e| self.root_engagement(e as usize))
+                .collect();
+            for r in roots {
+                by_root[c]
+                    .entry(dataset.engagements[r].id.as_str())
+                    .or_insert((r, 0))
+                    .1 += 1;
+            }
+        }
+        let mut parts = Vec::new();
+        let mut isolated = 0;
+        for c in 0..count {
+            if sizes[c] < 2 {
+                isolated += sizes[c];
+                continue;
+            }
+            let dominant = by_root[c]
+                .iter()
+                .max_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.0.cmp(a.0)))
+                .filter(|(_, (_, n))| 2 * *n > ties[c])
+                .map(|(_, &(r, _))| {
+                    let e = &dataset.engagements[r];
+                    (e.name.to_string(), e.id.to_string())
+                });
+            parts.push((sizes[c], dominant));
+        }
+        (parts, isolated)
+    }
+
+    fn separate_components(&self) -> Option<Caveat> {
+        let (parts, isolated) = self.parts();
+        (parts.len() + isolated >= 2).then(|| Caveat::SeparateComponents {
+            parts: parts.clone(),
+            isolated: *isolated,
+        })
+    }
+
+    fn listed_only(&self) -> Result<Option<Caveat>> {
+        let graph = self.projection().two_mode();
+        let degree = self.metric(Metric::Degree)?;
+        let actors: Vec<(String, String)> = (0..self.actor_count())
+            .filter(|&a| degree[a].as_f64().unwrap_or(0.0) > 0.0)
+            .filter(|&a| {
+                !graph.engagements_of(a).is_empty()
+                    && graph.engagements_of(a).iter().all(|&e| {
+                        graph
+                            .role(e as usize, a as u32)
+                            .is_some_and(|r| LISTED_ROLES.contains(&r))
+                    })
+            })
+            .map(|a| (self.actor(a).id.to_string(), self.actor(a).name.to_string()))
+            .collect();
+        Ok((!actors.is_empty()).then_some(Caveat::ListedOnly { actors }))
+    }
+}

@@ -1,0 +1,180 @@
+//! The report's tables of actors: top actors per metric and per kind,
+//! brokers, the actors holding the network together, communities; and
+//! the definitions of the figures.
+
+use super::Analysis;
+use crate::error::Result;
+use crate::lang::Lang;
+use crate::metrics::Metric;
+use crate::render::report::Section;
+use crate::render::Cell;
+use crate::views::projects::people_table;
+
+pub(super) fn top_section(analysis: &Analysis<'_>, lang: Lang, metric: Metric) -> Result<Section> {
+    let values = analysis.metric(metric)?;
+    let scores = analysis.scores(metric)?;
+    let mut order: Vec<usize> = (0..analysis.actor_count()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let label = lang
+        .lookup(&format!("metric.{}", metric.name()))
+        .unwrap_or(metric.name());
+    let mut table = people_table(lang, &["rank", "actor", "kind"]);
+    table.columns.push(label.to_string());
+    for (rank, &a) in order.iter().take(10).enumerate() {
+        table.rows.push(vec![
+            (rank + 1).into(),
+            analysis.actor(a).name.as_str().into(),
+            lang.kind(&analysis.actor(a).kind).into(),
+            Cell::from(values[a]),
+        ]);
+    }
+    Ok(Section {
+        id: format!("top-{}", metric.name()),
+        title: lang.text("report.top").replace("{metric}", label),
+        intro: lang
+            .text(&format!("report.top.{}", metric.name()))
+            .to_string(),
+        table,
+    })
+}
+
+pub(super) fn top_per_kind(analysis: &Analysis<'_>, lang: Lang) -> Result<Section> {
+    let n = analysis.actor_count();
+    let degree = analysis.metric(Metric::Degree)?;
+    let betweenness = analysis.metric(Metric::Betweenness)?;
+    let scores = analysis.scores(Metric::Degree)?;
+    let mut kinds: Vec<&str> = (0..n).map(|a| analysis.actor(a).kind.as_str()).collect();
+    kinds.sort();
+    kinds.dedup();
+    let mut table = people_table(lang, &["kind", "actor"]);
+    table.columns.push(lang.text("metric.degree").into());
+    table.columns.push(lang.text("metric.betweenness").into());
+    for kind in kinds {
+        let mut members: Vec<usize> = (0..n).filter(|&a| analysis.actor(a).kind == kind).collect();
+        members.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+        for &a in members.iter().take(3) {
+            table.rows.push(vec![
+                lang.kind(kind).into(),
+                analysis.actor(a).name.as_str().into(),
+                Cell::from(degree[a]),
+                Cell::from(betweenness[a]),
+            ]);
+        }
+    }
+    Ok(Section {
+        id: "per-kind".into(),
+        title: lang.text("report.per_kind").into(),
+        intro: lang.text("report.per_kind_intro").into(),
+        table,
+    })
+}
+
+pub(super) fn broker_section(analysis: &Analysis<'_>, lang: Lang) -> Result<Section> {
+    let brokers = analysis.broker_figures()?;
+    let mut order: Vec<usize> = (0..analysis.actor_count()).collect();
+    order.sort_by(|&a, &b| {
+        brokers[b]
+            .roles
+            .total()
+            .cmp(&brokers[a].roles.total())
+            .then(a.cmp(&b))
+    });
+    let mut table = people_table(
+        lang,
+        &["actor", "kind", "brokerage", "constraint", "effective_size"],
+    );
+    for &a in order
+        .iter()
+        .take(15)
+        .filter(|&&a| brokers[a].roles.total() > 0)
+    {
+        let f = &brokers[a];
+        table.rows.push(vec![
+            analysis.actor(a).name.as_str().into(),
+            lang.kind(&analysis.actor(a).kind).into(),
+            f.roles.total().into(),
+            f.constraint.map_or(Cell::Empty, Cell::Float),
+            f.effective_size.map_or(Cell::Empty, Cell::Float),
+        ]);
+    }
+    Ok(Section {
+        id: "brokers".into(),
+        title: lang.text("report.brokers").into(),
+        intro: lang.text("report.brokers_intro").into(),
+        table,
+    })
+}
+
+pub(super) fn cut_section(analysis: &Analysis<'_>, lang: Lang) -> Section {
+    let cut = analysis.cut_structure();
+    let mut table = people_table(lang, &["actor", "kind", "separated_pairs"]);
+    let mut points = cut.articulation_points.clone();
+    points.sort_by(|&a, &b| {
+        cut.separated_pairs[b]
+            .cmp(&cut.separated_pairs[a])
+            .then(a.cmp(&b))
+    });
+    for a in points {
+        table.rows.push(vec![
+            analysis.actor(a).name.as_str().into(),
+            lang.kind(&analysis.actor(a).kind).into(),
+            Cell::Int(cut.separated_pairs[a] as i64),
+        ]);
+    }
+    Section {
+        id: "cut".into(),
+        title: lang.text("report.cut").into(),
+        intro: lang.text("report.cut_intro").into(),
+        table,
+    }
+}
+
+pub(super) fn community_section(analysis: &Analysis<'_>, lang: Lang) -> Result<Section> {
+    let mut table = people_table(lang, &["community", "size", "internal_density", "members"]);
+    for (c, p) in analysis
+        .community_profiles(&analysis.options().group)?
+        .iter()
+        .enumerate()
+    {
+        table.rows.push(vec![
+            (c + 1).into(),
+            p.members.len().into(),
+            p.internal_density.map_or(Cell::Empty, Cell::Float),
+            Cell::List(
+                p.members
+                    .iter()
+                    .map(|&m| analysis.actor(m).name.to_string())
+                    .collect(),
+            ),
+        ]);
+    }
+    Ok(Section {
+        id: "communities".into(),
+        title: lang.text("report.communities").into(),
+        intro: lang.text("report.communities_intro").into(),
+        table,
+    })
+}
+
+/// The definitions of the figures, in `lang`.
+pub(super) fn definitions(lang: Lang) -> Vec<(String, String)> {
+    [
+        ("metric.degree", "def.degree"),
+        ("metric.strength", "def.strength"),
+        ("col.density", "def.density"),
+        ("metric.betweenness", "def.betweenness"),
+        ("metric.closeness", "def.closeness"),
+        ("metric.eigenvector", "def.eigenvector"),
+        ("metric.pagerank", "def.pagerank"),
+        ("col.constraint", "def.constraint"),
+        ("col.effective_size", "def.effective_size"),
+        ("col.brokerage", "def.brokerage"),
+        ("col.separated_pairs", "def.articulation"),
+        ("report.communities", "def.communities"),
+        ("metric.reach", "def.reach"),
+        ("opt.rules", "def.rules"),
+    ]
+    .iter()
+    .map(|(name, text)| (lang.text(name).to_string(), lang.text(text).to_string()))
+    .collect()
+}
