@@ -284,9 +284,7 @@ impl<'a> Analysis<'a> {
     /// The connected component of every actor, numbered from the largest
     /// (computed once).
     pub fn components(&self) -> &[usize] {
-        self.components.get_or_init(|| {
-            components(&self.adjacency)
-        })
+        self.components.get_or_init(|| components(&self.adjacency))
     }
 
     /// Ties and weights within and between the groups of

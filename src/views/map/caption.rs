@@ -1,0 +1,52 @@
+//! A map's caption: what it shows, the filters, the period, and what the
+//! ego choice and the thinning did.
+
+use super::shown::Shown;
+use crate::analysis::Analysis;
+use crate::lang::Lang;
+use crate::render::map::MapNode;
+
+/// The caption's lines.
+pub(super) fn caption(
+    analysis: &Analysis<'_>,
+    lang: Lang,
+    title: &str,
+    nodes: &[MapNode],
+    edges: usize,
+    shown: &Shown,
+) -> Vec<String> {
+    let graph = analysis.projection().two_mode();
+    let dataset = analysis.dataset();
+    let mut caption = Vec::new();
+    let shown_actors = nodes.iter().filter(|n| !n.is_engagement).count();
+    let mut first = lang
+        .text("map.actors_ties")
+        .replace("{n}", &lang.integer(shown_actors as i64))
+        .replace("{m}", &lang.integer(edges as i64));
+    if title != dataset.name {
+        first = format!("{}: {first}", dataset.name);
+    }
+    let filter = graph.filter();
+    if filter.is_default() {
+        caption.push(first);
+    } else {
+        caption.push(format!("{first}; {}", filter.describe()));
+    }
+    let dates: Vec<crate::model::Date> = (0..graph.engagement_count())
+        .flat_map(|e| {
+            let (start, end) = graph.dates(e);
+            [start, end]
+        })
+        .flatten()
+        .collect();
+    if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
+        caption.push(
+            lang.text("map.engagements")
+                .replace("{from}", &lang.date(*a))
+                .replace("{to}", &lang.date(*b)),
+        );
+    }
+    caption.extend(shown.notes.iter().cloned());
+    caption.extend(shown.thinning_note.iter().cloned());
+    caption
+}

@@ -1,0 +1,131 @@
+//! A map's lines: the projected ties, or each actor's membership of its
+//! engagements on a two-mode map.
+
+use crate::analysis::Analysis;
+use crate::lang::Lang;
+use crate::render::map::{MapEdge, MapNode};
+
+/// The top-level project behind engagement position `e`, as "name (id)".
+fn project_name(analysis: &Analysis<'_>, e: usize) -> String {
+    let root = &analysis.dataset().engagements[analysis.root_engagement(e)];
+    format!("{} ({})", root.name, root.id)
+}
+
+/// The ties between shown actors, as wide as their weight (relative to the
+/// heaviest tie), each named by the project behind most of it.
+pub(super) fn tie_edges(
+    analysis: &Analysis<'_>,
+    lang: Lang,
+    keep: &[bool],
+    index: &[usize],
+) -> Vec<MapEdge> {
+    let projection = analysis.projection();
+    let graph = projection.two_mode();
+    let max_weight = projection
+        .ties()
+        .iter()
+        .map(|t| t.weight)
+        .fold(0.0, f64::max);
+    let mut edges = Vec::new();
+    for (t, tie) in projection.ties().iter().enumerate() {
+        let (a, b) = (tie.source as usize, tie.target as usize);
+        if !(keep[a] && keep[b]) {
+            continue;
+        }
+        let behind = projection.engagements_behind(t);
+        let mut roots: std::collections::BTreeMap<String, usize> = Default::default();
+        for &e in behind {
+            *roots.entry(project_name(analysis, e as usize)).or_insert(0) += 1;
+        }
+        let project = roots
+            .into_iter()
+            .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))
+            .map(|x| x.0);
+        let ids: Vec<&str> = behind
+            .iter()
+            .map(|&e| graph.engagement(e as usize).id.as_str())
+            .collect();
+        edges.push(MapEdge {
+            a: index[a],
+            b: index[b],
+            width: 0.6 + 3.4 * tie.weight / max_weight.max(f64::MIN_POSITIVE),
+            color: "#55555599".into(),
+            dashed: false,
+            tooltip: format!(
+                "{} – {}: {} ({})",
+                projection.actor(a).name,
+                projection.actor(b).name,
+                lang.value(tie.weight),
+                ids.join(", ")
+            ),
+            project,
+        });
+    }
+    edges
+}
+
+/// A two-mode map's engagements as nodes (appended to `nodes`) and a line
+/// from each shown actor to each of its engagements, drawn by role.
+pub(super) fn membership_edges(
+    analysis: &Analysis<'_>,
+    lang: Lang,
+    keep: &[bool],
+    index: &[usize],
+    nodes: &mut Vec<MapNode>,
+) -> Vec<MapEdge> {
+    let projection = analysis.projection();
+    let graph = projection.two_mode();
+    let mut edges = Vec::new();
+    for e in 0..graph.engagement_count() {
+        let members: Vec<u32> = graph
+            .members(e)
+            .iter()
+            .copied()
+            .filter(|&a| keep[a as usize])
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        let engagement = graph.engagement(e);
+        let node = nodes.len();
+        nodes.push(MapNode {
+            id: engagement.id.to_string(),
+            name: engagement.name.to_string(),
+            label: None,
+            label_priority: 0,
+            tooltip: format!(
+                "{} ({}, {})",
+                engagement.name, engagement.id, engagement.kind
+            ),
+            color: "#FFFFFF".into(),
+            size: 0.2,
+            is_engagement: true,
+            is_ego: false,
+            cluster: None,
+        });
+        for a in members {
+            let role = graph.role(e, a).unwrap_or("participant");
+            edges.push(MapEdge {
+                a: index[a as usize],
+                b: node,
+                width: if role == "coordinator" { 2.5 } else { 1.0 },
+                color: match role {
+                    "coordinator" => "#000000",
+                    "implementer" | "partner" | "member" => "#444444",
+                    "funder" | "authority" => "#0072B2",
+                    _ => "#999999",
+                }
+                .into(),
+                dashed: role == "target",
+                tooltip: format!(
+                    "{} – {}: {}",
+                    projection.actor(a as usize).name,
+                    engagement.name,
+                    lang.role(role)
+                ),
+                project: Some(project_name(analysis, e)),
+            });
+        }
+    }
+    edges
+}

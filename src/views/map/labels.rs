@@ -1,0 +1,97 @@
+//! Which actors of a map get a label, and how much each one matters.
+
+use super::shown::Shown;
+use super::{Labels, MapOptions};
+use crate::analysis::{shown_components, Analysis};
+
+/// Each actor's label priority: 2 must be labelled (the ego, coordinators,
+/// actors named with `--labels`), 1 labelled when it fits, `None` not
+/// labelled. Under `auto` and `top`, the most central actors (by
+/// `size_values`) of each component, round-robin over the components,
+/// largest first.
+pub(super) fn priorities(
+    analysis: &Analysis<'_>,
+    options: &MapOptions,
+    shown: &Shown,
+    size_values: &[f64],
+) -> Vec<Option<u8>> {
+    let graph = analysis.projection().two_mode();
+    let keep = &shown.keep;
+    let n = keep.len();
+    let ego = shown.ego;
+    let coordinator: Vec<bool> = (0..n)
+        .map(|a| {
+            graph
+                .engagements_of(a)
+                .iter()
+                .any(|&e| graph.role(e as usize, a as u32) == Some("coordinator"))
+        })
+        .collect();
+    let mut priority: Vec<Option<u8>> = vec![None; n];
+    let must = |v: usize| Some(v) == ego || coordinator[v];
+    match &options.labels {
+        Labels::None => {}
+        Labels::All => {
+            for v in (0..n).filter(|&v| keep[v]) {
+                priority[v] = Some(if must(v) { 2 } else { 1 });
+            }
+        }
+        Labels::Ids(ids) => {
+            for v in (0..n).filter(|&v| keep[v]) {
+                let id = &analysis.actor(v).id;
+                if Some(v) == ego || ids.iter().any(|i| i == id) {
+                    priority[v] = Some(2);
+                }
+            }
+        }
+        Labels::Auto | Labels::Top(_) => {
+            for v in (0..n).filter(|&v| keep[v] && must(v)) {
+                priority[v] = Some(2);
+            }
+            let budget = match options.labels {
+                Labels::Top(k) => k,
+                _ => usize::MAX,
+            };
+            let components = by_component(analysis, keep, size_values);
+            let per_component = |members: &Vec<usize>| match options.labels {
+                Labels::Auto => 3.min(members.len().saturating_sub(1).max(1)),
+                _ => members.len(),
+            };
+            let mut used = priority.iter().filter(|p| p.is_some()).count();
+            for round in 0.. {
+                let mut any = false;
+                for members in &components {
+                    if round >= per_component(members) || round >= members.len() || used >= budget {
+                        continue;
+                    }
+                    any = true;
+                    let v = members[round];
+                    if priority[v].is_none() {
+                        priority[v] = Some(1);
+                        used += 1;
+                    }
+                }
+                if !any {
+                    break;
+                }
+            }
+        }
+    }
+    priority
+}
+
+/// The shown actors by component, most central first within each;
+/// components largest first.
+fn by_component(analysis: &Analysis<'_>, keep: &[bool], size_values: &[f64]) -> Vec<Vec<usize>> {
+    let component = shown_components(analysis.adjacency(), keep);
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for v in (0..keep.len()).filter(|&v| keep[v]) {
+        groups.entry(component[v]).or_default().push(v);
+    }
+    let mut components: Vec<Vec<usize>> = groups.into_values().collect();
+    for members in &mut components {
+        members.sort_by(|&a, &b| size_values[b].total_cmp(&size_values[a]).then(a.cmp(&b)));
+    }
+    components.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    components
+}
