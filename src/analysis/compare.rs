@@ -278,6 +278,21 @@ fn densities(
 pub fn compare(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Comparison> {
     let ties_before = tie_map(before);
     let ties_after = tie_map(after);
+    let ties = tie_changes(&ties_before, &ties_after);
+    Ok(Comparison {
+        actors: actor_changes(before, after)?,
+        bridges: bridges(before, after, &ties_before, &ties_after, &ties),
+        mixing: mixing_changes(before, after, &ties_before, &ties_after),
+        ties,
+        warnings: window_warnings(before, after),
+    })
+}
+
+/// Every pair tied before or after: formed first, then ended, then kept.
+fn tie_changes(
+    ties_before: &BTreeMap<(String, String), (f64, Vec<String>)>,
+    ties_after: &BTreeMap<(String, String), (f64, Vec<String>)>,
+) -> Vec<TieChange> {
     let pairs: BTreeSet<&(String, String)> = ties_before.keys().chain(ties_after.keys()).collect();
     let mut ties = Vec::new();
     for change in ["formed", "ended", "kept"] {
@@ -303,8 +318,12 @@ pub fn compare(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Comparison
         }
     }
 
-    // Actors, most changed first (betweenness, then degree, then
-    // brokerage, then id).
+    ties
+}
+
+/// Actors, most changed first (betweenness, then degree, then
+/// brokerage, then id).
+fn actor_changes(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Table> {
     let values_before = actor_values(before)?;
     let values_after = actor_values(after)?;
     let ids: BTreeSet<&String> = values_before.keys().chain(values_after.keys()).collect();
@@ -353,7 +372,17 @@ pub fn compare(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Comparison
         actors.push(row);
     }
 
-    // Bridges between kinds and regions that formed ties join.
+    Ok(actors)
+}
+
+/// Bridges between kinds and regions that formed ties join.
+fn bridges(
+    before: &Analysis<'_>,
+    after: &Analysis<'_>,
+    ties_before: &BTreeMap<(String, String), (f64, Vec<String>)>,
+    ties_after: &BTreeMap<(String, String), (f64, Vec<String>)>,
+    ties: &[TieChange],
+) -> Table {
     let mut bridges = Table::new(&[
         "grouping",
         "group_a",
@@ -401,8 +430,17 @@ pub fn compare(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Comparison
         }
     }
 
-    // The mixing matrix by the analysis' grouping, over the actors of
-    // each network.
+    bridges
+}
+
+/// The mixing matrix by the analysis' grouping, over the actors of each
+/// network: density before, after and the change per pair of groups.
+fn mixing_changes(
+    before: &Analysis<'_>,
+    after: &Analysis<'_>,
+    ties_before: &BTreeMap<(String, String), (f64, Vec<String>)>,
+    ties_after: &BTreeMap<(String, String), (f64, Vec<String>)>,
+) -> Table {
     let key = &after.options().group;
     let mut group = group_of(before.projection().two_mode().dataset(), key);
     group.extend(group_of(after.projection().two_mode().dataset(), key));
@@ -423,8 +461,8 @@ pub fn compare(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Comparison
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let d_before = densities(&groups, &members_before, &ties_before);
-    let d_after = densities(&groups, &members_after, &ties_after);
+    let d_before = densities(&groups, &members_before, ties_before);
+    let d_after = densities(&groups, &members_after, ties_after);
     let mut mixing = Table::new(&[
         "group_a",
         "group_b",
@@ -448,13 +486,7 @@ pub fn compare(before: &Analysis<'_>, after: &Analysis<'_>) -> Result<Comparison
             ]);
         }
     }
-    Ok(Comparison {
-        ties,
-        actors,
-        bridges,
-        mixing,
-        warnings: window_warnings(before, after),
-    })
+    mixing
 }
 
 impl Comparison {

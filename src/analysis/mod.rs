@@ -19,10 +19,12 @@
 //! ```
 
 mod caveats;
+mod columns;
 mod compare;
 mod evolution;
 mod projects;
 mod select;
+mod summary;
 
 pub use caveats::RANKED;
 pub use compare::{compare, Comparison, TieChange, Window};
@@ -33,27 +35,15 @@ pub(crate) use select::{neighbourhood, shown_components};
 use crate::error::Result;
 use crate::graph::{Csr, Projection, ProjectionOptions};
 use crate::metrics::brokerage::{gould_fernandez, sole_broker_pairs, BrokerFigures, Brokerage};
-use crate::metrics::centrality::{
-    betweenness, closeness, eigenvector, harmonic, katz, pagerank, BetweennessOptions, KatzOptions,
-    PageRankOptions,
-};
-use crate::metrics::clustering::{average_clustering, clustering, transitivity, triangles};
-use crate::metrics::cohesion::{
-    average_path_length, component_sizes, components, cut_structure, density, diameter,
-    weighted_density, CutStructure,
-};
+use crate::metrics::centrality::KatzOptions;
+use crate::metrics::cohesion::{components, cut_structure, CutStructure};
 use crate::metrics::community::{
     community_profiles, detect, stability, CommunityOptions, CommunityProfile, Partition, Stability,
 };
-use crate::metrics::core::core_number;
-use crate::metrics::mixing::{assortativity, mixing, Groups, Mixing};
+use crate::metrics::mixing::{mixing, Groups, Mixing};
 use crate::metrics::reach::Reach;
-use crate::metrics::structural_holes::{constraint, effective_size};
 use crate::metrics::warning::Caveat;
-use crate::metrics::{
-    ActorMetrics, Metric, MetricValue, NetworkSummary, PathLength, EXACT_PATH_LIMIT, PATH_SAMPLE,
-};
-use crate::model::validate::count_by;
+use crate::metrics::{ActorMetrics, Metric, MetricValue, NetworkSummary, PathLength};
 use crate::model::{Actor, Dataset};
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::sync::OnceLock;
@@ -337,133 +327,6 @@ impl<'a> Analysis<'a> {
         cached(&self.columns[metric.index()], || self.compute(metric)).map(Vec::as_slice)
     }
 
-    fn compute(&self, metric: Metric) -> Result<Vec<MetricValue>> {
-        let adjacency = &self.adjacency;
-        let n = adjacency.node_count();
-        let length = self.options.length;
-        let report =
-            |name: &'static str| self.progress.map(|p| move |done: usize| p(name, done, n));
-        Ok(match metric {
-            Metric::Degree => MetricValue::ints((0..n).map(|v| adjacency.degree(v))),
-            Metric::Strength => MetricValue::floats(adjacency.strengths()),
-            Metric::Betweenness if self.options.betweenness_sample.is_some() => {
-                let sample = self.options.betweenness_sample.expect("checked");
-                if length != PathLength::Hops {
-                    return Err(crate::error::Error::invalid(
-                        "sample",
-                        sample.epsilon,
-                        "sampled betweenness over hop paths: add --unweighted",
-                    ));
-                }
-                let (values, done) =
-                    crate::metrics::sampled_betweenness::sampled_betweenness(adjacency, &sample)?;
-                if let Ok(mut list) = self.computing_caveats.lock() {
-                    list.push(Caveat::SampledBetweenness {
-                        samples: done.samples,
-                        seed: sample.seed,
-                        epsilon: sample.epsilon,
-                        delta: sample.delta,
-                    });
-                }
-                MetricValue::floats(values)
-            }
-            Metric::Betweenness => {
-                let r = report("betweenness");
-                let options = BetweennessOptions {
-                    length,
-                    normalized: true,
-                };
-                MetricValue::floats(betweenness(adjacency, options, r.as_ref().map(|f| f as _)))
-            }
-            Metric::Closeness => {
-                let r = report("closeness");
-                MetricValue::floats(closeness(adjacency, length, r.as_ref().map(|f| f as _)))
-            }
-            Metric::Harmonic => {
-                let r = report("harmonic");
-                MetricValue::floats(harmonic(adjacency, length, r.as_ref().map(|f| f as _)))
-            }
-            Metric::Eigenvector => self.converged(metric, eigenvector(self.iterative()))?,
-            Metric::PageRank => self.converged(
-                metric,
-                pagerank(self.iterative(), PageRankOptions::default()),
-            )?,
-            Metric::Katz => {
-                // A given α belongs to the weights as they are.
-                let weights = if self.options.katz.alpha.is_some() {
-                    adjacency
-                } else {
-                    self.iterative()
-                };
-                let result = katz(weights, self.options.katz).map(|(values, alpha)| {
-                    let _ = self.katz_alpha.set(alpha);
-                    values
-                });
-                self.converged(metric, result)?
-            }
-            Metric::Clustering => MetricValue::floats(clustering(adjacency)),
-            Metric::Constraint => MetricValue::optional(constraint(adjacency)),
-            Metric::EffectiveSize => MetricValue::optional(effective_size(adjacency)),
-            Metric::Core => MetricValue::ints(core_number(adjacency)),
-            Metric::Community => {
-                MetricValue::ints(self.partition()?.membership.iter().map(|c| c + 1))
-            }
-            Metric::Coordinator => {
-                MetricValue::ints(self.brokerage().iter().map(|b| b.coordinator))
-            }
-            Metric::Itinerant => MetricValue::ints(self.brokerage().iter().map(|b| b.itinerant)),
-            Metric::GatekeeperRepresentative => {
-                MetricValue::ints(self.brokerage().iter().map(|b| b.gatekeeper_representative))
-            }
-            Metric::Liaison => MetricValue::ints(self.brokerage().iter().map(|b| b.liaison)),
-            Metric::BrokerageTotal => MetricValue::ints(self.brokerage().iter().map(|b| b.total())),
-            Metric::Reach => MetricValue::ints(self.reach().per_actor.iter().copied()),
-        })
-    }
-
-    /// The adjacency for the iterative metrics (eigenvector, PageRank, Katz
-    /// with its default α, all unchanged by scaling the weights): weights
-    /// far from 1 are rescaled by the largest, so that tiny or huge weights
-    /// cannot stall the iteration.
-    fn iterative(&self) -> &Csr {
-        self.scaled.get_or_init(|| {
-            let max = (0..self.adjacency.len())
-                .flat_map(|v| self.adjacency.weights(v).iter().copied())
-                .fold(0.0, f64::max);
-            if max == 0.0 || (1e-3..=1e3).contains(&max) {
-                return self.adjacency.clone();
-            }
-            let edges: Vec<(u32, u32, f64)> = (0..self.adjacency.len())
-                .flat_map(|v| {
-                    let adjacency = &self.adjacency;
-                    adjacency
-                        .row(v)
-                        .iter()
-                        .zip(adjacency.weights(v))
-                        .filter(move |(&u, _)| u as usize > v)
-                        .map(move |(&u, &w)| (v as u32, u, w / max))
-                })
-                .collect();
-            Csr::from_edges(self.adjacency.len(), edges.into_iter())
-        })
-    }
-
-    /// The values of an iterative metric; when it does not converge, a
-    /// column of missing values and a warning, so that every other column
-    /// is still written.
-    fn converged(&self, metric: Metric, result: Result<Vec<f64>>) -> Result<Vec<MetricValue>> {
-        match result {
-            Ok(values) => Ok(MetricValue::floats(values)),
-            Err(crate::error::Error::NoConvergence { iterations, .. }) => {
-                if let Ok(mut list) = self.computing_caveats.lock() {
-                    list.push(Caveat::DidNotConverge { metric, iterations });
-                }
-                Ok(vec![MetricValue::Missing; self.actor_count()])
-            }
-            Err(e) => Err(e),
-        }
-    }
-
     /// Several metrics as one table, in [`Metric::ALL`] order (all of them
     /// when `metrics` is empty).
     pub fn metrics(&self, metrics: &[Metric]) -> Result<ActorMetrics> {
@@ -562,70 +425,5 @@ impl<'a> Analysis<'a> {
     /// estimated from a fixed number of sources).
     pub fn summary(&self) -> Result<&NetworkSummary> {
         cached(&self.summary, || self.summarize())
-    }
-
-    fn summarize(&self) -> Result<NetworkSummary> {
-        let projection = &self.projection;
-        let graph = projection.two_mode();
-        let adjacency = &self.adjacency;
-        let n = projection.actor_count();
-        let labels = self.components();
-        let sizes = component_sizes(labels);
-        let largest: Vec<usize> = (0..n).filter(|&v| labels[v] == 0).collect();
-        let total_weight: f64 = projection.ties().iter().map(|t| t.weight).sum();
-        let local: Vec<f64> = self
-            .metric(Metric::Clustering)?
-            .iter()
-            .map(|v| v.as_f64().unwrap_or(0.0))
-            .collect();
-        let closed = triangles(adjacency);
-        let (average_path, estimate) =
-            average_path_length(adjacency, &largest, EXACT_PATH_LIMIT, PATH_SAMPLE);
-        let cut = self.cut_structure();
-        let id = |p: usize| projection.actor(p).id.to_string();
-        let partition = self.partition()?;
-        let mixed = self.mixing().clone();
-        let max_core = self
-            .metric(Metric::Core)?
-            .iter()
-            .filter_map(|v| v.as_f64())
-            .fold(0.0, f64::max) as usize;
-        Ok(NetworkSummary {
-            name: graph.dataset().name.clone(),
-            actors: n,
-            inactive_actors: graph.inactive_actors(),
-            engagements: graph.engagement_count(),
-            participations: graph.participation_count(),
-            ties: projection.tie_count(),
-            density: density(n, projection.tie_count()),
-            weighted_density: weighted_density(n, total_weight),
-            components: sizes.len(),
-            largest_component: sizes.first().copied().unwrap_or(0),
-            isolates: (0..n).filter(|&v| adjacency.degree(v) == 0).count(),
-            total_weight,
-            average_clustering: average_clustering(&local),
-            transitivity: transitivity(adjacency, &closed),
-            diameter: diameter(adjacency, &largest),
-            average_path_length: average_path,
-            average_path_length_sources: estimate.map(|e| e.sources),
-            average_path_length_error: estimate.map(|e| e.error),
-            articulation_points: cut.articulation_points.iter().map(|&p| id(p)).collect(),
-            bridges: cut.bridges.iter().map(|&(a, b)| (id(a), id(b))).collect(),
-            max_core,
-            modularity: partition.modularity,
-            communities: partition.count,
-            community_iterations: self.options().community.iterations_for(n),
-            group: self.options.group.clone(),
-            ei_index: mixed.ei_index(),
-            assortativity: assortativity(&mixed),
-            mixing: mixed,
-            actor_kinds: count_by((0..n).map(|a| projection.actor(a).kind.as_str())),
-            engagement_kinds: count_by(
-                (0..graph.engagement_count()).map(|e| graph.engagement(e).kind.as_str()),
-            ),
-            weight: projection.weighting().name().to_string(),
-            filter: graph.filter().describe(),
-            reached_actors: self.reach().reached.len(),
-        })
     }
 }

@@ -17,9 +17,19 @@ pub struct Finding {
     pub section: &'static str,
 }
 
-/// The key findings, in `lang`.
+/// The key findings, in `lang`: the network's size, its separate parts,
+/// the actors holding it together, the densest and sparsest collaboration
+/// between groups, a project making most ties, and the money.
 pub fn findings(analysis: &Analysis<'_>, lang: Lang) -> Result<Vec<Finding>> {
-    let mut out = Vec::new();
+    let mut out = vec![size(analysis, lang)?, parts(analysis, lang)];
+    out.extend(cut_points(analysis, lang)?);
+    out.extend(density(analysis, lang)?);
+    out.extend(dominant(analysis, lang)?);
+    out.extend(funding(analysis, lang));
+    Ok(out)
+}
+
+fn size(analysis: &Analysis<'_>, lang: Lang) -> Result<Finding> {
     let summary = analysis.summary()?;
     let dataset = analysis.dataset();
     let graph = analysis.projection().two_mode();
@@ -33,15 +43,17 @@ pub fn findings(analysis: &Analysis<'_>, lang: Lang) -> Result<Vec<Finding>> {
                 .is_none()
         })
         .count();
-    out.push(Finding {
+    Ok(Finding {
         text: lang
             .text("finding.size")
             .replace("{n}", &lang.integer(summary.actors as i64))
             .replace("{m}", &lang.integer(summary.ties as i64))
             .replace("{reached}", &lang.integer(reached_outside as i64)),
         section: "summary",
-    });
+    })
+}
 
+fn parts(analysis: &Analysis<'_>, lang: Lang) -> Finding {
     let (parts, isolated) = analysis.parts();
     let text = if parts.len() + isolated <= 1 {
         lang.text("finding.one_part").to_string()
@@ -53,11 +65,15 @@ pub fn findings(analysis: &Analysis<'_>, lang: Lang) -> Result<Vec<Finding>> {
                 &super::warnings::parts_text(parts, *isolated, lang),
             )
     };
-    out.push(Finding {
+    Finding {
         text,
         section: "map",
-    });
+    }
+}
 
+fn cut_points(analysis: &Analysis<'_>, lang: Lang) -> Result<Vec<Finding>> {
+    let summary = analysis.summary()?;
+    let mut out = Vec::new();
     let cut = analysis.cut_structure();
     let mut points = cut.articulation_points.clone();
     points.sort_by(|&a, &b| {
@@ -84,7 +100,12 @@ pub fn findings(analysis: &Analysis<'_>, lang: Lang) -> Result<Vec<Finding>> {
         }
     }
 
-    // Densest and sparsest blocks among groups of at least 3 actors.
+    Ok(out)
+}
+
+/// Densest and sparsest blocks among groups of at least 3 actors.
+fn density(analysis: &Analysis<'_>, lang: Lang) -> Result<Option<Finding>> {
+    let summary = analysis.summary()?;
     let mixing = &summary.mixing;
     let k = mixing.groups.len();
     let name = |g: usize| {
@@ -105,7 +126,10 @@ pub fn findings(analysis: &Analysis<'_>, lang: Lang) -> Result<Vec<Finding>> {
             }
         }
     }
-    if blocks.len() >= 2 {
+    if blocks.len() < 2 {
+        return Ok(None);
+    }
+    {
         blocks.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
         let (d, g, h) = blocks[0];
         let (ds, gs, hs) = blocks[blocks.len() - 1];
@@ -133,15 +157,19 @@ pub fn findings(analysis: &Analysis<'_>, lang: Lang) -> Result<Vec<Finding>> {
             text.push(' ');
             text.push_str(lang.text("finding.small_groups"));
         }
-        out.push(Finding {
+        Ok(Some(Finding {
             text,
             section: "density",
-        });
+        }))
     }
+}
 
-    if let Some((count, e, how)) = analysis.dominant() {
+fn dominant(analysis: &Analysis<'_>, lang: Lang) -> Result<Option<Finding>> {
+    let summary = analysis.summary()?;
+    let graph = analysis.projection().two_mode();
+    Ok(analysis.dominant().map(|(count, e, how)| {
         let e = graph.engagement(e);
-        out.push(Finding {
+        Finding {
             text: lang
                 .text("finding.dominant")
                 .replace("{count}", &lang.integer(count as i64))
@@ -156,11 +184,15 @@ pub fn findings(analysis: &Analysis<'_>, lang: Lang) -> Result<Vec<Finding>> {
                 )
                 .replace("{project}", &format!("{} ({})", e.name, e.id)),
             section: "read-first",
-        });
-    }
+        }
+    }))
+}
 
+fn funding(analysis: &Analysis<'_>, lang: Lang) -> Option<Finding> {
+    let graph = analysis.projection().two_mode();
     let funding = analysis.funding();
-    if let Some(&(a, _, _, share)) = funding.first() {
+    let &(a, _, _, share) = funding.first()?;
+    {
         let total: f64 = {
             let mut seen = std::collections::BTreeSet::new();
             let mut sum = 0.0;
@@ -172,16 +204,15 @@ pub fn findings(analysis: &Analysis<'_>, lang: Lang) -> Result<Vec<Finding>> {
             }
             sum
         };
-        out.push(Finding {
+        Some(Finding {
             text: lang
                 .text("finding.funding")
                 .replace("{sum}", &lang.number(total, 0))
-                .replace("{name}", &dataset.actors[a].name)
+                .replace("{name}", &analysis.dataset().actors[a].name)
                 .replace("{share}", &lang.number(share, 0)),
             section: "projects",
-        });
+        })
     }
-    Ok(out)
 }
 
 /// A share as a percentage for people.

@@ -12,6 +12,14 @@ use crate::metrics::{Metric, MetricValue};
 use crate::model::{Dataset, Date};
 use crate::render::{Cell, Table};
 use std::fmt;
+
+mod events;
+mod network;
+mod periods;
+
+use events::{actor_events, tie_events};
+use network::period_network;
+use periods::{period_options, span_cuts};
 use std::str::FromStr;
 
 /// How periods are cut.
@@ -116,253 +124,6 @@ pub struct PeriodRow {
     pub open_ended_ties: usize,
 }
 
-/// The day before `d`.
-fn previous_day(d: Date) -> Date {
-    if d.day() > 1 {
-        return Date::new(d.year(), d.month(), d.day() - 1).expect("valid day");
-    }
-    let (year, month) = if d.month() == 1 {
-        (d.year() - 1, 12)
-    } else {
-        (d.year(), d.month() - 1)
-    };
-    (28..=31)
-        .rev()
-        .find_map(|day| Date::new(year, month, day))
-        .expect("every month has a 28th")
-}
-
-/// The first day of the unit after the one `d` is in.
-fn next_start(d: Date, months: u8) -> Date {
-    let index = (d.month() - 1) / months * months + months;
-    if index >= 12 {
-        Date::new(d.year() + 1, 1, 1).expect("valid")
-    } else {
-        Date::new(d.year(), index + 1, 1).expect("valid")
-    }
-}
-
-fn label(start: Date, periods: &Periods) -> String {
-    match periods {
-        Periods::Year => start.year().to_string(),
-        Periods::Quarter => format!("{}-Q{}", start.year(), (start.month() - 1) / 3 + 1),
-        Periods::Month => format!("{}-{:02}", start.year(), start.month()),
-        Periods::Starting(_) => start.to_string(),
-    }
-}
-
-/// The periods from the first to the last date of `dates`, as (label,
-/// start, end); a bounded number (at most 1,200).
-fn cut(periods: &Periods, first: Date, last: Date) -> Result<Vec<(String, Date, Date)>> {
-    let months = match periods {
-        Periods::Year => 12,
-        Periods::Quarter => 3,
-        Periods::Month => 1,
-        Periods::Starting(days) => {
-            let mut out = Vec::new();
-            for (i, &start) in days.iter().enumerate() {
-                let end = match days.get(i + 1) {
-                    Some(&next) => previous_day(next),
-                    None => last.max(start),
-                };
-                out.push((label(start, periods), start, end));
-            }
-            return Ok(out);
-        }
-    };
-    let mut start =
-        Date::new(first.year(), (first.month() - 1) / months * months + 1, 1).expect("valid");
-    let mut out = Vec::new();
-    while start <= last {
-        let next = next_start(start, months);
-        out.push((label(start, periods), start, previous_day(next)));
-        start = next;
-        if out.len() > 1200 {
-            let unit = match periods {
-                Periods::Year => "year",
-                Periods::Quarter => "quarter",
-                _ => "month",
-            };
-            return Err(Error::invalid(
-                "by",
-                unit,
-                format!(
-                    "a coarser unit: more than 1,200 periods between the first date ({first}) and the last ({last})"
-                ),
-            ));
-        }
-    }
-    Ok(out)
-}
-
-/// The periods from the first to the last date of the engagements of
-/// `graph`, within the user's window.
-fn span_cuts(
-    graph: &TwoModeGraph<'_>,
-    options: &ProjectionOptions,
-    periods: &Periods,
-) -> Result<Vec<(String, Date, Date)>> {
-    let known = (0..graph.engagement_count())
-        .flat_map(|e| {
-            let (s, e) = graph.dates(e);
-            [s, e]
-        })
-        .flatten();
-    let (Some(mut first), Some(mut last)) = (known.clone().min(), known.max()) else {
-        return Ok(Vec::new());
-    };
-    if let Some(from) = options.filter.from {
-        first = first.max(from);
-    }
-    if let Some(to) = options.filter.to {
-        last = last.min(to);
-    }
-    cut(periods, first, last)
-}
-
-/// `options` narrowed to one period: its window, or everything up to its
-/// end.
-fn period_options(
-    options: &ProjectionOptions,
-    mode: EvolutionMode,
-    start: Date,
-    end: Date,
-) -> ProjectionOptions {
-    let mut narrowed = options.clone();
-    narrowed.filter.to = Some(end);
-    narrowed.filter.from = match mode {
-        EvolutionMode::Window => Some(start),
-        EvolutionMode::Cumulative => options.filter.from,
-    };
-    narrowed
-}
-
-fn overlaps((start, end): (Option<Date>, Option<Date>), from: Date, to: Date) -> bool {
-    (start.is_some() || end.is_some())
-        && start.is_none_or(|s| s <= to)
-        && end.is_none_or(|e| e >= from)
-}
-
-/// Size and cohesion of the network of the engagements marked `active`,
-/// taken from `projection` (built over the whole span without a minimum
-/// weight): each tie's weight recomputed from its active engagements (and
-/// direct ties), as a projection of the period would give it.
-///
-/// Complexity: O(P + T·b) for P participations, T ties with b engagements
-/// behind each, plus the period's triangles.
-fn period_network(
-    projection: &Projection<'_>,
-    active: &[bool],
-    min_weight: Option<f64>,
-) -> (usize, usize, f64, f64, usize, usize, f64) {
-    use crate::graph::ProjectionWeight;
-    let graph = projection.two_mode();
-    let n_all = projection.actor_count();
-    let mut engaged = vec![0usize; n_all];
-    let mut in_network = vec![false; n_all];
-    for (a, count) in engaged.iter_mut().enumerate() {
-        *count = graph
-            .engagements_of(a)
-            .iter()
-            .filter(|&&e| active[e as usize])
-            .count();
-        in_network[a] = *count > 0;
-    }
-    for &(a, b, _) in graph.direct_ties() {
-        in_network[a as usize] = true;
-        in_network[b as usize] = true;
-    }
-    let mut edges: Vec<(u32, u32, f64)> = Vec::new();
-    for (t, tie) in projection.ties().iter().enumerate() {
-        let behind: Vec<usize> = projection
-            .engagements_behind(t)
-            .iter()
-            .map(|&e| e as usize)
-            .filter(|&e| active[e])
-            .collect();
-        let direct = !projection.direct_ties_behind(t).is_empty();
-        if behind.is_empty() && !direct {
-            continue;
-        }
-        let shared = behind.len() as f64;
-        let projected = match projection.weighting() {
-            ProjectionWeight::Count => shared,
-            ProjectionWeight::Newman => behind
-                .iter()
-                .map(|&e| 1.0 / (graph.members(e).len() as f64 - 1.0))
-                .sum(),
-            ProjectionWeight::Jaccard if behind.is_empty() => 0.0,
-            ProjectionWeight::Jaccard => {
-                let (da, db) = (engaged[tie.source as usize], engaged[tie.target as usize]);
-                shared / ((da + db) as f64 - shared)
-            }
-        };
-        let weight = projected + projection.direct_weight(t);
-        if min_weight.is_some_and(|m| weight < m) {
-            continue;
-        }
-        edges.push((tie.source, tie.target, weight));
-    }
-    figures(&edges, &in_network)
-}
-
-/// Size and cohesion of a network given by its `edges` over actor
-/// positions, counting only the actors marked `in_network` (the others are
-/// not in this period's network and have no edge): actors, ties, total
-/// weight, density, components, largest component, average clustering.
-fn figures(
-    edges: &[(u32, u32, f64)],
-    in_network: &[bool],
-) -> (usize, usize, f64, f64, usize, usize, f64) {
-    use crate::metrics::cohesion::{component_sizes, components};
-    let n = in_network.iter().filter(|&&x| x).count();
-    let m = edges.len();
-    let total: f64 = edges.iter().map(|e| e.2).sum();
-    let density = if n < 2 {
-        0.0
-    } else {
-        2.0 * m as f64 / (n as f64 * (n as f64 - 1.0))
-    };
-    let adjacency = crate::graph::Csr::from_edges(in_network.len(), edges.iter().copied());
-    // Actors outside the network are isolates of their own components.
-    let labels: Vec<usize> = components(&adjacency)
-        .into_iter()
-        .zip(in_network)
-        .filter(|&(_, &inside)| inside)
-        .map(|(c, _)| c)
-        .collect();
-    let sizes: Vec<usize> = component_sizes(&labels)
-        .into_iter()
-        .filter(|&s| s > 0)
-        .collect();
-    let local = crate::metrics::clustering::clustering(&adjacency);
-    let clustering = if n == 0 {
-        0.0
-    } else {
-        local
-            .iter()
-            .zip(in_network)
-            .filter(|&(_, &inside)| inside)
-            .map(|(c, _)| c)
-            .sum::<f64>()
-            / n as f64
-    };
-    let largest = sizes.iter().copied().max().unwrap_or(0);
-    (n, m, total, density, sizes.len(), largest, clustering)
-}
-
-/// Size and cohesion of one period's network, from its own projection (the
-/// slow path the incremental one is tested against).
-#[cfg(test)]
-fn network_row(projection: &Projection<'_>) -> (usize, usize, f64, f64, usize, usize, f64) {
-    let edges: Vec<(u32, u32, f64)> = projection
-        .ties()
-        .iter()
-        .map(|t| (t.source, t.target, t.weight))
-        .collect();
-    figures(&edges, &vec![true; projection.actor_count()])
-}
-
 /// How the network changes period by period.
 ///
 /// # Arguments
@@ -421,77 +182,8 @@ pub(crate) fn evolution_of(
         .map(|e| graph.dates(e))
         .collect();
     let cuts = span_cuts(graph, options, periods)?;
-    let period_of = |d: Date| cuts.iter().position(|&(_, s, e)| s <= d && d <= e);
-
-    // Tie events over the pairs of the whole span, by their engagements.
-    let pairs: Vec<&[u32]> = (0..whole.tie_count())
-        .map(|t| whole.engagements_behind(t))
-        .filter(|behind| !behind.is_empty())
-        .collect();
-    let k = cuts.len();
-    let mut new_ties = vec![0; k];
-    let mut ended_ties = vec![0; k];
-    let mut persisting = vec![0; k];
-    let mut repeated = vec![0; k];
-    let mut open_ended = vec![0; k];
-    for behind in &pairs {
-        let d: Vec<(Option<Date>, Option<Date>)> =
-            behind.iter().map(|&e| dates[e as usize]).collect();
-        let first_start = d.iter().filter_map(|x| x.0).min();
-        if let Some(p) = first_start.and_then(period_of) {
-            new_ties[p] += 1;
-        }
-        if d.iter().all(|x| x.1.is_some()) {
-            let last_end = d.iter().filter_map(|x| x.1).max();
-            if let Some(p) = last_end.and_then(period_of) {
-                if p + 1 < k {
-                    ended_ties[p + 1] += 1;
-                }
-            }
-        }
-        let active: Vec<bool> = cuts
-            .iter()
-            .map(|&(_, s, e)| d.iter().any(|&x| overlaps(x, s, e)))
-            .collect();
-        for p in 1..k {
-            if active[p] && active[p - 1] {
-                persisting[p] += 1;
-            }
-        }
-        for (p, &(_, s, e)) in cuts.iter().enumerate() {
-            let starts_here = d.iter().any(|x| x.0.is_some_and(|v| s <= v && v <= e));
-            let earlier = d.iter().any(|x| x.0.is_some_and(|v| v < s));
-            if starts_here && earlier {
-                repeated[p] += 1;
-            }
-            if d.iter().any(|&x| x.1.is_none() && overlaps(x, s, e)) {
-                open_ended[p] += 1;
-            }
-        }
-    }
-
-    // Actor events, by the engagements each actor takes part in.
-    let mut new_actors = vec![0; k];
-    let mut returning = vec![0; k];
-    for a in 0..graph.actor_count() {
-        let engaged: Vec<(Option<Date>, Option<Date>)> = graph
-            .engagements_of(a)
-            .iter()
-            .map(|&e| dates[e as usize])
-            .collect();
-        if let Some(p) = engaged.iter().filter_map(|x| x.0).min().and_then(period_of) {
-            new_actors[p] += 1;
-        }
-        let active: Vec<bool> = cuts
-            .iter()
-            .map(|&(_, s, e)| engaged.iter().any(|&x| overlaps(x, s, e)))
-            .collect();
-        for p in 2..k {
-            if active[p] && !active[p - 1] && active[..p - 1].iter().any(|&x| x) {
-                returning[p] += 1;
-            }
-        }
-    }
+    let events = tie_events(whole, &dates, &cuts);
+    let (new_actors, returning) = actor_events(graph, &dates, &cuts);
 
     // Each period's network from the whole span's ties, keeping those with
     // an engagement active in the period: no projection is rebuilt.
@@ -504,7 +196,7 @@ pub(crate) fn evolution_of(
     } else {
         whole
     };
-    let mut rows = Vec::with_capacity(k);
+    let mut rows = Vec::with_capacity(cuts.len());
     for (p, (period, start, end)) in cuts.into_iter().enumerate() {
         // Active: what a projection of the period would keep.
         let window = period_options(options, mode, start, end).filter;
@@ -527,13 +219,13 @@ pub(crate) fn evolution_of(
             components,
             largest_component,
             average_clustering: clustering,
-            new_ties: new_ties[p],
-            ended_ties: ended_ties[p],
-            persisting_ties: persisting[p],
-            repeated_ties: repeated[p],
+            new_ties: events.new[p],
+            ended_ties: events.ended[p],
+            persisting_ties: events.persisting[p],
+            repeated_ties: events.repeated[p],
             new_actors: new_actors[p],
             returning_actors: returning[p],
-            open_ended_ties: open_ended[p],
+            open_ended_ties: events.open_ended[p],
         });
     }
     Ok(rows)
@@ -586,6 +278,8 @@ pub fn evolution_metrics(
 
 #[cfg(test)]
 mod tests {
+    use super::network::network_row;
+    use super::periods::cut;
     use super::*;
 
     fn d(s: &str) -> Date {

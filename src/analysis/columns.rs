@@ -1,0 +1,148 @@
+//! Computing one metric's column for every actor: which algorithm, on
+//! which weights, with which options, and what to do when an iterative
+//! one does not converge.
+
+use super::Analysis;
+use crate::error::Result;
+use crate::graph::Csr;
+use crate::metrics::centrality::{
+    betweenness, closeness, eigenvector, harmonic, katz, pagerank, BetweennessOptions,
+    PageRankOptions,
+};
+use crate::metrics::clustering::clustering;
+use crate::metrics::core::core_number;
+use crate::metrics::structural_holes::{constraint, effective_size};
+use crate::metrics::warning::Caveat;
+use crate::metrics::{Metric, MetricValue, PathLength};
+
+impl Analysis<'_> {
+    /// The column of `metric`: one arm per metric, each a call of its
+    /// algorithm (a flat dispatch, longer than our 80 lines only because
+    /// there are 22 metrics).
+    pub(super) fn compute(&self, metric: Metric) -> Result<Vec<MetricValue>> {
+        let adjacency = &self.adjacency;
+        let n = adjacency.node_count();
+        let length = self.options.length;
+        let report =
+            |name: &'static str| self.progress.map(|p| move |done: usize| p(name, done, n));
+        Ok(match metric {
+            Metric::Degree => MetricValue::ints((0..n).map(|v| adjacency.degree(v))),
+            Metric::Strength => MetricValue::floats(adjacency.strengths()),
+            Metric::Betweenness if self.options.betweenness_sample.is_some() => {
+                let sample = self.options.betweenness_sample.expect("checked");
+                if length != PathLength::Hops {
+                    return Err(crate::error::Error::invalid(
+                        "sample",
+                        sample.epsilon,
+                        "sampled betweenness over hop paths: add --unweighted",
+                    ));
+                }
+                let (values, done) =
+                    crate::metrics::sampled_betweenness::sampled_betweenness(adjacency, &sample)?;
+                if let Ok(mut list) = self.computing_caveats.lock() {
+                    list.push(Caveat::SampledBetweenness {
+                        samples: done.samples,
+                        seed: sample.seed,
+                        epsilon: sample.epsilon,
+                        delta: sample.delta,
+                    });
+                }
+                MetricValue::floats(values)
+            }
+            Metric::Betweenness => {
+                let r = report("betweenness");
+                let options = BetweennessOptions {
+                    length,
+                    normalized: true,
+                };
+                MetricValue::floats(betweenness(adjacency, options, r.as_ref().map(|f| f as _)))
+            }
+            Metric::Closeness => {
+                let r = report("closeness");
+                MetricValue::floats(closeness(adjacency, length, r.as_ref().map(|f| f as _)))
+            }
+            Metric::Harmonic => {
+                let r = report("harmonic");
+                MetricValue::floats(harmonic(adjacency, length, r.as_ref().map(|f| f as _)))
+            }
+            Metric::Eigenvector => self.converged(metric, eigenvector(self.iterative()))?,
+            Metric::PageRank => self.converged(
+                metric,
+                pagerank(self.iterative(), PageRankOptions::default()),
+            )?,
+            Metric::Katz => {
+                // A given α belongs to the weights as they are.
+                let weights = if self.options.katz.alpha.is_some() {
+                    adjacency
+                } else {
+                    self.iterative()
+                };
+                let result = katz(weights, self.options.katz).map(|(values, alpha)| {
+                    let _ = self.katz_alpha.set(alpha);
+                    values
+                });
+                self.converged(metric, result)?
+            }
+            Metric::Clustering => MetricValue::floats(clustering(adjacency)),
+            Metric::Constraint => MetricValue::optional(constraint(adjacency)),
+            Metric::EffectiveSize => MetricValue::optional(effective_size(adjacency)),
+            Metric::Core => MetricValue::ints(core_number(adjacency)),
+            Metric::Community => {
+                MetricValue::ints(self.partition()?.membership.iter().map(|c| c + 1))
+            }
+            Metric::Coordinator => {
+                MetricValue::ints(self.brokerage().iter().map(|b| b.coordinator))
+            }
+            Metric::Itinerant => MetricValue::ints(self.brokerage().iter().map(|b| b.itinerant)),
+            Metric::GatekeeperRepresentative => {
+                MetricValue::ints(self.brokerage().iter().map(|b| b.gatekeeper_representative))
+            }
+            Metric::Liaison => MetricValue::ints(self.brokerage().iter().map(|b| b.liaison)),
+            Metric::BrokerageTotal => MetricValue::ints(self.brokerage().iter().map(|b| b.total())),
+            Metric::Reach => MetricValue::ints(self.reach().per_actor.iter().copied()),
+        })
+    }
+
+    /// The adjacency for the iterative metrics (eigenvector, PageRank, Katz
+    /// with its default α, all unchanged by scaling the weights): weights
+    /// far from 1 are rescaled by the largest, so that tiny or huge weights
+    /// cannot stall the iteration.
+    fn iterative(&self) -> &Csr {
+        self.scaled.get_or_init(|| {
+            let max = (0..self.adjacency.len())
+                .flat_map(|v| self.adjacency.weights(v).iter().copied())
+                .fold(0.0, f64::max);
+            if max == 0.0 || (1e-3..=1e3).contains(&max) {
+                return self.adjacency.clone();
+            }
+            let edges: Vec<(u32, u32, f64)> = (0..self.adjacency.len())
+                .flat_map(|v| {
+                    let adjacency = &self.adjacency;
+                    adjacency
+                        .row(v)
+                        .iter()
+                        .zip(adjacency.weights(v))
+                        .filter(move |(&u, _)| u as usize > v)
+                        .map(move |(&u, &w)| (v as u32, u, w / max))
+                })
+                .collect();
+            Csr::from_edges(self.adjacency.len(), edges.into_iter())
+        })
+    }
+
+    /// The values of an iterative metric; when it does not converge, a
+    /// column of missing values and a warning, so that every other column
+    /// is still written.
+    fn converged(&self, metric: Metric, result: Result<Vec<f64>>) -> Result<Vec<MetricValue>> {
+        match result {
+            Ok(values) => Ok(MetricValue::floats(values)),
+            Err(crate::error::Error::NoConvergence { iterations, .. }) => {
+                if let Ok(mut list) = self.computing_caveats.lock() {
+                    list.push(Caveat::DidNotConverge { metric, iterations });
+                }
+                Ok(vec![MetricValue::Missing; self.actor_count()])
+            }
+            Err(e) => Err(e),
+        }
+    }
+}

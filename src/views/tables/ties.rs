@@ -1,0 +1,109 @@
+//! The tie tables: projected ties and the dual projection's ties.
+
+use super::sorts::TieSort;
+use crate::analysis::Analysis;
+use crate::graph::DualProjection;
+use crate::render::{Cell, Table};
+
+/// One row per projected tie: the pair, weight, shared engagements,
+/// their ids, the two actors' roles in each, and direct ties.
+pub fn tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>) -> Table {
+    let projection = analysis.projection();
+    let graph = projection.two_mode();
+    let dataset = graph.dataset();
+    let weights: Vec<f64> = projection.ties().iter().map(|t| t.weight).collect();
+    let mut table = Table::new(&[
+        "source",
+        "target",
+        "weight",
+        "shared",
+        "engagements",
+        "roles",
+        "rules",
+        "direct_ties",
+        "first_seen",
+        "last_seen",
+    ]);
+    for t in tie_order(&weights, sort, top) {
+        let tie = projection.ties()[t];
+        let behind = projection.engagements_behind(t);
+        let (first_seen, last_seen) = projection.tie_span(t);
+        let engagements = behind
+            .iter()
+            .map(|&e| graph.engagement(e as usize).id.to_string())
+            .collect();
+        let roles = behind
+            .iter()
+            .map(|&e| {
+                let e = e as usize;
+                format!(
+                    "{}+{}",
+                    graph.role(e, tie.source).unwrap_or("?"),
+                    graph.role(e, tie.target).unwrap_or("?")
+                )
+            })
+            .collect();
+        let direct = projection
+            .direct_ties_behind(t)
+            .iter()
+            .map(|&d| {
+                let d = &dataset.ties[d as usize];
+                d.kind.as_deref().unwrap_or("tie").to_string()
+            })
+            .collect();
+        table.push(vec![
+            analysis.actor(tie.source as usize).id.as_str().into(),
+            analysis.actor(tie.target as usize).id.as_str().into(),
+            Cell::Float(tie.weight),
+            (tie.shared as usize).into(),
+            Cell::List(engagements),
+            Cell::List(roles),
+            Cell::List(
+                projection
+                    .rules_behind(t)
+                    .iter()
+                    .map(|r| r.name().to_string())
+                    .collect(),
+            ),
+            Cell::List(direct),
+            first_seen.into(),
+            last_seen.into(),
+        ]);
+    }
+    table
+}
+
+/// One row per engagement–engagement tie of the dual projection: the
+/// pair, the number of shared actors and their ids.
+pub fn dual_tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>) -> Table {
+    let graph = analysis.projection().two_mode();
+    let dual = DualProjection::new(graph);
+    let weights: Vec<f64> = dual.ties().iter().map(|t| t.shared as f64).collect();
+    let mut table = Table::new(&["source", "target", "shared", "actors"]);
+    for t in tie_order(&weights, sort, top) {
+        let tie = dual.ties()[t];
+        table.push(vec![
+            graph.engagement(tie.source as usize).id.as_str().into(),
+            graph.engagement(tie.target as usize).id.as_str().into(),
+            (tie.shared as usize).into(),
+            Cell::List(
+                dual.actors_behind(t)
+                    .iter()
+                    .map(|&a| graph.actor(a as usize).id.to_string())
+                    .collect(),
+            ),
+        ]);
+    }
+    table
+}
+
+fn tie_order(weights: &[f64], sort: TieSort, top: Option<usize>) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    if sort == TieSort::Weight {
+        // Ties are stored in pair order, so a stable sort keeps it among
+        // equal weights.
+        order.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]));
+    }
+    order.truncate(top.unwrap_or(usize::MAX));
+    order
+}
