@@ -2,7 +2,7 @@
 //! which filter removed it), its neighbourhood, the components of what is
 //! shown.
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, LeftOut};
 use crate::error::{Error, Result};
 use crate::graph::Csr;
 use std::collections::VecDeque;
@@ -78,7 +78,6 @@ impl Analysis<'_> {
     /// actor is in the dataset but not in the network, the error says which
     /// filter left it out.
     pub fn find_actor(&self, query: &str) -> Result<usize> {
-        let projection = self.projection();
         let found = matching(
             query,
             (0..self.actor_count())
@@ -117,46 +116,31 @@ impl Analysis<'_> {
             ));
         };
         let actor = &dataset.actors[a];
-        let filter = projection.two_mode().filter();
-        let reason = if filter
-            .actor_kinds
-            .as_ref()
-            .is_some_and(|k| !k.contains(actor.kind.as_str()))
-        {
-            format!(
-                "its kind ({}) is not among the actor kinds kept",
-                actor.kind
-            )
-        } else {
-            let participations: Vec<(&crate::model::Engagement, &str)> = dataset
+        let roles = || {
+            let roles: std::collections::BTreeSet<&str> = dataset
                 .engagements
                 .iter()
-                .flat_map(|e| {
-                    e.participants
-                        .iter()
-                        .filter(|p| p.actor == actor.id)
-                        .map(move |p| (e, p.role.as_str()))
-                })
+                .flat_map(|e| e.participants.iter())
+                .filter(|p| p.actor == actor.id)
+                .map(|p| p.role.as_str())
                 .collect();
-            let kept_engagement = |e: &crate::model::Engagement| {
-                (0..projection.two_mode().engagement_count())
-                    .any(|k| projection.two_mode().engagement(k).id == e.id)
-            };
-            if participations.is_empty() {
-                "it takes part in no engagement".to_string()
-            } else if !participations.iter().any(|(e, _)| kept_engagement(e)) {
+            roles.into_iter().collect::<Vec<_>>().join(", ")
+        };
+        let reason = match self.left_out(a) {
+            Some(LeftOut::Kind) => format!(
+                "its kind ({}) is not among the actor kinds kept",
+                actor.kind
+            ),
+            Some(LeftOut::Nothing) => "it takes part in no engagement".to_string(),
+            Some(LeftOut::Window) => {
                 "its engagements are all outside the time window or the engagement kinds kept"
                     .to_string()
-            } else if !participations.iter().any(|(_, r)| filter.roles.admits(r)) {
-                "its roles are all left out by the role filter".to_string()
-            } else {
-                let roles: std::collections::BTreeSet<&str> =
-                    participations.iter().map(|(_, r)| *r).collect();
-                format!(
-                    "its participations ({}) make no ties under the role rules (reach ties or a clique rule for those roles would bring it in)",
-                    roles.into_iter().collect::<Vec<_>>().join(", ")
-                )
             }
+            Some(LeftOut::Roles) => "its roles are all left out by the role filter".to_string(),
+            Some(LeftOut::Reached | LeftOut::Rules) | None => format!(
+                "its participations ({}) make no ties under the role rules (reach ties or a clique rule for those roles would bring it in)",
+                roles()
+            ),
         };
         Err(Error::invalid(
             "ego",

@@ -46,6 +46,8 @@ pub fn warning(caveat: &Caveat, lang: Lang) -> Warning {
     }
 }
 
+/// The caveat's sentence: one arm per kind of caveat (a flat dispatch,
+/// over 80 lines only because there are ten kinds).
 fn message(caveat: &Caveat, lang: Lang) -> String {
     let int = |n: usize| lang.integer(n as i64);
     match caveat {

@@ -1,7 +1,7 @@
 //! The report's change over time: the network per year as charts and a
 //! table, from the analysis' own projection.
 
-use crate::analysis::{Analysis, EvolutionMode, Periods};
+use crate::analysis::{Analysis, EvolutionMode, PeriodRow, Periods};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::report::{Chart, ReportCharts};
@@ -61,6 +61,19 @@ pub(super) fn change_over_time(
             false,
         ),
     ];
+    let table = change_table(&rows, lang);
+    Ok(Some((
+        ReportCharts {
+            title: lang.text("report.change").into(),
+            intro: lang.text("report.change_intro").into(),
+            charts,
+        },
+        table,
+    )))
+}
+
+/// The network per year as a table.
+fn change_table(rows: &[PeriodRow], lang: Lang) -> Table {
     let mut table = people_table(
         lang,
         &[
@@ -74,7 +87,7 @@ pub(super) fn change_over_time(
             "new_actors",
         ],
     );
-    for r in &rows {
+    for r in rows {
         table.rows.push(vec![
             r.period.as_str().into(),
             r.active_actors.into(),
@@ -86,12 +99,5 @@ pub(super) fn change_over_time(
             r.new_actors.into(),
         ]);
     }
-    Ok(Some((
-        ReportCharts {
-            title: lang.text("report.change").into(),
-            intro: lang.text("report.change_intro").into(),
-            charts,
-        },
-        table,
-    )))
+    table
 }

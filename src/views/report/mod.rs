@@ -16,7 +16,8 @@ use crate::lang::Lang;
 use crate::metrics::Metric;
 use crate::render::map::{draw, DrawOptions, Layout, MapFormat, MapModel, PageSize};
 use crate::render::report::{
-    chart_svg, report_html, report_markdown, ReportData, ReportFinding, ReportMap, Section,
+    chart_svg, report_html, report_markdown, ReportCharts, ReportData, ReportFinding, ReportMap,
+    Section,
 };
 use crate::render::{render_summary, Cell, Format, Table};
 use crate::views::findings::findings;
@@ -103,34 +104,7 @@ fn file(name: &str, bytes: Vec<u8>) -> ReportFile {
 pub fn report(analysis: &Analysis<'_>, options: &ReportOptions) -> Result<Vec<ReportFile>> {
     let lang = options.lang;
     let mut files = Vec::new();
-    let mut maps = Vec::new();
-    for (i, &mode) in options.modes.iter().enumerate() {
-        let model = map(
-            analysis,
-            &MapOptions {
-                mode,
-                lang,
-                title: options.title.clone(),
-                ..options.map.clone()
-            },
-        )?;
-        let name = match mode {
-            MapMode::Projection if i == 0 => "map".to_string(),
-            MapMode::Projection => format!("map-{i}"),
-            MapMode::TwoMode => "map-two-mode".to_string(),
-        };
-        let title = lang.text(match mode {
-            MapMode::Projection => "report.map",
-            MapMode::TwoMode => "report.map_two_mode",
-        });
-        maps.push(draw_map(
-            analysis, options, &model, &name, title, &mut files,
-        )?);
-        if i == 0 {
-            let dot = draw(&model, &draw_options(analysis, options, MapFormat::Dot))?;
-            files.push(file("map.dot", dot.bytes));
-        }
-    }
+    let mut maps = draw_maps(analysis, options, &mut files)?;
     let projects = projects_table(analysis, lang);
     let mut sections = table_sections(analysis, lang, &projects)?;
     if let Some((before, after)) = options.compare {
@@ -148,26 +122,7 @@ pub fn report(analysis: &Analysis<'_>, options: &ReportOptions) -> Result<Vec<Re
         maps.push(drawn);
         sections.extend(compare);
     }
-    let change = change::change_over_time(analysis, lang)?;
-    if let Some((_, table)) = &change {
-        // The table right after the charts, before the projects.
-        sections.insert(
-            0,
-            Section {
-                id: "evolution".into(),
-                title: lang.text("report.change_table").into(),
-                intro: String::new(),
-                table: table.clone(),
-            },
-        );
-    }
-    let change = change.map(|(charts, _)| charts);
-    for (i, chart) in change.iter().flat_map(|c| c.charts.iter()).enumerate() {
-        files.push(file(
-            &format!("chart-{}.svg", i + 1),
-            chart_svg(chart).into_bytes(),
-        ));
-    }
+    let change = change_section(analysis, lang, &mut sections, &mut files)?;
     let data = ReportData {
         lang,
         title: options
@@ -200,6 +155,74 @@ pub fn report(analysis: &Analysis<'_>, options: &ReportOptions) -> Result<Vec<Re
     files.push(file("report.md", report_markdown(&data).into_bytes()));
     files.push(file("report.html", report_html(&data).into_bytes()));
     Ok(files)
+}
+
+/// The maps of `options.modes`, drawn into `files` (and `map.dot` of the
+/// first), as the report shows them.
+fn draw_maps(
+    analysis: &Analysis<'_>,
+    options: &ReportOptions,
+    files: &mut Vec<ReportFile>,
+) -> Result<Vec<ReportMap>> {
+    let lang = options.lang;
+    let mut maps = Vec::new();
+    for (i, &mode) in options.modes.iter().enumerate() {
+        let model = map(
+            analysis,
+            &MapOptions {
+                mode,
+                lang,
+                title: options.title.clone(),
+                ..options.map.clone()
+            },
+        )?;
+        let name = match mode {
+            MapMode::Projection if i == 0 => "map".to_string(),
+            MapMode::Projection => format!("map-{i}"),
+            MapMode::TwoMode => "map-two-mode".to_string(),
+        };
+        let title = lang.text(match mode {
+            MapMode::Projection => "report.map",
+            MapMode::TwoMode => "report.map_two_mode",
+        });
+        maps.push(draw_map(analysis, options, &model, &name, title, files)?);
+        if i == 0 {
+            let dot = draw(&model, &draw_options(analysis, options, MapFormat::Dot))?;
+            files.push(file("map.dot", dot.bytes));
+        }
+    }
+    Ok(maps)
+}
+
+/// The change over time: its table as the first section, its charts as
+/// files, and the charts as the report shows them.
+fn change_section(
+    analysis: &Analysis<'_>,
+    lang: Lang,
+    sections: &mut Vec<Section>,
+    files: &mut Vec<ReportFile>,
+) -> Result<Option<ReportCharts>> {
+    let change = change::change_over_time(analysis, lang)?;
+    if let Some((_, table)) = &change {
+        // The table right after the charts, before the projects.
+        sections.insert(
+            0,
+            Section {
+                id: "evolution".into(),
+                title: lang.text("report.change_table").into(),
+                intro: String::new(),
+                table: table.clone(),
+            },
+        );
+    }
+    let change = change.map(|(charts, _)| charts);
+    for (i, chart) in change.iter().flat_map(|c| c.charts.iter()).enumerate() {
+        files.push(file(
+            &format!("chart-{}.svg", i + 1),
+            chart_svg(chart).into_bytes(),
+        ));
+    }
+    Ok(change)
 }
 
 /// How the report's maps are drawn.
