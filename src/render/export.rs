@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::graph::Projection;
 use crate::model::Dataset;
 use crate::render::palette::{kind_color, rgb};
+use crate::render::xml::xml_escape;
 use crate::render::TextStyle;
 use serde_json::{json, Map, Value};
 use std::fmt::Write as _;
@@ -209,25 +210,6 @@ fn tie_engagements(projection: &Projection<'_>, t: usize) -> Vec<String> {
         )
     }));
     ids
-}
-
-/// Escapes text for XML content and attribute values; drops characters
-/// XML 1.0 cannot hold (control characters other than tab and newlines).
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push_str(&format!("&#{};", c as u32)),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The XML type of a column: int, double, boolean or string.

@@ -8,6 +8,7 @@ pub mod report;
 mod summary;
 mod table;
 pub mod xlsx;
+pub mod xml;
 
 pub use summary::{json_with_warnings, render_summary, warnings_text};
 pub use table::{

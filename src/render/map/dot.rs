@@ -2,7 +2,7 @@
 //! the graph alone for a layout engine, and the composed page with every
 //! position fixed, which Graphviz draws as PNG or PDF.
 
-use super::compose::{Picture, Text};
+use super::geometry::{Picture, Text};
 use super::MapModel;
 use graphviz_rust::dot_structures::{
     Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,

@@ -1,6 +1,6 @@
 //! Placing labels on the page: on their nodes, never over each other.
 
-use super::compose::{text, text_width, PLabel, PNode, Rect, Text, LABEL_SIZE};
+use super::geometry::{text, text_width, PLabel, PNode, Rect, Text, LABEL_SIZE};
 use super::MapModel;
 
 /// Places labels: the ego and coordinators first, then central actors,

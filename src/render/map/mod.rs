@@ -14,6 +14,7 @@
 pub mod compose;
 pub mod dot;
 mod force;
+pub mod geometry;
 mod labels;
 pub mod layout;
 pub mod svg;

@@ -2,8 +2,8 @@
 //! interactive map rely on (`data-actor`, `data-label`, `data-tie`,
 //! `id="legend"`).
 
-use super::compose::{Picture, Text};
-use crate::render::export::xml_escape;
+use super::geometry::{Picture, Text};
+use crate::render::xml::xml_escape;
 use std::fmt::Write as _;
 
 fn text_element(out: &mut String, t: &Text, extra: &str) {

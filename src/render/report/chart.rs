@@ -2,7 +2,7 @@
 //! colour: a dark line with a marker and the value at every period (or
 //! bars, for counts of events), the periods under the axis.
 
-use crate::render::export::xml_escape;
+use crate::render::xml::xml_escape;
 use std::fmt::Write as _;
 
 /// One chart: a title, the period labels and one value per period.

@@ -1,7 +1,7 @@
 //! The report as one self-contained HTML page.
 
 use super::{script_json, ReportData, Section};
-use crate::render::export::xml_escape as escape;
+use crate::render::xml::xml_escape as escape;
 use crate::render::{Cell, Table, TextStyle};
 use std::fmt::Write as _;
 
