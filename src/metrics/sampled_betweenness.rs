@@ -32,11 +32,11 @@ impl SampleOptions {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`](crate::Error) naming the value out of range.
-    pub fn new(epsilon: f64, delta: f64, seed: u64) -> crate::Result<SampleOptions> {
+    /// [`Error::Invalid`](crate::error::Error) naming the value out of range.
+    pub fn new(epsilon: f64, delta: f64, seed: u64) -> crate::error::Result<SampleOptions> {
         for (name, value) in [("sample", epsilon), ("sample", delta)] {
             if !(value > 0.0 && value < 1.0) {
-                return Err(crate::Error::invalid(
+                return Err(crate::error::Error::invalid(
                     name,
                     value,
                     "EPSILON[,DELTA], each between 0 and 1 (exclusive), such as 0.01 or 0.01,0.05",
@@ -262,7 +262,7 @@ fn sample_path(
 /// # Returns
 ///
 /// One value per actor and a [`SampleReport`]. The draws depend only on
-/// the seed, not on the number of threads. [`Error::Invalid`](crate::Error)
+/// the seed, not on the number of threads. [`Error::Invalid`](crate::error::Error)
 /// when ε or δ is outside (0, 1).
 ///
 /// # Complexity
@@ -278,7 +278,7 @@ fn sample_path(
 pub fn sampled_betweenness(
     adjacency: &Csr,
     options: &SampleOptions,
-) -> crate::Result<(Vec<f64>, SampleReport)> {
+) -> crate::error::Result<(Vec<f64>, SampleReport)> {
     crate::counters::count(crate::counters::Step::Betweenness);
     let options = &SampleOptions::new(options.epsilon, options.delta, options.seed)?;
     let n = adjacency.node_count();

@@ -174,14 +174,14 @@ impl MapFormat {
     }
 
     /// The format of the file `path` by its extension; an
-    /// [`crate::Error::InvalidParameter`] naming `parameter` when it has
+    /// [`crate::error::Error::InvalidParameter`] naming `parameter` when it has
     /// none of the four.
-    pub fn from_path(path: &std::path::Path, parameter: &'static str) -> crate::Result<MapFormat> {
+    pub fn from_path(path: &std::path::Path, parameter: &'static str) -> crate::error::Result<MapFormat> {
         path.extension()
             .and_then(|e| e.to_str())
             .and_then(MapFormat::from_extension)
             .ok_or_else(|| {
-                crate::Error::invalid(
+                crate::error::Error::invalid(
                     parameter,
                     path.display(),
                     "a file name ending in .dot, .svg, .png or .pdf",
