@@ -5,16 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 v=target/release/verkosto
-$v render graphs/finland-regional.json -o docs/finland-regional-map.svg
+$v render graphs/finland-regional.json -o docs/src/images/finland-regional-map.svg
 $v render graphs/finland-regional.json --ego Centria --radius 2 --role-ties all=clique \
-  --title "Centria's network, two steps out" -o docs/centria-ego-map.svg
-echo "wrote docs/finland-regional-map.svg docs/centria-ego-map.svg"
+  --title "Centria's network, two steps out" -o docs/src/images/centria-ego-map.svg
+echo "wrote docs/src/images/finland-regional-map.svg docs/src/images/centria-ego-map.svg"
 # The report's first screen, in Finnish, screenshotted in headless Chromium.
 out=$(mktemp -d)
 $v report graphs/finland-regional.json --lang fi -o "$out" 2>/dev/null
 profile=$(mktemp -d)
 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$profile" \
-  --screenshot=docs/report-first-screen.png --window-size=1200,900 "file://$out/report.html" 2>/dev/null
+  --screenshot=docs/src/images/report-first-screen.png --window-size=1200,900 "file://$out/report.html" 2>/dev/null
 rm -rf "$out" "$profile"
-echo "wrote docs/report-first-screen.png"
+echo "wrote docs/src/images/report-first-screen.png"

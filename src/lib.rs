@@ -20,12 +20,22 @@
 //! - [`render`]: writers that turn results into tables, DOT, SVG, HTML and
 //!   exports, and compute nothing;
 //! - [`analysis`]: the [`Analysis`] — a dataset and options, results
-//!   computed lazily and once, and the tables, maps and report built from
-//!   them.
+//!   computed lazily and once, caveats as data;
+//! - [`views`]: the results put into words in one language — tables,
+//!   findings, warnings, map models and the report.
 //!
-//! The rest of this page is the project's README.
+//! The manual (what every number means, the data formats, maps, report,
+//! correctness and speed) is the book in the repository's `docs/`.
 //!
-#![doc = include_str!("../README.md")]
+//! ```
+//! use verkosto::{Analysis, AnalysisOptions, Metric};
+//! let text = r#"{"name": "demo",
+//!   "actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+//!   "engagements": [{"id": "p", "name": "P", "participants": [{"actor": "a"}, {"actor": "b"}, {"actor": "c"}]}]}"#;
+//! let (dataset, _) = verkosto::io::json::parse_dataset(text, "demo").unwrap();
+//! let analysis = Analysis::new(&dataset, AnalysisOptions::default()).unwrap();
+//! assert_eq!(analysis.summary().unwrap().ties, 3);
+//! ```
 #![warn(missing_docs)]
 
 pub mod algo;
@@ -47,3 +57,13 @@ pub mod views;
 pub use analysis::{Analysis, AnalysisOptions};
 pub use error::{Error, Result};
 pub use metrics::Metric;
+
+/// The Rust blocks of the README and of the manual in `docs/src`, run as
+/// doctests so that what they show keeps working.
+#[cfg(doctest)]
+mod manual {
+    #[doc = include_str!("../README.md")]
+    struct Readme;
+    #[doc = include_str!("../docs/src/library.md")]
+    struct Library;
+}

@@ -24,7 +24,7 @@ pub const EVOLUTION_COLUMNS: [&str; 17] = [
     "open_ended_ties",
 ];
 
-/// The rows of [`evolution`] as a table with [`EVOLUTION_COLUMNS`].
+/// The rows of [`crate::analysis::evolution()`] as a table with [`EVOLUTION_COLUMNS`].
 pub fn evolution_table(rows: &[PeriodRow]) -> Table {
     let mut table = Table::new(&EVOLUTION_COLUMNS);
     for r in rows {

@@ -5,6 +5,7 @@ mod analysis;
 mod cli;
 mod descriptions;
 mod determinism;
+mod docs;
 mod evolution;
 mod exports;
 mod fuzz;

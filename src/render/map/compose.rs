@@ -1,6 +1,6 @@
 //! The page: the placed network scaled into its area, labels on their
 //! nodes without collisions, the legend in its own panel, title and
-//! caption. Writers turn the [`Picture`](super::geometry::Picture) into SVG
+//! caption. Writers turn the [`Picture`] into SVG
 //! or pinned DOT.
 
 use super::geometry::{

@@ -1,5 +1,5 @@
 //! Network maps for print. [`MapModel`] says what to draw (composed from an
-//! analysis by `Analysis::map`); [`draw`] lays it out (Graphviz or the
+//! analysis by `views::map`); [`draw`] lays it out (Graphviz or the
 //! built-in layout, [`layout`]), packs separate components as islands,
 //! composes the page — drawing, labels on their nodes, legend in its own
 //! panel, title and caption ([`compose`]) — and writes it as SVG ([`svg`])
@@ -176,7 +176,10 @@ impl MapFormat {
     /// The format of the file `path` by its extension; an
     /// [`crate::error::Error::InvalidParameter`] naming `parameter` when it has
     /// none of the four.
-    pub fn from_path(path: &std::path::Path, parameter: &'static str) -> crate::error::Result<MapFormat> {
+    pub fn from_path(
+        path: &std::path::Path,
+        parameter: &'static str,
+    ) -> crate::error::Result<MapFormat> {
         path.extension()
             .and_then(|e| e.to_str())
             .and_then(MapFormat::from_extension)

@@ -141,7 +141,7 @@ impl std::str::FromStr for ClusterBy {
     }
 }
 
-/// Options of [`crate::Analysis::map`].
+/// Options of [`map`](crate::views::map()).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapOptions {
     /// What colours the actors.

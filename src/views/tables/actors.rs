@@ -19,7 +19,7 @@ pub(super) fn ranked(n: usize, key: impl Fn(usize) -> f64) -> Vec<usize> {
 /// them: the actors (borrowed from the dataset), their engagement counts
 /// and their metric values, in table order.
 ///
-/// [`Analysis::actor_rows`] makes one. A caller short of memory drops the
+/// [`actor_rows`] makes one. A caller short of memory drops the
 /// analysis (its projection and adjacency) before it calls
 /// [`ActorRows::into_table`].
 #[derive(Debug, Clone)]
@@ -65,7 +65,7 @@ impl ActorRows<'_> {
 /// One row per actor: id, name, kind, the metrics, and the number of
 /// engagements (after strength, or after kind).
 ///
-/// The same as [`Analysis::actor_rows`] followed by
+/// The same as [`actor_rows`] followed by
 /// [`ActorRows::into_table`].
 pub fn actor_table<'a>(analysis: &Analysis<'a>, options: &ActorTableOptions) -> Result<Table> {
     actor_rows(analysis, options).map(ActorRows::into_table)
