@@ -128,25 +128,10 @@ fn decode(bytes: &[u8], asked: Option<CsvEncoding>) -> (String, CsvEncoding) {
     (text, encoding)
 }
 
-/// A date as `YYYY-MM-DD`, `d.m.yyyy` or `dd.mm.yyyy`.
+/// A date as `YYYY-MM-DD`, `d.m.yyyy` or `dd.mm.yyyy` (see
+/// [`crate::model::Date::parse_written`]).
 pub fn parse_date(text: &str) -> std::result::Result<crate::model::Date, String> {
-    let t = text.trim();
-    let parts: Vec<&str> = t.split('.').collect();
-    if parts.len() == 3 && parts[2].len() == 4 {
-        let n = |p: &str| p.parse::<u32>().ok();
-        if let (Some(d), Some(m), Some(y)) = (n(parts[0]), n(parts[1]), n(parts[2])) {
-            if d < 100 && m < 100 {
-                return format!("{y:04}-{m:02}-{d:02}")
-                    .parse()
-                    .map_err(|e: crate::model::DateError| e.to_string());
-            }
-        }
-        return Err(format!(
-            "{t:?} is not a date; expected YYYY-MM-DD or d.m.yyyy"
-        ));
-    }
-    t.parse()
-        .map_err(|e: crate::model::DateError| format!("{e}; d.m.yyyy is read too"))
+    crate::model::Date::parse_written(text).map_err(|e| e.to_string())
 }
 
 /// The CSV files to import.

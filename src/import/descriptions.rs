@@ -148,11 +148,7 @@ fn normalise(text: &str) -> String {
 
 /// `D.M.YYYY` as a date.
 fn finnish_date(text: &str) -> Option<Date> {
-    let mut parts = text.trim().trim_end_matches('.').split('.');
-    let day: u8 = parts.next()?.trim().parse().ok()?;
-    let month: u8 = parts.next()?.trim().parse().ok()?;
-    let year: i32 = parts.next()?.trim().parse().ok()?;
-    Date::new(year, month, day)
+    Date::parse_written(text).ok()
 }
 
 /// Euros written as `245 000` or `245 000,50`.

@@ -1,15 +1,14 @@
-//! Calendar dates in ISO `YYYY-MM-DD` form.
+//! Calendar dates: the one place where dates are parsed, printed and
+//! stepped. ISO `YYYY-MM-DD` in datasets; `d.m.yyyy` too where people
+//! write dates (tables, documents). Calendar rules come from `jiff`.
 
 use std::fmt;
 use std::str::FromStr;
 
-/// A calendar date (proleptic Gregorian), ordered chronologically.
+/// A calendar date (proleptic Gregorian, years −9999 to 9999), ordered
+/// chronologically.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: i32,
-    month: u8,
-    day: u8,
-}
+pub struct Date(jiff::civil::Date);
 
 impl Date {
     /// Builds a date, checking the month and the day of the month.
@@ -20,34 +19,97 @@ impl Date {
     /// assert!(Date::new(2023, 2, 29).is_none());
     /// ```
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
-        }
-        Some(Date { year, month, day })
+        let year = i16::try_from(year).ok()?;
+        let month = i8::try_from(month).ok()?;
+        let day = i8::try_from(day).ok()?;
+        jiff::civil::Date::new(year, month, day).ok().map(Date)
     }
 
     /// The year.
     pub fn year(&self) -> i32 {
-        self.year
+        self.0.year().into()
     }
 
     /// The month, 1–12.
     pub fn month(&self) -> u8 {
-        self.month
+        self.0.month().unsigned_abs()
     }
 
     /// The day of the month, 1–31.
     pub fn day(&self) -> u8 {
-        self.day
+        self.0.day().unsigned_abs()
     }
-}
 
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        _ => 28,
+    /// The day before (the same date at the first day there is).
+    ///
+    /// ```
+    /// use verkosto::model::Date;
+    /// let d: Date = "2024-03-01".parse().unwrap();
+    /// assert_eq!(d.previous_day().to_string(), "2024-02-29");
+    /// ```
+    pub fn previous_day(self) -> Date {
+        self.0.yesterday().map_or(self, Date)
+    }
+
+    /// The first day of the next block of `months` months (1, 3, 12…),
+    /// blocks counted from January: the next month, quarter or year.
+    ///
+    /// ```
+    /// use verkosto::model::Date;
+    /// let d: Date = "2020-05-17".parse().unwrap();
+    /// assert_eq!(d.start_of_next(3).to_string(), "2020-07-01");
+    /// assert_eq!(d.start_of_next(12).to_string(), "2021-01-01");
+    /// ```
+    pub fn start_of_next(self, months: u8) -> Date {
+        let months = months.clamp(1, 12);
+        let index = (self.month() - 1) / months * months + months;
+        let (year, month) = if index >= 12 {
+            (self.year() + 1, 1)
+        } else {
+            (self.year(), index + 1)
+        };
+        Date::new(year, month, 1).unwrap_or(self)
+    }
+
+    /// A date as people write it: `YYYY-MM-DD`, or `d.m.yyyy` with one or
+    /// two digits for day and month (`1.9.2021`, `01.09.2021`, `1.9.2021.`).
+    ///
+    /// ```
+    /// use verkosto::model::Date;
+    /// assert_eq!(Date::parse_written("1.9.2021").unwrap().to_string(), "2021-09-01");
+    /// assert_eq!(Date::parse_written("2021-09-01").unwrap().to_string(), "2021-09-01");
+    /// assert!(Date::parse_written("31.4.2021").is_err());
+    /// assert!(Date::parse_written("1.9.21").is_err());
+    /// ```
+    pub fn parse_written(text: &str) -> Result<Date, DateError> {
+        let t = text.trim();
+        if !t.contains('.') {
+            return t
+                .parse()
+                .map_err(|e: DateError| DateError(format!("{e}; d.m.yyyy is read too")));
+        }
+        let parts: Vec<&str> = t
+            .strip_suffix('.')
+            .unwrap_or(t)
+            .split('.')
+            .map(str::trim)
+            .collect();
+        let shaped = parts.len() == 3
+            && parts[2].len() == 4
+            && parts[..2].iter().all(|p| (1..=2).contains(&p.len()))
+            && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if !shaped {
+            return Err(DateError(format!(
+                "{t:?} is not a date; expected YYYY-MM-DD or d.m.yyyy"
+            )));
+        }
+        jiff::civil::Date::strptime("%d.%m.%Y", parts.join("."))
+            .map(Date)
+            .map_err(|_| {
+                DateError(format!(
+                    "{t:?} is not a calendar date (month 1–12, day within the month)"
+                ))
+            })
     }
 }
 
@@ -81,10 +143,7 @@ impl FromStr for Date {
                 "{s:?} is not a date; expected YYYY-MM-DD, e.g. 2021-09-01"
             )));
         }
-        let year: i32 = s[0..4].parse().expect("four digits");
-        let month: u8 = s[5..7].parse().expect("two digits");
-        let day: u8 = s[8..10].parse().expect("two digits");
-        Date::new(year, month, day).ok_or_else(|| {
+        s.parse::<jiff::civil::Date>().map(Date).map_err(|_| {
             DateError(format!(
                 "{s:?} is not a calendar date (month 01–12, day within the month)"
             ))
@@ -94,7 +153,13 @@ impl FromStr for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.year(),
+            self.month(),
+            self.day()
+        )
     }
 }
 

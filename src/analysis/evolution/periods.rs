@@ -6,32 +6,6 @@ use crate::error::{Error, Result};
 use crate::graph::{ProjectionOptions, TwoModeGraph};
 use crate::model::Date;
 
-/// The day before `d`.
-pub(super) fn previous_day(d: Date) -> Date {
-    if d.day() > 1 {
-        return Date::new(d.year(), d.month(), d.day() - 1).expect("valid day");
-    }
-    let (year, month) = if d.month() == 1 {
-        (d.year() - 1, 12)
-    } else {
-        (d.year(), d.month() - 1)
-    };
-    (28..=31)
-        .rev()
-        .find_map(|day| Date::new(year, month, day))
-        .expect("every month has a 28th")
-}
-
-/// The first day of the unit after the one `d` is in.
-pub(super) fn next_start(d: Date, months: u8) -> Date {
-    let index = (d.month() - 1) / months * months + months;
-    if index >= 12 {
-        Date::new(d.year() + 1, 1, 1).expect("valid")
-    } else {
-        Date::new(d.year(), index + 1, 1).expect("valid")
-    }
-}
-
 pub(super) fn label(start: Date, periods: &Periods) -> String {
     match periods {
         Periods::Year => start.year().to_string(),
@@ -52,7 +26,7 @@ pub(super) fn cut(periods: &Periods, first: Date, last: Date) -> Result<Vec<(Str
             let mut out = Vec::new();
             for (i, &start) in days.iter().enumerate() {
                 let end = match days.get(i + 1) {
-                    Some(&next) => previous_day(next),
+                    Some(&next) => Date::previous_day(next),
                     None => last.max(start),
                 };
                 out.push((label(start, periods), start, end));
@@ -64,8 +38,8 @@ pub(super) fn cut(periods: &Periods, first: Date, last: Date) -> Result<Vec<(Str
         Date::new(first.year(), (first.month() - 1) / months * months + 1, 1).expect("valid");
     let mut out = Vec::new();
     while start <= last {
-        let next = next_start(start, months);
-        out.push((label(start, periods), start, previous_day(next)));
+        let next = Date::start_of_next(start, months);
+        out.push((label(start, periods), start, Date::previous_day(next)));
         start = next;
         if out.len() > 1200 {
             let unit = match periods {
