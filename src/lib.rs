@@ -52,6 +52,7 @@ pub mod metrics;
 pub mod model;
 pub mod render;
 mod rng;
+pub mod text;
 pub mod views;
 
 pub use analysis::{Analysis, AnalysisOptions};

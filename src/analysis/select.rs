@@ -3,6 +3,7 @@
 //! shown.
 
 use crate::analysis::{Analysis, LeftOut};
+use crate::text::fold;
 use crate::error::{Error, Result};
 use crate::graph::Csr;
 use std::collections::VecDeque;
@@ -27,24 +28,6 @@ pub(crate) fn neighbourhood(adjacency: &Csr, center: usize, radius: usize) -> Ve
         }
     }
     keep
-}
-
-/// Lower case without diacritics, spaces collapsed: how names are compared
-/// when an actor is looked up by name.
-fn fold(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.trim().chars().flat_map(char::to_lowercase) {
-        out.push(match c {
-            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
-            'ö' | 'ó' | 'ò' | 'ô' | 'ø' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' | 'ù' => 'u',
-            'í' | 'ì' => 'i',
-            c if c.is_whitespace() => ' ',
-            c => c,
-        });
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The actors of `candidates` (index, id, name) that `query` names: its

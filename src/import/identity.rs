@@ -284,26 +284,7 @@ pub fn inflection_stems(name: &str) -> Vec<String> {
         .collect()
 }
 
-pub(super) fn slug(name: &str) -> String {
-    let folded: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'ä' | 'å' | 'á' => 'a',
-            'ö' | 'ó' => 'o',
-            'é' => 'e',
-            'ü' => 'u',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
-        .collect();
-    let parts: Vec<&str> = folded.split('-').filter(|p| !p.is_empty()).collect();
-    if parts.is_empty() {
-        "actor".into()
-    } else {
-        parts.join("-")
-    }
-}
+pub(super) use crate::text::slug;
 
 #[cfg(test)]
 mod tests {

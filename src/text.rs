@@ -1,0 +1,41 @@
+//! Names compared as people mean them: the one text folding of the
+//! library (lower case, no diacritics, spaces collapsed), used where an
+//! actor is looked up by name and where names become identity keys and
+//! ids.
+
+/// Lower case without diacritics (transliterated to ASCII by `deunicode`),
+/// runs of whitespace as one space, trimmed.
+///
+/// ```
+/// use verkosto::text::fold;
+/// assert_eq!(fold("  Jyväskylän   Yliopisto "), "jyvaskylan yliopisto");
+/// assert_eq!(fold("Åbo Akademi"), fold("abo akademi"));
+/// ```
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(text)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A name as an id: [`fold`]ed, every run of other characters than ASCII
+/// letters and digits as one `-`; `actor` when nothing is left.
+///
+/// ```
+/// use verkosto::text::slug;
+/// assert_eq!(slug("Kokkolan kaupunki (Karleby)"), "kokkolan-kaupunki-karleby");
+/// assert_eq!(slug("–"), "actor");
+/// ```
+pub fn slug(name: &str) -> String {
+    let folded: String = fold(name)
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    let parts: Vec<&str> = folded.split('-').filter(|p| !p.is_empty()).collect();
+    if parts.is_empty() {
+        "actor".into()
+    } else {
+        parts.join("-")
+    }
+}
