@@ -3,9 +3,9 @@
 //! shown.
 
 use crate::analysis::{Analysis, LeftOut};
-use crate::text::fold;
 use crate::error::{Error, Result};
 use crate::graph::Csr;
+use crate::text::fold;
 use std::collections::VecDeque;
 
 /// Actors within `radius` ties of `center`.

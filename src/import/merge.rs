@@ -19,6 +19,7 @@ use super::identity::{identity_keys, name_key};
 use super::registry::role_strength;
 use crate::error::{Error, Result};
 use crate::model::{validate, Actor, CompactString, Dataset, Engagement, Participation, Tie};
+use petgraph::unionfind::UnionFind;
 use serde_json::Value;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -43,7 +44,7 @@ type Item = (usize, usize);
 /// Union–find over items that never puts two items of one input together,
 /// nor two items with different business ids.
 struct Groups {
-    parent: Vec<usize>,
+    sets: UnionFind<usize>,
     inputs: Vec<HashSet<usize>>,
     business_ids: Vec<HashSet<String>>,
 }
@@ -51,7 +52,7 @@ struct Groups {
 impl Groups {
     fn new(items: &[Item]) -> Groups {
         Groups {
-            parent: (0..items.len()).collect(),
+            sets: UnionFind::new(items.len()),
             inputs: items.iter().map(|&(k, _)| HashSet::from([k])).collect(),
             business_ids: vec![HashSet::new(); items.len()],
         }
@@ -66,24 +67,17 @@ impl Groups {
         self
     }
 
-    fn root(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
     /// Joins the groups of `a` and `b` unless they share an input.
     fn join(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.root(a), self.root(b));
+        let (ra, rb) = (self.sets.find_mut(a), self.sets.find_mut(b));
         let (ba, bb) = (&self.business_ids[ra], &self.business_ids[rb]);
         let other_business = !ba.is_empty() && !bb.is_empty() && ba.is_disjoint(bb);
         if ra == rb || !self.inputs[ra].is_disjoint(&self.inputs[rb]) || other_business {
             return;
         }
-        let (keep, gone) = if ra < rb { (ra, rb) } else { (rb, ra) };
-        self.parent[gone] = keep;
+        self.sets.union(ra, rb);
+        let keep = self.sets.find_mut(ra);
+        let gone = if keep == ra { rb } else { ra };
         let moved = std::mem::take(&mut self.inputs[gone]);
         self.inputs[keep].extend(moved);
         let moved = std::mem::take(&mut self.business_ids[gone]);
@@ -107,7 +101,7 @@ impl Groups {
         let mut by_root: HashMap<usize, usize> = HashMap::new();
         let mut out: Vec<Vec<usize>> = Vec::new();
         for &i in order {
-            let r = self.root(i);
+            let r = self.sets.find_mut(i);
             let g = *by_root.entry(r).or_insert_with(|| {
                 out.push(Vec::new());
                 out.len() - 1

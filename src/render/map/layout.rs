@@ -75,25 +75,15 @@ pub fn default_engine(model: &MapModel) -> &'static str {
 /// numbered by first node.
 fn components(model: &MapModel) -> Vec<usize> {
     let n = model.nodes.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(parent: &mut [usize], mut v: usize) -> usize {
-        while parent[v] != v {
-            parent[v] = parent[parent[v]];
-            v = parent[v];
-        }
-        v
-    }
+    let mut sets = petgraph::unionfind::UnionFind::<usize>::new(n);
     for e in &model.edges {
-        let (a, b) = (find(&mut parent, e.a), find(&mut parent, e.b));
-        if a != b {
-            parent[a.max(b)] = a.min(b);
-        }
+        sets.union(e.a, e.b);
     }
     let mut number = vec![usize::MAX; n];
     let mut next = 0;
     (0..n)
         .map(|v| {
-            let r = find(&mut parent, v);
+            let r = sets.find_mut(v);
             if number[r] == usize::MAX {
                 number[r] = next;
                 next += 1;
