@@ -8,7 +8,10 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A language of the output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Lang {
     /// English (the default).
     #[default]
@@ -25,11 +28,7 @@ impl Lang {
 
     /// The ISO 639-1 code (`en`, `fi`, `sv`), as in HTML's `lang`.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fi => "fi",
-            Lang::Sv => "sv",
-        }
+        self.into()
     }
 
     /// The text of `key` in this language, if the table has the key.
@@ -154,12 +153,7 @@ impl FromStr for Lang {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Lang> {
-        match s {
-            "en" => Ok(Lang::En),
-            "fi" => Ok(Lang::Fi),
-            "sv" => Ok(Lang::Sv),
-            other => Err(Error::invalid("lang", other, "fi, sv or en")),
-        }
+        crate::named::parse("lang", s)
     }
 }
 

@@ -50,6 +50,7 @@ mod lang_report;
 pub mod memory;
 pub mod metrics;
 pub mod model;
+mod named;
 pub mod render;
 mod rng;
 pub mod text;

@@ -7,7 +7,8 @@ use std::fmt;
 use std::str::FromStr;
 
 /// How a projected actor–actor tie is weighted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ProjectionWeight {
     /// Number of shared engagements (networkx `weighted_projected_graph`).
     #[default]
@@ -23,11 +24,7 @@ pub enum ProjectionWeight {
 impl ProjectionWeight {
     /// The option value: `count`, `newman` or `jaccard`.
     pub fn name(self) -> &'static str {
-        match self {
-            ProjectionWeight::Count => "count",
-            ProjectionWeight::Newman => "newman",
-            ProjectionWeight::Jaccard => "jaccard",
-        }
+        self.into()
     }
 }
 
@@ -40,12 +37,7 @@ impl fmt::Display for ProjectionWeight {
 impl FromStr for ProjectionWeight {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "count" => Ok(ProjectionWeight::Count),
-            "newman" => Ok(ProjectionWeight::Newman),
-            "jaccard" => Ok(ProjectionWeight::Jaccard),
-            other => Err(Error::invalid("weight", other, "count, newman or jaccard")),
-        }
+        crate::named::parse("weight", s)
     }
 }
 
@@ -92,7 +84,8 @@ impl RoleFilter {
 
 /// How the participants of one role are tied to the others in an
 /// engagement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum RoleRule {
     /// Tied to every other participant whose rule is `Clique`.
     Clique,
@@ -105,43 +98,31 @@ pub enum RoleRule {
     /// engagement reaching its target group, not a collaboration.
     Reach,
     /// `Clique` when the engagement has at most
-    /// [`RoleTies::clique_limit`] participants in this role, `Star` above.
+    /// [`RoleTies::clique_limit`] participants in this role, `Star` above
+    /// (`auto`).
+    #[strum(serialize = "auto")]
     CliqueUpToLimit,
 }
 
 impl RoleRule {
     /// The option value.
     pub fn name(self) -> &'static str {
-        match self {
-            RoleRule::Clique => "clique",
-            RoleRule::Star => "star",
-            RoleRule::None => "none",
-            RoleRule::Reach => "reach",
-            RoleRule::CliqueUpToLimit => "auto",
-        }
+        self.into()
     }
 }
 
 impl FromStr for RoleRule {
     type Err = Error;
     fn from_str(s: &str) -> Result<RoleRule> {
-        match s.trim() {
-            "clique" => Ok(RoleRule::Clique),
-            "star" => Ok(RoleRule::Star),
-            "none" => Ok(RoleRule::None),
-            "reach" => Ok(RoleRule::Reach),
-            "auto" => Ok(RoleRule::CliqueUpToLimit),
-            other => Err(Error::invalid(
-                "role_ties",
-                other,
-                "clique, star, none, reach or auto",
-            )),
-        }
+        crate::named::parse("role_ties", s.trim())
     }
 }
 
 /// The kind of a projected tie, by the rule that made it in one engagement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum TieRule {
     /// Both participants in clique roles.
     Clique,
@@ -154,11 +135,7 @@ pub enum TieRule {
 impl TieRule {
     /// The name shown in provenance: `clique`, `star` or `reach`.
     pub fn name(self) -> &'static str {
-        match self {
-            TieRule::Clique => "clique",
-            TieRule::Star => "star",
-            TieRule::Reach => "reach",
-        }
+        self.into()
     }
 }
 

@@ -2,13 +2,24 @@
 //! table of several.
 
 use crate::error::{Error, Result};
-use itertools::Itertools;
 use std::fmt;
 use std::str::FromStr;
 
 /// A per-actor metric. The order of [`Metric::ALL`] is the column order of
 /// every table; [`Metric::name`] is the column and JSON key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    strum::IntoStaticStr,
+    strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Metric {
     /// Distinct neighbours.
     Degree,
@@ -23,6 +34,7 @@ pub enum Metric {
     /// Eigenvector centrality on weights.
     Eigenvector,
     /// Weighted PageRank, α = 0.85.
+    #[strum(serialize = "pagerank")]
     PageRank,
     /// Katz centrality on weights.
     Katz,
@@ -76,27 +88,7 @@ impl Metric {
 
     /// The column name and JSON key.
     pub fn name(self) -> &'static str {
-        match self {
-            Metric::Degree => "degree",
-            Metric::Strength => "strength",
-            Metric::Betweenness => "betweenness",
-            Metric::Closeness => "closeness",
-            Metric::Harmonic => "harmonic",
-            Metric::Eigenvector => "eigenvector",
-            Metric::PageRank => "pagerank",
-            Metric::Katz => "katz",
-            Metric::Clustering => "clustering",
-            Metric::Constraint => "constraint",
-            Metric::EffectiveSize => "effective_size",
-            Metric::Core => "core",
-            Metric::Community => "community",
-            Metric::Coordinator => "coordinator",
-            Metric::Itinerant => "itinerant",
-            Metric::GatekeeperRepresentative => "gatekeeper_representative",
-            Metric::Liaison => "liaison",
-            Metric::BrokerageTotal => "brokerage_total",
-            Metric::Reach => "reach",
-        }
+        self.into()
     }
 
     /// Position in [`Metric::ALL`].
@@ -137,10 +129,7 @@ impl FromStr for Metric {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Metric> {
-        Metric::ALL
-            .into_iter()
-            .find(|m| m.name() == s)
-            .ok_or_else(|| Error::invalid("metric", s, format!("one of {}", metric_names())))
+        crate::named::parse("metric", s)
     }
 }
 
@@ -148,10 +137,6 @@ impl fmt::Display for Metric {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
-}
-
-fn metric_names() -> String {
-    Metric::ALL.iter().map(|m| m.name()).join(", ")
 }
 
 /// One value of one metric for one actor.

@@ -18,9 +18,11 @@ use std::fmt::Write as _;
 use std::str::FromStr;
 
 /// An export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum ExportFormat {
     /// GraphML (XML).
+    #[strum(serialize = "graphml")]
     GraphMl,
     /// GEXF 1.2 (XML; Gephi's own format).
     Gexf,
@@ -38,19 +40,7 @@ pub enum ExportFormat {
 impl FromStr for ExportFormat {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "graphml" => Ok(ExportFormat::GraphMl),
-            "gexf" => Ok(ExportFormat::Gexf),
-            "pajek" => Ok(ExportFormat::Pajek),
-            "node-link" => Ok(ExportFormat::NodeLink),
-            "csv" => Ok(ExportFormat::Csv),
-            "xlsx" => Ok(ExportFormat::Xlsx),
-            other => Err(Error::invalid(
-                "export_format",
-                other,
-                "graphml, gexf, pajek, node-link, csv or xlsx",
-            )),
-        }
+        crate::named::parse("export_format", s)
     }
 }
 

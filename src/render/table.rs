@@ -11,7 +11,8 @@ const TEXT_DECIMALS: usize = 4;
 const MACHINE_DECIMALS: usize = 10;
 
 /// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum Format {
     /// Aligned text for people.
     #[default]
@@ -25,12 +26,7 @@ pub enum Format {
 impl FromStr for Format {
     type Err = Error;
     fn from_str(s: &str) -> Result<Format> {
-        match s {
-            "table" => Ok(Format::Table),
-            "csv" => Ok(Format::Csv),
-            "json" => Ok(Format::Json),
-            other => Err(Error::invalid("format", other, "table, csv or json")),
-        }
+        crate::named::parse("format", s)
     }
 }
 

@@ -26,7 +26,8 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Which algorithm.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum CommunityMethod {
     /// Leiden (Traag, Waltman & van Eck 2019): Louvain with a refinement
     /// phase that guarantees connected, well-connected communities.
@@ -39,20 +40,13 @@ pub enum CommunityMethod {
 impl FromStr for CommunityMethod {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        match s {
-            "leiden" => Ok(CommunityMethod::Leiden),
-            "louvain" => Ok(CommunityMethod::Louvain),
-            other => Err(Error::invalid("method", other, "leiden or louvain")),
-        }
+        crate::named::parse("method", s)
     }
 }
 
 impl fmt::Display for CommunityMethod {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            CommunityMethod::Leiden => "leiden",
-            CommunityMethod::Louvain => "louvain",
-        })
+        f.write_str((*self).into())
     }
 }
 

@@ -148,7 +148,8 @@ pub fn unique_labels(names: &[&str], max: usize) -> Vec<String> {
 }
 
 /// What a map is written as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum MapFormat {
     /// DOT for Graphviz, every position fixed (`dot -Tpng map.dot` draws
     /// the same picture).
@@ -194,12 +195,7 @@ impl MapFormat {
 
     /// The Graphviz `-T` name.
     pub fn name(self) -> &'static str {
-        match self {
-            MapFormat::Dot => "dot",
-            MapFormat::Svg => "svg",
-            MapFormat::Png => "png",
-            MapFormat::Pdf => "pdf",
-        }
+        self.into()
     }
 }
 

@@ -52,7 +52,8 @@ impl std::str::FromStr for Labels {
 }
 
 /// What the map shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
 pub enum MapMode {
     /// The actor–actor network.
     #[default]
@@ -64,11 +65,7 @@ pub enum MapMode {
 impl std::str::FromStr for MapMode {
     type Err = Error;
     fn from_str(s: &str) -> Result<MapMode> {
-        match s {
-            "projection" => Ok(MapMode::Projection),
-            "two-mode" => Ok(MapMode::TwoMode),
-            other => Err(Error::invalid("mode", other, "projection or two-mode")),
-        }
+        crate::named::parse("mode", s)
     }
 }
 
@@ -113,7 +110,8 @@ impl std::fmt::Display for ColorBy {
 }
 
 /// Which boxes group the actors on the map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum ClusterBy {
     /// No boxes (the default).
     #[default]
@@ -128,16 +126,7 @@ impl std::str::FromStr for ClusterBy {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<ClusterBy> {
-        match s {
-            "none" => Ok(ClusterBy::None),
-            "community" => Ok(ClusterBy::Community),
-            "kind" => Ok(ClusterBy::Kind),
-            other => Err(Error::invalid(
-                "cluster_by",
-                other,
-                "community, kind or none",
-            )),
-        }
+        crate::named::parse("cluster_by", s)
     }
 }
 

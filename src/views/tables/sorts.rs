@@ -52,7 +52,8 @@ pub struct ActorTableOptions {
 }
 
 /// The order of the broker table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum BrokerSort {
     /// All open pairs linked, most first (the default).
     #[default]
@@ -81,30 +82,13 @@ impl FromStr for BrokerSort {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<BrokerSort> {
-        Ok(match s {
-            "brokerage_total" => BrokerSort::BrokerageTotal,
-            "separated_pairs" => BrokerSort::SeparatedPairs,
-            "sole_broker_pairs" => BrokerSort::SoleBrokerPairs,
-            "effective_size" => BrokerSort::EffectiveSize,
-            "constraint" => BrokerSort::Constraint,
-            "coordinator" => BrokerSort::Coordinator,
-            "itinerant" => BrokerSort::Itinerant,
-            "gatekeeper_representative" => BrokerSort::GatekeeperRepresentative,
-            "liaison" => BrokerSort::Liaison,
-            "id" => BrokerSort::Id,
-            other => {
-                return Err(Error::invalid(
-                    "sort",
-                    other,
-                    "one of brokerage_total, separated_pairs, sole_broker_pairs, effective_size, constraint, coordinator, itinerant, gatekeeper_representative, liaison, id",
-                ))
-            }
-        })
+        crate::named::parse("sort", s)
     }
 }
 
 /// The order of the tie tables.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
 pub enum TieSort {
     /// Heaviest first (the default); pair order among equals.
     #[default]
@@ -117,10 +101,6 @@ impl FromStr for TieSort {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<TieSort> {
-        match s {
-            "weight" => Ok(TieSort::Weight),
-            "pair" => Ok(TieSort::Pair),
-            other => Err(Error::invalid("sort", other, "weight or pair")),
-        }
+        crate::named::parse("sort", s)
     }
 }
