@@ -34,7 +34,8 @@ pub struct Budget {
     /// Bytes the process may use (after the margin).
     pub bytes: u64,
     /// What limited it: `"cgroup"`, `"RLIMIT_AS"`, `"physical memory"`,
-    /// `"--memory"` or `"assumed"` where nothing could be read.
+    /// `"given"` (by [`set_budget`]) or `"assumed"` where nothing could be
+    /// read.
     pub source: &'static str,
 }
 
@@ -47,7 +48,7 @@ pub fn set_budget(bytes: u64) -> bool {
     OVERRIDE
         .set(Budget {
             bytes,
-            source: "--memory",
+            source: "given",
         })
         .is_ok()
 }

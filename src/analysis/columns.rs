@@ -34,7 +34,7 @@ impl Analysis<'_> {
                     return Err(crate::error::Error::invalid(
                         "sample",
                         sample.epsilon,
-                        "sampled betweenness over hop paths: add --unweighted",
+                        "unweighted path lengths: sampled betweenness follows hop paths",
                     ));
                 }
                 let (values, done) =

@@ -28,7 +28,7 @@ pub struct ActorsArgs {
     /// exact one with probability 1 − DELTA (default DELTA 0.1); seeded by
     /// --seed. Counts hops (with --unweighted). For networks where exact
     /// betweenness takes too long.
-    #[arg(long, value_name = "EPSILON[,DELTA]", value_parser = parse_sample)]
+    #[arg(long, value_name = "EPSILON[,DELTA]", value_parser = parse_sample, requires = "unweighted")]
     pub sample: Option<(f64, f64)>,
     /// Group actors by this attribute for the brokerage roles: kind
     /// (default), region, or any attribute name.

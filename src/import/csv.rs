@@ -223,7 +223,7 @@ impl Table {
         let (text, encoding) = decode(&bytes, options.encoding);
         if encoding == CsvEncoding::Windows1252 && options.encoding.is_none() {
             notes.push(format!(
-                "{file}: not UTF-8; read as Windows-1252 (use --encoding to choose)"
+                "{file}: not UTF-8; read as Windows-1252 (give the encoding to read it otherwise)"
             ));
         }
         let delimiter = options.delimiter.unwrap_or_else(|| detect_delimiter(&text));
@@ -315,7 +315,7 @@ impl Table {
                     .find(|&d| self.header.len() == 1 && self.header[0].contains(d as char))
                     .map(|d| {
                         format!(
-                            " (the header looks separated by {}: try --delimiter {})",
+                            " (the header looks separated by {}: set the delimiter to {})",
                             delimiter_name(d),
                             if d == b'\t' {
                                 "tab".to_string()

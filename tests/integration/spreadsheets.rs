@@ -50,7 +50,7 @@ fn a_wrong_separator_gets_a_hint_and_bad_values_their_place() {
         ",",
     ]);
     assert_eq!(r.code, 1);
-    assert!(r.stderr.contains("try --delimiter ;"), "{}", r.stderr);
+    assert!(r.stderr.contains("set the delimiter to ;"), "{}", r.stderr);
     let dir = crate::util::dir_with(&[
         ("actors.csv", "id;name\na;A\n"),
         (
