@@ -45,7 +45,9 @@ mod tests {
         }
         assert_eq!(Metric::PageRank.name(), "pagerank");
         assert_eq!(RoleRule::CliqueUpToLimit.name(), "auto");
-        let e = parse::<RoleRule>("role_ties", "cliq").unwrap_err().to_string();
+        let e = parse::<RoleRule>("role_ties", "cliq")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("clique, star, none, reach or auto"), "{e}");
     }
 }

@@ -1,5 +1,6 @@
 //! `verkosto compare`.
 
+use super::map_style::MapStyleArgs;
 use super::{CommunityArgs, OutputArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
@@ -41,6 +42,8 @@ pub struct CompareArgs {
     /// Language of the map: en, fi or sv.
     #[arg(long, default_value = "en", value_name = "LANG")]
     pub lang: Lang,
+    #[command(flatten)]
+    pub style: MapStyleArgs,
     #[command(flatten)]
     pub community: CommunityArgs,
     #[command(flatten)]
@@ -132,10 +135,10 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     if let (Some(path), Some(format)) = (&args.map, map_format) {
         let mut model = verkosto::views::map(
             &after,
-            &MapOptions {
+            &args.style.applied_to(MapOptions {
                 lang: args.lang,
                 ..MapOptions::default()
-            },
+            }),
         )?;
         verkosto::views::compare::mark_formed(&comparison, &mut model, args.lang);
         let drawing = draw(

@@ -8,6 +8,7 @@ mod compare;
 mod evolution;
 mod export;
 mod import;
+mod map_style;
 mod merge;
 mod progress;
 mod projects;

@@ -1,13 +1,14 @@
 //! `verkosto render`.
 
+use super::map_style::MapStyleArgs;
 use super::{CommunityArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
 use verkosto::io::write_atomic;
 use verkosto::lang::Lang;
 use verkosto::render::map::{draw, DrawOptions, Layout, MapFormat, PageSize, ENGINES};
-use verkosto::views::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
-use verkosto::{Analysis, Error, Metric};
+use verkosto::views::{MapMode, MapOptions};
+use verkosto::{Analysis, Error};
 
 #[derive(Debug, Args)]
 pub struct RenderArgs {
@@ -25,19 +26,8 @@ pub struct RenderArgs {
     /// Draw without Graphviz, with verkosto's own layout (SVG only).
     #[arg(long)]
     pub builtin: bool,
-    /// Colour actors by kind (default), community, region or any attribute.
-    #[arg(long, default_value = "kind", value_name = "ATTRIBUTE")]
-    pub color_by: ColorBy,
-    /// Size actors by a per-actor metric (default degree).
-    #[arg(long, default_value = "degree", value_name = "METRIC")]
-    pub size_by: Metric,
-    /// Labels: auto (default: the ego, every coordinator and each
-    /// component's most central actors), top:N, all, none, or ID,ID,…
-    #[arg(long, default_value = "auto", value_name = "WHICH")]
-    pub labels: Labels,
-    /// Draw boxes around communities or kinds (default none).
-    #[arg(long, default_value = "none", value_name = "GROUPING")]
-    pub cluster_by: ClusterBy,
+    #[command(flatten)]
+    pub style: MapStyleArgs,
     /// projection (actors tied to actors) or two-mode (actors and
     /// engagements, edges by role).
     #[arg(long, default_value = "projection", value_name = "MODE")]
@@ -106,17 +96,14 @@ pub fn run(args: RenderArgs) -> anyhow::Result<()> {
     let format = output_format(&args)?;
     let layout = layout(args.builtin, args.engine.as_deref())?;
     let options = super::analysis_options(&args.projection, Some(&args.community), "kind")?;
-    let map_options = MapOptions {
-        color_by: args.color_by.clone(),
-        size_by: args.size_by,
-        labels: args.labels.clone(),
-        cluster_by: args.cluster_by,
+    let map_options = args.style.applied_to(MapOptions {
         mode: args.mode,
         ego: args.ego.clone().map(|id| (id, args.radius)),
         max_actors: args.max_actors,
         title: args.title.clone(),
         lang: args.lang,
-    };
+        ..MapOptions::default()
+    });
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
     let model = verkosto::views::map(&analysis, &map_options)?;

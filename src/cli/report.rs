@@ -1,5 +1,6 @@
 //! `verkosto report`.
 
+use super::map_style::MapStyleArgs;
 use super::{CommunityArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
@@ -8,8 +9,8 @@ use verkosto::io::chromium::print_to_pdf;
 use verkosto::io::write_all_atomic;
 use verkosto::lang::Lang;
 use verkosto::render::map::Layout;
-use verkosto::views::{ClusterBy, ColorBy, Labels, MapMode, MapOptions, ReportOptions};
-use verkosto::{Analysis, Metric};
+use verkosto::views::{MapMode, MapOptions, ReportOptions};
+use verkosto::Analysis;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -45,18 +46,8 @@ pub struct ReportArgs {
         value_delimiter = ','
     )]
     pub maps: Vec<MapMode>,
-    /// Colour actors by kind (default), community, region or an attribute.
-    #[arg(long, default_value = "kind", value_name = "ATTRIBUTE")]
-    pub color_by: ColorBy,
-    /// Size actors by a per-actor metric (default degree).
-    #[arg(long, default_value = "degree", value_name = "METRIC")]
-    pub size_by: Metric,
-    /// Labels: auto (default), top:N, all, none, or ID,ID,…
-    #[arg(long, default_value = "auto", value_name = "WHICH")]
-    pub labels: Labels,
-    /// Boxes around communities or kinds (default none).
-    #[arg(long, default_value = "none", value_name = "GROUPING")]
-    pub cluster_by: ClusterBy,
+    #[command(flatten)]
+    pub style: MapStyleArgs,
     /// Compare two windows, FROM..TO (dates or years): with --after, adds
     /// what changed and a map of the after-network with the new ties.
     #[arg(long, value_name = "FROM..TO", requires = "after")]
@@ -88,13 +79,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
                 Layout::Graphviz
             },
             lang: args.lang,
-            map: MapOptions {
-                color_by: args.color_by.clone(),
-                size_by: args.size_by,
-                labels: args.labels.clone(),
-                cluster_by: args.cluster_by,
-                ..Default::default()
-            },
+            map: args.style.applied_to(MapOptions::default()),
             modes: args.maps.clone(),
             compare: args.before.zip(args.after),
         },
