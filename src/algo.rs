@@ -32,21 +32,67 @@ use petgraph::visit::{IntoEdgeReferences, IntoNodeIdentifiers, NodeIndexable};
 pub trait Graph: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable {}
 impl<G: IntoEdgeReferences + IntoNodeIdentifiers + NodeIndexable> Graph for G {}
 
-/// The compacted graph and how to put results back in index order.
-struct Compact {
+/// A petgraph graph converted once, for several metrics: the compacted
+/// graph with its weights, and how to put results back in node-index
+/// order. Each function of this module is `Prepared::new(graph,
+/// weight).metric(…)`; preparing once saves the conversion when several
+/// metrics are wanted.
+///
+/// ```
+/// use petgraph::graph::UnGraph;
+/// use verkosto::algo::Prepared;
+/// use verkosto::metrics::centrality::{BetweennessOptions, PageRankOptions};
+///
+/// let g = UnGraph::<&str, f64>::from_edges([(0, 1, 2.0), (1, 2, 1.0)]);
+/// let prepared = Prepared::new(&g, |e| *e.weight());
+/// let b = prepared.betweenness(BetweennessOptions::default());
+/// let p = prepared.pagerank(PageRankOptions::default()).unwrap();
+/// assert_eq!(b, vec![0.0, 1.0, 0.0]);
+/// assert!(p[1] > p[0]);
+///
+/// // A weight that may be missing: the first failure is returned.
+/// let h = UnGraph::<(), Option<f64>>::from_edges([(0, 1, Some(1.0)), (1, 2, None)]);
+/// let missing = Prepared::try_new(&h, |e| e.weight().ok_or("an edge without a weight"));
+/// assert_eq!(missing.err(), Some("an edge without a weight"));
+/// ```
+pub struct Prepared {
     csr: Csr,
     index_of: Vec<usize>,
     bound: usize,
 }
 
-impl Compact {
-    fn new<G: Graph>(graph: G, weight: impl FnMut(G::EdgeRef) -> f64) -> Compact {
+impl Prepared {
+    /// Converts `graph`, each edge weighted by `weight` (its strength;
+    /// paths use distance 1/weight).
+    ///
+    /// Complexity: O(n + m log m) time, O(n + m) memory.
+    pub fn new<G: Graph>(graph: G, weight: impl FnMut(G::EdgeRef) -> f64) -> Prepared {
         let bound = graph.node_bound();
         let (csr, index_of) = Csr::from_graph(graph, weight);
-        Compact {
+        Prepared {
             csr,
             index_of,
             bound,
+        }
+    }
+
+    /// As [`Prepared::new`] with a weight that may fail (rustworkx-core
+    /// style): the first error `weight` returns.
+    pub fn try_new<G: Graph, E>(
+        graph: G,
+        mut weight: impl FnMut(G::EdgeRef) -> std::result::Result<f64, E>,
+    ) -> std::result::Result<Prepared, E> {
+        let mut failed = None;
+        let prepared = Prepared::new(graph, |e| match weight(e) {
+            Ok(w) => w,
+            Err(error) => {
+                failed.get_or_insert(error);
+                0.0
+            }
+        });
+        match failed {
+            Some(error) => Err(error),
+            None => Ok(prepared),
         }
     }
 
@@ -69,6 +115,119 @@ impl Compact {
         }
         Ok(self.index_of.iter().map(|&i| values[i]).collect())
     }
+
+    /// [`degree()`] on the prepared graph.
+    pub fn degree(&self) -> Vec<usize> {
+        let values = (0..self.csr.len()).map(|v| self.csr.degree(v)).collect();
+        self.scatter(values, 0)
+    }
+
+    /// [`strength()`] on the prepared graph.
+    pub fn strength(&self) -> Vec<f64> {
+        self.scatter(self.csr.strengths(), 0.0)
+    }
+
+    /// [`betweenness()`] on the prepared graph.
+    pub fn betweenness(&self, options: BetweennessOptions) -> Vec<f64> {
+        self.scatter(
+            metrics::centrality::betweenness(&self.csr, options, None),
+            0.0,
+        )
+    }
+
+    /// [`closeness()`] on the prepared graph.
+    pub fn closeness(&self, length: PathLength) -> Vec<f64> {
+        self.scatter(metrics::centrality::closeness(&self.csr, length, None), 0.0)
+    }
+
+    /// [`harmonic()`] on the prepared graph.
+    pub fn harmonic(&self, length: PathLength) -> Vec<f64> {
+        self.scatter(metrics::centrality::harmonic(&self.csr, length, None), 0.0)
+    }
+
+    /// [`eigenvector()`] on the prepared graph.
+    pub fn eigenvector(&self) -> Result<Vec<f64>> {
+        Ok(self.scatter(metrics::centrality::eigenvector(&self.csr)?, 0.0))
+    }
+
+    /// [`pagerank()`] on the prepared graph.
+    pub fn pagerank(&self, options: PageRankOptions) -> Result<Vec<f64>> {
+        Ok(self.scatter(metrics::centrality::pagerank(&self.csr, options)?, 0.0))
+    }
+
+    /// [`katz()`] on the prepared graph.
+    pub fn katz(&self, options: KatzOptions) -> Result<(Vec<f64>, f64)> {
+        let (values, alpha) = metrics::centrality::katz(&self.csr, options)?;
+        Ok((self.scatter(values, 0.0), alpha))
+    }
+
+    /// [`clustering()`] on the prepared graph.
+    pub fn clustering(&self) -> Vec<f64> {
+        self.scatter(metrics::clustering::clustering(&self.csr), 0.0)
+    }
+
+    /// [`constraint()`] on the prepared graph.
+    pub fn constraint(&self) -> Vec<Option<f64>> {
+        self.scatter(metrics::structural_holes::constraint(&self.csr), None)
+    }
+
+    /// [`effective_size()`] on the prepared graph.
+    pub fn effective_size(&self) -> Vec<Option<f64>> {
+        self.scatter(metrics::structural_holes::effective_size(&self.csr), None)
+    }
+
+    /// [`core_number()`] on the prepared graph.
+    pub fn core_number(&self) -> Vec<usize> {
+        self.scatter(metrics::core::core_number(&self.csr), 0)
+    }
+
+    /// [`components()`] on the prepared graph.
+    pub fn components(&self) -> Vec<usize> {
+        self.scatter(metrics::cohesion::components(&self.csr), usize::MAX)
+    }
+
+    /// [`cut_structure()`] on the prepared graph.
+    pub fn cut_structure(&self) -> CutStructure {
+        let cut = metrics::cohesion::cut_structure(&self.csr);
+        let index = |v: usize| self.index_of[v];
+        let mut bridges: Vec<(usize, usize)> = cut
+            .bridges
+            .iter()
+            .map(|&(a, b)| (index(a).min(index(b)), index(a).max(index(b))))
+            .collect();
+        bridges.sort_unstable();
+        let mut articulation_points: Vec<usize> =
+            cut.articulation_points.iter().map(|&v| index(v)).collect();
+        articulation_points.sort_unstable();
+        CutStructure {
+            articulation_points,
+            bridges,
+            separated_pairs: self.scatter(cut.separated_pairs, 0),
+        }
+    }
+
+    /// [`brokerage()`] on the prepared graph.
+    pub fn brokerage(&self, group: &[usize]) -> Result<Vec<Brokerage>> {
+        let compact = self.gather("group", group)?;
+        Ok(self.scatter(gould_fernandez(&self.csr, &compact), Brokerage::default()))
+    }
+
+    /// [`communities()`] on the prepared graph.
+    pub fn communities(&self, options: &CommunityOptions) -> Result<Partition> {
+        let p = metrics::community::detect(&self.csr, options)?;
+        Ok(Partition {
+            membership: self.scatter(p.membership, usize::MAX),
+            ..p
+        })
+    }
+
+    /// [`modularity()`] on the prepared graph.
+    pub fn modularity(&self, membership: &[usize], resolution: f64) -> Result<f64> {
+        let compact = self.gather("membership", membership)?;
+        Ok(metrics::community::modularity(
+            &self.csr, &compact, resolution,
+        ))
+    }
 }
 
 /// Degree: the number of distinct neighbours of each node.
@@ -82,9 +241,7 @@ impl Compact {
 /// assert_eq!(verkosto::algo::degree(&g), vec![2, 1, 1]);
 /// ```
 pub fn degree<G: Graph>(graph: G) -> Vec<usize> {
-    let c = Compact::new(graph, |_| 1.0);
-    let values = (0..c.csr.len()).map(|v| c.csr.degree(v)).collect();
-    c.scatter(values, 0)
+    Prepared::new(graph, |_| 1.0).degree()
 }
 
 /// Strength: the sum of each node's tie weights (Barrat et al. 2004,
@@ -99,8 +256,7 @@ pub fn degree<G: Graph>(graph: G) -> Vec<usize> {
 /// assert_eq!(verkosto::algo::strength(&g, |e| *e.weight()), vec![2.5, 2.0, 0.5]);
 /// ```
 pub fn strength<G: Graph>(graph: G, weight: impl FnMut(G::EdgeRef) -> f64) -> Vec<f64> {
-    let c = Compact::new(graph, weight);
-    c.scatter(c.csr.strengths(), 0.0)
+    Prepared::new(graph, weight).strength()
 }
 
 /// Betweenness: for each node, the sum over pairs of other nodes of the
@@ -130,8 +286,7 @@ pub fn betweenness<G: Graph>(
     weight: impl FnMut(G::EdgeRef) -> f64,
     options: BetweennessOptions,
 ) -> Vec<f64> {
-    let c = Compact::new(graph, weight);
-    c.scatter(metrics::centrality::betweenness(&c.csr, options, None), 0.0)
+    Prepared::new(graph, weight).betweenness(options)
 }
 
 /// Closeness (Bavelas 1950) with the Wasserman–Faust correction for
@@ -154,8 +309,7 @@ pub fn closeness<G: Graph>(
     weight: impl FnMut(G::EdgeRef) -> f64,
     length: PathLength,
 ) -> Vec<f64> {
-    let c = Compact::new(graph, weight);
-    c.scatter(metrics::centrality::closeness(&c.csr, length, None), 0.0)
+    Prepared::new(graph, weight).closeness(length)
 }
 
 /// Harmonic centrality (Marchiori & Latora 2000): Σ 1/d(v, u) over the
@@ -176,8 +330,7 @@ pub fn harmonic<G: Graph>(
     weight: impl FnMut(G::EdgeRef) -> f64,
     length: PathLength,
 ) -> Vec<f64> {
-    let c = Compact::new(graph, weight);
-    c.scatter(metrics::centrality::harmonic(&c.csr, length, None), 0.0)
+    Prepared::new(graph, weight).harmonic(length)
 }
 
 /// Eigenvector centrality on weights (Bonacich 1972), non-negative, unit
@@ -194,8 +347,7 @@ pub fn harmonic<G: Graph>(
 /// assert!(x.iter().all(|v| (v - 1.0 / 3f64.sqrt()).abs() < 1e-12));
 /// ```
 pub fn eigenvector<G: Graph>(graph: G, weight: impl FnMut(G::EdgeRef) -> f64) -> Result<Vec<f64>> {
-    let c = Compact::new(graph, weight);
-    Ok(c.scatter(metrics::centrality::eigenvector(&c.csr)?, 0.0))
+    Prepared::new(graph, weight).eigenvector()
 }
 
 /// PageRank (Brin & Page 1998) on weights, with damping `options.alpha`
@@ -219,8 +371,7 @@ pub fn pagerank<G: Graph>(
     weight: impl FnMut(G::EdgeRef) -> f64,
     options: PageRankOptions,
 ) -> Result<Vec<f64>> {
-    let c = Compact::new(graph, weight);
-    Ok(c.scatter(metrics::centrality::pagerank(&c.csr, options)?, 0.0))
+    Prepared::new(graph, weight).pagerank(options)
 }
 
 /// Katz centrality (Katz 1953) on weights: x = α·W·x + 1, normalised to
@@ -243,9 +394,7 @@ pub fn katz<G: Graph>(
     weight: impl FnMut(G::EdgeRef) -> f64,
     options: KatzOptions,
 ) -> Result<(Vec<f64>, f64)> {
-    let c = Compact::new(graph, weight);
-    let (values, alpha) = metrics::centrality::katz(&c.csr, options)?;
-    Ok((c.scatter(values, 0.0), alpha))
+    Prepared::new(graph, weight).katz(options)
 }
 
 /// Local clustering coefficient (Watts & Strogatz 1998), unweighted: the
@@ -263,8 +412,7 @@ pub fn katz<G: Graph>(
 /// assert_eq!(c, vec![1.0 / 3.0, 1.0, 1.0, 0.0]);
 /// ```
 pub fn clustering<G: Graph>(graph: G) -> Vec<f64> {
-    let c = Compact::new(graph, |_| 1.0);
-    c.scatter(metrics::clustering::clustering(&c.csr), 0.0)
+    Prepared::new(graph, |_| 1.0).clustering()
 }
 
 /// Burt's constraint (Burt 1992, *Structural Holes*) on weights, as
@@ -282,8 +430,7 @@ pub fn clustering<G: Graph>(graph: G) -> Vec<f64> {
 /// assert_eq!(c[0], Some(0.5));
 /// ```
 pub fn constraint<G: Graph>(graph: G, weight: impl FnMut(G::EdgeRef) -> f64) -> Vec<Option<f64>> {
-    let c = Compact::new(graph, weight);
-    c.scatter(metrics::structural_holes::constraint(&c.csr), None)
+    Prepared::new(graph, weight).constraint()
 }
 
 /// Burt's effective size (Burt 1992) on weights, as networkx's
@@ -302,8 +449,7 @@ pub fn effective_size<G: Graph>(
     graph: G,
     weight: impl FnMut(G::EdgeRef) -> f64,
 ) -> Vec<Option<f64>> {
-    let c = Compact::new(graph, weight);
-    c.scatter(metrics::structural_holes::effective_size(&c.csr), None)
+    Prepared::new(graph, weight).effective_size()
 }
 
 /// Core number (Batagelj & Zaversnik 2003): the largest k such that the
@@ -317,8 +463,7 @@ pub fn effective_size<G: Graph>(
 /// assert_eq!(verkosto::algo::core_number(&g), vec![2, 2, 2, 1]);
 /// ```
 pub fn core_number<G: Graph>(graph: G) -> Vec<usize> {
-    let c = Compact::new(graph, |_| 1.0);
-    c.scatter(metrics::core::core_number(&c.csr), 0)
+    Prepared::new(graph, |_| 1.0).core_number()
 }
 
 /// Connected components, numbered by size (largest = 0), then by lowest
@@ -333,8 +478,7 @@ pub fn core_number<G: Graph>(graph: G) -> Vec<usize> {
 /// assert_eq!(verkosto::algo::components(&g), vec![1, 1, 0, 0, 0]);
 /// ```
 pub fn components<G: Graph>(graph: G) -> Vec<usize> {
-    let c = Compact::new(graph, |_| 1.0);
-    c.scatter(metrics::cohesion::components(&c.csr), usize::MAX)
+    Prepared::new(graph, |_| 1.0).components()
 }
 
 /// Articulation points, bridges and, per node, the pairs of other nodes
@@ -351,23 +495,7 @@ pub fn components<G: Graph>(graph: G) -> Vec<usize> {
 /// assert_eq!(cut.separated_pairs, vec![0, 1, 0]);
 /// ```
 pub fn cut_structure<G: Graph>(graph: G) -> CutStructure {
-    let c = Compact::new(graph, |_| 1.0);
-    let cut = metrics::cohesion::cut_structure(&c.csr);
-    let index = |v: usize| c.index_of[v];
-    let mut bridges: Vec<(usize, usize)> = cut
-        .bridges
-        .iter()
-        .map(|&(a, b)| (index(a).min(index(b)), index(a).max(index(b))))
-        .collect();
-    bridges.sort_unstable();
-    let mut articulation_points: Vec<usize> =
-        cut.articulation_points.iter().map(|&v| index(v)).collect();
-    articulation_points.sort_unstable();
-    CutStructure {
-        articulation_points,
-        bridges,
-        separated_pairs: c.scatter(cut.separated_pairs, 0),
-    }
+    Prepared::new(graph, |_| 1.0).cut_structure()
 }
 
 /// Gould–Fernandez brokerage (Gould & Fernandez 1989, *Structures of
@@ -387,9 +515,7 @@ pub fn cut_structure<G: Graph>(graph: G) -> CutStructure {
 /// assert_eq!((roles[1].itinerant, roles[1].total()), (1, 1));
 /// ```
 pub fn brokerage<G: Graph>(graph: G, group: &[usize]) -> Result<Vec<Brokerage>> {
-    let c = Compact::new(graph, |_| 1.0);
-    let compact = c.gather("group", group)?;
-    Ok(c.scatter(gould_fernandez(&c.csr, &compact), Brokerage::default()))
+    Prepared::new(graph, |_| 1.0).brokerage(group)
 }
 
 /// Communities by Leiden (Traag, Waltman & van Eck 2019, *From Louvain to
@@ -418,12 +544,7 @@ pub fn communities<G: Graph>(
     weight: impl FnMut(G::EdgeRef) -> f64,
     options: &CommunityOptions,
 ) -> Result<Partition> {
-    let c = Compact::new(graph, weight);
-    let p = metrics::community::detect(&c.csr, options)?;
-    Ok(Partition {
-        membership: c.scatter(p.membership, usize::MAX),
-        ..p
-    })
+    Prepared::new(graph, weight).communities(options)
 }
 
 /// Modularity (Newman & Girvan 2004) with resolution γ of a partition
@@ -444,7 +565,5 @@ pub fn modularity<G: Graph>(
     membership: &[usize],
     resolution: f64,
 ) -> Result<f64> {
-    let c = Compact::new(graph, weight);
-    let compact = c.gather("membership", membership)?;
-    Ok(metrics::community::modularity(&c.csr, &compact, resolution))
+    Prepared::new(graph, weight).modularity(membership, resolution)
 }

@@ -217,7 +217,26 @@ impl<'a> Analysis<'a> {
     /// The network as a petgraph graph, built on first use: actors as node
     /// weights, ties (weight and provenance) as edge weights. Node index
     /// `i` is actor position `i`; edge index `t` is tie `t` of
-    /// [`Projection::ties`].
+    /// [`Projection::ties`]. This is the network to hold: run petgraph's
+    /// algorithms on it, and verkosto's on it or on any petgraph graph
+    /// through [`crate::algo`].
+    ///
+    /// ```
+    /// use verkosto::{algo, Analysis, AnalysisOptions, Metric};
+    /// use verkosto::metrics::centrality::BetweennessOptions;
+    /// let (dataset, _) =
+    ///     verkosto::io::json::load_dataset("graphs/finland-regional.json".as_ref()).unwrap();
+    /// let analysis = Analysis::new(&dataset, AnalysisOptions::default()).unwrap();
+    /// let network = analysis.network();
+    /// // A petgraph algorithm…
+    /// let parts = petgraph::algo::connected_components(network);
+    /// assert_eq!(parts, analysis.summary().unwrap().components);
+    /// // …and a verkosto metric on the same graph, weighted by the ties.
+    /// let prepared = algo::Prepared::new(network, |e| e.weight().weight);
+    /// let b = prepared.betweenness(BetweennessOptions::default());
+    /// let same = analysis.metric(Metric::Betweenness).unwrap();
+    /// assert!(b.iter().zip(same).all(|(x, y)| (x - y.as_f64().unwrap()).abs() < 1e-9));
+    /// ```
     pub fn network(&self) -> &Network<'a> {
         self.network.get_or_init(|| {
             let p = &self.projection;

@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::metrics::{ActorMetrics, Metric};
 use crate::model::Actor;
 use crate::render::{Cell, Table};
-use itertools::Itertools;
 
 /// `0..n`, sorted by `key` descending, then by position.
 pub(super) fn ranked(n: usize, key: impl Fn(usize) -> f64) -> Vec<usize> {
@@ -89,7 +88,11 @@ pub fn actor_rows<'a>(
                 m,
                 format!(
                     "id, name, kind, engagements or a computed metric: {}",
-                    metrics.iter().map(|m| m.name()).join(", ")
+                    metrics
+                        .iter()
+                        .map(|m| m.name())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         }
