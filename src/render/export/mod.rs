@@ -1,0 +1,215 @@
+//! Exports that other tools read: GraphML and GEXF (Gephi, networkx,
+//! Cytoscape), Pajek `.net`, networkx node-link JSON, and CSV node and tie
+//! tables. Each writer returns the file's bytes and does no I/O.
+//!
+//! Nodes carry the actor's id, name, kind, region, business id, attributes
+//! and, optionally, metric columns; ties carry the weight, the number of
+//! shared engagements and their ids (provenance).
+
+use super::{float_value, Cell};
+use crate::error::{Error, Result};
+use crate::graph::Projection;
+use crate::render::palette::kind_color;
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::str::FromStr;
+
+mod node_link;
+mod tables;
+mod xml_formats;
+
+pub use node_link::{node_link, node_link_to};
+pub use tables::{csv_tables, dataset_tables, network_tables, xlsx_workbook};
+pub use xml_formats::{gexf, graphml};
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "kebab-case")]
+pub enum ExportFormat {
+    /// GraphML (XML).
+    #[strum(serialize = "graphml")]
+    GraphMl,
+    /// GEXF 1.2 (XML; Gephi's own format).
+    Gexf,
+    /// Pajek `.net`.
+    Pajek,
+    /// networkx node-link JSON (`node_link_graph`).
+    NodeLink,
+    /// CSV node and tie tables.
+    Csv,
+    /// An Excel workbook: the dataset's tables (as `import xlsx` reads
+    /// them) and the network's nodes and ties.
+    Xlsx,
+}
+
+impl FromStr for ExportFormat {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        crate::named::parse("export_format", s)
+    }
+}
+
+/// Extra per-actor columns (metrics), each a name and one cell per actor.
+pub type NodeColumns = Vec<(String, Vec<Cell>)>;
+
+/// One node's attributes as (name, value) pairs in a fixed order: name,
+/// kind, region, business_id, the dataset attributes, then `extra`.
+pub(super) fn node_attributes(
+    projection: &Projection<'_>,
+    extra: &NodeColumns,
+    a: usize,
+) -> Vec<(String, Cell)> {
+    let actor = projection.actor(a);
+    let mut out = vec![
+        ("name".to_string(), Cell::Text(actor.name.clone())),
+        ("kind".to_string(), Cell::Text(actor.kind.clone())),
+    ];
+    out.push((
+        "region".into(),
+        actor
+            .region
+            .as_ref()
+            .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
+    ));
+    out.push((
+        "business_id".into(),
+        actor
+            .business_id
+            .as_ref()
+            .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
+    ));
+    for (column, values) in extra {
+        out.push((column.clone(), values[a].clone()));
+    }
+    out
+}
+
+/// Attribute names over all actors (dataset attributes), sorted.
+pub(super) fn attribute_names(projection: &Projection<'_>) -> Vec<String> {
+    let mut names: Vec<String> = (0..projection.actor_count())
+        .flat_map(|a| projection.actor(a).attributes.keys().cloned())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+pub(super) fn attribute_cell(projection: &Projection<'_>, a: usize, key: &str) -> Cell {
+    match projection.actor(a).attributes.get(key) {
+        None => Cell::Empty,
+        Some(Value::String(s)) => Cell::from(s.as_str()),
+        Some(Value::Bool(b)) => Cell::Bool(*b),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .map_or_else(|| Cell::Float(n.as_f64().unwrap_or(f64::NAN)), Cell::Int),
+        Some(other) => Cell::Text(other.to_string().into()),
+    }
+}
+
+/// Checks that every extra column holds one value per actor.
+pub(super) fn check_columns(projection: &Projection<'_>, extra: &NodeColumns) -> Result<()> {
+    let n = projection.actor_count();
+    match extra.iter().find(|(_, values)| values.len() != n) {
+        Some((name, values)) => Err(Error::invalid(
+            "node_columns",
+            format!("{name}: {} values", values.len()),
+            format!("one value per actor ({n})"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Every node column: the fixed ones, dataset attributes, then `extra`.
+pub(super) fn all_node_columns(
+    projection: &Projection<'_>,
+    extra: &NodeColumns,
+) -> Vec<(String, Vec<Cell>)> {
+    let n = projection.actor_count();
+    let mut columns: Vec<(String, Vec<Cell>)> = Vec::new();
+    let fixed = (0..n)
+        .map(|a| node_attributes(projection, &Vec::new(), a))
+        .collect::<Vec<_>>();
+    for (i, name) in ["name", "kind", "region", "business_id"].iter().enumerate() {
+        columns.push((
+            name.to_string(),
+            fixed.iter().map(|row| row[i].1.clone()).collect(),
+        ));
+    }
+    // The map's colour of each actor's kind, for Gephi and spreadsheets.
+    columns.push((
+        "color".to_string(),
+        (0..n)
+            .map(|a| Cell::from(kind_color(&projection.actor(a).kind)))
+            .collect(),
+    ));
+    // Dataset attributes whose names the exports use themselves (`id`,
+    // `name`, …, the metrics) are prefixed, so that none replaces another.
+    let fixed: Vec<String> = columns.iter().map(|(c, _)| c.clone()).collect();
+    let reserved = |key: &str| {
+        ["id", "label", "source", "target", "weight"].contains(&key)
+            || fixed.iter().any(|c| c == key)
+            || extra.iter().any(|(c, _)| c == key)
+    };
+    for key in attribute_names(projection) {
+        let name = if reserved(&key) {
+            format!("attribute_{key}")
+        } else {
+            key.clone()
+        };
+        columns.push((
+            name,
+            (0..n)
+                .map(|a| attribute_cell(projection, a, &key))
+                .collect(),
+        ));
+    }
+    columns.extend(extra.iter().cloned());
+    columns
+}
+
+pub(super) fn tie_engagements(projection: &Projection<'_>, t: usize) -> Vec<String> {
+    let graph = projection.two_mode();
+    let dataset = graph.dataset();
+    let mut ids: Vec<String> = projection
+        .engagements_behind(t)
+        .iter()
+        .map(|&e| graph.engagement(e as usize).id.to_string())
+        .collect();
+    ids.extend(projection.direct_ties_behind(t).iter().map(|&d| {
+        format!(
+            "tie:{}",
+            dataset.ties[d as usize]
+                .kind
+                .clone()
+                .unwrap_or_else(|| "direct".into())
+        )
+    }));
+    ids
+}
+
+/// Pajek `.net`: vertices numbered from 1 with their ids as labels (Pajek
+/// has no escape for `"`, so a quote in an id becomes `'`), then weighted
+/// edges. Attributes do not fit the format.
+pub fn pajek(projection: &Projection<'_>) -> String {
+    let mut out = format!("*Vertices {}\n", projection.actor_count());
+    for a in 0..projection.actor_count() {
+        let label: String = projection
+            .actor(a)
+            .id
+            .chars()
+            .map(|c| if c == '"' || c.is_control() { '\'' } else { c })
+            .collect();
+        let _ = writeln!(out, "{} \"{}\"", a + 1, label);
+    }
+    out.push_str("*Edges\n");
+    for tie in projection.ties() {
+        let _ = writeln!(
+            out,
+            "{} {} {}",
+            tie.source + 1,
+            tie.target + 1,
+            float_value(tie.weight)
+        );
+    }
+    out
+}
