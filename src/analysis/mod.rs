@@ -336,6 +336,20 @@ impl<'a> Analysis<'a> {
         evolution::evolution_of(&self.projection, &self.options.projection, periods, mode)
     }
 
+    /// The first and the last date of the kept engagements, if any has
+    /// one.
+    pub fn span(&self) -> Option<(crate::model::Date, crate::model::Date)> {
+        let graph = self.projection.two_mode();
+        let dates = (0..graph.engagement_count()).flat_map(|e| {
+            let (start, end) = graph.dates(e);
+            [start, end].into_iter().flatten()
+        });
+        dates.fold(None, |span, d| match span {
+            None => Some((d, d)),
+            Some((a, b)) => Some((a.min(d), b.max(d))),
+        })
+    }
+
     /// The Katz α used, once `katz` has been computed.
     pub fn katz_alpha(&self) -> Option<f64> {
         self.katz_alpha.get().copied()

@@ -32,18 +32,11 @@ pub(super) fn caption(
     } else {
         caption.push(format!("{first}; {}", filter.describe()));
     }
-    let dates: Vec<crate::model::Date> = (0..graph.engagement_count())
-        .flat_map(|e| {
-            let (start, end) = graph.dates(e);
-            [start, end]
-        })
-        .flatten()
-        .collect();
-    if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
+    if let Some((a, b)) = analysis.span() {
         caption.push(
             lang.text("map.engagements")
-                .replace("{from}", &lang.date(*a))
-                .replace("{to}", &lang.date(*b)),
+                .replace("{from}", &lang.date(a))
+                .replace("{to}", &lang.date(b)),
         );
     }
     caption.extend(shown.notes.iter().cloned());

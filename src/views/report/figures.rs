@@ -82,18 +82,10 @@ pub(super) fn summary_rows(analysis: &Analysis<'_>, lang: Lang) -> Result<Table>
     add("sum.communities", s.communities.into());
     add("sum.modularity", s.modularity.into());
     add("sum.reached_actors", s.reached_actors.into());
-    let graph = analysis.projection().two_mode();
-    let dates: Vec<crate::model::Date> = (0..graph.engagement_count())
-        .flat_map(|e| {
-            let (start, end) = graph.dates(e);
-            [start, end]
-        })
-        .flatten()
-        .collect();
-    if let (Some(a), Some(b)) = (dates.iter().min(), dates.iter().max()) {
+    if let Some((a, b)) = analysis.span() {
         add(
             "sum.period",
-            Cell::Text(format!("{} – {}", lang.date(*a), lang.date(*b)).into()),
+            Cell::Text(format!("{} – {}", lang.date(a), lang.date(b)).into()),
         );
     }
     Ok(table)
