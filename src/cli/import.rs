@@ -2,10 +2,12 @@
 
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
+use verkosto::import::columns::{import_mapped, ColumnMapping};
 use verkosto::import::csv::{
     import_csv_with, parse_delimiter, CsvEncoding, CsvOptions, CsvSources,
 };
 use verkosto::import::descriptions::{descriptions_to_dataset, parse_description};
+use verkosto::import::keep_eu::import_keep_eu;
 use verkosto::import::merge::{merge_into, MergeInput};
 use verkosto::import::xlsx::import_xlsx;
 use verkosto::io::{read_input, Output};
@@ -18,10 +20,28 @@ pub enum ImportCommand {
     /// Build a dataset from an Excel workbook with the CSV importer's tables
     /// as sheets: actors, participation, and optional engagements and ties.
     Xlsx(XlsxArgs),
+    /// Build a dataset from a keep.eu export as downloaded: the workbook
+    /// (sheets "Projects (lead partners)", "Partners", "Calls") or the
+    /// Partners sheet saved as CSV.
+    KeepEu(KeepEuArgs),
     /// Build a dataset from EU structural-fund project descriptions (the
     /// structured fields: code, name, period, authority, applicant, target
     /// area, funding; no personal data).
     Descriptions(DescriptionArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct KeepEuArgs {
+    /// The export: keep.eu's .xlsx, or its Partners sheet as .csv.
+    pub file: PathBuf,
+    /// The dataset's name (default: the file's name).
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub into: IntoArgs,
+    /// Write the dataset JSON here (default: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -96,10 +116,19 @@ impl IntoArgs {
 
 #[derive(Debug, Args)]
 pub struct CsvArgs {
+    /// With --columns: the table of participations (CSV, or .xlsx).
+    #[arg(requires = "columns")]
+    pub table: Option<PathBuf>,
+    /// A column mapping (TOML) for any table of participations, one row an
+    /// organisation in an engagement: which columns key and name the
+    /// engagement and the organisation, the role values, date and amount
+    /// columns, attributes. Examples in mappings/.
+    #[arg(long, value_name = "MAPPING.toml", requires = "table", conflicts_with_all = ["actors", "engagements", "participation", "ties"])]
+    pub columns: Option<PathBuf>,
     /// actors.csv: id,name[,kind,region,business_id,aliases,…]; other
     /// columns become attributes; aliases are separated by `;`.
-    #[arg(long, value_name = "FILE")]
-    pub actors: PathBuf,
+    #[arg(long, value_name = "FILE", required_unless_present = "columns")]
+    pub actors: Option<PathBuf>,
     /// engagements.csv: id[,name,kind,start,end,funding_eur,part_of,…];
     /// other columns become attributes.
     #[arg(long, value_name = "FILE")]
@@ -209,14 +238,13 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        ImportCommand::Csv(args) if args.columns.is_some() => mapped(args),
         ImportCommand::Csv(args) => {
-            let name = args
-                .name
-                .clone()
-                .unwrap_or_else(|| default_name(&args.actors));
+            let actors = args.actors.clone().unwrap_or_default();
+            let name = args.name.clone().unwrap_or_else(|| default_name(&actors));
             let (dataset, notes) = import_csv_with(
                 &CsvSources {
-                    actors: &args.actors,
+                    actors: &actors,
                     engagements: args.engagements.as_deref(),
                     participation: args.participation.as_deref(),
                     ties: args.ties.as_deref(),
@@ -230,13 +258,24 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
             for note in notes {
                 super::say!("note: {note}");
             }
-            let dataset = args
-                .into
-                .apply(dataset, &args.actors.display().to_string())?;
-            let mut inputs: Vec<&Path> = vec![&args.actors];
+            let dataset = args.into.apply(dataset, &actors.display().to_string())?;
+            let mut inputs: Vec<&Path> = vec![&actors];
             inputs.extend(args.engagements.as_deref());
             inputs.extend(args.participation.as_deref());
             inputs.extend(args.ties.as_deref());
+            inputs.extend(args.into.into.as_deref());
+            Output::from_arg(args.output.as_deref())
+                .write(dataset.to_json().as_bytes(), &inputs)?;
+            Ok(())
+        }
+        ImportCommand::KeepEu(args) => {
+            let name = args.name.clone().unwrap_or_else(|| file_stem(&args.file));
+            let (dataset, notes) = import_keep_eu(&args.file, &name)?;
+            for note in notes {
+                super::say!("note: {note}");
+            }
+            let dataset = args.into.apply(dataset, &args.file.display().to_string())?;
+            let mut inputs: Vec<&Path> = vec![&args.file];
             inputs.extend(args.into.into.as_deref());
             Output::from_arg(args.output.as_deref())
                 .write(dataset.to_json().as_bytes(), &inputs)?;
@@ -261,6 +300,41 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// `import csv TABLE --columns MAPPING.toml`.
+fn mapped(args: CsvArgs) -> anyhow::Result<()> {
+    let (Some(table), Some(columns)) = (&args.table, &args.columns) else {
+        anyhow::bail!("--columns needs the table to read");
+    };
+    let (origin, text) = read_input(columns)?;
+    let mapping = ColumnMapping::from_toml(&text, &origin)?;
+    let name = args.name.clone().unwrap_or_else(|| file_stem(table));
+    let (dataset, notes) = import_mapped(
+        table,
+        &mapping,
+        &CsvOptions {
+            delimiter: args.delimiter,
+            encoding: args.encoding,
+        },
+        &name,
+    )?;
+    for note in notes {
+        super::say!("note: {note}");
+    }
+    let dataset = args.into.apply(dataset, &table.display().to_string())?;
+    let mut inputs: Vec<&Path> = vec![table, columns];
+    inputs.extend(args.into.into.as_deref());
+    Output::from_arg(args.output.as_deref()).write(dataset.to_json().as_bytes(), &inputs)?;
+    Ok(())
+}
+
+/// A file's name without its extension, as a dataset's name.
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || "imported dataset".into(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 fn default_name(actors: &Path) -> String {

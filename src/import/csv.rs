@@ -213,7 +213,7 @@ impl Table {
             .unwrap_or_else(|| Value::String(text.to_string()))
     }
 
-    fn read(
+    pub(crate) fn read(
         path: &Path,
         options: &CsvOptions,
         problems: &mut Vec<Problem>,

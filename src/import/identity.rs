@@ -181,11 +181,25 @@ const MUNICIPALITY_WORDS: &[&str] = &[
 /// assert_eq!(identity_keys("Helsingin kaupunki"), identity_keys("Helsinki"));
 /// assert_eq!(identity_keys("Kuopion kaupungin"), identity_keys("Kuopio"));
 /// assert_eq!(identity_keys("Vasa stad"), identity_keys("Vaasa"));
+/// assert_eq!(identity_keys("City of Turku"), identity_keys("Turun kaupunki"));
 /// assert_eq!(identity_keys("XAMK:n"), identity_keys("Kaakkois-Suomen ammattikorkeakoulu Oy"));
 /// ```
 pub fn identity_keys(name: &str) -> Vec<String> {
     let key = name_key(name);
     let index = municipality_index();
+    // English forms: City of Oulu, Town of Pori, Municipality of Ii,
+    // Oulu City, Kemi Municipality.
+    let english = ["city of ", "town of ", "municipality of "]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .or_else(|| {
+            [" city", " town", " municipality"]
+                .iter()
+                .find_map(|s| key.strip_suffix(s))
+        });
+    if let Some(m) = english.and_then(|head| index.by_name.get(head)) {
+        return vec![m.clone()];
+    }
     if let Some(head) = MUNICIPALITY_WORDS
         .iter()
         .find_map(|w| key.strip_suffix(&format!(" {w}")))

@@ -3,12 +3,16 @@
 //! ([`descriptions`]), whose free text is read with a gazetteer of Finnish
 //! organisations ([`gazetteer`]).
 
+pub mod columns;
 pub mod csv;
 pub mod descriptions;
 pub mod gazetteer;
 pub mod identity;
+pub mod keep_eu;
 pub mod merge;
+pub mod names;
 pub mod privacy;
 pub mod register;
 mod registry;
+pub mod roles;
 pub mod xlsx;

@@ -272,10 +272,17 @@ fn email_at(chars: &[char], i: usize) -> Option<usize> {
     while k > domain_start && chars[k - 1] == '.' {
         k -= 1;
     }
-    // A domain without a dot (`name@host`) is still treated as an address:
-    // a missed address is worse than a removed oddity.
+    // A domain has a dot and a top-level part of two letters or more; a
+    // domain without a dot (`maija@intranet`) counts when the address is
+    // all lower case, as addresses are written, so that a project's
+    // acronym (`ENERGY@SCHOOL`, `ResInfra@DR`, `e-Rés@mont`) is kept.
     let starts_well = chars.get(domain_start).is_some_and(|c| c.is_alphanumeric());
-    (k > domain_start && starts_well).then_some(k)
+    let domain: String = chars[domain_start..k].iter().collect();
+    let top = domain.rsplit_once('.').map(|(_, t)| t);
+    let dotted = top.is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+    let lower =
+        chars[i..k].iter().all(|c| !c.is_uppercase()) && chars[i..j].iter().all(|c| c.is_ascii());
+    (k > domain_start && starts_well && (dotted || lower)).then_some(k)
 }
 
 /// A Finnish personal identity code starting at `i`: DDMMYY, a century
@@ -342,6 +349,10 @@ mod tests {
     fn personal_data_is_removed_and_other_numbers_kept() {
         assert_eq!(scrub("Maija@Mallikas.fi ry"), "[removed] ry");
         assert_eq!(scrub("maija@intranet, 2020"), "[removed], 2020");
+        // Project acronyms with an @ are no addresses.
+        for acronym in ["ENERGY@SCHOOL", "DTP1-417-1.1 ResInfra@DR", "e-Rés@mont"] {
+            assert_eq!(scrub(acronym), acronym);
+        }
         assert_eq!(scrub("puh. +358 40 123 4567."), "puh. [removed].");
         assert_eq!(scrub("(09) 310 1234"), "[removed]");
         assert_eq!(

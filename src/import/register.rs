@@ -100,6 +100,38 @@ pub fn bodies() -> &'static [Body] {
     })
 }
 
+/// The public body `name` names: its official name or one of its other
+/// names (Swedish, English, abbreviations), compared as
+/// [`super::identity::name_key`]s (case, spacing, diacritics and company
+/// forms do not matter).
+///
+/// ```
+/// use verkosto::import::register::body_of;
+/// assert_eq!(body_of("University of Oulu").unwrap().name, "Oulun yliopisto");
+/// assert_eq!(body_of("OULUN YLIOPISTO").unwrap().name, "Oulun yliopisto");
+/// assert_eq!(body_of("Natural Resources Institute Finland").unwrap().name, "Luonnonvarakeskus");
+/// assert!(body_of("University of Tartu").is_none());
+/// ```
+pub fn body_of(name: &str) -> Option<&'static Body> {
+    static INDEX: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = HashMap::new();
+        for (i, body) in bodies().iter().enumerate() {
+            for n in std::iter::once(&body.name).chain(&body.aliases) {
+                index.entry(key(n)).or_insert(i);
+            }
+        }
+        index
+    });
+    index.get(&key(name)).map(|&i| &bodies()[i])
+}
+
+/// The key names of bodies are compared by: their identity key without
+/// diacritics.
+fn key(name: &str) -> String {
+    crate::text::fold(&super::identity::name_key(name))
+}
+
 /// Lower-case lookups into the municipalities: by genitive (`vaasan`),
 /// Finnish name and Swedish name (`vasa`) to the Finnish name in lower case.
 pub(crate) struct MunicipalityIndex {

@@ -168,6 +168,60 @@ pub fn import_xlsx(path: &Path, name: &str) -> Result<(Dataset, Vec<String>)> {
     build(name, &mut all, problems, notes)
 }
 
+/// The sheets of the workbook at `path` called `wanted` (in any case), as
+/// tables; `None` for a sheet the workbook lacks. Returns the file's name
+/// and every sheet name too.
+///
+/// # Errors
+///
+/// As [`import_xlsx`]: a workbook over a limit, not a workbook, repeated
+/// headers, values without a header.
+pub(crate) fn read_sheets(
+    path: &Path,
+    wanted: &[&str],
+) -> Result<(String, Vec<String>, Vec<Option<Table>>)> {
+    let (file, bytes) = crate::io::read_input_bytes(path)?;
+    let limits = XlsxLimits::new(bytes.len() as u64, &crate::memory::budget());
+    let book_error = |e: BookError| match e.over {
+        Some(limit) => Error::OverLimit {
+            place: format!("{file}[{}]", e.place),
+            what: e.message,
+            limit,
+            memory: crate::memory::budget().describe(),
+        },
+        None => Error::Import {
+            problems: vec![Problem::new(format!("{file}[{}]", e.place), e.message)],
+        },
+    };
+    let mut book = Book::open(bytes, limits).map_err(book_error)?;
+    let names: Vec<String> = book.sheets.iter().map(|(n, _)| n.clone()).collect();
+    let mut problems = Vec::new();
+    let mut tables = Vec::with_capacity(wanted.len());
+    for want in wanted {
+        let found = book
+            .sheets
+            .iter()
+            .find(|(n, _)| n.to_lowercase() == want.to_lowercase())
+            .cloned();
+        tables.push(match found {
+            Some((sheet, part)) => {
+                let rows = read_rows(&mut book, &sheet, &part).map_err(book_error)?;
+                Some(table(
+                    format!("{file}[{sheet}]"),
+                    rows,
+                    false,
+                    &mut problems,
+                ))
+            }
+            None => None,
+        });
+    }
+    if !problems.is_empty() {
+        return Err(Error::Import { problems });
+    }
+    Ok((file, names, tables))
+}
+
 /// The cells of one sheet, grouped by row in row order; a cell given twice
 /// is an error.
 fn read_rows(book: &mut Book, sheet: &str, part: &str) -> std::result::Result<Rows, BookError> {

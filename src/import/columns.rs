@@ -1,0 +1,736 @@
+//! Any table of participations into a dataset, by a mapping of its
+//! columns: which columns key an engagement and name it, which name the
+//! organisation and identify it, what the role column's values mean,
+//! how dates and amounts are written, which columns become attributes.
+//!
+//! A mapping is written in TOML (`import csv --columns MAPPING.toml`); the
+//! keep.eu importer uses a built-in one. One row is one organisation's
+//! participation in one engagement.
+//!
+//! ```
+//! use verkosto::import::columns::ColumnMapping;
+//! let mapping: ColumnMapping = toml::from_str(r#"
+//!     [engagement]
+//!     key = ["program", "projektnamn"]
+//!     name = "projektnamn"
+//!     start = "startdatum"
+//!     [actor]
+//!     name = "organisationsnamn"
+//!     [role]
+//!     column = "organisationsroll"
+//!     values = { LP = "coordinator", PP = "partner", AP = "partner" }
+//! "#).unwrap();
+//! assert_eq!(mapping.engagement.key.len(), 2);
+//! ```
+
+use super::csv::{parse_number, CsvOptions, Table};
+use crate::error::{Error, Result};
+use crate::model::{Actor, Attributes, Dataset, Date, Engagement, Participation, Problem};
+use crate::text::{fold, slug};
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+/// How the columns of a participation table make a dataset.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnMapping {
+    /// The dataset's name (default: the table's file name).
+    pub name: Option<String>,
+    /// The sheet of a workbook to read (default: the first).
+    pub sheet: Option<String>,
+    /// The engagement of each row.
+    pub engagement: EngagementColumns,
+    /// The organisation of each row.
+    pub actor: ActorColumns,
+    /// The role of the organisation (default: every row a partner).
+    pub role: Option<RoleColumn>,
+}
+
+/// The engagement columns.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EngagementColumns {
+    /// The columns whose values together key the engagement (a programme
+    /// and an acronym, a project code).
+    pub key: Vec<String>,
+    /// The column with its name (default: the key).
+    pub name: Option<String>,
+    /// Its kind (default `project`).
+    pub kind: Option<String>,
+    /// Start and end date columns.
+    pub start: Option<String>,
+    /// See `start`.
+    pub end: Option<String>,
+    /// How the dates are written, as strftime (`%Y/%m/%d`); default
+    /// `YYYY-MM-DD` or `d.m.yyyy`, and a year alone.
+    pub date_format: Option<String>,
+    /// The column with the funding in euros (`892,228.58`, `758394.29`,
+    /// `245 300,50 €`, `609.360 €` are all read).
+    pub funding: Option<String>,
+    /// More columns as attributes: attribute name = column.
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// The organisation columns.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorColumns {
+    /// The column with the organisation's name.
+    pub name: String,
+    /// Identity keys: columns of registry numbers (Y-tunnus, PIC, VAT);
+    /// two different values are never one organisation.
+    #[serde(default)]
+    pub keys: Vec<String>,
+    /// The column with the organisation's country; the same name in two
+    /// countries is two organisations.
+    pub country: Option<String>,
+    /// The column with its region.
+    pub region: Option<String>,
+    /// The column with its type, read as a kind (Finnish and Swedish type
+    /// words and Interreg's legal categories are known).
+    pub kind: Option<String>,
+    /// A unit of the organisation (a department, a faculty): kept as an
+    /// attribute, the organisation stays one actor.
+    pub unit: Option<String>,
+    /// More columns as attributes: attribute name = column.
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// The role column and what its values mean.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleColumn {
+    /// The column.
+    pub column: String,
+    /// Value → role (`LP = "coordinator"`, `Yes = "coordinator"`); values
+    /// not listed are read as role words (Finnish, Swedish and English).
+    #[serde(default)]
+    pub values: BTreeMap<String, String>,
+}
+
+impl ColumnMapping {
+    /// Reads a mapping from TOML text; `place` names it in errors.
+    pub fn from_toml(text: &str, place: &str) -> Result<ColumnMapping> {
+        toml::from_str(text).map_err(|e| Error::Import {
+            problems: vec![Problem::new(
+                place,
+                format!("not a column mapping: {}", e.message()),
+            )],
+        })
+    }
+}
+
+/// Reads the table at `path` (CSV, or a sheet of a workbook: the
+/// mapping's `sheet`, else the first) and builds the dataset `mapping`
+/// describes (see [`ColumnMapping`]); personal data is taken out of every
+/// cell first. Returns the dataset and notes.
+///
+/// # Errors
+///
+/// [`Error::Import`] listing every problem with its place; nothing is
+/// returned when there is one.
+pub fn import_mapped(
+    path: &Path,
+    mapping: &ColumnMapping,
+    options: &CsvOptions,
+    name: &str,
+) -> Result<(Dataset, Vec<String>)> {
+    let mut notes = Vec::new();
+    let xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let mut table = if xlsx {
+        let (file, names, tables) = match &mapping.sheet {
+            Some(sheet) => super::xlsx::read_sheets(path, &[sheet.as_str()])?,
+            None => {
+                let (_, names, _) = super::xlsx::read_sheets(path, &[])?;
+                let first = names.first().cloned().unwrap_or_default();
+                super::xlsx::read_sheets(path, &[first.as_str()])?
+            }
+        };
+        tables
+            .into_iter()
+            .next()
+            .flatten()
+            .ok_or_else(|| Error::Import {
+                problems: vec![Problem::new(
+                    file,
+                    format!(
+                        "no sheet {:?}; the workbook has: {}",
+                        mapping.sheet.as_deref().unwrap_or(""),
+                        names.join(", ")
+                    ),
+                )],
+            })?
+    } else {
+        let mut problems = Vec::new();
+        let table = Table::read(path, options, &mut problems, &mut notes)?;
+        if !problems.is_empty() {
+            return Err(Error::Import { problems });
+        }
+        table
+    };
+    table.remove_personal_data(&mut notes);
+    let (dataset, more) = import_table(&table, mapping, name)?;
+    notes.extend(more);
+    Ok((dataset, notes))
+}
+
+/// The role a value stands for: the mapping's own values first, then the
+/// role words of the three languages.
+fn role_of(value: &str, mapping: &RoleColumn) -> Option<String> {
+    if let Some(role) = mapping.values.get(value.trim()) {
+        return Some(role.clone());
+    }
+    super::roles::role_word(value).map(str::to_string)
+}
+
+/// A date in `format` (strftime), else as people write it, else a year.
+fn date_of(text: &str, format: Option<&str>, end: bool) -> Option<Date> {
+    let t = text.trim();
+    if let Some(format) = format {
+        if let Ok(d) = jiff::civil::Date::strptime(format, t) {
+            return Date::new(d.year().into(), d.month() as u8, d.day() as u8);
+        }
+    }
+    if let Ok(d) = Date::parse_written(t) {
+        return Some(d);
+    }
+    let year: i32 = t.parse().ok().filter(|y| (1000..=9999).contains(y))?;
+    if end {
+        Date::new(year, 12, 31)
+    } else {
+        Date::new(year, 1, 1)
+    }
+}
+
+/// A cell as people wrote it, or `None` when empty or a placeholder
+/// (`n/a`, `NA`, `-`).
+fn present(text: &str) -> Option<&str> {
+    let t = text.trim();
+    (!t.is_empty() && !["n/a", "na", "-", "–", "null", "none"].contains(&t.to_lowercase().as_str()))
+        .then_some(t)
+}
+
+/// The column positions a mapping names, checked against the header.
+struct Columns {
+    index: HashMap<String, usize>,
+}
+
+impl Columns {
+    fn new(table: &Table) -> Columns {
+        Columns {
+            index: table
+                .header
+                .iter()
+                .enumerate()
+                .map(|(i, h)| (h.trim().to_string(), i))
+                .collect(),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<usize> {
+        self.index.get(name.trim()).copied()
+    }
+
+    /// Every column `mapping` names that the table lacks.
+    fn missing(&self, mapping: &ColumnMapping) -> Vec<String> {
+        let e = &mapping.engagement;
+        let a = &mapping.actor;
+        let mut named: Vec<&String> = e.key.iter().collect();
+        named.extend(
+            [&e.name, &e.start, &e.end, &e.funding]
+                .into_iter()
+                .flatten(),
+        );
+        named.extend(e.attributes.values());
+        named.push(&a.name);
+        named.extend(a.keys.iter());
+        named.extend(
+            [&a.country, &a.region, &a.kind, &a.unit]
+                .into_iter()
+                .flatten(),
+        );
+        named.extend(a.attributes.values());
+        named.extend(mapping.role.iter().map(|r| &r.column));
+        named
+            .into_iter()
+            .filter(|c| self.get(c).is_none())
+            .map(|c| c.to_string())
+            .collect()
+    }
+}
+
+/// One organisation as the rows name it.
+struct Organisation {
+    /// Spellings of its name, with how many rows use each, in first-seen
+    /// order.
+    names: Vec<(String, usize)>,
+    keys: Vec<String>,
+    country: Option<String>,
+    region: Option<String>,
+    kind: Option<String>,
+    units: Vec<String>,
+    attributes: Attributes,
+}
+
+/// Builds the dataset from `table` under `mapping`.
+///
+/// # Errors
+///
+/// [`Error::Import`] listing every problem with its place (file, row,
+/// column): a column the mapping names that the table lacks, a role value
+/// that is neither mapped nor a role word, a date or an amount that
+/// cannot be read. Nothing is built when there is a problem.
+///
+/// # Complexity
+///
+/// O(r log r) for r rows.
+pub(crate) fn import_table(
+    table: &Table,
+    mapping: &ColumnMapping,
+    name: &str,
+) -> Result<(Dataset, Vec<String>)> {
+    let columns = Columns::new(table);
+    let missing = columns.missing(mapping);
+    if !missing.is_empty() {
+        return Err(Error::Import {
+            problems: vec![Problem::new(
+                table.file.clone(),
+                format!(
+                    "no column {} (the table has: {})",
+                    missing.join(", "),
+                    table.header.join(", ")
+                ),
+            )],
+        });
+    }
+    let mut builder = Builder::new(table, mapping, &columns);
+    for (line, row) in &table.rows {
+        builder.row(*line, row);
+    }
+    builder.finish(name)
+}
+
+/// The dataset as it is being built, row by row.
+struct Builder<'t> {
+    table: &'t Table,
+    mapping: &'t ColumnMapping,
+    columns: &'t Columns,
+    problems: Vec<Problem>,
+    notes: Vec<String>,
+    engagements: Vec<Engagement>,
+    rows_of: Vec<Vec<u64>>,
+    by_key: HashMap<String, usize>,
+    organisations: Vec<Organisation>,
+    by_identity: HashMap<String, usize>,
+    /// (engagement, organisation) → role, strongest kept.
+    roles: BTreeMap<(usize, usize), String>,
+}
+
+impl<'t> Builder<'t> {
+    fn new(table: &'t Table, mapping: &'t ColumnMapping, columns: &'t Columns) -> Builder<'t> {
+        Builder {
+            table,
+            mapping,
+            columns,
+            problems: Vec::new(),
+            notes: Vec::new(),
+            engagements: Vec::new(),
+            rows_of: Vec::new(),
+            by_key: HashMap::new(),
+            organisations: Vec::new(),
+            by_identity: HashMap::new(),
+            roles: BTreeMap::new(),
+        }
+    }
+
+    fn cell<'r>(&self, row: &'r csv::StringRecord, column: &str) -> Option<&'r str> {
+        self.columns
+            .get(column)
+            .and_then(|i| row.get(i))
+            .and_then(present)
+    }
+
+    fn problem(&mut self, line: u64, column: &str, message: String) {
+        let at = self.columns.get(column).map_or(0, |i| i + 1);
+        self.problems.push(Problem::new(
+            format!("{}:{line}:{at} ({column})", self.table.file),
+            message,
+        ));
+    }
+
+    fn row(&mut self, line: u64, row: &csv::StringRecord) {
+        let mapping = self.mapping;
+        let key: Vec<&str> = mapping
+            .engagement
+            .key
+            .iter()
+            .map(|c| self.cell(row, c).unwrap_or(""))
+            .collect();
+        let Some(name) = self.cell(row, &mapping.actor.name) else {
+            self.notes.push(format!(
+                "{}:{line}: no organisation named ({}); the row is left out",
+                self.table.file, mapping.actor.name
+            ));
+            return;
+        };
+        if key.iter().all(|k| k.is_empty()) {
+            self.notes.push(format!(
+                "{}:{line}: no engagement key ({}); the row is left out",
+                self.table.file,
+                mapping.engagement.key.join(", ")
+            ));
+            return;
+        }
+        let role = match &mapping.role {
+            None => "partner".to_string(),
+            Some(r) => match self.cell(row, &r.column) {
+                None => "partner".to_string(),
+                Some(value) => match role_of(value, r) {
+                    Some(role) => role,
+                    None => {
+                        let column = r.column.clone();
+                        self.problem(
+                            line,
+                            &column,
+                            format!("{value:?} is not a role; map it in [role] values (e.g. {value:?} = \"partner\") or use a role word"),
+                        );
+                        return;
+                    }
+                },
+            },
+        };
+        let e = self.engagement(line, row, &key.join(" / "));
+        let a = self.organisation(row, name);
+        let slot = self.roles.entry((e, a)).or_insert_with(|| role.clone());
+        if super::registry::role_strength(&role) > super::registry::role_strength(slot) {
+            *slot = role;
+        }
+    }
+
+    /// The engagement of `key`, made from its first row.
+    fn engagement(&mut self, line: u64, row: &csv::StringRecord, key: &str) -> usize {
+        if let Some(&e) = self.by_key.get(key) {
+            self.rows_of[e].push(line);
+            return e;
+        }
+        let m = &self.mapping.engagement;
+        let format = m.date_format.as_deref();
+        let date = |column: &Option<String>, end: bool, me: &mut Self| {
+            let column = column.as_deref()?;
+            let text = me.cell(row, column)?;
+            let parsed = date_of(text, format, end);
+            if parsed.is_none() {
+                me.problem(
+                    line,
+                    column,
+                    format!(
+                        "{text:?} is not a date{}",
+                        format.map_or(String::new(), |f| format!(" in the form {f}"))
+                    ),
+                );
+            }
+            parsed
+        };
+        let mut start = date(&m.start, false, self);
+        let mut end = date(&m.end, true, self);
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                self.notes.push(format!(
+                    "{}:{line}: {key}: the end {e} is before the start {s}; both dates are left out",
+                    self.table.file
+                ));
+                (start, end) = (None, None);
+            }
+        }
+        let funding = m.funding.as_deref().and_then(|column| {
+            let text = self.cell(row, column)?;
+            let amount = parse_number(text);
+            if amount.is_none() {
+                self.problem(line, column, format!("{text:?} is not an amount of euros"));
+            }
+            amount
+        });
+        let mut attributes = Attributes::new();
+        for (attribute, column) in &m.attributes {
+            if let Some(text) = self.cell(row, column) {
+                attributes.insert(attribute.clone(), Value::String(text.to_string()));
+            }
+        }
+        let name = m
+            .name
+            .as_deref()
+            .and_then(|c| self.cell(row, c))
+            .unwrap_or(key);
+        self.engagements.push(Engagement {
+            id: key.into(),
+            name: name.into(),
+            kind: m.kind.as_deref().unwrap_or("project").into(),
+            start,
+            end,
+            funding_eur: funding,
+            part_of: None,
+            participants: Vec::new(),
+            attributes,
+        });
+        self.rows_of.push(vec![line]);
+        self.by_key
+            .insert(key.to_string(), self.engagements.len() - 1);
+        self.engagements.len() - 1
+    }
+
+    /// The organisation `name` stands for in `row`: one by registry
+    /// number, else by its folded name within its country, else by the
+    /// register of Finnish public bodies.
+    fn organisation(&mut self, row: &csv::StringRecord, name: &str) -> usize {
+        let m = &self.mapping.actor;
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let keys: Vec<String> = m
+            .keys
+            .iter()
+            .filter_map(|c| self.cell(row, c))
+            .map(|k| k.to_uppercase().replace([' ', '-', '.'], ""))
+            .collect();
+        let country = m
+            .country
+            .as_deref()
+            .and_then(|c| self.cell(row, c))
+            .map(|c| super::names::country_name(c));
+        let place = country.as_deref().map(fold).unwrap_or_default();
+        let mut identities: Vec<String> = keys.iter().map(|k| format!("key:{k}")).collect();
+        if keys.is_empty() {
+            identities.push(format!("name:{place}:{}", super::identity::name_key(&name)));
+            if place.is_empty() || place == "finland" {
+                // Register bodies and municipalities in any of their names
+                // and forms, English and Swedish too.
+                identities.extend(
+                    super::identity::identity_keys(&name)
+                        .into_iter()
+                        .map(|k| format!("fi:{k}")),
+                );
+                identities.extend(
+                    super::register::body_of(&name).map(|b| format!("register:{}", b.name)),
+                );
+            }
+        }
+        let found = identities
+            .iter()
+            .find_map(|i| self.by_identity.get(i))
+            .copied();
+        let a = found.unwrap_or_else(|| {
+            self.organisations.push(Organisation {
+                names: Vec::new(),
+                keys: keys.clone(),
+                country: country.clone(),
+                region: None,
+                kind: None,
+                units: Vec::new(),
+                attributes: Attributes::new(),
+            });
+            self.organisations.len() - 1
+        });
+        for identity in identities {
+            self.by_identity.entry(identity).or_insert(a);
+        }
+        let region = m.region.as_deref().and_then(|c| self.cell(row, c));
+        let kind = m.kind.as_deref().and_then(|c| self.cell(row, c));
+        let unit = m.unit.as_deref().and_then(|c| self.cell(row, c));
+        let attributes: Vec<(String, String)> = m
+            .attributes
+            .iter()
+            .filter_map(|(k, c)| self.cell(row, c).map(|v| (k.clone(), v.to_string())))
+            .collect();
+        let o = &mut self.organisations[a];
+        match o.names.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => o.names.push((name.clone(), 1)),
+        }
+        o.region = o.region.take().or(region.map(str::to_string));
+        o.kind = o.kind.take().or(kind.map(super::identity::kind_of_type));
+        if let Some(unit) = unit {
+            if !o.units.iter().any(|u| u == unit) {
+                o.units.push(unit.to_string());
+            }
+        }
+        for (k, v) in attributes {
+            o.attributes.entry(k).or_insert(Value::String(v));
+        }
+        a
+    }
+
+    fn finish(mut self, name: &str) -> Result<(Dataset, Vec<String>)> {
+        if !self.problems.is_empty() {
+            return Err(Error::Import {
+                problems: self.problems,
+            });
+        }
+        let ids = self.actor_ids();
+        let actors: Vec<Actor> = self
+            .organisations
+            .iter()
+            .zip(&ids)
+            .map(|(o, id)| organisation_actor(o, id))
+            .collect();
+        for ((e, a), role) in std::mem::take(&mut self.roles) {
+            self.engagements[e].participants.push(Participation {
+                actor: ids[a].as_str().into(),
+                role: role.into(),
+            });
+        }
+        let file = self.table.file.clone();
+        for (engagement, lines) in self.engagements.iter_mut().zip(&self.rows_of) {
+            let shown: Vec<String> = lines.iter().take(20).map(u64::to_string).collect();
+            let more = if lines.len() > 20 { ", …" } else { "" };
+            engagement.attributes.insert(
+                "source".into(),
+                Value::String(format!("{file}, rows {}{more}", shown.join(", "))),
+            );
+        }
+        let ids = unique(self.engagements.iter().map(|e| slug(&e.id)).collect());
+        for (engagement, id) in self.engagements.iter_mut().zip(ids) {
+            engagement
+                .attributes
+                .insert("key".into(), Value::String(engagement.id.to_string()));
+            engagement.id = id.into();
+        }
+        let mut dataset = Dataset {
+            name: self
+                .mapping
+                .name
+                .clone()
+                .unwrap_or_else(|| name.to_string()),
+            actors,
+            engagements: self.engagements,
+            ..Dataset::default()
+        };
+        dataset.actors.sort_by(|a, b| a.id.cmp(&b.id));
+        dataset.engagements.sort_by(|a, b| a.id.cmp(&b.id));
+        let report = crate::model::validate::check(&dataset);
+        if !report.problems.is_empty() {
+            return Err(Error::Import {
+                problems: report.problems,
+            });
+        }
+        self.notes.extend(
+            report
+                .warnings
+                .iter()
+                .map(|w| format!("{}: {}", w.place, w.message)),
+        );
+        Ok((dataset, self.notes))
+    }
+
+    /// An id per organisation: its registry key, else its name as a slug;
+    /// made unique with `-2`, `-3`… in first-seen order.
+    fn actor_ids(&self) -> Vec<String> {
+        unique(
+            self.organisations
+                .iter()
+                .map(|o| match o.keys.first() {
+                    Some(k) => slug(k),
+                    None => slug(&display_name(o)),
+                })
+                .collect(),
+        )
+    }
+}
+
+/// The name an organisation is shown by: the register's official name when
+/// it is a Finnish public body, else the spelling most rows use (the first
+/// of equals), with a capitalised spelling preferred to an all-caps one.
+fn display_name(o: &Organisation) -> String {
+    if let Some(body) = o
+        .names
+        .iter()
+        .find_map(|(n, _)| super::register::body_of(n))
+    {
+        if o.country.as_deref().is_none_or(|c| fold(c) == "finland") {
+            return body.name.clone();
+        }
+    }
+    let caps = |n: &str| n.chars().any(char::is_lowercase);
+    o.names
+        .iter()
+        .enumerate()
+        .max_by(|(i, a), (j, b)| (caps(&a.0), a.1).cmp(&(caps(&b.0), b.1)).then(j.cmp(i)))
+        .map(|(_, (n, _))| n.clone())
+        .unwrap_or_default()
+}
+
+fn organisation_actor(o: &Organisation, id: &str) -> Actor {
+    let name = display_name(o);
+    let register = o
+        .names
+        .iter()
+        .find_map(|(n, _)| super::register::body_of(n));
+    let mut aliases: Vec<String> = o
+        .names
+        .iter()
+        .map(|(n, _)| n.clone())
+        .filter(|n| *n != name)
+        .collect();
+    aliases.sort();
+    aliases.dedup();
+    let mut attributes = o.attributes.clone();
+    if let Some(country) = &o.country {
+        attributes.insert("country".into(), Value::String(country.clone()));
+    }
+    if !o.units.is_empty() {
+        attributes.insert(
+            "units".into(),
+            Value::Array(o.units.iter().cloned().map(Value::String).collect()),
+        );
+    }
+    if o.keys.len() > 1 {
+        attributes.insert(
+            "keys".into(),
+            Value::Array(o.keys.iter().cloned().map(Value::String).collect()),
+        );
+    }
+    let kind = o
+        .kind
+        .clone()
+        .or_else(|| register.map(|b| b.kind.clone()))
+        .unwrap_or_else(|| super::names::kind_of_name(&name).to_string());
+    Actor {
+        id: id.into(),
+        name: name.into(),
+        kind: kind.into(),
+        business_id: o.keys.first().map(|k| k.as_str().into()),
+        region: o
+            .region
+            .clone()
+            .or_else(|| register.and_then(|b| b.region.clone()))
+            .map(Into::into),
+        aliases,
+        attributes,
+    }
+}
+
+/// `ids` made unique: a repeated id gets `-2`, `-3`… in order.
+fn unique(ids: Vec<String>) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let taken: std::collections::HashSet<String> = ids.iter().cloned().collect();
+    ids.into_iter()
+        .map(|id| {
+            let n = seen.entry(id.clone()).or_insert(0);
+            *n += 1;
+            if *n == 1 {
+                return id;
+            }
+            let mut k = *n;
+            loop {
+                let candidate = format!("{id}-{k}");
+                if !taken.contains(&candidate) {
+                    return candidate;
+                }
+                k += 1;
+            }
+        })
+        .collect()
+}
