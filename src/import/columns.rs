@@ -90,8 +90,12 @@ pub struct ActorColumns {
     /// The column with its region.
     pub region: Option<String>,
     /// The column with its type, read as a kind (Finnish and Swedish type
-    /// words and Interreg's legal categories are known).
+    /// words and Interreg's legal categories are known; another type is
+    /// kept as the attribute `organisation_type`).
     pub kind: Option<String>,
+    /// The kind of every organisation without a type (`municipality` for
+    /// a list of cities); else the kind its name tells.
+    pub default_kind: Option<String>,
     /// A unit of the organisation (a department, a faculty): kept as an
     /// attribute, the organisation stays one actor.
     pub unit: Option<String>,
@@ -206,6 +210,17 @@ fn date_of(text: &str, format: Option<&str>, end: bool) -> Option<Date> {
     } else {
         Date::new(year, 1, 1)
     }
+}
+
+/// Whether `text` is written as a date (digits in three groups separated
+/// by `-`, `.` or `/`), whatever the numbers.
+fn date_shaped(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    let groups: Vec<&str> = t.split(['-', '.', '/']).collect();
+    groups.len() == 3
+        && groups
+            .iter()
+            .all(|g| !g.is_empty() && g.len() <= 4 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A cell as people wrote it, or `None` when empty or a placeholder
@@ -425,7 +440,14 @@ impl<'t> Builder<'t> {
             let column = column.as_deref()?;
             let text = me.cell(row, column)?;
             let parsed = date_of(text, format, end);
-            if parsed.is_none() {
+            if parsed.is_none() && date_shaped(text) {
+                // A day the calendar lacks (2027-02-31): the date is left
+                // out, the engagement kept.
+                me.notes.push(format!(
+                    "{}:{line}: {column} {text:?} is not a day of the calendar; the date is left out",
+                    me.table.file
+                ));
+            } else if parsed.is_none() {
                 me.problem(
                     line,
                     column,
@@ -500,7 +522,7 @@ impl<'t> Builder<'t> {
             .country
             .as_deref()
             .and_then(|c| self.cell(row, c))
-            .map(|c| super::names::country_name(c));
+            .map(super::names::country_name);
         let place = country.as_deref().map(fold).unwrap_or_default();
         let mut identities: Vec<String> = keys.iter().map(|k| format!("key:{k}")).collect();
         if keys.is_empty() {
@@ -551,7 +573,18 @@ impl<'t> Builder<'t> {
             None => o.names.push((name.clone(), 1)),
         }
         o.region = o.region.take().or(region.map(str::to_string));
-        o.kind = o.kind.take().or(kind.map(super::identity::kind_of_type));
+        if o.kind.is_none() {
+            if let Some(kind) = kind {
+                match super::roles::kind_word(kind) {
+                    Some(k) => o.kind = Some(k.to_string()),
+                    None => {
+                        o.attributes
+                            .entry("organisation_type".into())
+                            .or_insert(Value::String(kind.to_string()));
+                    }
+                }
+            }
+        }
         if let Some(unit) = unit {
             if !o.units.iter().any(|u| u == unit) {
                 o.units.push(unit.to_string());
@@ -574,7 +607,7 @@ impl<'t> Builder<'t> {
             .organisations
             .iter()
             .zip(&ids)
-            .map(|(o, id)| organisation_actor(o, id))
+            .map(|(o, id)| organisation_actor(o, id, self.mapping.actor.default_kind.as_deref()))
             .collect();
         for ((e, a), role) in std::mem::take(&mut self.roles) {
             self.engagements[e].participants.push(Participation {
@@ -662,7 +695,7 @@ fn display_name(o: &Organisation) -> String {
         .unwrap_or_default()
 }
 
-fn organisation_actor(o: &Organisation, id: &str) -> Actor {
+fn organisation_actor(o: &Organisation, id: &str, default_kind: Option<&str>) -> Actor {
     let name = display_name(o);
     let register = o
         .names
@@ -696,6 +729,7 @@ fn organisation_actor(o: &Organisation, id: &str) -> Actor {
         .kind
         .clone()
         .or_else(|| register.map(|b| b.kind.clone()))
+        .or_else(|| default_kind.map(str::to_string))
         .unwrap_or_else(|| super::names::kind_of_name(&name).to_string());
     Actor {
         id: id.into(),

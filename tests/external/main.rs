@@ -135,6 +135,16 @@ fn main() {
             realdata::the_real_keep_eu_workbook_is_read_cell_by_cell,
         ),
         trial(
+            "the_keep_eu_export_imports_as_downloaded",
+            Needs::SharedData,
+            realdata::the_keep_eu_export_imports_as_downloaded,
+        ),
+        trial(
+            "interreg_and_urbact_import_through_their_mappings",
+            Needs::SharedData,
+            realdata::interreg_and_urbact_import_through_their_mappings,
+        ),
+        trial(
             "progress_bar_on_a_terminal",
             Needs::Terminal,
             terminal::progress_bar_on_a_terminal,

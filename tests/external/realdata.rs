@@ -68,3 +68,207 @@ pub fn the_real_keep_eu_workbook_is_read_cell_by_cell() {
     assert!(r.stderr.contains("missing column \"id\""), "{}", r.stderr);
     assert!(!dir.path().join("out.json").exists());
 }
+
+/// Imports `args` into `out.json` in a temporary directory and returns the
+/// dataset as JSON.
+fn import(args: &[&str]) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["-o", "out.json"]);
+    let r = run_in(dir.path(), &all, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap()).unwrap()
+}
+
+/// Participations per actor id, and each actor by id.
+fn counts(
+    d: &serde_json::Value,
+) -> (
+    std::collections::HashMap<String, usize>,
+    std::collections::HashMap<String, serde_json::Value>,
+) {
+    let mut per = std::collections::HashMap::new();
+    for e in d["engagements"].as_array().unwrap() {
+        for p in e["participants"].as_array().unwrap() {
+            *per.entry(p["actor"].as_str().unwrap().to_string())
+                .or_default() += 1;
+        }
+    }
+    let actors = d["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap().to_string(), a.clone()))
+        .collect();
+    (per, actors)
+}
+
+/// The keep.eu export as downloaded: 1,891 project rows of which 39 are a
+/// second lead partner of a project, so 1,852 projects; 8,621 partner rows
+/// of which one repeats an organisation in its project (VASAB in Baltic
+/// LINes), so 8,620 participations; the 160 projects with a Finnish
+/// partner and their EU funding as the scout's table of them
+/// (`DERIVED_fi_projects_long.csv`, made apart from verkosto) has them;
+/// "University of Oulu" and "Oulun Yliopisto" one actor.
+pub fn the_keep_eu_export_imports_as_downloaded() {
+    let folder = folder().join("keep-eu-interreg-2014-2020");
+    let book = folder.join("keep_closed_1420.xlsx");
+    let d = import(&["import", "keep-eu", book.to_str().unwrap()]);
+    let engagements = d["engagements"].as_array().unwrap();
+    assert_eq!(engagements.len(), 1852);
+    let participations: usize = engagements
+        .iter()
+        .map(|e| e["participants"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(participations, 8620);
+    let coordinators = |e: &serde_json::Value| {
+        e["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["role"] == "coordinator")
+            .count()
+    };
+    assert_eq!(
+        engagements.iter().filter(|e| coordinators(e) == 2).count(),
+        39
+    );
+    assert!(engagements.iter().all(|e| coordinators(e) >= 1));
+
+    // The Finnish subset against the scout's table.
+    let (per, actors) = counts(&d);
+    let finnish = |id: &str| actors[id]["attributes"]["country"] == "Finland";
+    let with_finn: Vec<&serde_json::Value> = engagements
+        .iter()
+        .filter(|e| {
+            e["participants"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| finnish(p["actor"].as_str().unwrap()))
+        })
+        .collect();
+    let mut reader = csv::Reader::from_path(folder.join("DERIVED_fi_projects_long.csv")).unwrap();
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let (programme, acronym, funding) = (
+        column("programme"),
+        column("acronym"),
+        column("project_eu_funding_raw"),
+    );
+    let mut scout: std::collections::BTreeMap<(String, String), f64> = Default::default();
+    for row in reader.records() {
+        let row = row.unwrap();
+        let amount: f64 = row[funding].replace(',', "").parse().unwrap_or(0.0);
+        scout.insert(
+            (row[programme].to_string(), row[acronym].to_string()),
+            amount,
+        );
+    }
+    assert_eq!(with_finn.len(), scout.len());
+    assert_eq!(scout.len(), 160);
+    let ours: f64 = with_finn
+        .iter()
+        .map(|e| e["funding_eur"].as_f64().unwrap_or(0.0))
+        .sum();
+    let theirs: f64 = scout.values().sum();
+    assert!((ours - theirs).abs() < 0.01, "{ours} vs {theirs}");
+
+    // One organisation, one actor: the largest Finnish actors.
+    let oulu = actors
+        .values()
+        .find(|a| a["name"] == "Oulun yliopisto")
+        .expect("the University of Oulu by its Finnish name");
+    let aliases = oulu["aliases"].to_string();
+    assert!(aliases.contains("University of Oulu") && aliases.contains("Oulun Yliopisto"));
+    assert_eq!(per[oulu["id"].as_str().unwrap()], 11, "7 + 4 projects");
+    let lapland = actors
+        .values()
+        .find(|a| a["name"] == "Lapin ammattikorkeakoulu Oy")
+        .unwrap();
+    assert!(lapland["aliases"]
+        .to_string()
+        .contains("Lapland University of Applied Sciences"));
+    let tartu: Vec<_> = actors
+        .values()
+        .filter(|a| {
+            a["name"]
+                .as_str()
+                .unwrap()
+                .eq_ignore_ascii_case("University of Tartu")
+        })
+        .collect();
+    assert_eq!(
+        tartu.len(),
+        1,
+        "UNIVERSITY OF TARTU is the University of Tartu"
+    );
+    let mut top: Vec<(usize, &str)> = per
+        .iter()
+        .filter(|(id, _)| finnish(id))
+        .map(|(id, n)| (*n, actors[id.as_str()]["name"].as_str().unwrap()))
+        .collect();
+    top.sort_by(|a, b| b.cmp(a));
+    assert_eq!(top[0], (11, "Oulun yliopisto"));
+    assert_eq!(top[1], (10, "Turun yliopisto"));
+
+    // The Partners sheet saved as ';' CSV (mixed line endings) gives the
+    // same projects and participations.
+    let csv = folder.join("keep_closed_1420_Partnership.csv");
+    let c = import(&["import", "keep-eu", csv.to_str().unwrap()]);
+    assert_eq!(c["engagements"].as_array().unwrap().len(), 1852);
+    let participations: usize = c["engagements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["participants"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(participations, 8620);
+}
+
+/// The Interreg 2021–27 Swedish partners and the URBACT networks, through
+/// the mapping files shipped in `mappings/`: 585 projects keyed by
+/// programme and name, Luleå University of Technology in 55 of them; 172
+/// URBACT networks of 603 cities, exactly one lead partner each.
+pub fn interreg_and_urbact_import_through_their_mappings() {
+    let se = folder().join("interreg-2021-2027-se-partners/DERIVED_rawdata.csv");
+    let mapping = repo().join("mappings/interreg-2021-2027-se.toml");
+    let d = import(&[
+        "import",
+        "csv",
+        se.to_str().unwrap(),
+        "--columns",
+        mapping.to_str().unwrap(),
+    ]);
+    assert_eq!(d["engagements"].as_array().unwrap().len(), 585);
+    let (per, actors) = counts(&d);
+    let ltu = actors
+        .values()
+        .find(|a| a["name"] == "Luleå Tekniska Universitet")
+        .unwrap();
+    assert_eq!(per[ltu["id"].as_str().unwrap()], 55);
+    assert_eq!(ltu["kind"], "university");
+
+    let urbact = folder().join("urbact-city-networks/URBACT_Membership_GNidCorr_complete_V2.csv");
+    let mapping = repo().join("mappings/urbact.toml");
+    let d = import(&[
+        "import",
+        "csv",
+        urbact.to_str().unwrap(),
+        "--columns",
+        mapping.to_str().unwrap(),
+    ]);
+    let networks = d["engagements"].as_array().unwrap();
+    assert_eq!(networks.len(), 172);
+    assert_eq!(d["actors"].as_array().unwrap().len(), 603);
+    for n in networks {
+        let leads = n["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["role"] == "coordinator")
+            .count();
+        assert_eq!(leads, 1, "{}", n["name"]);
+        assert_eq!(n["kind"], "network");
+    }
+}
