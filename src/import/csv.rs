@@ -722,15 +722,30 @@ fn non_empty(s: &str) -> Option<&str> {
 
 /// A number as people write it: `187144.50`, `187 144,50` (space,
 /// no-break or narrow no-break space between thousands, decimal comma),
-/// `187.144,50` or `187,144.50`; a trailing `€` or `EUR` is allowed.
+/// `187.144,50` or `187,144.50`, `609.360 €` (a dot grouping thousands
+/// before a currency, or more than one such dot); a trailing `€` or
+/// `EUR` is allowed.
 pub fn parse_number(s: &str) -> Option<f64> {
-    let mut t: String = s
-        .trim()
+    let trimmed = s.trim();
+    let bare = trimmed
         .trim_end_matches("EUR")
         .trim_end_matches('€')
+        .trim_end();
+    let euros = bare.len() < trimmed.len();
+    let mut t: String = bare
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
         .collect();
+    // `609.360 €`: a dot grouping thousands, as Finnish amounts are often
+    // written (a plain `758394.29` keeps its decimal point).
+    let groups: Vec<&str> = t.split('.').collect();
+    let dotted_thousands = !t.contains(',')
+        && groups.len() >= 2
+        && groups[1..].iter().all(|g| g.len() == 3)
+        && (euros || groups.len() > 2);
+    if dotted_thousands {
+        t = t.replace('.', "");
+    }
     match (t.rfind(','), t.rfind('.')) {
         // Both: the last one is the decimal separator.
         (Some(c), Some(d)) if c > d => t = t.replace('.', "").replace(',', "."),
@@ -813,6 +828,12 @@ mod number_and_date_tests {
             ("1,234,567", 1234567.0),
             ("0,5", 0.5),
             ("310000 EUR", 310000.0),
+            ("609.360 €", 609360.0),
+            ("1.234.567", 1234567.0),
+            ("245\u{202f}300,50 €", 245300.5),
+            ("892,228.58", 892228.58),
+            ("758394.29", 758394.29),
+            ("12.500", 12.5),
         ] {
             assert_eq!(parse_number(text), Some(value), "{text}");
         }

@@ -10,6 +10,7 @@ mod evolution;
 mod exports;
 mod fuzz;
 mod golden;
+mod importers;
 mod maps;
 mod memory;
 mod merge;

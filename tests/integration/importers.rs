@@ -1,0 +1,236 @@
+//! The importers of real sources on tables written here in their
+//! layouts: keep.eu's Partners table and any table through a column
+//! mapping, with the traps real exports have.
+
+use crate::util::{dir_with, run_in};
+use serde_json::Value;
+
+/// Runs `args` in `dir` writing `out.json`; returns the exit code, the
+/// dataset (when written) and standard error.
+fn import(dir: &tempfile::TempDir, args: &[&str]) -> (i32, Option<Value>, String) {
+    let mut all = args.to_vec();
+    all.extend(["-o", "out.json"]);
+    let r = run_in(dir.path(), &all, None);
+    let out = dir.path().join("out.json");
+    let dataset = out
+        .exists()
+        .then(|| serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap());
+    (r.code, dataset, r.stderr)
+}
+
+fn actor<'d>(d: &'d Value, name: &str) -> &'d Value {
+    d["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == name)
+        .unwrap_or_else(|| panic!("no actor {name}: {d:#}"))
+}
+
+fn roles(d: &Value, engagement_name: &str) -> Vec<(String, String)> {
+    let e = d["engagements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == engagement_name)
+        .unwrap_or_else(|| panic!("no engagement {engagement_name}"));
+    let names: std::collections::HashMap<&str, &str> = d["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["name"].as_str().unwrap()))
+        .collect();
+    let mut out: Vec<(String, String)> = e["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                names[p["actor"].as_str().unwrap()].to_string(),
+                p["role"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+const PARTNERS: &str = "\
+Programme;Acronym;Project Partner;Lead Partner;Street;Postal code;Town;Country;Website;Department;Legal Status;Country code;NUTS1 (or equivalent);NUTS2 (or equivalent);NUTS3 (or equivalent)\r
+2014 - 2020 INTERREG V-A Nord;ARCTIC@SEA;University of Oulu;Yes;;;Oulu;Finland;;Faculty of Technology;public;FI;FI1;FI1D;FI1D9\r
+2014 - 2020 INTERREG V-A Nord;ARCTIC@SEA;Luleå tekniska universitet;Yes;;;Luleå;SWEDEN;;;public;SE;SE3;SE33;SE332\r
+2014 - 2020 INTERREG V-A Nord;ARCTIC@SEA;City of Tromsø;No;;;Tromsø;Norway;;;public;NO;;;\n\
+2014 - 2020 INTERREG Baltic Sea Region;BALTIC;Oulun Yliopisto;No;;;Oulu;Finland;;Kerttu Saalasti Institute;public;FI;;;\n\
+2014 - 2020 INTERREG Baltic Sea Region;BALTIC;UNIVERSITY OF TARTU;Yes;;;Tartu;ESTONIA;;;public;EE;;;\n\
+2014 - 2020 INTERREG Baltic Sea Region;BALTIC;University of Tartu;No;;;Tartu;Estonia;;;public;EE;;;\n\
+2014 - 2020 INTERREG Baltic Sea Region;BALTIC;Regional Council of Lapland;No;;;Rovaniemi;Finland;;;public;FI;;;\n\
+2014 - 2020 INTERREG Baltic Sea Region;BALTIC;Tartu Science Park;No;;;Tartu;Estonia;;;private;EE;;;\n\
+2014 - 2020 INTERREG Central Baltic;GREEN;Tartu Science Park;Yes;;;Tartu;Latvia;;;private;LV;;;\n\
+2014 - 2020 INTERREG Central Baltic;GREEN;;No;;;;Finland;;;n/a;FI;;;\n";
+
+/// keep.eu's Partners table: projects by programme and acronym (an
+/// acronym with an @ kept), two lead partners two coordinators, one
+/// university under its English and its Finnish name (and a unit of it
+/// as an attribute), names differing only in case one actor, the same
+/// name in two countries two actors, a row without an organisation left
+/// out with a note, the regional council by its English name.
+#[test]
+fn keep_eu_partners_in_their_layout() {
+    let dir = dir_with(&[("partners.csv", PARTNERS)]);
+    let (code, d, stderr) = import(&dir, &["import", "keep-eu", "partners.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let d = d.unwrap();
+    assert_eq!(d["engagements"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        roles(&d, "2014 - 2020 INTERREG V-A Nord / ARCTIC@SEA"),
+        [
+            ("City of Tromsø".to_string(), "partner".to_string()),
+            ("Luleå tekniska universitet".into(), "coordinator".into()),
+            ("Oulun yliopisto".into(), "coordinator".into()),
+        ]
+    );
+    let oulu = actor(&d, "Oulun yliopisto");
+    assert_eq!(oulu["kind"], "university");
+    let aliases = oulu["aliases"].to_string();
+    assert!(aliases.contains("University of Oulu") && aliases.contains("Oulun Yliopisto"));
+    let units = oulu["attributes"]["units"].to_string();
+    assert!(units.contains("Faculty of Technology") && units.contains("Kerttu Saalasti Institute"));
+    let tartu = actor(&d, "University of Tartu");
+    assert_eq!(tartu["attributes"]["country"], "Estonia");
+    assert_eq!(
+        roles(&d, "2014 - 2020 INTERREG Baltic Sea Region / BALTIC")
+            .iter()
+            .filter(|(n, _)| n == "University of Tartu")
+            .map(|(_, r)| r.as_str())
+            .collect::<Vec<_>>(),
+        ["coordinator"],
+        "one actor, its strongest role"
+    );
+    assert_eq!(actor(&d, "Lapin liitto")["kind"], "regional_council");
+    let parks = d["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["name"] == "Tartu Science Park")
+        .count();
+    assert_eq!(parks, 2, "Estonia and Latvia");
+    assert!(stderr.contains("no organisation named"), "{stderr}");
+    assert!(stderr.contains("partners.csv:11"), "{stderr}");
+}
+
+const MAPPING: &str = r#"
+[engagement]
+key = ["Hanke"]
+name = "Nimi"
+start = "Alku"
+end = "Loppu"
+funding = "Tuki"
+
+[actor]
+name = "Organisaatio"
+keys = ["Y-tunnus"]
+kind = "Tyyppi"
+
+[role]
+column = "Rooli"
+values = { Toteuttaja = "coordinator" }
+"#;
+
+const TABLE: &str = "\
+Hanke;Nimi;Alku;Loppu;Tuki;Organisaatio;Y-tunnus;Tyyppi;Rooli\n\
+A1;Kasvu;1.1.2020;31.12.2021;609.360 €;Puuinfo Oy;1234567-8;yritys;Toteuttaja\n\
+A1;Kasvu;1.1.2020;31.12.2021;609.360 €;Kokkolan kaupunki;;kunta;osatoteuttaja\n\
+A1;Kasvu;1.1.2020;31.12.2021;609.360 €;Pohjanmaan ELY-keskus;;viranomainen;rahoittaja\n\
+B2;Verkko;2021-03-01;2022-02-28;245 300,50;Puuinfo Oy;7654321-0;yritys;kumppani\n\
+B2;Verkko;2021-03-01;2022-02-28;245 300,50;Kokkolan Kaupunki;;kunta;Kumppani\n";
+
+/// Any table through a column mapping: Finnish role and kind words, dates
+/// in d.m.yyyy and ISO, amounts in Finnish styles, a registry number that
+/// keeps two organisations of one name apart, a name's case that does not.
+#[test]
+fn a_table_through_its_column_mapping() {
+    let dir = dir_with(&[("hankkeet.csv", TABLE), ("mapping.toml", MAPPING)]);
+    let (code, d, stderr) = import(
+        &dir,
+        &["import", "csv", "hankkeet.csv", "--columns", "mapping.toml"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let d = d.unwrap();
+    let e: Vec<&Value> = d["engagements"].as_array().unwrap().iter().collect();
+    assert_eq!(e.len(), 2);
+    assert_eq!(e[0]["funding_eur"], 609360.0);
+    assert_eq!(e[0]["start"], "2020-01-01");
+    assert_eq!(e[1]["funding_eur"], 245300.5);
+    assert_eq!(e[1]["end"], "2022-02-28");
+    assert_eq!(
+        roles(&d, "Kasvu"),
+        [
+            ("Kokkolan kaupunki".to_string(), "implementer".to_string()),
+            (
+                "Pohjanmaan elinkeino-, liikenne- ja ympäristökeskus".into(),
+                "funder".into(),
+            ),
+            ("Puuinfo Oy".into(), "coordinator".into()),
+        ]
+    );
+    let puuinfo: Vec<&Value> = d["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["name"] == "Puuinfo Oy")
+        .collect();
+    assert_eq!(puuinfo.len(), 2, "two business ids are two organisations");
+    assert!(puuinfo.iter().all(|a| a["kind"] == "firm"));
+    let kokkola: Vec<&Value> = d["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["name"].as_str().unwrap().to_lowercase() == "kokkolan kaupunki")
+        .collect();
+    assert_eq!(kokkola.len(), 1);
+    assert_eq!(kokkola[0]["kind"], "municipality");
+    // The source rows are kept.
+    assert!(e[0]["attributes"]["source"]
+        .as_str()
+        .unwrap()
+        .contains("rows 2, 3, 4"));
+}
+
+/// A role value neither mapped nor a role word, and a column the mapping
+/// names that the table lacks, are refused with their places; nothing is
+/// written.
+#[test]
+fn a_mapping_refuses_what_it_cannot_read_and_writes_nothing() {
+    let table = TABLE.replace("kumppani\n", "sponsori\n");
+    let dir = dir_with(&[("hankkeet.csv", &table), ("mapping.toml", MAPPING)]);
+    let (code, d, stderr) = import(
+        &dir,
+        &["import", "csv", "hankkeet.csv", "--columns", "mapping.toml"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(d.is_none());
+    assert!(stderr.contains("hankkeet.csv:5:9 (Rooli)"), "{stderr}");
+    assert!(stderr.contains("\"sponsori\" is not a role"), "{stderr}");
+
+    let mapping = MAPPING.replace("name = \"Nimi\"", "name = \"Hankkeen nimi\"");
+    let dir = dir_with(&[("hankkeet.csv", TABLE), ("mapping.toml", &mapping)]);
+    let (code, d, stderr) = import(
+        &dir,
+        &["import", "csv", "hankkeet.csv", "--columns", "mapping.toml"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(d.is_none());
+    assert!(stderr.contains("no column Hankkeen nimi"), "{stderr}");
+
+    let dir = dir_with(&[
+        ("hankkeet.csv", TABLE),
+        ("mapping.toml", "[engagement]\nkey = 3\n"),
+    ]);
+    let (code, _, stderr) = import(
+        &dir,
+        &["import", "csv", "hankkeet.csv", "--columns", "mapping.toml"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("mapping.toml"), "{stderr}");
+    assert!(stderr.contains("not a column mapping"), "{stderr}");
+}
