@@ -221,6 +221,14 @@ impl Table {
     ) -> Result<Table> {
         let (file, bytes) = crate::io::read_input_bytes(path)?;
         let (text, encoding) = decode(&bytes, options.encoding);
+        // Windows line ends as line feeds, so that every row's line number
+        // is the line an editor shows (the CSV reader counts a CRLF file's
+        // lines one short), also in files that mix the two.
+        let text = if text.contains('\r') {
+            text.replace("\r\n", "\n")
+        } else {
+            text
+        };
         if encoding == CsvEncoding::Windows1252 && options.encoding.is_none() {
             notes.push(format!(
                 "{file}: not UTF-8; read as Windows-1252 (give the encoding to read it otherwise)"
@@ -448,9 +456,22 @@ pub(crate) fn build(
             let mut actor = Actor {
                 id: actors.cell(row, "id").into(),
                 name: actors.cell(row, "name").into(),
-                kind: non_empty(actors.cell(row, "kind"))
-                    .unwrap_or("other")
-                    .into(),
+                kind: match non_empty(actors.cell(row, "kind")) {
+                    None => "other".into(),
+                    Some(word) => match super::roles::kind_word(word) {
+                        Some(kind) => kind.into(),
+                        None => {
+                            problems.push(Problem::new(
+                                actors.place(*line, "kind"),
+                                format!(
+                                    "{word:?} is not an actor kind; expected one of {} (or its Finnish or Swedish word)",
+                                    crate::model::KNOWN_ACTOR_KINDS.join(", ")
+                                ),
+                            ));
+                            word.into()
+                        }
+                    },
+                },
                 business_id: non_empty(actors.cell(row, "business_id")).map(Into::into),
                 region: non_empty(actors.cell(row, "region")).map(Into::into),
                 aliases: actors
@@ -661,6 +682,10 @@ fn read_participation(
                     "funding_eur" => {
                         parse_number(value).map(|v| v.to_string()) == Some(current.clone())
                     }
+                    // Values, not spellings: 1.1.2020 is 2020-01-01.
+                    "start" | "end" => {
+                        parse_date(value).map(|d| d.to_string()).ok() == Some(current.clone())
+                    }
                     _ => value == current,
                 };
                 if !same {
@@ -697,11 +722,22 @@ fn read_participation(
         }
         let actor = table.cell(row, "actor_id");
         if !actor.is_empty() {
+            let role = match non_empty(table.cell(row, "role")) {
+                None => "participant",
+                Some(word) => super::roles::role_word(word).unwrap_or_else(|| {
+                    problems.push(Problem::new(
+                        table.place(*line, "role"),
+                        format!(
+                            "{word:?} is not a role; expected one of {} (or its Finnish or Swedish word)",
+                            crate::model::KNOWN_ROLES.join(", ")
+                        ),
+                    ));
+                    "participant"
+                }),
+            };
             dataset.engagements[e].participants.push(Participation {
                 actor: actor.into(),
-                role: non_empty(table.cell(row, "role"))
-                    .unwrap_or("participant")
-                    .into(),
+                role: role.into(),
             });
             origins.participations[e].push(format!("{}:{line}", table.file));
         }

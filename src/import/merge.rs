@@ -520,7 +520,11 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
         let field = |get: &dyn Fn(&Engagement) -> Option<String>| -> Vec<(Option<String>, usize)> {
             members.iter().map(|(e, k)| (get(e), *k)).collect()
         };
-        let (name, others) = choose(&field(&|e| Some(e.name.to_string())), |_| false);
+        // A name that is only the engagement's code (what an importer
+        // gives an engagement whose name cell is empty) never wins over a
+        // real name.
+        let codes: Vec<String> = members.iter().map(|(e, _)| e.id.to_string()).collect();
+        let (name, others) = choose(&field(&|e| Some(e.name.to_string())), |n| codes.contains(n));
         conflicts.add("name", others);
         let (kind, others) = choose(&field(&|e| Some(e.kind.to_string())), |_| false);
         conflicts.add("kind", others);

@@ -151,6 +151,8 @@ const NAME_RULES: &[(&str, &[&str])] = &[
             "regional council",
             "council of",
             " liitto ",
+            "maakuntaliitto",
+            "satakuntaliitto",
             "förbund",
             " region ",
             "county council",

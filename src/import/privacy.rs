@@ -273,16 +273,22 @@ fn email_at(chars: &[char], i: usize) -> Option<usize> {
         k -= 1;
     }
     // A domain has a dot and a top-level part of two letters or more; a
-    // domain without a dot (`maija@intranet`) counts when the address is
-    // all lower case, as addresses are written, so that a project's
-    // acronym (`ENERGY@SCHOOL`, `ResInfra@DR`, `e-Rés@mont`) is kept.
+    // domain without a dot counts when the address is all lower case
+    // (`maija@intranet`) or a capitalised name at one (`Mallikas@Mallikas`),
+    // so that a project's acronym (`ENERGY@SCHOOL`, `ResInfra@DR`,
+    // `e-Rés@mont`) is kept.
     let starts_well = chars.get(domain_start).is_some_and(|c| c.is_alphanumeric());
     let domain: String = chars[domain_start..k].iter().collect();
     let top = domain.rsplit_once('.').map(|(_, t)| t);
     let dotted = top.is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
     let lower =
         chars[i..k].iter().all(|c| !c.is_uppercase()) && chars[i..j].iter().all(|c| c.is_ascii());
-    (k > domain_start && starts_well && (dotted || lower)).then_some(k)
+    // `Mallikas@Mallikas`: a name at a name, each one capitalised word.
+    let word = |part: &[char]| {
+        part.first().is_some_and(|c| c.is_uppercase()) && part[1..].iter().all(|c| c.is_lowercase())
+    };
+    let named = word(&chars[i..j]) && word(&chars[domain_start..k]);
+    (k > domain_start && starts_well && (dotted || lower || named)).then_some(k)
 }
 
 /// A Finnish personal identity code starting at `i`: DDMMYY, a century

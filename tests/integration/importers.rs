@@ -234,3 +234,115 @@ fn a_mapping_refuses_what_it_cannot_read_and_writes_nothing() {
     assert!(stderr.contains("mapping.toml"), "{stderr}");
     assert!(stderr.contains("not a column mapping"), "{stderr}");
 }
+
+/// Defects of the CSV importer, each fixed: the same date written
+/// `1.1.2020` on every row of an engagement is one date (values compared,
+/// not spellings); a file with Windows line ends names the line an editor
+/// shows; Finnish and Swedish role and kind words are read, and a word
+/// that stays unknown is refused.
+#[test]
+fn csv_import_defects_found_on_real_tables() {
+    let actors = "id,name,kind\r\nkokkola,Kokkolan kaupunki,kunta\r\nely,Pohjanmaan ELY-keskus,viranomainen\r\nnovia,Yrkeshögskolan Novia,yrkeshögskola\r\n";
+    let participation = "engagement_id,actor_id,engagement_name,start,role\r\np,kokkola,Kasvu,1.1.2020,toteuttaja\r\np,ely,Kasvu,1.1.2020,rahoittaja\r\np,novia,Kasvu,01.01.2020,delgenomförare\r\n";
+    let dir = dir_with(&[("actors.csv", actors), ("participation.csv", participation)]);
+    let (code, d, stderr) = import(
+        &dir,
+        &[
+            "import",
+            "csv",
+            "--actors",
+            "actors.csv",
+            "--participation",
+            "participation.csv",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let d = d.unwrap();
+    assert_eq!(d["engagements"][0]["start"], "2020-01-01");
+    assert_eq!(
+        roles(&d, "Kasvu"),
+        [
+            ("Kokkolan kaupunki".to_string(), "implementer".to_string()),
+            ("Pohjanmaan ELY-keskus".into(), "funder".into()),
+            ("Yrkeshögskolan Novia".into(), "implementer".into()),
+        ]
+    );
+    assert_eq!(actor(&d, "Kokkolan kaupunki")["kind"], "municipality");
+    assert_eq!(actor(&d, "Pohjanmaan ELY-keskus")["kind"], "authority");
+    assert_eq!(
+        actor(&d, "Yrkeshögskolan Novia")["kind"],
+        "university_of_applied_sciences"
+    );
+
+    // An unknown role on the fourth line of a CRLF file: named there.
+    let bad = format!("{participation}p,novia,Kasvu,1.1.2020,sponsori\r\n");
+    let dir = dir_with(&[("actors.csv", actors), ("participation.csv", &bad)]);
+    let (code, d, stderr) = import(
+        &dir,
+        &[
+            "import",
+            "csv",
+            "--actors",
+            "actors.csv",
+            "--participation",
+            "participation.csv",
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(d.is_none());
+    assert!(stderr.contains("participation.csv:5:5 (role)"), "{stderr}");
+    assert!(stderr.contains("\"sponsori\" is not a role"), "{stderr}");
+    let unknown_kind = actors.replace("yrkeshögskola", "avaruusasema");
+    let dir = dir_with(&[
+        ("actors.csv", &unknown_kind),
+        ("participation.csv", participation),
+    ]);
+    let (code, _, stderr) = import(
+        &dir,
+        &[
+            "import",
+            "csv",
+            "--actors",
+            "actors.csv",
+            "--participation",
+            "participation.csv",
+        ],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("actors.csv:4:3 (kind)"), "{stderr}");
+}
+
+/// Adding a table whose rows leave an engagement's name empty to a dataset
+/// that names it keeps the name: an empty cell never overrides a value.
+#[test]
+fn an_empty_name_never_renames_a_project() {
+    let dataset = r#"{"name": "d",
+      "actors": [{"id": "a", "name": "A", "kind": "firm"}, {"id": "b", "name": "B", "kind": "firm"}],
+      "engagements": [{"id": "S21303", "name": "Kasvua Keski-Pohjanmaalle", "kind": "project",
+        "participants": [{"actor": "a", "role": "coordinator"}]}]}"#;
+    let actors = "id,name,kind\nb,B,firm\n";
+    let participation = "engagement_id,actor_id,role\nS21303,b,partner\n";
+    let dir = dir_with(&[
+        ("d.json", dataset),
+        ("actors.csv", actors),
+        ("participation.csv", participation),
+    ]);
+    let (code, d, stderr) = import(
+        &dir,
+        &[
+            "import",
+            "csv",
+            "--actors",
+            "actors.csv",
+            "--participation",
+            "participation.csv",
+            "--into",
+            "d.json",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let d = d.unwrap();
+    let project = &d["engagements"][0];
+    assert_eq!(project["name"], "Kasvua Keski-Pohjanmaalle");
+    assert_eq!(project["participants"].as_array().unwrap().len(), 2);
+}
