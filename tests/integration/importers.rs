@@ -318,7 +318,7 @@ fn csv_import_defects_found_on_real_tables() {
 fn an_empty_name_never_renames_a_project() {
     let dataset = r#"{"name": "d",
       "actors": [{"id": "a", "name": "A", "kind": "firm"}, {"id": "b", "name": "B", "kind": "firm"}],
-      "engagements": [{"id": "S21303", "name": "Kasvua Keski-Pohjanmaalle", "kind": "project",
+      "engagements": [{"id": "S21303", "name": "Vähähiilinen Keski-Pohjanmaa", "kind": "project",
         "participants": [{"actor": "a", "role": "coordinator"}]}]}"#;
     let actors = "id,name,kind\nb,B,firm\n";
     let participation = "engagement_id,actor_id,role\nS21303,b,partner\n";
@@ -343,6 +343,6 @@ fn an_empty_name_never_renames_a_project() {
     assert_eq!(code, 0, "{stderr}");
     let d = d.unwrap();
     let project = &d["engagements"][0];
-    assert_eq!(project["name"], "Kasvua Keski-Pohjanmaalle");
+    assert_eq!(project["name"], "Vähähiilinen Keski-Pohjanmaa");
     assert_eq!(project["participants"].as_array().unwrap().len(), 2);
 }
