@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
 use verkosto::import::columns::{import_mapped, ColumnMapping};
+use verkosto::import::cordis::import_cordis;
 use verkosto::import::csv::{
     import_csv_with, parse_delimiter, CsvEncoding, CsvOptions, CsvSources,
 };
@@ -24,6 +25,9 @@ pub enum ImportCommand {
     /// (sheets "Projects (lead partners)", "Partners", "Calls") or the
     /// Partners sheet saved as CSV.
     KeepEu(KeepEuArgs),
+    /// Build a dataset from CORDIS (Horizon) open data: organization.csv
+    /// and project.csv, `;`-separated as published.
+    Cordis(CordisArgs),
     /// Build a dataset from EU structural-fund project descriptions (the
     /// structured fields: code, name, period, authority, applicant, target
     /// area, funding; no personal data).
@@ -37,6 +41,24 @@ pub struct KeepEuArgs {
     /// The dataset's name (default: the file's name).
     #[arg(long)]
     pub name: Option<String>,
+    #[command(flatten)]
+    pub into: IntoArgs,
+    /// Write the dataset JSON here (default: standard output).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CordisArgs {
+    /// organization.csv: one row an organisation in a project.
+    #[arg(long, value_name = "FILE")]
+    pub organizations: PathBuf,
+    /// project.csv: the projects' acronyms, titles, dates and funding.
+    #[arg(long, value_name = "FILE")]
+    pub projects: Option<PathBuf>,
+    /// The dataset's name (default: "CORDIS").
+    #[arg(long, default_value = "CORDIS")]
+    pub name: String,
     #[command(flatten)]
     pub into: IntoArgs,
     /// Write the dataset JSON here (default: standard output).
@@ -276,6 +298,21 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
             }
             let dataset = args.into.apply(dataset, &args.file.display().to_string())?;
             let mut inputs: Vec<&Path> = vec![&args.file];
+            inputs.extend(args.into.into.as_deref());
+            Output::from_arg(args.output.as_deref())
+                .write(dataset.to_json().as_bytes(), &inputs)?;
+            Ok(())
+        }
+        ImportCommand::Cordis(args) => {
+            let (dataset, notes) =
+                import_cordis(&args.organizations, args.projects.as_deref(), &args.name)?;
+            for note in notes {
+                super::say!("note: {note}");
+            }
+            let origin = args.organizations.display().to_string();
+            let dataset = args.into.apply(dataset, &origin)?;
+            let mut inputs: Vec<&Path> = vec![&args.organizations];
+            inputs.extend(args.projects.as_deref());
             inputs.extend(args.into.into.as_deref());
             Output::from_arg(args.output.as_deref())
                 .write(dataset.to_json().as_bytes(), &inputs)?;

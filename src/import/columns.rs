@@ -46,6 +46,18 @@ pub struct ColumnMapping {
     pub actor: ActorColumns,
     /// The role of the organisation (default: every row a partner).
     pub role: Option<RoleColumn>,
+    /// What a row says of the participation itself.
+    pub participation: Option<ParticipationColumns>,
+}
+
+/// Columns of the participation itself.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipationColumns {
+    /// An amount per participation (a partner's budget, an EU
+    /// contribution): kept in the engagement's attribute `amounts`, by
+    /// actor id, summed over rows.
+    pub amount: Option<String>,
 }
 
 /// The engagement columns.
@@ -184,6 +196,66 @@ pub fn import_mapped(
     Ok((dataset, notes))
 }
 
+/// Adds `columns` of `right` to each row of `left`, under `prefix`: the
+/// values of the first row of `right` whose `right_key` columns hold what
+/// the row's `left_key` columns hold (empty when none does, or without
+/// `right`). How a table of participations gets its engagements' details
+/// from a table of engagements.
+pub(crate) fn join(
+    left: &mut Table,
+    right: Option<&Table>,
+    (left_key, right_key): (&[&str], &[&str]),
+    columns: &[&str],
+    prefix: &str,
+) {
+    let column = |t: &Table, name: &str| t.header.iter().position(|h| h.trim() == name);
+    let key = |t: &Table, names: &[&str], row: &csv::StringRecord| -> Option<Vec<String>> {
+        names
+            .iter()
+            .map(|n| Some(row.get(column(t, n)?)?.trim().to_string()))
+            .collect()
+    };
+    let mut first: HashMap<Vec<String>, usize> = HashMap::new();
+    if let Some(right) = right {
+        for (i, (_, row)) in right.rows.iter().enumerate() {
+            if let Some(k) = key(right, right_key, row) {
+                first.entry(k).or_insert(i);
+            }
+        }
+    }
+    let wanted: Vec<Option<usize>> = columns
+        .iter()
+        .map(|c| right.and_then(|r| column(r, c)))
+        .collect();
+    let extra: Vec<Vec<String>> = left
+        .rows
+        .iter()
+        .map(|(_, row)| {
+            let found = key(left, left_key, row)
+                .and_then(|k| first.get(&k))
+                .and_then(|&i| right.map(|r| &r.rows[i].1));
+            wanted
+                .iter()
+                .map(|c| {
+                    c.zip(found)
+                        .and_then(|(c, r)| r.get(c))
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .collect()
+        })
+        .collect();
+    let width = left.header.len();
+    left.header
+        .extend(columns.iter().map(|c| format!("{prefix}{c}")));
+    for ((_, row), extra) in left.rows.iter_mut().zip(extra) {
+        let mut cells: Vec<String> = row.iter().map(str::to_string).collect();
+        cells.resize(width, String::new());
+        cells.extend(extra);
+        *row = csv::StringRecord::from(cells);
+    }
+}
+
 /// The role a value stands for: the mapping's own values first, then the
 /// role words of the three languages.
 fn role_of(value: &str, mapping: &RoleColumn) -> Option<String> {
@@ -272,6 +344,12 @@ impl Columns {
         );
         named.extend(a.attributes.values());
         named.extend(mapping.role.iter().map(|r| &r.column));
+        named.extend(
+            mapping
+                .participation
+                .iter()
+                .filter_map(|p| p.amount.as_ref()),
+        );
         named
             .into_iter()
             .filter(|c| self.get(c).is_none())
@@ -345,6 +423,8 @@ struct Builder<'t> {
     by_identity: HashMap<String, usize>,
     /// (engagement, organisation) → role, strongest kept.
     roles: BTreeMap<(usize, usize), String>,
+    /// (engagement, organisation) → amount, summed over rows.
+    amounts: BTreeMap<(usize, usize), f64>,
 }
 
 impl<'t> Builder<'t> {
@@ -361,6 +441,7 @@ impl<'t> Builder<'t> {
             organisations: Vec::new(),
             by_identity: HashMap::new(),
             roles: BTreeMap::new(),
+            amounts: BTreeMap::new(),
         }
     }
 
@@ -422,6 +503,20 @@ impl<'t> Builder<'t> {
         };
         let e = self.engagement(line, row, &key.join(" / "));
         let a = self.organisation(row, name);
+        let amount_column = mapping
+            .participation
+            .as_ref()
+            .and_then(|p| p.amount.as_deref());
+        if let Some(column) = amount_column {
+            if let Some(text) = self.cell(row, column) {
+                match parse_number(text) {
+                    Some(v) => *self.amounts.entry((e, a)).or_insert(0.0) += v,
+                    None => {
+                        self.problem(line, column, format!("{text:?} is not an amount of euros"))
+                    }
+                }
+            }
+        }
         let slot = self.roles.entry((e, a)).or_insert_with(|| role.clone());
         if super::registry::role_strength(&role) > super::registry::role_strength(slot) {
             *slot = role;
@@ -614,6 +709,15 @@ impl<'t> Builder<'t> {
                 actor: ids[a].as_str().into(),
                 role: role.into(),
             });
+        }
+        for ((e, a), amount) in std::mem::take(&mut self.amounts) {
+            let amounts = self.engagements[e]
+                .attributes
+                .entry("amounts".into())
+                .or_insert_with(|| Value::Object(Default::default()));
+            if let (Value::Object(map), Some(n)) = (amounts, serde_json::Number::from_f64(amount)) {
+                map.insert(ids[a].clone(), Value::Number(n));
+            }
         }
         let file = self.table.file.clone();
         for (engagement, lines) in self.engagements.iter_mut().zip(&self.rows_of) {

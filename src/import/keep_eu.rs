@@ -11,11 +11,10 @@
 //! `Projects (lead partners)`; country, town, legal status, department and
 //! NUTS codes of each organisation become its attributes.
 
-use super::columns::{import_table, ColumnMapping};
+use super::columns::{import_table, join, ColumnMapping};
 use super::csv::{CsvOptions, Table};
 use crate::error::{Error, Result};
 use crate::model::{Dataset, Problem};
-use std::collections::HashMap;
 use std::path::Path;
 
 /// The sheet of organisations per project.
@@ -125,58 +124,14 @@ pub fn import_keep_eu(path: &Path, name: &str) -> Result<(Dataset, Vec<String>)>
         (table, None)
     };
     partners.remove_personal_data(&mut notes);
-    join_projects(&mut partners, projects.as_ref());
+    join(
+        &mut partners,
+        projects.as_ref(),
+        (&["Programme", "Acronym"], &["Programme", "Acronym"]),
+        PROJECT_COLUMNS,
+        "project: ",
+    );
     let (dataset, more) = import_table(&partners, &mapping, name)?;
     notes.extend(more);
     Ok((dataset, notes))
-}
-
-/// Adds the project columns ([`PROJECT_COLUMNS`], prefixed `project: `) of
-/// each partner row's project, its first row in `projects`, to `partners`.
-fn join_projects(partners: &mut Table, projects: Option<&Table>) {
-    let column = |t: &Table, name: &str| t.header.iter().position(|h| h.trim() == name);
-    let key_of = |t: &Table, row: &csv::StringRecord| -> Option<(String, String)> {
-        let p = row.get(column(t, "Programme")?)?.trim().to_string();
-        let a = row.get(column(t, "Acronym")?)?.trim().to_string();
-        Some((p, a))
-    };
-    let mut first: HashMap<(String, String), usize> = HashMap::new();
-    if let Some(projects) = projects {
-        for (i, (_, row)) in projects.rows.iter().enumerate() {
-            if let Some(key) = key_of(projects, row) {
-                first.entry(key).or_insert(i);
-            }
-        }
-    }
-    let wanted: Vec<Option<usize>> = PROJECT_COLUMNS
-        .iter()
-        .map(|c| projects.and_then(|p| column(p, c)))
-        .collect();
-    let rows: Vec<Vec<String>> = partners
-        .rows
-        .iter()
-        .map(|(_, row)| {
-            let project = key_of(partners, row)
-                .and_then(|k| first.get(&k))
-                .and_then(|&i| projects.map(|p| &p.rows[i].1));
-            wanted
-                .iter()
-                .map(|c| {
-                    c.zip(project)
-                        .and_then(|(c, r)| r.get(c))
-                        .unwrap_or("")
-                        .to_string()
-                })
-                .collect()
-        })
-        .collect();
-    partners
-        .header
-        .extend(PROJECT_COLUMNS.iter().map(|c| format!("project: {c}")));
-    for ((_, row), extra) in partners.rows.iter_mut().zip(rows) {
-        let mut cells: Vec<String> = row.iter().map(str::to_string).collect();
-        cells.resize(partners.header.len() - extra.len(), String::new());
-        cells.extend(extra);
-        *row = csv::StringRecord::from(cells);
-    }
 }

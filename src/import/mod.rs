@@ -4,6 +4,7 @@
 //! organisations ([`gazetteer`]).
 
 pub mod columns;
+pub mod cordis;
 pub mod csv;
 pub mod descriptions;
 pub mod gazetteer;

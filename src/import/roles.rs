@@ -187,7 +187,7 @@ const KIND_WORDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("network", &["verkosto", "nätverk", "network"]),
-    ("other", &["muu", "annan", "övrig", "other"]),
+    ("other", &["muu", "annan", "övrig", "other", "oth"]),
 ];
 
 /// The role `word` stands for, in any of the three languages.

@@ -346,3 +346,91 @@ fn an_empty_name_never_renames_a_project() {
     assert_eq!(project["name"], "Vähähiilinen Keski-Pohjanmaa");
     assert_eq!(project["participants"].as_array().unwrap().len(), 2);
 }
+
+const CORDIS_PROJECTS: &str = "id;acronym;status;title;startDate;endDate;totalCost;ecMaxContribution;legalBasis;topics;ecSignatureDate;frameworkProgramme;masterCall;subCall;fundingScheme;nature;objective;contentUpdateDate;rcn;grantDoi
+101000001;ARCTICWOOD;CLOSED;\"Wood; timber and the north\";2021-01-01;2023-12-31;2000000,5;1500000;HORIZON.2.6;HORIZON-CL6-2021;2020-11-30;HORIZON;HORIZON-CL6-2021-01;HORIZON-CL6-2021-01;HORIZON-RIA;;\"Two lines
+of objective; with a semicolon\";2024-01-01 10:00:00;123456;10.3030/101000001
+101000002;BALTICSEA;SIGNED;Clean Baltic;2022-06-01;2025-05-31;900000;900000;HORIZON.2.6;HORIZON-CL6-2022;2022-05-01;HORIZON;HORIZON-CL6-2022-01;HORIZON-CL6-2022-01;HORIZON-CSA;;A short objective;2024-01-01 10:00:00;123457;10.3030/101000002
+";
+
+const CORDIS_ORGANIZATIONS: &str = "projectID;projectAcronym;organisationID;vatNumber;name;shortName;SME;activityType;street;postCode;city;country;nutsCode;geolocation;organizationURL;contactForm;order;role;ecContribution;netEcContribution;totalCost;endOfParticipation;active
+101000001;ARCTICWOOD;999999001;FI01234567;OULUN YLIOPISTO;OY;false;HES;Pentti Kaiteran katu 1;90570;OULU;FI;FI1D9;65,0,25,4;http://www.oulu.fi;;1;coordinator;800000;800000;1000000,5;false;true
+101000001;ARCTICWOOD;999999002;SE5560000001;LULEA TEKNISKA UNIVERSITET;LTU;false;HES;;97187;LULEA;SE;SE332;;;;2;participant;500000;500000;700000;false;true
+101000001;ARCTICWOOD;999999003;;PUUINFO OY;;true;PRC;;;ESPOO;FI;FI1B1;;;;3;thirdParty;200000;200000;300000;false;true
+101000002;BALTICSEA;999999001;FI01234567;University of Oulu;;false;HES;;;OULU;FI;FI1D9;;;;1;participant;300000;300000;300000;false;true
+101000002;BALTICSEA;999999004;;SUOMEN YMPARISTOKESKUS;SYKE;false;REC;;;HELSINKI;FI;FI1B1;;;;2;coordinator;600000;600000;600000;false;true
+101000002;BALTICSEA;999999005;;PUUINFO OY;;true;PRC;;;TURKU;FI;FI1C1;;;;3;associatedPartner;;;;false;true
+";
+
+/// CORDIS in its published layout (quoted fields holding `;` and line
+/// breaks): projects by id with their titles, dates and EC maximum; roles
+/// coordinator / participant / thirdParty / associatedPartner; the PIC as
+/// identity key (one University of Oulu under two spellings, two PUUINFO
+/// OY with two PICs kept apart); activity types as kinds; each
+/// participant's EC contribution kept.
+#[test]
+fn cordis_in_its_published_layout() {
+    let dir = dir_with(&[
+        ("project.csv", CORDIS_PROJECTS),
+        ("organization.csv", CORDIS_ORGANIZATIONS),
+    ]);
+    let (code, d, stderr) = import(
+        &dir,
+        &[
+            "import",
+            "cordis",
+            "--projects",
+            "project.csv",
+            "--organizations",
+            "organization.csv",
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let d = d.unwrap();
+    let engagements = d["engagements"].as_array().unwrap();
+    assert_eq!(engagements.len(), 2);
+    let wood = engagements
+        .iter()
+        .find(|e| e["name"] == "Wood; timber and the north")
+        .unwrap();
+    assert_eq!(wood["start"], "2021-01-01");
+    assert_eq!(wood["funding_eur"], 1500000.0);
+    assert!(wood["attributes"]["objective"]
+        .as_str()
+        .unwrap()
+        .contains("with a semicolon"));
+    let oulu = actor(&d, "Oulun yliopisto");
+    assert_eq!(oulu["kind"], "university");
+    assert_eq!(oulu["business_id"], "999999001");
+    let oulu_id = oulu["id"].as_str().unwrap();
+    assert_eq!(wood["attributes"]["amounts"][oulu_id], 800000.0);
+    assert_eq!(
+        roles(&d, "Wood; timber and the north"),
+        [
+            (
+                "LULEA TEKNISKA UNIVERSITET".to_string(),
+                "partner".to_string()
+            ),
+            ("Oulun yliopisto".into(), "coordinator".into()),
+            ("PUUINFO OY".into(), "partner".into()),
+        ]
+    );
+    let puuinfo = d["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["name"] == "PUUINFO OY")
+        .count();
+    assert_eq!(puuinfo, 2, "two PICs, two organisations");
+    assert_eq!(
+        actor(&d, "Suomen ympäristökeskus")["kind"],
+        "research_institute"
+    );
+    assert_eq!(
+        roles(&d, "Clean Baltic")
+            .iter()
+            .filter(|(_, r)| r == "coordinator")
+            .count(),
+        1
+    );
+}
