@@ -39,3 +39,22 @@ pub fn slug(name: &str) -> String {
         parts.join("-")
     }
 }
+
+/// A name as compared for identity: [`fold`]ed, punctuation (quotes,
+/// apostrophes, dashes, commas, periods) as spaces, spaces collapsed.
+///
+/// ```
+/// use verkosto::text::bare;
+/// assert_eq!(bare("University of Ruse “Angel Kanchev”"), bare("UNIVERSITY OF RUSE ANGEL KANCHEV"));
+/// assert_eq!(bare("Chamber of Commerce - Vratsa"), "chamber of commerce vratsa");
+/// assert_eq!(bare("l’Adour"), bare("l'Adour"));
+/// ```
+pub fn bare(name: &str) -> String {
+    fold(name)
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -7,6 +7,7 @@ mod communities;
 mod compare;
 mod evolution;
 mod export;
+mod identities;
 mod import;
 mod map_style;
 mod merge;
@@ -88,6 +89,9 @@ pub enum Command {
     /// Merge datasets: one actor per organisation, one engagement per
     /// project; values that differ are kept in a `conflicts` note.
     Merge(merge::MergeArgs),
+    /// Actors that may be one organisation, with the evidence, for review;
+    /// --accept applies the reviewed decisions.
+    Identities(identities::IdentitiesArgs),
     /// Build a dataset from other formats.
     #[command(subcommand)]
     Import(import::ImportCommand),
@@ -114,6 +118,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Projects(args) => projects::run(args),
         Command::Import(command) => import::run(command),
         Command::Merge(args) => merge::run(args),
+        Command::Identities(args) => identities::run(args),
     }
 }
 

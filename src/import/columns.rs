@@ -55,8 +55,8 @@ pub struct ColumnMapping {
 #[serde(deny_unknown_fields)]
 pub struct ParticipationColumns {
     /// An amount per participation (a partner's budget, an EU
-    /// contribution): kept in the engagement's attribute `amounts`, by
-    /// actor id, summed over rows.
+    /// contribution): kept in the engagement's attribute `amount.ID` for
+    /// the actor `ID`, summed over rows.
     pub amount: Option<String>,
 }
 
@@ -621,7 +621,10 @@ impl<'t> Builder<'t> {
         let place = country.as_deref().map(fold).unwrap_or_default();
         let mut identities: Vec<String> = keys.iter().map(|k| format!("key:{k}")).collect();
         if keys.is_empty() {
-            identities.push(format!("name:{place}:{}", super::identity::name_key(&name)));
+            identities.push(format!(
+                "name:{place}:{}",
+                crate::text::bare(&super::identity::name_key(&name))
+            ));
             if place.is_empty() || place == "finland" {
                 // Register bodies and municipalities in any of their names
                 // and forms, English and Swedish too.
@@ -711,12 +714,10 @@ impl<'t> Builder<'t> {
             });
         }
         for ((e, a), amount) in std::mem::take(&mut self.amounts) {
-            let amounts = self.engagements[e]
-                .attributes
-                .entry("amounts".into())
-                .or_insert_with(|| Value::Object(Default::default()));
-            if let (Value::Object(map), Some(n)) = (amounts, serde_json::Number::from_f64(amount)) {
-                map.insert(ids[a].clone(), Value::Number(n));
+            if let Some(n) = serde_json::Number::from_f64(amount) {
+                self.engagements[e]
+                    .attributes
+                    .insert(format!("amount.{}", ids[a]), Value::Number(n));
             }
         }
         let file = self.table.file.clone();
@@ -817,17 +818,12 @@ fn organisation_actor(o: &Organisation, id: &str, default_kind: Option<&str>) ->
     if let Some(country) = &o.country {
         attributes.insert("country".into(), Value::String(country.clone()));
     }
+    // Attribute values are single values: lists are joined by "; ".
     if !o.units.is_empty() {
-        attributes.insert(
-            "units".into(),
-            Value::Array(o.units.iter().cloned().map(Value::String).collect()),
-        );
+        attributes.insert("units".into(), Value::String(o.units.join("; ")));
     }
     if o.keys.len() > 1 {
-        attributes.insert(
-            "keys".into(),
-            Value::Array(o.keys.iter().cloned().map(Value::String).collect()),
-        );
+        attributes.insert("keys".into(), Value::String(o.keys.join("; ")));
     }
     let kind = o
         .kind

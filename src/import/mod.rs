@@ -8,6 +8,7 @@ pub mod cordis;
 pub mod csv;
 pub mod descriptions;
 pub mod gazetteer;
+pub mod identities;
 pub mod identity;
 pub mod keep_eu;
 pub mod merge;

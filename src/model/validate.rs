@@ -423,31 +423,14 @@ fn suggestion<'a>(wrong: &str, known: impl Iterator<Item = &'a str>) -> String {
     SUGGESTED.with(|c| c.set(c.get() + 1));
     let best = known
         .filter(|k| k.len() <= 4 * SUGGEST_MAX_LEN && k.len().abs_diff(wrong.len()) <= 8)
-        .map(|k| (edit_distance(wrong, k), k))
+        .filter(|k| k.chars().count().abs_diff(wrong.chars().count()) <= 2)
+        .map(|k| (strsim::levenshtein(wrong, k), k))
         .filter(|(d, _)| *d <= 2)
         .min();
     match best {
         Some((_, k)) => format!(" (did you mean {k:?}?)"),
         None => String::new(),
     }
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 2 {
-        return usize::MAX;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut row = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            row.push((prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1));
-        }
-        prev = row;
-    }
-    prev[b.len()]
 }
 
 /// Counts of each distinct value, in key order (for summaries).

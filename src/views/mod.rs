@@ -24,6 +24,7 @@
 pub mod compare;
 mod evolution;
 pub(crate) mod findings;
+mod identities;
 pub mod map;
 pub(crate) mod projects;
 pub mod report;
@@ -32,6 +33,7 @@ pub(crate) mod warnings;
 
 pub use evolution::{evolution_table, EVOLUTION_COLUMNS};
 pub use findings::{findings, Finding};
+pub use identities::identities_table;
 pub use map::{map, ClusterBy, ColorBy, Labels, MapMode, MapOptions};
 pub use projects::{funding_by_group, funding_table, left_out_table, projects_table};
 pub use report::{report, ReportFile, ReportOptions};

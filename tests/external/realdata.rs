@@ -77,6 +77,9 @@ fn import(args: &[&str]) -> serde_json::Value {
     all.extend(["-o", "out.json"]);
     let r = run_in(dir.path(), &all, None);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // What an importer writes, verkosto reads back.
+    let check = run_in(dir.path(), &["validate", "out.json"], None);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
     serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap()).unwrap()
 }
 
@@ -105,8 +108,9 @@ fn counts(
 
 /// The keep.eu export as downloaded: 1,891 project rows of which 39 are a
 /// second lead partner of a project, so 1,852 projects; 8,621 partner rows
-/// of which one repeats an organisation in its project (VASAB in Baltic
-/// LINes), so 8,620 participations; the 160 projects with a Finnish
+/// of which two repeat an organisation in its project (VASAB in Baltic
+/// LINes, with a trailing no-break space; a framework partner of MIND with
+/// and without quotes), so 8,619 participations; the 160 projects with a Finnish
 /// partner and their EU funding as the scout's table of them
 /// (`DERIVED_fi_projects_long.csv`, made apart from verkosto) has them;
 /// "University of Oulu" and "Oulun Yliopisto" one actor.
@@ -120,7 +124,7 @@ pub fn the_keep_eu_export_imports_as_downloaded() {
         .iter()
         .map(|e| e["participants"].as_array().unwrap().len())
         .sum();
-    assert_eq!(participations, 8620);
+    assert_eq!(participations, 8619);
     let coordinators = |e: &serde_json::Value| {
         e["participants"]
             .as_array()
@@ -223,7 +227,7 @@ pub fn the_keep_eu_export_imports_as_downloaded() {
         .iter()
         .map(|e| e["participants"].as_array().unwrap().len())
         .sum();
-    assert_eq!(participations, 8620);
+    assert_eq!(participations, 8619);
 }
 
 /// The Interreg 2021–27 Swedish partners and the URBACT networks, through

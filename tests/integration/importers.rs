@@ -12,9 +12,12 @@ fn import(dir: &tempfile::TempDir, args: &[&str]) -> (i32, Option<Value>, String
     all.extend(["-o", "out.json"]);
     let r = run_in(dir.path(), &all, None);
     let out = dir.path().join("out.json");
-    let dataset = out
-        .exists()
-        .then(|| serde_json::from_str(&std::fs::read_to_string(out).unwrap()).unwrap());
+    let dataset = out.exists().then(|| {
+        // What an importer writes, verkosto reads back.
+        let check = run_in(dir.path(), &["validate", "out.json"], None);
+        assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap()
+    });
     (r.code, dataset, r.stderr)
 }
 
@@ -93,7 +96,7 @@ fn keep_eu_partners_in_their_layout() {
     assert_eq!(oulu["kind"], "university");
     let aliases = oulu["aliases"].to_string();
     assert!(aliases.contains("University of Oulu") && aliases.contains("Oulun Yliopisto"));
-    let units = oulu["attributes"]["units"].to_string();
+    let units = oulu["attributes"]["units"].as_str().unwrap();
     assert!(units.contains("Faculty of Technology") && units.contains("Kerttu Saalasti Institute"));
     let tartu = actor(&d, "University of Tartu");
     assert_eq!(tartu["attributes"]["country"], "Estonia");
@@ -403,7 +406,7 @@ fn cordis_in_its_published_layout() {
     assert_eq!(oulu["kind"], "university");
     assert_eq!(oulu["business_id"], "999999001");
     let oulu_id = oulu["id"].as_str().unwrap();
-    assert_eq!(wood["attributes"]["amounts"][oulu_id], 800000.0);
+    assert_eq!(wood["attributes"][format!("amount.{oulu_id}")], 800000.0);
     assert_eq!(
         roles(&d, "Wood; timber and the north"),
         [
@@ -433,4 +436,125 @@ fn cordis_in_its_published_layout() {
             .count(),
         1
     );
+}
+
+const TO_REVIEW: &str = r#"{"name": "review",
+  "actors": [
+    {"id": "uo", "name": "University of Oulu", "kind": "university", "attributes": {"country": "Finland"}},
+    {"id": "oy", "name": "Oulun Yliopisto", "kind": "university", "attributes": {"country": "Finland"}},
+    {"id": "pbn", "name": "Pannon Business Network Association", "kind": "association", "attributes": {"country": "Hungary"}},
+    {"id": "pbn2", "name": "Pannonian Business Network Association", "kind": "association", "attributes": {"country": "Hungary"}},
+    {"id": "sp-ee", "name": "Tartu Science Park", "kind": "firm", "attributes": {"country": "Estonia"}},
+    {"id": "sp-lv", "name": "Tartu Science Park", "kind": "firm", "attributes": {"country": "Latvia"}},
+    {"id": "f1", "name": "Puuinfo Oy", "kind": "firm", "business_id": "1234567-8"},
+    {"id": "f2", "name": "Puuinfo Oy", "kind": "firm", "business_id": "7654321-0"}
+  ],
+  "engagements": [
+    {"id": "p1", "name": "P1", "participants": [{"actor": "uo", "role": "coordinator"}, {"actor": "pbn"}, {"actor": "sp-ee"}, {"actor": "f1"}]},
+    {"id": "p2", "name": "P2", "participants": [{"actor": "oy", "role": "partner"}, {"actor": "pbn2"}, {"actor": "sp-lv"}, {"actor": "f2"}, {"actor": "uo", "role": "partner"}]}
+  ]}"#;
+
+/// `identities` proposes the University of Oulu under its English and
+/// Finnish names (register) and two nearly alike names in one country,
+/// with evidence; never two registry numbers or two countries. The
+/// reviewed list, `merge` written in its decision column, makes them one
+/// actor, the same way every time.
+#[test]
+fn identities_for_review_and_decisions_applied() {
+    let dir = dir_with(&[("d.json", TO_REVIEW)]);
+    let r = run_in(
+        dir.path(),
+        &["identities", "d.json", "-f", "csv", "-o", "list.csv"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let list = std::fs::read_to_string(dir.path().join("list.csv")).unwrap();
+    let lines: Vec<&str> = list.lines().collect();
+    assert_eq!(
+        lines[0],
+        "cluster,decision,id,name,country,engagements,joined,evidence"
+    );
+    assert_eq!(lines.len(), 5, "two clusters of two: {list}");
+    assert!(
+        list.contains("both names of Oulun yliopisto (register)"),
+        "{list}"
+    );
+    assert!(list.contains("% alike"), "{list}");
+    for apart in ["sp-ee", "f1", "f2"] {
+        assert!(!list.contains(&format!(",{apart},")), "{apart}: {list}");
+    }
+    // Merge the university, keep the two associations apart.
+    let oulu_cluster = lines
+        .iter()
+        .find(|l| l.contains(",uo,"))
+        .unwrap()
+        .split(',')
+        .next()
+        .unwrap()
+        .to_string();
+    let reviewed: String = lines
+        .iter()
+        .map(|l| {
+            if l.starts_with(&format!("{oulu_cluster},,")) {
+                l.replacen(",,", ",merge,", 1)
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(dir.path().join("reviewed.csv"), reviewed).unwrap();
+    for out in ["a.json", "b.json"] {
+        let r = run_in(
+            dir.path(),
+            &[
+                "identities",
+                "d.json",
+                "--accept",
+                "reviewed.csv",
+                "-o",
+                out,
+            ],
+            None,
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    let a = std::fs::read(dir.path().join("a.json")).unwrap();
+    assert_eq!(a, std::fs::read(dir.path().join("b.json")).unwrap());
+    let d: Value = serde_json::from_slice(&a).unwrap();
+    assert_eq!(d["actors"].as_array().unwrap().len(), 7);
+    let oulu = actor(&d, "Oulun Yliopisto");
+    assert!(oulu["aliases"].to_string().contains("University of Oulu"));
+    assert_eq!(
+        roles(&d, "P2")
+            .iter()
+            .filter(|(n, _)| n == "Oulun Yliopisto")
+            .count(),
+        1,
+        "one participation, the stronger role"
+    );
+    let check = run_in(dir.path(), &["validate", "a.json"], None);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+
+    // Two registry numbers are never merged, even when asked.
+    std::fs::write(
+        dir.path().join("wrong.csv"),
+        "cluster,decision,id\n1,merge,f1\n1,merge,f2\n",
+    )
+    .unwrap();
+    let r = run_in(
+        dir.path(),
+        &[
+            "identities",
+            "d.json",
+            "--accept",
+            "wrong.csv",
+            "-o",
+            "c.json",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("different business ids"), "{}", r.stderr);
+    assert!(!dir.path().join("c.json").exists());
 }
