@@ -188,7 +188,12 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
                 let parsed =
                     read_input(file).and_then(|(origin, text)| parse_description(&text, &origin));
                 match parsed {
-                    Ok(d) => descriptions.push(d),
+                    Ok(d) => {
+                        for note in &d.notes {
+                            super::say!("note: {note}");
+                        }
+                        descriptions.push(d)
+                    }
                     Err(e) => {
                         super::say!("error: {e}");
                         failed.push(file.display().to_string());

@@ -62,6 +62,11 @@ pub struct Description {
     pub planned_public_eur: Option<f64>,
     /// Toteutunut julkinen rahoitus yhteensä.
     pub realised_public_eur: Option<f64>,
+    /// Co-implementers (or partners) listed one a line, with their business
+    /// ids where given: (name, business id, role).
+    pub implementers: Vec<(String, Option<String>, String)>,
+    /// What the reader noticed (no code found, the file name used).
+    pub notes: Vec<String>,
     /// Free-text lines with the role their section gives the organisations
     /// they name (`implementer` under co-implementers, `target` under target
     /// groups, `partner` elsewhere).
@@ -71,6 +76,28 @@ pub struct Description {
 /// Keys of structured fields; their lines are never free text. The contact
 /// fields are listed so that they are skipped, never read.
 const FIELD_KEYS: &[&str] = &[
+    "Projektkod",
+    "Project code",
+    "Projektets namn",
+    "Projektnamn",
+    "Project name",
+    "Project title",
+    "Hankkeen toteuttaja",
+    "Projektägare",
+    "Stödmottagare",
+    "Lead partner",
+    "Lead beneficiary",
+    "Tuensaaja",
+    "Rahoittava viranomainen",
+    "Ansvarig myndighet",
+    "Managing Authority",
+    "Managing authority",
+    "Toteutusaika",
+    "Genomförandetid",
+    "Project duration",
+    "Duration",
+    "FO-nummer",
+    "Business ID",
     "Hankekoodi",
     "Projektikoodi",
     "Hankkeen nimi",
@@ -118,8 +145,29 @@ const FIELD_KEYS: &[&str] = &[
 fn heading_role(line: &str) -> Option<&'static str> {
     let plain = line.trim_start_matches('#').trim();
     let lower = plain.to_lowercase();
-    if lower == "osatoteuttajat" {
+    if [
+        "osatoteuttajat",
+        "hankkeen osatoteuttajat",
+        "osatoteuttaja",
+        "delgenomförare",
+        "medgenomförare",
+        "co-implementers",
+        "co-beneficiaries",
+    ]
+    .contains(&lower.trim_end_matches(':'))
+    {
         return Some("implementer");
+    }
+    if [
+        "project partners",
+        "partners",
+        "projektpartner",
+        "partner",
+        "kumppanit",
+    ]
+    .contains(&lower.trim_end_matches(':'))
+    {
+        return Some("partner");
     }
     let numbered = plain.split_whitespace().next().is_some_and(|w| {
         w.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -144,6 +192,36 @@ fn normalise(text: &str) -> String {
         .replace("\r\n", "\n")
         .replace('\r', "\n")
         .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// `text` without a business id at its end (`Name, 1234567-8`, `Name
+/// (Y-tunnus 1234567-8)`), and the id.
+fn without_business_id(text: &str) -> (String, Option<String>) {
+    let t = text.trim().trim_end_matches([')', '.']).trim();
+    let last = t
+        .rsplit(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ':')
+        .next()
+        .unwrap_or("");
+    let is_id = last.len() == 9
+        && last.as_bytes()[7] == b'-'
+        && last
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| i == 7 || b.is_ascii_digit());
+    if !is_id {
+        return (text.trim().to_string(), None);
+    }
+    let name = t[..t.len() - last.len()]
+        .trim_end()
+        .trim_end_matches(|c: char| c == ',' || c == '(' || c == ':')
+        .trim_end()
+        .trim_end_matches("Y-tunnus")
+        .trim_end_matches("FO-nummer")
+        .trim_end()
+        .trim_end_matches([',', '('])
+        .trim()
+        .to_string();
+    (name, Some(last.to_string()))
 }
 
 /// `D.M.YYYY` as a date.
@@ -195,6 +273,17 @@ pub fn parse_description(text: &str, origin: &str) -> Result<Description> {
         let is_field = line
             .split_once(':')
             .is_some_and(|(k, _)| FIELD_KEYS.contains(&k.trim()));
+        // "Name, Y-tunnus" under a list of co-implementers: the business
+        // id ends the entry, the name may hold commas.
+        if !is_field && (role == "implementer" || role == "partner") {
+            let item = line.trim_start_matches(['-', '*', '•']).trim();
+            if let (name, Some(id)) = without_business_id(item) {
+                if !name.is_empty() {
+                    d.implementers.push((name, Some(id), role.to_string()));
+                    continue;
+                }
+            }
+        }
         if !is_field && !line.is_empty() {
             // "Kohderyhmä: …" inside a summary names target groups.
             let line_role = if line.starts_with("Kohderyhmä") {
@@ -216,18 +305,45 @@ pub fn parse_description(text: &str, origin: &str) -> Result<Description> {
         };
         let value = value.trim();
         match key.trim() {
-            "Hankekoodi" | "Projektikoodi" => d.code = non_empty(value),
-            "Hankkeen nimi" | "Projektin nimi" => d.name = non_empty(value),
+            "Hankekoodi" | "Projektikoodi" | "Projektkod" | "Project code" => {
+                d.code = non_empty(value)
+            }
+            "Hankkeen nimi" | "Projektin nimi" | "Projektets namn" | "Projektnamn"
+            | "Project name" | "Project title" => d.name = non_empty(value),
             "Toimintalinja" => d.axis = non_empty(value),
             "Erityistavoite" => d.objective = non_empty(value),
             "Osio" => d.section = non_empty(value),
             "Toiminnan tila" => d.state = non_empty(value),
-            "Vastuuviranomainen" => d.authority = non_empty(value),
-            "Hakijan virallinen nimi" | "Toteuttajaorganisaation nimi" => {
-                d.applicant = non_empty(value)
-            }
+            "Vastuuviranomainen"
+            | "Rahoittava viranomainen"
+            | "Ansvarig myndighet"
+            | "Managing Authority"
+            | "Managing authority" => d.authority = non_empty(value),
+            "Hakijan virallinen nimi"
+            | "Toteuttajaorganisaation nimi"
+            | "Hankkeen toteuttaja"
+            | "Projektägare"
+            | "Stödmottagare"
+            | "Lead partner"
+            | "Lead beneficiary"
+            | "Tuensaaja" => d.applicant = non_empty(value).map(|v| without_business_id(&v).0),
             "Organisaatiotyyppi" => d.organisation_type = non_empty(value),
-            "Y-tunnus" => d.business_id = non_empty(value),
+            "Y-tunnus" | "FO-nummer" | "Business ID" if d.business_id.is_none() => {
+                d.business_id = non_empty(value)
+            }
+            "Toteutusaika" | "Genomförandetid" | "Project duration" | "Duration" => {
+                // 1.1.2024–31.8.2026, 1.1.2024 - 31.8.2026, 2024-01-01 – 2026-08-31
+                let parts: Vec<&str> = value
+                    .split(['–', '—'])
+                    .flat_map(|p| p.split(" - "))
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if let [start, end] = parts.as_slice() {
+                    d.start = finnish_date(start);
+                    d.end = finnish_date(end);
+                }
+            }
             "Postitoimipaikka" if d.city.is_none() => d.city = non_empty(value),
             "Maakunnat" => d.regions = list(value),
             "Seutukunnat" => d.subregions = list(value),
@@ -250,13 +366,53 @@ pub fn parse_description(text: &str, origin: &str) -> Result<Description> {
     if d.code.is_none() && d.name.is_none() {
         review_fields(&text, &mut d);
     }
-    if d.code.is_none() && d.name.is_none() {
+    if d.code.is_none() {
+        // A code without its label: a EURA code such as S21303 or A74290.
+        d.code = text
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| {
+                w.len() == 6
+                    && w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w[1..].bytes().all(|b| b.is_ascii_digit())
+            })
+            .map(str::to_string);
+        if let Some(code) = &d.code {
+            d.notes.push(format!(
+                "{origin}: the project code {code} read without its label"
+            ));
+        }
+    }
+    let structured = d.applicant.is_some()
+        || d.authority.is_some()
+        || !d.implementers.is_empty()
+        || d.start.is_some()
+        || d.granted_eu_state_eur.is_some()
+        || d.planned_public_eur.is_some();
+    if d.code.is_none() && d.name.is_none() && !structured {
         return Err(Error::Import {
             problems: vec![Problem::new(
                 origin,
-                "no project code (Hankekoodi/Projektikoodi) and no project name (Hankkeen nimi/Projektin nimi, or a quoted name in a closing review) found; is this a project description?",
+                "no project code, name, applicant, authority, co-implementers, period or funding found; is this a project description?",
             )],
         });
+    }
+    if d.code.is_none() && d.name.is_none() {
+        let stem = std::path::Path::new(origin)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty());
+        let Some(stem) = stem else {
+            return Err(Error::Import {
+                problems: vec![Problem::new(
+                    origin,
+                    "no project code and no project name found, and no file name to name the project by",
+                )],
+            });
+        };
+        d.notes.push(format!(
+            "{origin}: no project code or name found; the project is named after the file, {stem:?}"
+        ));
+        d.name = Some(stem);
     }
     Ok(d)
 }
@@ -399,7 +555,14 @@ mod tests {
     }
 
     #[test]
-    fn a_document_without_code_or_name_is_an_error_naming_the_file() {
+    fn a_document_without_code_or_name_is_named_after_its_file() {
+        let text = "Hakijan virallinen nimi: Kajaanin ammattikorkeakoulu Oy\n";
+        let d = parse_description(text, "notes.txt").unwrap();
+        assert_eq!(d.name.as_deref(), Some("notes"));
+        assert!(d.notes[0].contains("notes.txt"), "{:?}", d.notes);
+        let err = parse_description(text, "").unwrap_err();
+        assert!(err.to_string().contains("no file name"), "{err}");
+        // Text with nothing of a project is refused, naming the file.
         let err = parse_description("Jotain muuta tekstiä.\n", "notes.txt").unwrap_err();
         assert!(err.to_string().contains("notes.txt"), "{err}");
     }

@@ -321,6 +321,12 @@ pub fn descriptions_to_dataset(
                 "authority",
             );
         }
+        for (name, business_id, role) in &d.implementers {
+            let kind = super::names::kind_of_name(name);
+            let i = registry.actor_index(name, kind, business_id.as_deref(), region);
+            let id = registry.dataset.actors[i].id.to_string();
+            add_participant(&mut participants, &mut taking_part, id, role);
+        }
         for municipality in &d.municipalities {
             add_participant(
                 &mut participants,

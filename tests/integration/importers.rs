@@ -558,3 +558,111 @@ fn identities_for_review_and_decisions_applied() {
     assert!(r.stderr.contains("different business ids"), "{}", r.stderr);
     assert!(!dir.path().join("c.json").exists());
 }
+
+/// Imports description documents `files` (name, text) and returns the
+/// dataset and standard error.
+fn descriptions(files: &[(&str, &str)]) -> (Value, String) {
+    let dir = dir_with(files);
+    let mut args = vec!["import", "descriptions"];
+    args.extend(files.iter().map(|(n, _)| *n));
+    let (code, d, stderr) = import(&dir, &args);
+    assert_eq!(code, 0, "{stderr}");
+    (d.unwrap(), stderr)
+}
+
+/// Project documents in the layouts real ones have, in our own words:
+/// a EURA 2014 page with its list of co-implementers (`Name, Y-tunnus`
+/// lines, a name with a comma in it), a EURA 2021 page, a Swedish and an
+/// English page, and a decision printed to text whose code has no label.
+#[test]
+fn descriptions_in_real_layouts() {
+    let eura2014 = "Hankekoodi: S21399\nHankkeen nimi: Kasvun polut\nVastuuviranomainen: Keski-Suomen liitto\nHakijan virallinen nimi: Jyväskylän ammattikorkeakoulu Oy\nY-tunnus: 1006727-0\n\nOsatoteuttajat\nKokkolan yliopistokeskus Chydenius, Jyväskylän yliopisto, 0245894-7\nHumanistinen ammattikorkeakoulu Oy, 2129916-9\nmuita osatoteuttajia ei ole\n";
+    let eura2021 = "Hankkeen nimi: Vihreä siirtymä Pohjanmaalla\nHankekoodi: A80123\nHankkeen toteuttaja: Vaasan yliopisto\nRahoittava viranomainen: Pohjanmaan liitto\nToteutusaika: 1.1.2024–31.8.2026\n";
+    let swedish = "Projektnamn: Hållbar skärgård\nProjektkod: S30555\nProjektägare: Åbo Akademi\nAnsvarig myndighet: Egentliga Finlands förbund\nGenomförandetid: 1.3.2023 - 28.2.2025\n\nDelgenomförare\nYrkeshögskolan Novia, 2088766-0\n";
+    let english = "Project name: Arctic Bridges\nProject code: S31234\nLead partner: University of Lapland\nManaging Authority: Regional Council of Lapland\nProject duration: 1.9.2022 – 31.8.2024\n\nProject partners\nLapland University of Applied Sciences, 2491643-2\n";
+    let decision = "PÄÄTÖS 12.5.2023 A79999 Tuensaajat Oulun ammattikorkeakoulu Oy Y-tunnus: 2472908-2\nHankkeen nimi: Pohjoisen osaajat\nRahoittava viranomainen: Pohjois-Pohjanmaan liitto\n";
+    let (d, stderr) = descriptions(&[
+        ("eura2014.txt", eura2014),
+        ("eura2021.txt", eura2021),
+        ("swedish.txt", swedish),
+        ("english.txt", english),
+        ("decision.txt", decision),
+    ]);
+    assert_eq!(
+        roles(&d, "Kasvun polut"),
+        [
+            (
+                "Humanistinen ammattikorkeakoulu Oy".to_string(),
+                "implementer".to_string()
+            ),
+            (
+                "Jyväskylän ammattikorkeakoulu Oy".into(),
+                "coordinator".into()
+            ),
+            ("Keski-Suomen liitto".into(), "authority".into()),
+            (
+                "Kokkolan yliopistokeskus Chydenius, Jyväskylän yliopisto".into(),
+                "implementer".into()
+            ),
+        ]
+    );
+    let green = d["engagements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Vihreä siirtymä Pohjanmaalla")
+        .unwrap();
+    assert_eq!(
+        (green["start"].as_str(), green["end"].as_str()),
+        (Some("2024-01-01"), Some("2026-08-31"))
+    );
+    assert_eq!(
+        roles(&d, "Vihreä siirtymä Pohjanmaalla"),
+        [
+            ("Pohjanmaan liitto".to_string(), "authority".to_string()),
+            ("Vaasan yliopisto".into(), "coordinator".into()),
+        ]
+    );
+    let skargard = roles(&d, "Hållbar skärgård");
+    assert!(
+        skargard.contains(&("Åbo Akademi".into(), "coordinator".into())),
+        "{skargard:?}"
+    );
+    assert!(
+        skargard
+            .iter()
+            .any(|(n, r)| n.contains("Novia") && r == "implementer"),
+        "{skargard:?}"
+    );
+    assert!(
+        skargard.iter().any(|(_, r)| r == "authority"),
+        "{skargard:?}"
+    );
+    let arctic = roles(&d, "Arctic Bridges");
+    assert!(
+        arctic
+            .iter()
+            .any(|(n, r)| n.contains("Lap") && r == "coordinator"),
+        "{arctic:?}"
+    );
+    assert!(arctic.iter().any(|(_, r)| r == "authority"), "{arctic:?}");
+    assert!(arctic.iter().any(|(_, r)| r == "partner"), "{arctic:?}");
+    let north = d["engagements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Pohjoisen osaajat")
+        .unwrap();
+    assert_eq!(north["id"], "A79999", "the code read without its label");
+    assert!(stderr.contains("read without its label"), "{stderr}");
+}
+
+/// A document with neither a code nor a name is imported, named after its
+/// file, with a note; it is never refused for that alone.
+#[test]
+fn a_document_without_a_code_is_imported_with_a_note() {
+    let text = "Hankkeessa kehitetään matkailua.\nHakijan virallinen nimi: Kajaanin ammattikorkeakoulu Oy\n";
+    let (d, stderr) = descriptions(&[("matkailuhanke.txt", text)]);
+    assert_eq!(d["engagements"][0]["name"], "matkailuhanke");
+    assert!(stderr.contains("named after the file"), "{stderr}");
+}
