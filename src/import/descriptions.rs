@@ -213,7 +213,7 @@ fn without_business_id(text: &str) -> (String, Option<String>) {
     }
     let name = t[..t.len() - last.len()]
         .trim_end()
-        .trim_end_matches(|c: char| c == ',' || c == '(' || c == ':')
+        .trim_end_matches([',', '(', ':'])
         .trim_end()
         .trim_end_matches("Y-tunnus")
         .trim_end_matches("FO-nummer")
