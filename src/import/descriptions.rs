@@ -229,14 +229,10 @@ fn finnish_date(text: &str) -> Option<Date> {
     Date::parse_written(text).ok()
 }
 
-/// Euros written as `245 000` or `245 000,50`.
+/// Euros as people write them (`245 000`, `245 300,50 €`, `609.360 €`):
+/// [`super::csv::parse_number`].
 fn euros(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .replace(',', ".");
-    cleaned.parse().ok().filter(|v: &f64| v.is_finite())
+    super::csv::parse_number(text)
 }
 
 fn list(text: &str) -> Vec<String> {
