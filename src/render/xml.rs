@@ -1,5 +1,6 @@
 //! Text inside XML (SVG, GraphML, GEXF, HTML): escaped, and without the
-//! characters XML 1.0 cannot hold; and the writer of GraphML and GEXF.
+//! characters XML 1.0 cannot hold; and the writer of GraphML, GEXF and
+//! SVG.
 
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -40,6 +41,24 @@ impl XmlWriter {
             .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
             .expect("writing to memory");
         XmlWriter { writer }
+    }
+
+    /// A fragment without declaration or indentation, one element a line
+    /// where [`XmlWriter::line_break`] says (SVG, embedded in HTML too).
+    pub fn flat() -> XmlWriter {
+        XmlWriter {
+            writer: quick_xml::Writer::new(Vec::new()),
+        }
+    }
+
+    /// A line break between elements (of a [`XmlWriter::flat`] document).
+    pub fn line_break(&mut self) {
+        self.write(Event::Text(BytesText::from_escaped("\n")));
+    }
+
+    /// The fragment as written, without a final line break added.
+    pub fn into_string(self) -> String {
+        String::from_utf8(self.writer.into_inner()).expect("UTF-8 was written")
     }
 
     fn start<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {

@@ -1,162 +1,267 @@
 //! The composed page as SVG, with the marks the tests and the report's
 //! interactive map rely on (`data-actor`, `data-label`, `data-tie`,
-//! `id="legend"`).
+//! `id="legend"`), written element by element with [`XmlWriter`].
 
-use super::geometry::{Picture, Text};
-use crate::render::xml::xml_escape;
-use std::fmt::Write as _;
+use super::geometry::{Picture, Rect, Text};
+use crate::render::xml::XmlWriter;
 
-fn text_element(out: &mut String, t: &Text, extra: &str) {
-    let _ = writeln!(
-        out,
-        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{}\"{}{}{} fill=\"{}\"{extra}>{}</text>",
-        t.x,
-        t.y,
-        t.size,
-        if t.bold { " font-weight=\"bold\"" } else { "" },
-        if t.italic {
-            " font-style=\"italic\""
-        } else {
-            ""
-        },
-        if t.middle {
-            " text-anchor=\"middle\""
-        } else {
-            ""
-        },
-        t.color,
-        xml_escape(&t.text)
+/// `<text>` of `t`, with `extra` attributes after its own.
+fn text_element(xml: &mut XmlWriter, t: &Text, extra: &[(&str, &str)]) {
+    let (x, y, size) = (
+        format!("{:.1}", t.x),
+        format!("{:.1}", t.y),
+        t.size.to_string(),
     );
+    let mut attributes = vec![
+        ("x", x.as_str()),
+        ("y", y.as_str()),
+        ("font-size", size.as_str()),
+    ];
+    if t.bold {
+        attributes.push(("font-weight", "bold"));
+    }
+    if t.italic {
+        attributes.push(("font-style", "italic"));
+    }
+    if t.middle {
+        attributes.push(("text-anchor", "middle"));
+    }
+    attributes.push(("fill", t.color));
+    attributes.extend_from_slice(extra);
+    xml.text("text", &attributes, &t.text);
+    xml.line_break();
+}
+
+/// `x`, `y`, `width` and `height` of a rectangle, to one decimal.
+fn rect_box(r: &Rect) -> [String; 4] {
+    [r.left, r.top, r.right - r.left, r.bottom - r.top].map(|v| format!("{v:.1}"))
+}
+
+/// An element with a `<title>` (its tooltip) inside.
+fn titled(xml: &mut XmlWriter, name: &str, attributes: &[(&str, &str)], title: &str) {
+    xml.open(name, attributes);
+    xml.text("title", &[], title);
+    xml.close(name);
+    xml.line_break();
+}
+
+/// A group: `<g …>`, then what `inside` writes, then `</g>`.
+fn group(xml: &mut XmlWriter, attributes: &[(&str, &str)], inside: impl FnOnce(&mut XmlWriter)) {
+    xml.open("g", attributes);
+    xml.line_break();
+    inside(xml);
+    xml.close("g");
+    xml.line_break();
 }
 
 /// The page as a standalone SVG document.
 pub fn to_svg(p: &Picture) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w:.1} {h:.1}\" width=\"{w:.1}pt\" height=\"{h:.1}pt\" font-family=\"Helvetica, Arial, sans-serif\" role=\"img\">",
-        w = p.width,
-        h = p.height
+    let mut xml = XmlWriter::flat();
+    let (w, h) = (format!("{:.1}", p.width), format!("{:.1}", p.height));
+    let view = format!("0 0 {w} {h}");
+    let (width, height) = (format!("{w}pt"), format!("{h}pt"));
+    xml.open(
+        "svg",
+        &[
+            ("xmlns", "http://www.w3.org/2000/svg"),
+            ("viewBox", &view),
+            ("width", &width),
+            ("height", &height),
+            ("font-family", "Helvetica, Arial, sans-serif"),
+            ("role", "img"),
+        ],
     );
-    let _ = writeln!(out, "<title>{}</title>", xml_escape(&p.title.text));
-    let _ = writeln!(out, "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
-    text_element(&mut out, &p.title, " class=\"title\"");
-    out.push_str(
-        "<g class=\"clusters\" fill=\"none\" stroke=\"#bbbbbb\" stroke-dasharray=\"3 2\">\n",
+    xml.line_break();
+    xml.text("title", &[], &p.title.text);
+    xml.line_break();
+    xml.empty(
+        "rect",
+        &[("width", "100%"), ("height", "100%"), ("fill", "white")],
     );
-    for b in &p.clusters {
-        let r = b.rect;
-        let _ = writeln!(
-            out,
-            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"6\"/>",
-            r.left,
-            r.top,
-            r.right - r.left,
-            r.bottom - r.top
-        );
-    }
-    out.push_str("</g>\n<g class=\"cluster-names\">\n");
-    for b in &p.clusters {
-        text_element(&mut out, &b.label, "");
-    }
-    out.push_str("</g>\n<g class=\"ties\" stroke-linecap=\"round\">\n");
+    xml.line_break();
+    text_element(&mut xml, &p.title, &[("class", "title")]);
+    let clusters = [
+        ("class", "clusters"),
+        ("fill", "none"),
+        ("stroke", "#bbbbbb"),
+        ("stroke-dasharray", "3 2"),
+    ];
+    group(&mut xml, &clusters, |xml| {
+        for b in &p.clusters {
+            let [x, y, w, h] = rect_box(&b.rect);
+            xml.empty(
+                "rect",
+                &[
+                    ("x", &x),
+                    ("y", &y),
+                    ("width", &w),
+                    ("height", &h),
+                    ("rx", "6"),
+                ],
+            );
+            xml.line_break();
+        }
+    });
+    group(&mut xml, &[("class", "cluster-names")], |xml| {
+        for b in &p.clusters {
+            text_element(xml, &b.label, &[]);
+        }
+    });
+    group(
+        &mut xml,
+        &[("class", "ties"), ("stroke-linecap", "round")],
+        |xml| ties(xml, p),
+    );
+    let actors = [
+        ("class", "actors"),
+        ("stroke", "#333333"),
+        ("stroke-width", "0.6"),
+    ];
+    group(&mut xml, &actors, |xml| nodes(xml, p));
+    group(&mut xml, &[("class", "island-captions")], |xml| {
+        for t in &p.island_captions {
+            text_element(xml, t, &[]);
+        }
+    });
+    group(
+        &mut xml,
+        &[("class", "labels"), ("stroke-linejoin", "round")],
+        |xml| labels(xml, p),
+    );
+    group(&mut xml, &[("id", "legend")], |xml| legend(xml, p));
+    group(&mut xml, &[("class", "caption")], |xml| {
+        for t in &p.caption {
+            text_element(xml, t, &[]);
+        }
+    });
+    xml.close("svg");
+    xml.line_break();
+    xml.into_string()
+}
+
+fn ties(xml: &mut XmlWriter, p: &Picture) {
     for e in &p.edges {
-        let _ = writeln!(
-            out,
-            "<line data-tie=\"{}|{}\" x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-opacity=\"{:.2}\" stroke-width=\"{:.2}\"{}><title>{}</title></line>",
-            xml_escape(&e.ends.0),
-            xml_escape(&e.ends.1),
-            e.x1,
-            e.y1,
-            e.x2,
-            e.y2,
-            e.color,
-            e.opacity,
-            e.width,
-            if e.dashed { " stroke-dasharray=\"4 3\"" } else { "" },
-            xml_escape(&e.tooltip)
-        );
+        let tie = format!("{}|{}", e.ends.0, e.ends.1);
+        let [x1, y1, x2, y2] = [e.x1, e.y1, e.x2, e.y2].map(|v| format!("{v:.1}"));
+        let (opacity, width) = (format!("{:.2}", e.opacity), format!("{:.2}", e.width));
+        let mut attributes = vec![
+            ("data-tie", tie.as_str()),
+            ("x1", &x1),
+            ("y1", &y1),
+            ("x2", &x2),
+            ("y2", &y2),
+            ("stroke", &e.color),
+            ("stroke-opacity", &opacity),
+            ("stroke-width", &width),
+        ];
+        if e.dashed {
+            attributes.push(("stroke-dasharray", "4 3"));
+        }
+        titled(xml, "line", &attributes, &e.tooltip);
     }
-    out.push_str("</g>\n<g class=\"actors\" stroke=\"#333333\" stroke-width=\"0.6\">\n");
+}
+
+fn nodes(xml: &mut XmlWriter, p: &Picture) {
     for n in &p.nodes {
-        let title = format!("<title>{}</title>", xml_escape(&n.tooltip));
         if n.square {
-            let _ = writeln!(
-                out,
-                "<rect data-engagement=\"{}\" x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\">{title}</rect>",
-                xml_escape(&n.id),
-                n.cx - n.r,
-                n.cy - n.r,
-                2.0 * n.r,
-                2.0 * n.r,
-                n.fill
-            );
+            let [x, y, s] = [n.cx - n.r, n.cy - n.r, 2.0 * n.r].map(|v| format!("{v:.1}"));
+            let attributes = [
+                ("data-engagement", n.id.as_str()),
+                ("x", &x),
+                ("y", &y),
+                ("width", &s),
+                ("height", &s),
+                ("fill", &n.fill),
+            ];
+            titled(xml, "rect", &attributes, &n.tooltip);
         } else {
-            let _ = writeln!(
-                out,
-                "<circle data-actor=\"{}\" cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"{}\"{}>{title}</circle>",
-                xml_escape(&n.id),
-                n.cx,
-                n.cy,
-                n.r,
-                n.fill,
-                if n.ego { " stroke=\"#000000\" stroke-width=\"2.5\" class=\"ego\"" } else { "" }
-            );
+            let [cx, cy, r] = [n.cx, n.cy, n.r].map(|v| format!("{v:.1}"));
+            let mut attributes = vec![
+                ("data-actor", n.id.as_str()),
+                ("cx", &cx),
+                ("cy", &cy),
+                ("r", &r),
+                ("fill", &n.fill),
+            ];
+            if n.ego {
+                attributes.extend([
+                    ("stroke", "#000000"),
+                    ("stroke-width", "2.5"),
+                    ("class", "ego"),
+                ]);
+            }
+            titled(xml, "circle", &attributes, &n.tooltip);
         }
     }
-    out.push_str("</g>\n<g class=\"island-captions\">\n");
-    for t in &p.island_captions {
-        text_element(&mut out, t, "");
-    }
-    out.push_str("</g>\n<g class=\"labels\" stroke-linejoin=\"round\">\n");
+}
+
+fn labels(xml: &mut XmlWriter, p: &Picture) {
     for l in &p.labels {
         if let Some((x1, y1, x2, y2)) = l.leader {
-            let _ = writeln!(
-                out,
-                "<line class=\"leader\" x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"#777777\" stroke-width=\"0.6\"/>"
+            let [x1, y1, x2, y2] = [x1, y1, x2, y2].map(|v| format!("{v:.1}"));
+            xml.empty(
+                "line",
+                &[
+                    ("class", "leader"),
+                    ("x1", &x1),
+                    ("y1", &y1),
+                    ("x2", &x2),
+                    ("y2", &y2),
+                    ("stroke", "#777777"),
+                    ("stroke-width", "0.6"),
+                ],
             );
+            xml.line_break();
         }
-        let extra = format!(
-            " data-label=\"{}\" stroke=\"white\" stroke-width=\"2.5\" paint-order=\"stroke\"",
-            xml_escape(&l.id)
-        );
-        text_element(&mut out, &l.text, &extra);
+        let extra = [
+            ("data-label", l.id.as_str()),
+            ("stroke", "white"),
+            ("stroke-width", "2.5"),
+            ("paint-order", "stroke"),
+        ];
+        text_element(xml, &l.text, &extra);
     }
-    out.push_str("</g>\n");
-    let r = p.legend.rect;
-    out.push_str("<g id=\"legend\">\n");
-    let _ = writeln!(
-        out,
-        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"white\" stroke=\"#999999\" stroke-width=\"0.6\" rx=\"4\"/>",
-        r.left,
-        r.top,
-        r.right - r.left,
-        r.bottom - r.top
+}
+
+fn legend(xml: &mut XmlWriter, p: &Picture) {
+    let [x, y, w, h] = rect_box(&p.legend.rect);
+    xml.empty(
+        "rect",
+        &[
+            ("x", &x),
+            ("y", &y),
+            ("width", &w),
+            ("height", &h),
+            ("fill", "white"),
+            ("stroke", "#999999"),
+            ("stroke-width", "0.6"),
+            ("rx", "4"),
+        ],
     );
-    text_element(&mut out, &p.legend.title, "");
+    xml.line_break();
+    text_element(xml, &p.legend.title, &[]);
     for row in &p.legend.rows {
-        if row.ring {
-            let _ = writeln!(
-                out,
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"white\" stroke=\"#000000\" stroke-width=\"2\"/>",
-                row.cx, row.cy
-            );
+        let (cx, cy) = (format!("{:.1}", row.cx), format!("{:.1}", row.cy));
+        let (fill, stroke, width) = if row.ring {
+            ("white", "#000000", "2")
         } else {
-            let _ = writeln!(
-                out,
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"5\" fill=\"{}\" stroke=\"#333333\" stroke-width=\"0.6\"/>",
-                row.cx, row.cy, row.color
-            );
-        }
-        text_element(&mut out, &row.text, "");
+            (row.color.as_str(), "#333333", "0.6")
+        };
+        xml.empty(
+            "circle",
+            &[
+                ("cx", &cx),
+                ("cy", &cy),
+                ("r", "5"),
+                ("fill", fill),
+                ("stroke", stroke),
+                ("stroke-width", width),
+            ],
+        );
+        xml.line_break();
+        text_element(xml, &row.text, &[]);
     }
     for t in &p.legend.notes {
-        text_element(&mut out, t, "");
+        text_element(xml, t, &[]);
     }
-    out.push_str("</g>\n<g class=\"caption\">\n");
-    for t in &p.caption {
-        text_element(&mut out, t, "");
-    }
-    out.push_str("</g>\n</svg>\n");
-    out
 }
