@@ -74,21 +74,35 @@ fn compatible(dataset: &Dataset, a: usize, b: usize) -> bool {
 /// Complexity: O(n log n) for the keys; the similarity is measured only
 /// between actors of one country that share an uncommon word.
 pub fn candidates(dataset: &Dataset) -> Vec<Candidate> {
-    let n = dataset.actors.len();
-    let mut evidence: BTreeMap<(usize, usize), String> = BTreeMap::new();
-    let add = |a: usize, b: usize, why: String, evidence: &mut BTreeMap<(usize, usize), String>| {
-        if a != b && compatible(dataset, a, b) {
-            evidence.entry((a.min(b), a.max(b))).or_insert(why);
-        }
-    };
-    // Same key: name and aliases, folded, company forms dropped; register
-    // and municipality keys.
+    let mut evidence = Evidence::new();
+    same_keys(dataset, &mut evidence);
+    similar_names(dataset, &mut evidence);
+    clusters(dataset, dataset.actors.len(), evidence)
+}
+
+/// Why pairs of actors (positions, smaller first) may be one: the first
+/// reason found for each pair.
+type Evidence = BTreeMap<(usize, usize), String>;
+
+/// Records `why` `a` and `b` may be one, when they can be.
+fn add(dataset: &Dataset, evidence: &mut Evidence, a: usize, b: usize, why: &str) {
+    if a != b && compatible(dataset, a, b) {
+        evidence
+            .entry((a.min(b), a.max(b)))
+            .or_insert_with(|| why.to_string());
+    }
+}
+
+/// Pairs with a key in common: the bare name (or an alias), a register
+/// body, a municipality or public body in one of its forms; the most
+/// telling evidence first.
+fn same_keys(dataset: &Dataset, evidence: &mut Evidence) {
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (a, actor) in dataset.actors.iter().enumerate() {
         let mut keys = BTreeSet::new();
-        for name in
-            std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
-        {
+        let names =
+            std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str));
+        for name in names {
             keys.insert(format!(
                 "name:{}",
                 crate::text::bare(&super::identity::name_key(name))
@@ -104,8 +118,6 @@ pub fn candidates(dataset: &Dataset) -> Vec<Candidate> {
             by_key.entry(key).or_default().push(a);
         }
     }
-    // The most telling evidence first: the register, then a public body's
-    // forms, then the name.
     let rank = |k: &str| match k.split_once(':').map(|(kind, _)| kind) {
         Some("register") => 0,
         Some("fi") => 1,
@@ -122,11 +134,14 @@ pub fn candidates(dataset: &Dataset) -> Vec<Candidate> {
                 .to_string(),
         };
         for &b in &actors[1..] {
-            add(actors[0], b, why.clone(), &mut evidence);
+            add(dataset, evidence, actors[0], b, &why);
         }
     }
-    // Nearly the same name within a country: pairs sharing an uncommon
-    // word.
+}
+
+/// Pairs in one country whose names are at least [`SIMILAR`] alike,
+/// compared only when they share an uncommon word.
+fn similar_names(dataset: &Dataset, evidence: &mut Evidence) {
     let folded: Vec<String> = dataset
         .actors
         .iter()
@@ -152,25 +167,16 @@ pub fn candidates(dataset: &Dataset) -> Vec<Candidate> {
                 }
                 let similarity = strsim::normalized_levenshtein(&folded[a], &folded[b]);
                 if similarity >= SIMILAR {
-                    add(
-                        a,
-                        b,
-                        format!("names {} % alike", (similarity * 100.0).floor()),
-                        &mut evidence,
-                    );
+                    let why = format!("names {} % alike", (similarity * 100.0).floor());
+                    add(dataset, evidence, a, b, &why);
                 }
             }
         }
     }
-    clusters(dataset, n, evidence)
 }
 
 /// The pairs of `evidence` joined into clusters.
-fn clusters(
-    dataset: &Dataset,
-    n: usize,
-    evidence: BTreeMap<(usize, usize), String>,
-) -> Vec<Candidate> {
+fn clusters(dataset: &Dataset, n: usize, evidence: Evidence) -> Vec<Candidate> {
     let mut sets = UnionFind::<usize>::new(n);
     for &(a, b) in evidence.keys() {
         sets.union(a, b);
@@ -227,16 +233,9 @@ fn clusters(
     out
 }
 
-/// `dataset` with each group of `merges` (actor ids) made one actor: the
-/// first id of the group stays, with the others' names and aliases as its
-/// aliases and their participations and ties; a participation in an
-/// engagement the kept actor already has keeps the stronger role.
-///
-/// # Errors
-///
-/// [`Error::Import`] for an id the dataset lacks, an actor in two groups,
-/// or a group joining two different registry numbers.
-pub fn apply(dataset: &Dataset, merges: &[Vec<String>]) -> Result<Dataset> {
+/// Each merged actor's id → the id it is merged into, checked: every id
+/// known, no actor in two merges, no two registry numbers in one.
+fn plan(dataset: &Dataset, merges: &[Vec<String>]) -> Result<HashMap<String, String>> {
     let index: HashMap<&str, usize> = dataset
         .actors
         .iter()
@@ -281,6 +280,20 @@ pub fn apply(dataset: &Dataset, merges: &[Vec<String>]) -> Result<Dataset> {
     if !problems.is_empty() {
         return Err(Error::Import { problems });
     }
+    Ok(into)
+}
+
+/// `dataset` with each group of `merges` (actor ids) made one actor: the
+/// first id of the group stays, with the others' names and aliases as its
+/// aliases and their participations and ties; a participation in an
+/// engagement the kept actor already has keeps the stronger role.
+///
+/// # Errors
+///
+/// [`Error::Import`] for an id the dataset lacks, an actor in two groups,
+/// or a group joining two different registry numbers.
+pub fn apply(dataset: &Dataset, merges: &[Vec<String>]) -> Result<Dataset> {
+    let into = plan(dataset, merges)?;
     let target = |id: &str| into.get(id).cloned().unwrap_or_else(|| id.to_string());
     let mut out = dataset.clone();
     let merged: Vec<crate::model::Actor> = out

@@ -272,26 +272,7 @@ impl<'t> Builder<'t> {
             .as_deref()
             .and_then(|c| self.cell(row, c))
             .map(crate::import::names::country_name);
-        let place = country.as_deref().map(fold).unwrap_or_default();
-        let mut identities: Vec<String> = keys.iter().map(|k| format!("key:{k}")).collect();
-        if keys.is_empty() {
-            identities.push(format!(
-                "name:{place}:{}",
-                crate::text::bare(&crate::import::identity::name_key(&name))
-            ));
-            if place.is_empty() || place == "finland" {
-                // Register bodies and municipalities in any of their names
-                // and forms, English and Swedish too.
-                identities.extend(
-                    crate::import::identity::identity_keys(&name)
-                        .into_iter()
-                        .map(|k| format!("fi:{k}")),
-                );
-                identities.extend(
-                    crate::import::register::body_of(&name).map(|b| format!("register:{}", b.name)),
-                );
-            }
-        }
+        let identities = identities_of(&name, &keys, country.as_deref());
         let found = identities
             .iter()
             .find_map(|i| self.by_identity.get(i))
@@ -311,6 +292,14 @@ impl<'t> Builder<'t> {
         for identity in identities {
             self.by_identity.entry(identity).or_insert(a);
         }
+        self.record(a, row, name);
+        a
+    }
+
+    /// What `row` says of organisation `a`: its spelling `name`, region,
+    /// kind, unit and attributes (the first value of each kept).
+    fn record(&mut self, a: usize, row: &csv::StringRecord, name: String) {
+        let m = &self.mapping.actor;
         let region = m.region.as_deref().and_then(|c| self.cell(row, c));
         let kind = m.kind.as_deref().and_then(|c| self.cell(row, c));
         let unit = m.unit.as_deref().and_then(|c| self.cell(row, c));
@@ -322,7 +311,7 @@ impl<'t> Builder<'t> {
         let o = &mut self.organisations[a];
         match o.names.iter_mut().find(|(n, _)| *n == name) {
             Some((_, count)) => *count += 1,
-            None => o.names.push((name.clone(), 1)),
+            None => o.names.push((name, 1)),
         }
         o.region = o.region.take().or(region.map(str::to_string));
         if o.kind.is_none() {
@@ -345,7 +334,6 @@ impl<'t> Builder<'t> {
         for (k, v) in attributes {
             o.attributes.entry(k).or_insert(Value::String(v));
         }
-        a
     }
 
     fn finish(mut self, name: &str) -> Result<(Dataset, Vec<String>)> {
@@ -521,4 +509,29 @@ fn unique(ids: Vec<String>) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The keys under which an organisation is found again: its registry
+/// numbers; else its bare name within its country and, for a Finnish (or
+/// unplaced) one, the register body and municipality it names in any of
+/// their names and forms, English and Swedish too.
+fn identities_of(name: &str, keys: &[String], country: Option<&str>) -> Vec<String> {
+    if !keys.is_empty() {
+        return keys.iter().map(|k| format!("key:{k}")).collect();
+    }
+    let place = country.map(fold).unwrap_or_default();
+    let mut identities = vec![format!(
+        "name:{place}:{}",
+        crate::text::bare(&crate::import::identity::name_key(name))
+    )];
+    if place.is_empty() || place == "finland" {
+        identities.extend(
+            crate::import::identity::identity_keys(name)
+                .into_iter()
+                .map(|k| format!("fi:{k}")),
+        );
+        identities
+            .extend(crate::import::register::body_of(name).map(|b| format!("register:{}", b.name)));
+    }
+    identities
 }
