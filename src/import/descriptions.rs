@@ -299,69 +299,19 @@ pub fn parse_description(text: &str, origin: &str) -> Result<Description> {
         let Some((key, value)) = line.split_once(':') else {
             continue;
         };
-        let value = value.trim();
-        match key.trim() {
-            "Hankekoodi" | "Projektikoodi" | "Projektkod" | "Project code" => {
-                d.code = non_empty(value)
-            }
-            "Hankkeen nimi" | "Projektin nimi" | "Projektets namn" | "Projektnamn"
-            | "Project name" | "Project title" => d.name = non_empty(value),
-            "Toimintalinja" => d.axis = non_empty(value),
-            "Erityistavoite" => d.objective = non_empty(value),
-            "Osio" => d.section = non_empty(value),
-            "Toiminnan tila" => d.state = non_empty(value),
-            "Vastuuviranomainen"
-            | "Rahoittava viranomainen"
-            | "Ansvarig myndighet"
-            | "Managing Authority"
-            | "Managing authority" => d.authority = non_empty(value),
-            "Hakijan virallinen nimi"
-            | "Toteuttajaorganisaation nimi"
-            | "Hankkeen toteuttaja"
-            | "Projektägare"
-            | "Stödmottagare"
-            | "Lead partner"
-            | "Lead beneficiary"
-            | "Tuensaaja" => d.applicant = non_empty(value).map(|v| without_business_id(&v).0),
-            "Organisaatiotyyppi" => d.organisation_type = non_empty(value),
-            "Y-tunnus" | "FO-nummer" | "Business ID" if d.business_id.is_none() => {
-                d.business_id = non_empty(value)
-            }
-            "Toteutusaika" | "Genomförandetid" | "Project duration" | "Duration" => {
-                // 1.1.2024–31.8.2026, 1.1.2024 - 31.8.2026, 2024-01-01 – 2026-08-31
-                let parts: Vec<&str> = value
-                    .split(['–', '—'])
-                    .flat_map(|p| p.split(" - "))
-                    .map(str::trim)
-                    .filter(|p| !p.is_empty())
-                    .collect();
-                if let [start, end] = parts.as_slice() {
-                    d.start = finnish_date(start);
-                    d.end = finnish_date(end);
-                }
-            }
-            "Postitoimipaikka" if d.city.is_none() => d.city = non_empty(value),
-            "Maakunnat" => d.regions = list(value),
-            "Seutukunnat" => d.subregions = list(value),
-            "Kunnat" => d.municipalities = list(value),
-            "Myönnetty EU- ja valtion rahoitus" => d.granted_eu_state_eur = euros(value),
-            "Toteutunut EU- ja valtion rahoitus" => d.realised_eu_state_eur = euros(value),
-            "Suunniteltu julkinen rahoitus yhteensä" => d.planned_public_eur = euros(value),
-            "Toteutunut julkinen rahoitus yhteensä" => d.realised_public_eur = euros(value),
-            "Suunnitelman mukainen toteutusaika" => {
-                // "Alkaa 1.1.2020 ja päättyy 31.3.2022"
-                if let Some(rest) = value.strip_prefix("Alkaa") {
-                    let (start, end) = rest.split_once("ja päättyy").unwrap_or((rest, ""));
-                    d.start = finnish_date(start);
-                    d.end = finnish_date(end);
-                }
-            }
-            _ => {}
-        }
+        field(&mut d, key.trim(), value.trim());
     }
     if d.code.is_none() && d.name.is_none() {
         review_fields(&text, &mut d);
     }
+    identify(&mut d, &text, origin)?;
+    Ok(d)
+}
+
+/// Gives a description without a labelled code or name what identifies
+/// it: a EURA code written without its label, else the file's name with a
+/// note; refuses text with nothing of a project in it.
+fn identify(d: &mut Description, text: &str, origin: &str) -> Result<()> {
     if d.code.is_none() {
         // A code without its label: a EURA code such as S21303 or A74290.
         d.code = text
@@ -410,7 +360,68 @@ pub fn parse_description(text: &str, origin: &str) -> Result<Description> {
         ));
         d.name = Some(stem);
     }
-    Ok(d)
+    Ok(())
+}
+
+/// Reads the labelled field `key: value` into `d` (labels in Finnish,
+/// Swedish and English; others are left alone).
+fn field(d: &mut Description, key: &str, value: &str) {
+    match key {
+        "Hankekoodi" | "Projektikoodi" | "Projektkod" | "Project code" => d.code = non_empty(value),
+        "Hankkeen nimi" | "Projektin nimi" | "Projektets namn" | "Projektnamn" | "Project name"
+        | "Project title" => d.name = non_empty(value),
+        "Toimintalinja" => d.axis = non_empty(value),
+        "Erityistavoite" => d.objective = non_empty(value),
+        "Osio" => d.section = non_empty(value),
+        "Toiminnan tila" => d.state = non_empty(value),
+        "Vastuuviranomainen"
+        | "Rahoittava viranomainen"
+        | "Ansvarig myndighet"
+        | "Managing Authority"
+        | "Managing authority" => d.authority = non_empty(value),
+        "Hakijan virallinen nimi"
+        | "Toteuttajaorganisaation nimi"
+        | "Hankkeen toteuttaja"
+        | "Projektägare"
+        | "Stödmottagare"
+        | "Lead partner"
+        | "Lead beneficiary"
+        | "Tuensaaja" => d.applicant = non_empty(value).map(|v| without_business_id(&v).0),
+        "Organisaatiotyyppi" => d.organisation_type = non_empty(value),
+        "Y-tunnus" | "FO-nummer" | "Business ID" if d.business_id.is_none() => {
+            d.business_id = non_empty(value)
+        }
+        "Toteutusaika" | "Genomförandetid" | "Project duration" | "Duration" => {
+            // 1.1.2024–31.8.2026, 1.1.2024 - 31.8.2026, 2024-01-01 – 2026-08-31
+            let parts: Vec<&str> = value
+                .split(['–', '—'])
+                .flat_map(|p| p.split(" - "))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if let [start, end] = parts.as_slice() {
+                d.start = finnish_date(start);
+                d.end = finnish_date(end);
+            }
+        }
+        "Postitoimipaikka" if d.city.is_none() => d.city = non_empty(value),
+        "Maakunnat" => d.regions = list(value),
+        "Seutukunnat" => d.subregions = list(value),
+        "Kunnat" => d.municipalities = list(value),
+        "Myönnetty EU- ja valtion rahoitus" => d.granted_eu_state_eur = euros(value),
+        "Toteutunut EU- ja valtion rahoitus" => d.realised_eu_state_eur = euros(value),
+        "Suunniteltu julkinen rahoitus yhteensä" => d.planned_public_eur = euros(value),
+        "Toteutunut julkinen rahoitus yhteensä" => d.realised_public_eur = euros(value),
+        "Suunnitelman mukainen toteutusaika" => {
+            // "Alkaa 1.1.2020 ja päättyy 31.3.2022"
+            if let Some(rest) = value.strip_prefix("Alkaa") {
+                let (start, end) = rest.split_once("ja päättyy").unwrap_or((rest, ""));
+                d.start = finnish_date(start);
+                d.end = finnish_date(end);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The closing-review layout: the project's name in quotes in the bold

@@ -96,40 +96,7 @@ pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Strin
     }
     let name = &projection.two_mode().dataset().name;
     xml.open("graph", &[("id", name), ("edgedefault", "undirected")]);
-    for a in 0..projection.actor_count() {
-        xml.open("node", &[("id", &projection.actor(a).id)]);
-        for (i, (_, values)) in columns.iter().enumerate() {
-            if values[a] != Cell::Empty {
-                let key = format!("n{i}");
-                xml.text("data", &[("key", &key)], &values[a].text(&TextStyle::XML));
-            }
-        }
-        xml.close("node");
-    }
-    for (t, tie) in projection.ties().iter().enumerate() {
-        xml.open(
-            "edge",
-            &[
-                ("source", &projection.actor(tie.source as usize).id),
-                ("target", &projection.actor(tie.target as usize).id),
-            ],
-        );
-        xml.text(
-            "data",
-            &[("key", "weight")],
-            &float_value(tie.weight).to_string(),
-        );
-        xml.text("data", &[("key", "shared")], &tie.shared.to_string());
-        let engagements = tie_engagements(projection, t).join(";");
-        xml.text("data", &[("key", "engagements")], &engagements);
-        let (first, last) = projection.tie_span(t);
-        for (key, day) in [("first_seen", first), ("last_seen", last)] {
-            if let Some(day) = day {
-                xml.text("data", &[("key", key)], &day.to_string());
-            }
-        }
-        xml.close("edge");
-    }
+    graphml_elements(&mut xml, projection, &columns);
     xml.close("graph");
     xml.close("graphml");
     Ok(xml.finish())
@@ -194,6 +161,22 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
         xml.empty("attribute", &[("id", key), ("title", key), ("type", kind)]);
     }
     xml.close("attributes");
+    gexf_nodes(&mut xml, projection, &columns, dynamic);
+    gexf_edges(&mut xml, projection, dynamic);
+    xml.close("graph");
+    xml.close("gexf");
+    Ok(xml.finish())
+}
+
+/// GEXF's `<nodes>`: each actor with its label, attribute values, spells
+/// (when dynamic) and colour.
+fn gexf_nodes(
+    xml: &mut XmlWriter,
+    projection: &Projection<'_>,
+    columns: &[(String, Vec<Cell>)],
+    dynamic: bool,
+) {
+    let graph = projection.two_mode();
     xml.open("nodes", &[]);
     for a in 0..projection.actor_count() {
         let actor = projection.actor(a);
@@ -207,7 +190,7 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
         }
         xml.close("attvalues");
         if dynamic {
-            gexf_spells(&mut xml, projection.spells(graph.engagements_of(a)));
+            gexf_spells(xml, projection.spells(graph.engagements_of(a)));
         }
         let (r, g, b) = rgb(kind_color(&actor.kind));
         let (r, g, b) = (r.to_string(), g.to_string(), b.to_string());
@@ -215,6 +198,11 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
         xml.close("node");
     }
     xml.close("nodes");
+}
+
+/// GEXF's `<edges>`: each tie with its weight, attribute values and spells
+/// (when dynamic).
+fn gexf_edges(xml: &mut XmlWriter, projection: &Projection<'_>, dynamic: bool) {
     xml.open("edges", &[]);
     for (t, tie) in projection.ties().iter().enumerate() {
         let (id, weight) = (t.to_string(), float_value(tie.weight).to_string());
@@ -243,15 +231,51 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
         }
         xml.close("attvalues");
         if dynamic && projection.direct_ties_behind(t).is_empty() {
-            gexf_spells(
-                &mut xml,
-                projection.spells(projection.engagements_behind(t)),
-            );
+            gexf_spells(xml, projection.spells(projection.engagements_behind(t)));
         }
         xml.close("edge");
     }
     xml.close("edges");
-    xml.close("graph");
-    xml.close("gexf");
-    Ok(xml.finish())
+}
+
+/// GraphML's nodes with their data, then its edges with theirs.
+fn graphml_elements(
+    xml: &mut XmlWriter,
+    projection: &Projection<'_>,
+    columns: &[(String, Vec<Cell>)],
+) {
+    for a in 0..projection.actor_count() {
+        xml.open("node", &[("id", &projection.actor(a).id)]);
+        for (i, (_, values)) in columns.iter().enumerate() {
+            if values[a] != Cell::Empty {
+                let key = format!("n{i}");
+                xml.text("data", &[("key", &key)], &values[a].text(&TextStyle::XML));
+            }
+        }
+        xml.close("node");
+    }
+    for (t, tie) in projection.ties().iter().enumerate() {
+        xml.open(
+            "edge",
+            &[
+                ("source", &projection.actor(tie.source as usize).id),
+                ("target", &projection.actor(tie.target as usize).id),
+            ],
+        );
+        xml.text(
+            "data",
+            &[("key", "weight")],
+            &float_value(tie.weight).to_string(),
+        );
+        xml.text("data", &[("key", "shared")], &tie.shared.to_string());
+        let engagements = tie_engagements(projection, t).join(";");
+        xml.text("data", &[("key", "engagements")], &engagements);
+        let (first, last) = projection.tie_span(t);
+        for (key, day) in [("first_seen", first), ("last_seen", last)] {
+            if let Some(day) = day {
+                xml.text("data", &[("key", key)], &day.to_string());
+            }
+        }
+        xml.close("edge");
+    }
 }

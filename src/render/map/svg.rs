@@ -54,9 +54,8 @@ fn group(xml: &mut XmlWriter, attributes: &[(&str, &str)], inside: impl FnOnce(&
     xml.line_break();
 }
 
-/// The page as a standalone SVG document.
-pub fn to_svg(p: &Picture) -> String {
-    let mut xml = XmlWriter::flat();
+/// `<svg …>` with the page's size, its `<title>` and white background.
+fn svg_start(xml: &mut XmlWriter, p: &Picture) {
     let (w, h) = (format!("{:.1}", p.width), format!("{:.1}", p.height));
     let view = format!("0 0 {w} {h}");
     let (width, height) = (format!("{w}pt"), format!("{h}pt"));
@@ -79,6 +78,12 @@ pub fn to_svg(p: &Picture) -> String {
         &[("width", "100%"), ("height", "100%"), ("fill", "white")],
     );
     xml.line_break();
+}
+
+/// The page as a standalone SVG document.
+pub fn to_svg(p: &Picture) -> String {
+    let mut xml = XmlWriter::flat();
+    svg_start(&mut xml, p);
     text_element(&mut xml, &p.title, &[("class", "title")]);
     let clusters = [
         ("class", "clusters"),
