@@ -94,6 +94,14 @@ impl Registry {
             self.index(i);
             return i;
         }
+        // A public body of the register is named and kinded as the
+        // register has it, the name found kept as an alias.
+        let body = super::register::body_of(name);
+        let (name, aliases, kind) = match body {
+            Some(b) if b.name != name => (b.name.as_str(), vec![name.to_string()], b.kind.as_str()),
+            Some(b) => (name, Vec::new(), b.kind.as_str()),
+            None => (name, Vec::new(), kind),
+        };
         let base = slug(name);
         let mut id = base.clone();
         let mut n = 2;
@@ -107,7 +115,7 @@ impl Registry {
             kind: kind.into(),
             business_id: business_id.map(Into::into),
             region: region.map(Into::into),
-            aliases: Vec::new(),
+            aliases,
             attributes: Default::default(),
         });
         let i = self.dataset.actors.len() - 1;

@@ -666,3 +666,26 @@ fn a_document_without_a_code_is_imported_with_a_note() {
     assert_eq!(d["engagements"][0]["name"], "matkailuhanke");
     assert!(stderr.contains("named after the file"), "{stderr}");
 }
+
+/// Humak under two of its names, one with its business id in the list of
+/// co-implementers, is one actor under the register's name and kind.
+#[test]
+fn one_university_of_applied_sciences_under_its_names() {
+    let text = "Hankekoodi: S21398\nHankkeen nimi: Nuoret toimijoiksi\nHakijan virallinen nimi: Suomen Humanistinen Ammattikorkeakoulu Oy\nY-tunnus: 2129916-9\n\nOsatoteuttajat\nHumanistinen ammattikorkeakoulu Oy, 2129916-9\nItä-Suomen 4H-piiri ry, 0123456-7\n";
+    let (d, _) = descriptions(&[("humak.txt", text)]);
+    let actors = d["actors"].as_array().unwrap();
+    assert_eq!(actors.len(), 2, "{d:#}");
+    let humak = actor(&d, "Humanistinen ammattikorkeakoulu Oy");
+    assert_eq!(humak["kind"], "university_of_applied_sciences");
+    assert_eq!(humak["business_id"], "2129916-9");
+    assert_eq!(
+        roles(&d, "Nuoret toimijoiksi"),
+        [
+            (
+                "Humanistinen ammattikorkeakoulu Oy".to_string(),
+                "coordinator".to_string()
+            ),
+            ("Itä-Suomen 4H-piiri ry".into(), "implementer".into()),
+        ]
+    );
+}
