@@ -266,6 +266,9 @@ pub fn parse_description(text: &str, origin: &str) -> Result<Description> {
             role = r;
             continue;
         }
+        if recipients(line, &mut d) {
+            continue;
+        }
         let is_field = line
             .split_once(':')
             .is_some_and(|(k, _)| FIELD_KEYS.contains(&k.trim()));
@@ -361,6 +364,53 @@ fn identify(d: &mut Description, text: &str, origin: &str) -> Result<()> {
         d.name = Some(stem);
     }
     Ok(())
+}
+
+/// A decision's recipients flattened on one line (`Tuensaajat A Oy
+/// Y-tunnus: 1234567-8 B ry Y-tunnus: 7654321-0`): the first is the
+/// applicant, the others co-implementers. Returns whether `line` held
+/// them.
+fn recipients(line: &str, d: &mut Description) -> bool {
+    let Some(at) = ["Tuensaajat", "Tuensaaja", "Stödmottagare"]
+        .iter()
+        .find_map(|w| line.find(w).map(|i| i + w.len()))
+    else {
+        return false;
+    };
+    let mut rest = line[at..].trim_start_matches(':').trim();
+    let mut found = Vec::new();
+    while let Some(i) = rest.find("Y-tunnus") {
+        let name = rest[..i].trim().trim_end_matches(',').trim();
+        let after = rest[i + "Y-tunnus".len()..]
+            .trim_start_matches(':')
+            .trim_start();
+        let id: String = after.chars().take(9).collect();
+        let is_id = id.len() == 9
+            && id.as_bytes()[7] == b'-'
+            && id
+                .bytes()
+                .enumerate()
+                .all(|(k, b)| k == 7 || b.is_ascii_digit());
+        if name.is_empty() || !is_id {
+            break;
+        }
+        found.push((name.to_string(), id));
+        rest = after[9..].trim_start();
+    }
+    let mut found = found.into_iter();
+    let Some((first, id)) = found.next() else {
+        return false;
+    };
+    if d.applicant.is_none() {
+        d.applicant = Some(first);
+        d.business_id = Some(id);
+    } else {
+        d.implementers.push((first, Some(id), "implementer".into()));
+    }
+    for (name, id) in found {
+        d.implementers.push((name, Some(id), "implementer".into()));
+    }
+    true
 }
 
 /// Reads the labelled field `key: value` into `d` (labels in Finnish,

@@ -580,7 +580,7 @@ fn descriptions_in_real_layouts() {
     let eura2021 = "Hankkeen nimi: Vihreä siirtymä Pohjanmaalla\nHankekoodi: A80123\nHankkeen toteuttaja: Vaasan yliopisto\nRahoittava viranomainen: Pohjanmaan liitto\nToteutusaika: 1.1.2024–31.8.2026\n";
     let swedish = "Projektnamn: Hållbar skärgård\nProjektkod: S30555\nProjektägare: Åbo Akademi\nAnsvarig myndighet: Egentliga Finlands förbund\nGenomförandetid: 1.3.2023 - 28.2.2025\n\nDelgenomförare\nYrkeshögskolan Novia, 2088766-0\n";
     let english = "Project name: Arctic Bridges\nProject code: S31234\nLead partner: University of Lapland\nManaging Authority: Regional Council of Lapland\nProject duration: 1.9.2022 – 31.8.2024\n\nProject partners\nLapland University of Applied Sciences, 2491643-2\n";
-    let decision = "PÄÄTÖS 12.5.2023 A79999 Tuensaajat Oulun ammattikorkeakoulu Oy Y-tunnus: 2472908-2\nHankkeen nimi: Pohjoisen osaajat\nRahoittava viranomainen: Pohjois-Pohjanmaan liitto\n";
+    let decision = "PÄÄTÖS 12.5.2023 A79999 Tuensaajat Oulun ammattikorkeakoulu Oy Y-tunnus: 2472908-2 Kajaanin ammattikorkeakoulu Oy Y-tunnus: 1720910-5\nHankkeen nimi: Pohjoisen osaajat\nRahoittava viranomainen: Pohjois-Pohjanmaan liitto\n";
     let (d, stderr) = descriptions(&[
         ("eura2014.txt", eura2014),
         ("eura2021.txt", eura2021),
@@ -654,6 +654,17 @@ fn descriptions_in_real_layouts() {
         .find(|e| e["name"] == "Pohjoisen osaajat")
         .unwrap();
     assert_eq!(north["id"], "A79999", "the code read without its label");
+    assert_eq!(
+        roles(&d, "Pohjoisen osaajat"),
+        [
+            (
+                "Kajaanin ammattikorkeakoulu Oy".to_string(),
+                "implementer".to_string()
+            ),
+            ("Oulun ammattikorkeakoulu Oy".into(), "coordinator".into()),
+            ("Pohjois-Pohjanmaan liitto".into(), "authority".into()),
+        ]
+    );
     assert!(stderr.contains("read without its label"), "{stderr}");
 }
 
