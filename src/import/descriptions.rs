@@ -307,6 +307,9 @@ pub fn parse_description(text: &str, origin: &str) -> Result<Description> {
     if d.code.is_none() && d.name.is_none() {
         review_fields(&text, &mut d);
     }
+    if d.regions.is_empty() {
+        d.regions = regions_in_text(&text);
+    }
     identify(&mut d, &text, origin)?;
     Ok(d)
 }
@@ -364,6 +367,44 @@ fn identify(d: &mut Description, text: &str, origin: &str) -> Result<()> {
         d.name = Some(stem);
     }
     Ok(())
+}
+
+/// The regions (maakunnat) and how running text says "in" them.
+const REGIONS_IN: &[(&str, &str)] = &[
+    ("Uusimaa", "Uudellamaalla"),
+    ("Varsinais-Suomi", "Varsinais-Suomessa"),
+    ("Satakunta", "Satakunnassa"),
+    ("Kanta-Häme", "Kanta-Hämeessä"),
+    ("Pirkanmaa", "Pirkanmaalla"),
+    ("Päijät-Häme", "Päijät-Hämeessä"),
+    ("Kymenlaakso", "Kymenlaaksossa"),
+    ("Etelä-Karjala", "Etelä-Karjalassa"),
+    ("Etelä-Savo", "Etelä-Savossa"),
+    ("Pohjois-Savo", "Pohjois-Savossa"),
+    ("Pohjois-Karjala", "Pohjois-Karjalassa"),
+    ("Keski-Suomi", "Keski-Suomessa"),
+    ("Etelä-Pohjanmaa", "Etelä-Pohjanmaalla"),
+    ("Pohjanmaa", "Pohjanmaalla"),
+    ("Keski-Pohjanmaa", "Keski-Pohjanmaalla"),
+    ("Pohjois-Pohjanmaa", "Pohjois-Pohjanmaalla"),
+    ("Kainuu", "Kainuussa"),
+    ("Lappi", "Lapissa"),
+    ("Ahvenanmaa", "Ahvenanmaalla"),
+];
+
+/// The regions running text says the project works in (`toimii
+/// Pohjois-Karjalassa`), in the order of the table, when no `Maakunnat`
+/// field names them.
+fn regions_in_text(text: &str) -> Vec<String> {
+    let words: std::collections::HashSet<&str> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    REGIONS_IN
+        .iter()
+        .filter(|(_, inessive)| words.contains(inessive))
+        .map(|(region, _)| region.to_string())
+        .collect()
 }
 
 /// A decision's recipients flattened on one line (`Tuensaajat A Oy

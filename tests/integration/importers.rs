@@ -682,10 +682,15 @@ fn a_document_without_a_code_is_imported_with_a_note() {
 /// co-implementers, is one actor under the register's name and kind.
 #[test]
 fn one_university_of_applied_sciences_under_its_names() {
-    let text = "Hankekoodi: S21398\nHankkeen nimi: Nuoret toimijoiksi\nHakijan virallinen nimi: Suomen Humanistinen Ammattikorkeakoulu Oy\nY-tunnus: 2129916-9\n\nOsatoteuttajat\nHumanistinen ammattikorkeakoulu Oy, 2129916-9\nItä-Suomen 4H-piiri ry, 0123456-7\n";
+    let text = "Hankekoodi: S21398\nHankkeen nimi: Nuoret toimijoiksi\nHakijan virallinen nimi: Suomen Humanistinen Ammattikorkeakoulu Oy\nY-tunnus: 2129916-9\n\nOsatoteuttajat\nHumanistinen ammattikorkeakoulu Oy, 2129916-9\nItä-Suomen 4H-piiri ry, 0123456-7\n\nKuvaus\nHanke toimii Pohjois-Karjalassa.\n";
     let (d, _) = descriptions(&[("humak.txt", text)]);
     let actors = d["actors"].as_array().unwrap();
     assert_eq!(actors.len(), 2, "{d:#}");
+    // The region the text says the project works in.
+    assert_eq!(
+        d["engagements"][0]["attributes"]["target_regions"],
+        "Pohjois-Karjala"
+    );
     let humak = actor(&d, "Humanistinen ammattikorkeakoulu Oy");
     assert_eq!(humak["kind"], "university_of_applied_sciences");
     assert_eq!(humak["business_id"], "2129916-9");
