@@ -243,3 +243,118 @@ pub fn kind_of_name(name: &str) -> &'static str {
         })
         .map_or("other", |(kind, _)| *kind)
 }
+
+/// Words that open (English, Swedish) or close (Finnish) the name of a
+/// unit of an organisation.
+const UNIT_WORDS: &[&str] = &[
+    "faculty",
+    "department",
+    "dept",
+    "institute",
+    "school",
+    "laboratory",
+    "lab",
+    "centre",
+    "center",
+    "unit",
+    "division",
+    "chair",
+    "research group",
+    "fakultet",
+    "institution",
+    "avdelning",
+    "institutet",
+    "tiedekunta",
+    "laitos",
+    "yksikkö",
+    "instituutti",
+    "osasto",
+    "special account",
+    "tutkimusryhmä",
+];
+
+/// Words of an organisation whose units are named after it: universities
+/// and cities.
+const UNIT_HOLDERS: &[&str] = &[
+    "university",
+    "universit",
+    "yliopisto",
+    "college",
+    "hochschule",
+    "akademi",
+    "city of",
+    "kaupunki",
+    "stad",
+    "municipality",
+    "polytechnic",
+    "ammattikorkeakoulu",
+];
+
+/// An organisation's name and the unit of it a name names, when the name
+/// is a university or a city followed by one of its faculties,
+/// departments, institutes or laboratories (`Aristotle University of
+/// Thessaloniki - School of Physics`, `Oulun yliopisto, Kerttu Saalasti
+/// -instituutti`); else the name alone.
+///
+/// ```
+/// use verkosto::import::names::split_unit;
+/// assert_eq!(
+///     split_unit("Aristotle University of Thessaloniki - Special Account for Research Funds - Department of Economics"),
+///     ("Aristotle University of Thessaloniki".to_string(), Some("Special Account for Research Funds - Department of Economics".to_string()))
+/// );
+/// assert_eq!(
+///     split_unit("Oulun yliopisto, Kerttu Saalasti -instituutti").0,
+///     "Oulun yliopisto"
+/// );
+/// assert_eq!(split_unit("Chamber of Commerce - Vratsa").1, None);
+/// assert_eq!(split_unit("University of Natural Resources and Life Sciences, Vienna").1, None);
+/// ```
+pub fn split_unit(name: &str) -> (String, Option<String>) {
+    let separators: Vec<(usize, usize)> = [" - ", " – ", ", ", " / "]
+        .iter()
+        .flat_map(|sep| name.match_indices(sep).map(|(i, s)| (i, i + s.len())))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    // A unit's name opens with a unit word (Faculty of …, Institutionen
+    // för …) or, in Finnish, closes with one (… -instituutti, … tiedekunta).
+    let unit_like = |segment: &str| {
+        let s = fold(segment);
+        let words: Vec<&str> = s
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return false;
+        };
+        let last = last.rsplit('-').next().unwrap_or(last);
+        UNIT_WORDS.contains(first)
+            || UNIT_WORDS.contains(&last)
+            || (words.len() > 1
+                && UNIT_WORDS.contains(&format!("{} {}", words[0], words[1]).as_str()))
+    };
+    for (k, &(start, end)) in separators.iter().enumerate() {
+        let head = &name[..start];
+        let holder = {
+            let h = fold(head);
+            UNIT_HOLDERS.iter().any(|w| h.contains(w))
+        };
+        if !holder {
+            continue;
+        }
+        let mut bounds: Vec<usize> = separators[k..].iter().map(|&(s, _)| s).collect();
+        bounds.push(name.len());
+        let later_unit = separators[k..]
+            .iter()
+            .zip(bounds.iter().skip(1))
+            .any(|(&(_, from), &to)| unit_like(&name[from..to]));
+        if later_unit {
+            return (
+                head.trim().to_string(),
+                Some(name[end..].trim().to_string()),
+            );
+        }
+    }
+    (name.to_string(), None)
+}

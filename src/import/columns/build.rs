@@ -261,6 +261,8 @@ impl<'t> Builder<'t> {
     fn organisation(&mut self, row: &csv::StringRecord, name: &str) -> usize {
         let m = &self.mapping.actor;
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        // A unit named after its university or city is that organisation.
+        let (name, named_unit) = crate::import::names::split_unit(&name);
         let keys: Vec<String> = m
             .keys
             .iter()
@@ -292,17 +294,24 @@ impl<'t> Builder<'t> {
         for identity in identities {
             self.by_identity.entry(identity).or_insert(a);
         }
-        self.record(a, row, name);
+        self.record(a, row, name, named_unit);
         a
     }
 
     /// What `row` says of organisation `a`: its spelling `name`, region,
-    /// kind, unit and attributes (the first value of each kept).
-    fn record(&mut self, a: usize, row: &csv::StringRecord, name: String) {
+    /// kind, units (named with it, or in the unit column) and attributes
+    /// (the first value of each kept).
+    fn record(
+        &mut self,
+        a: usize,
+        row: &csv::StringRecord,
+        name: String,
+        named_unit: Option<String>,
+    ) {
         let m = &self.mapping.actor;
         let region = m.region.as_deref().and_then(|c| self.cell(row, c));
         let kind = m.kind.as_deref().and_then(|c| self.cell(row, c));
-        let unit = m.unit.as_deref().and_then(|c| self.cell(row, c));
+        let column_unit = m.unit.as_deref().and_then(|c| self.cell(row, c));
         let attributes: Vec<(String, String)> = m
             .attributes
             .iter()
@@ -326,7 +335,7 @@ impl<'t> Builder<'t> {
                 }
             }
         }
-        if let Some(unit) = unit {
+        for unit in named_unit.as_deref().into_iter().chain(column_unit) {
             if !o.units.iter().any(|u| u == unit) {
                 o.units.push(unit.to_string());
             }
