@@ -123,6 +123,7 @@ const NAME_RULES: &[(&str, &[&str])] = &[
         "association",
         &[
             "association",
+            "-liitto",
             "yhdistys",
             "förening",
             "foundation",

@@ -239,6 +239,53 @@ fn base_form(text: &str) -> String {
         .replace(" oppilaitoksen", " oppilaitos")
 }
 
+/// Whether the words after byte `end` of `sentence` say "together with"
+/// (`… X:n kanssa`, `… X:n ja Y:n kanssa`): `kanssa` before the sentence
+/// ends, with no more than a few names between.
+fn together_with(sentence: &str, end: usize) -> bool {
+    let rest = sentence.get(end..).unwrap_or("");
+    let clause = rest.split(['.', ';', ':']).next().unwrap_or("");
+    match clause.find(" kanssa") {
+        Some(i) => clause[..i].split_whitespace().count() <= 6,
+        None => false,
+    }
+}
+
+/// An organisation's name in the genitive (`Itä-Suomen 4H-liiton`,
+/// `Humanistisen ammattikorkeakoulun`) in its base form: the last word's
+/// case ending undone, an agreeing adjective (`-sen`) with it.
+fn nominative(phrase: &str) -> String {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("liiton", "liitto"),
+        ("yhdistyksen", "yhdistys"),
+        ("keskuksen", "keskus"),
+        ("kaupungin", "kaupunki"),
+        ("kunnan", "kunta"),
+        ("säätiön", "säätiö"),
+        ("laitoksen", "laitos"),
+        ("oppilaitoksen", "oppilaitos"),
+        ("seuran", "seura"),
+        ("piirin", "piiri"),
+        ("yhtymän", "yhtymä"),
+    ];
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let Some((last, before)) = words.split_last() else {
+        return phrase.to_string();
+    };
+    let base = ENDINGS
+        .iter()
+        .find_map(|(from, to)| last.strip_suffix(from).map(|stem| format!("{stem}{to}")))
+        .unwrap_or_else(|| last.strip_suffix('n').unwrap_or(last).to_string());
+    let mut out: Vec<String> = before.iter().map(|w| w.to_string()).collect();
+    if let Some(adjective) = out.last_mut() {
+        if let Some(stem) = adjective.strip_suffix("sen") {
+            *adjective = format!("{stem}nen");
+        }
+    }
+    out.push(base);
+    out.join(" ")
+}
+
 /// Adds the descriptions to `into` (or a new dataset called `name`): one
 /// engagement per project (skipped when its id is already there, so
 /// importing twice changes nothing), the applicant as coordinator, the
@@ -373,6 +420,34 @@ pub fn descriptions_to_dataset(
                 let found = mentions(sentence, &gazetteer);
                 for phrase in missed(sentence, &found) {
                     let at = sentence.find(&phrase).unwrap_or(0);
+                    // "… X:n kanssa" (together with X): a partner named in
+                    // the genitive, taken in its base form.
+                    if together_with(sentence, at + phrase.len()) {
+                        let name = nominative(&phrase);
+                        let kind = super::names::kind_of_name(&name);
+                        let before = registry.dataset.actors.len();
+                        let actor = registry.actor(&name, kind, None, None);
+                        let new = registry.dataset.actors.len() > before;
+                        let added = add_participant(
+                            &mut participants,
+                            &mut taking_part,
+                            actor.clone(),
+                            role,
+                        );
+                        candidates.push(Candidate {
+                            origin: d.origin.clone(),
+                            project: id.clone(),
+                            role: role.clone(),
+                            text: phrase,
+                            actor,
+                            new,
+                            added: added == Added::New,
+                            merged_from: None,
+                            missed: false,
+                            sentence: excerpt(sentence, at, 240),
+                        });
+                        continue;
+                    }
                     candidates.push(Candidate {
                         origin: d.origin.clone(),
                         project: id.clone(),

@@ -682,14 +682,19 @@ fn a_document_without_a_code_is_imported_with_a_note() {
     assert!(stderr.contains("named after the file"), "{stderr}");
 }
 
-/// Humak under two of its names, one with its business id in the list of
-/// co-implementers, is one actor under the register's name and kind.
+/// Humak under three of its names (one with its business id in the list
+/// of co-implementers, one in the genitive in running text) is one actor
+/// under the register's name and kind; a partner named only in running
+/// text in the genitive (`X:n kanssa`) is found in its base form.
 #[test]
 fn one_university_of_applied_sciences_under_its_names() {
-    let text = "Hankekoodi: S21398\nHankkeen nimi: Nuoret toimijoiksi\nHakijan virallinen nimi: Suomen Humanistinen Ammattikorkeakoulu Oy\nY-tunnus: 2129916-9\n\nOsatoteuttajat\nHumanistinen ammattikorkeakoulu Oy, 2129916-9\nItä-Suomen 4H-piiri ry, 0123456-7\n\nKuvaus\nHanke toimii Pohjois-Karjalassa.\n";
+    let text = "Hankekoodi: S21398\nHankkeen nimi: Nuoret toimijoiksi\nHakijan virallinen nimi: Suomen Humanistinen Ammattikorkeakoulu Oy\nY-tunnus: 2129916-9\n\nOsatoteuttajat\nHumanistinen ammattikorkeakoulu Oy, 2129916-9\nItä-Suomen 4H-piiri ry, 0123456-7\n\nKuvaus\nHanke toimii Pohjois-Karjalassa.\nHanketta toteutetaan Humanistisen ammattikorkeakoulun ja Itä-Suomen 4H-liiton kanssa.\n";
     let (d, _) = descriptions(&[("humak.txt", text)]);
+    // Humak again in the genitive, and a partner named only there:
+    // "X:n kanssa", together with X.
     let actors = d["actors"].as_array().unwrap();
-    assert_eq!(actors.len(), 2, "{d:#}");
+    assert_eq!(actors.len(), 3, "{d:#}");
+    assert_eq!(actor(&d, "Itä-Suomen 4H-liitto")["kind"], "association");
     // The region the text says the project works in.
     assert_eq!(
         d["engagements"][0]["attributes"]["target_regions"],
