@@ -710,6 +710,7 @@ fn one_university_of_applied_sciences_under_its_names() {
                 "Humanistinen ammattikorkeakoulu Oy".to_string(),
                 "coordinator".to_string()
             ),
+            ("Itä-Suomen 4H-liitto".into(), "implementer".into()),
             ("Itä-Suomen 4H-piiri ry".into(), "implementer".into()),
         ]
     );
