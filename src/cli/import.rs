@@ -181,95 +181,12 @@ pub struct CsvArgs {
 
 pub fn run(command: ImportCommand) -> anyhow::Result<()> {
     match command {
-        ImportCommand::Descriptions(args) => {
-            let mut descriptions = Vec::new();
-            let mut failed = Vec::new();
-            for file in &args.files {
-                let parsed =
-                    read_input(file).and_then(|(origin, text)| parse_description(&text, &origin));
-                match parsed {
-                    Ok(d) => {
-                        for note in &d.notes {
-                            super::say!("note: {note}");
-                        }
-                        descriptions.push(d)
-                    }
-                    Err(e) => {
-                        super::say!("error: {e}");
-                        failed.push(file.display().to_string());
-                    }
-                }
-            }
-            if descriptions.is_empty() {
-                // Nothing imported: write nothing.
-                return Err(verkosto::Error::Import {
-                    problems: vec![verkosto::model::Problem::new(
-                        "import".to_string(),
-                        format!(
-                            "none of the {} files could be imported ({}); nothing was written",
-                            args.files.len(),
-                            failed.join(", ")
-                        ),
-                    )],
-                }
-                .into());
-            }
-            let into = match &args.into {
-                Some(path) => Some(super::load(path)?),
-                None => None,
-            };
-            let (dataset, candidates) = descriptions_to_dataset(&descriptions, into, &args.name)?;
-            if args.review {
-                let mut table = verkosto::render::Table::new(&[
-                    "file", "project", "role", "found", "actor", "status", "sentence",
-                ]);
-                for c in &candidates {
-                    let status = match (c.new, c.added, &c.merged_from) {
-                        _ if c.missed => "missed: not found as an organisation".to_string(),
-                        (true, _, _) => "new actor".to_string(),
-                        (false, true, _) => "matched".to_string(),
-                        (false, false, Some(before)) => {
-                            format!("roles merged: {before} → {}", c.role)
-                        }
-                        (false, false, None) => "matched, already taking part".to_string(),
-                    };
-                    table.push(vec![
-                        c.origin.as_str().into(),
-                        c.project.as_str().into(),
-                        c.role.as_str().into(),
-                        c.text.as_str().into(),
-                        c.actor.as_str().into(),
-                        status.into(),
-                        c.sentence.as_str().into(),
-                    ]);
-                }
-                let text = table.to_text();
-                if args.output.is_some() {
-                    Output::Stdout.write(text.as_bytes(), &[])?;
-                } else {
-                    use std::io::Write as _;
-                    let _ = std::io::stderr().write_all(text.as_bytes());
-                }
-            }
-            let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
-            inputs.extend(args.into.as_deref());
-            Output::from_arg(args.output.as_deref())
-                .write(dataset.to_json().as_bytes(), &inputs)?;
-            if !failed.is_empty() {
-                anyhow::bail!(
-                    "{} of {} files could not be imported ({}); the others were",
-                    failed.len(),
-                    args.files.len(),
-                    failed.join(", ")
-                );
-            }
-            Ok(())
-        }
+        ImportCommand::Descriptions(args) => descriptions(args),
         ImportCommand::Csv(args) if args.columns.is_some() => mapped(args),
         ImportCommand::Csv(args) => {
             let actors = args.actors.clone().unwrap_or_default();
             let name = args.name.clone().unwrap_or_else(|| default_name(&actors));
-            let (dataset, notes) = import_csv_with(
+            let imported = import_csv_with(
                 &CsvSources {
                     actors: &actors,
                     engagements: args.engagements.as_deref(),
@@ -282,66 +199,147 @@ pub fn run(command: ImportCommand) -> anyhow::Result<()> {
                     encoding: args.encoding,
                 },
             )?;
-            for note in notes {
-                super::say!("note: {note}");
-            }
-            let dataset = args.into.apply(dataset, &actors.display().to_string())?;
             let mut inputs: Vec<&Path> = vec![&actors];
             inputs.extend(args.engagements.as_deref());
             inputs.extend(args.participation.as_deref());
             inputs.extend(args.ties.as_deref());
-            inputs.extend(args.into.into.as_deref());
-            Output::from_arg(args.output.as_deref())
-                .write(dataset.to_json().as_bytes(), &inputs)?;
-            Ok(())
+            finish(imported, &args.into, &inputs, args.output.as_deref())
         }
         ImportCommand::KeepEu(args) => {
             let name = args.name.clone().unwrap_or_else(|| file_stem(&args.file));
-            let (dataset, notes) = import_keep_eu(&args.file, &name)?;
-            for note in notes {
-                super::say!("note: {note}");
-            }
-            let dataset = args.into.apply(dataset, &args.file.display().to_string())?;
-            let mut inputs: Vec<&Path> = vec![&args.file];
-            inputs.extend(args.into.into.as_deref());
-            Output::from_arg(args.output.as_deref())
-                .write(dataset.to_json().as_bytes(), &inputs)?;
-            Ok(())
+            let imported = import_keep_eu(&args.file, &name)?;
+            finish(imported, &args.into, &[&args.file], args.output.as_deref())
         }
         ImportCommand::Cordis(args) => {
-            let (dataset, notes) =
+            let imported =
                 import_cordis(&args.organizations, args.projects.as_deref(), &args.name)?;
-            for note in notes {
-                super::say!("note: {note}");
-            }
-            let origin = args.organizations.display().to_string();
-            let dataset = args.into.apply(dataset, &origin)?;
             let mut inputs: Vec<&Path> = vec![&args.organizations];
             inputs.extend(args.projects.as_deref());
-            inputs.extend(args.into.into.as_deref());
-            Output::from_arg(args.output.as_deref())
-                .write(dataset.to_json().as_bytes(), &inputs)?;
-            Ok(())
+            finish(imported, &args.into, &inputs, args.output.as_deref())
         }
         ImportCommand::Xlsx(args) => {
-            let name = args.name.clone().unwrap_or_else(|| {
-                args.file.file_stem().map_or_else(
-                    || "imported workbook".into(),
-                    |s| s.to_string_lossy().into_owned(),
-                )
-            });
-            let (dataset, notes) = import_xlsx(&args.file, &name)?;
-            for note in notes {
-                super::say!("note: {note}");
-            }
-            let dataset = args.into.apply(dataset, &args.file.display().to_string())?;
-            let mut inputs: Vec<&Path> = vec![&args.file];
-            inputs.extend(args.into.into.as_deref());
-            Output::from_arg(args.output.as_deref())
-                .write(dataset.to_json().as_bytes(), &inputs)?;
-            Ok(())
+            let name = args.name.clone().unwrap_or_else(|| file_stem(&args.file));
+            let imported = import_xlsx(&args.file, &name)?;
+            finish(imported, &args.into, &[&args.file], args.output.as_deref())
         }
     }
+}
+
+/// Prints an importer's notes, merges into --into when given, and writes
+/// the dataset (the first of `inputs` names its origin in conflicts).
+fn finish(
+    (dataset, notes): (Dataset, Vec<String>),
+    into: &IntoArgs,
+    inputs: &[&Path],
+    output: Option<&Path>,
+) -> anyhow::Result<()> {
+    for note in notes {
+        super::say!("note: {note}");
+    }
+    let origin = inputs
+        .first()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let dataset = into.apply(dataset, &origin)?;
+    let mut all = inputs.to_vec();
+    all.extend(into.into.as_deref());
+    Output::from_arg(output).write(dataset.to_json().as_bytes(), &all)?;
+    Ok(())
+}
+
+/// `import descriptions`: every file read (a file that fails is reported
+/// and the others imported), the review printed when asked.
+fn descriptions(args: DescriptionArgs) -> anyhow::Result<()> {
+    let mut descriptions = Vec::new();
+    let mut failed = Vec::new();
+    for file in &args.files {
+        let parsed = read_input(file).and_then(|(origin, text)| parse_description(&text, &origin));
+        match parsed {
+            Ok(d) => {
+                for note in &d.notes {
+                    super::say!("note: {note}");
+                }
+                descriptions.push(d)
+            }
+            Err(e) => {
+                super::say!("error: {e}");
+                failed.push(file.display().to_string());
+            }
+        }
+    }
+    if descriptions.is_empty() {
+        // Nothing imported: write nothing.
+        return Err(verkosto::Error::Import {
+            problems: vec![verkosto::model::Problem::new(
+                "import".to_string(),
+                format!(
+                    "none of the {} files could be imported ({}); nothing was written",
+                    args.files.len(),
+                    failed.join(", ")
+                ),
+            )],
+        }
+        .into());
+    }
+    let into = match &args.into {
+        Some(path) => Some(super::load(path)?),
+        None => None,
+    };
+    let (dataset, candidates) = descriptions_to_dataset(&descriptions, into, &args.name)?;
+    if args.review {
+        print_review(&candidates, args.output.is_some())?;
+    }
+    let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+    inputs.extend(args.into.as_deref());
+    Output::from_arg(args.output.as_deref()).write(dataset.to_json().as_bytes(), &inputs)?;
+    if !failed.is_empty() {
+        anyhow::bail!(
+            "{} of {} files could not be imported ({}); the others were",
+            failed.len(),
+            args.files.len(),
+            failed.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The review of what the free text named: on standard output when the
+/// dataset goes to a file, else on standard error.
+fn print_review(
+    candidates: &[verkosto::import::descriptions::Candidate],
+    to_stdout: bool,
+) -> anyhow::Result<()> {
+    let mut table = verkosto::render::Table::new(&[
+        "file", "project", "role", "found", "actor", "status", "sentence",
+    ]);
+    for c in candidates {
+        let status = match (c.new, c.added, &c.merged_from) {
+            _ if c.missed => "missed: not found as an organisation".to_string(),
+            (true, _, _) => "new actor".to_string(),
+            (false, true, _) => "matched".to_string(),
+            (false, false, Some(before)) => {
+                format!("roles merged: {before} → {}", c.role)
+            }
+            (false, false, None) => "matched, already taking part".to_string(),
+        };
+        table.push(vec![
+            c.origin.as_str().into(),
+            c.project.as_str().into(),
+            c.role.as_str().into(),
+            c.text.as_str().into(),
+            c.actor.as_str().into(),
+            status.into(),
+            c.sentence.as_str().into(),
+        ]);
+    }
+    let text = table.to_text();
+    if to_stdout {
+        Output::Stdout.write(text.as_bytes(), &[])?;
+    } else {
+        use std::io::Write as _;
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    }
+    Ok(())
 }
 
 /// `import csv TABLE --columns MAPPING.toml`.
@@ -361,14 +359,12 @@ fn mapped(args: CsvArgs) -> anyhow::Result<()> {
         },
         &name,
     )?;
-    for note in notes {
-        super::say!("note: {note}");
-    }
-    let dataset = args.into.apply(dataset, &table.display().to_string())?;
-    let mut inputs: Vec<&Path> = vec![table, columns];
-    inputs.extend(args.into.into.as_deref());
-    Output::from_arg(args.output.as_deref()).write(dataset.to_json().as_bytes(), &inputs)?;
-    Ok(())
+    finish(
+        (dataset, notes),
+        &args.into,
+        &[table, columns],
+        args.output.as_deref(),
+    )
 }
 
 /// A file's name without its extension, as a dataset's name.
