@@ -372,9 +372,7 @@ pub fn read_decisions(path: &std::path::Path) -> Result<Vec<Vec<String>>> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     let table = if xlsx {
-        let (_, names, _) = super::xlsx::read_sheets(path, &[])?;
-        let first = names.first().cloned().unwrap_or_default();
-        let (file, _, mut tables) = super::xlsx::read_sheets(path, &[first.as_str()])?;
+        let (file, _, mut tables) = super::xlsx::read_sheets(path, &[None])?;
         tables.pop().flatten().ok_or_else(|| Error::Import {
             problems: vec![Problem::new(file, "no sheet")],
         })?

@@ -92,7 +92,8 @@ pub fn import_keep_eu(path: &Path, name: &str) -> Result<(Dataset, Vec<String>)>
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     let (mut partners, projects) = if xlsx {
-        let (file, names, mut tables) = super::xlsx::read_sheets(path, &[PARTNERS, PROJECTS])?;
+        let (file, names, mut tables) =
+            super::xlsx::read_sheets(path, &[Some(PARTNERS), Some(PROJECTS)])?;
         let projects = tables.pop().flatten();
         let Some(partners) = tables.pop().flatten() else {
             return Err(Error::Import {

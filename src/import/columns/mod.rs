@@ -163,14 +163,8 @@ pub fn import_mapped(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     let mut table = if xlsx {
-        let (file, names, tables) = match &mapping.sheet {
-            Some(sheet) => crate::import::xlsx::read_sheets(path, &[sheet.as_str()])?,
-            None => {
-                let (_, names, _) = crate::import::xlsx::read_sheets(path, &[])?;
-                let first = names.first().cloned().unwrap_or_default();
-                crate::import::xlsx::read_sheets(path, &[first.as_str()])?
-            }
-        };
+        let (file, names, tables) =
+            crate::import::xlsx::read_sheets(path, &[mapping.sheet.as_deref()])?;
         tables
             .into_iter()
             .next()

@@ -168,9 +168,10 @@ pub fn import_xlsx(path: &Path, name: &str) -> Result<(Dataset, Vec<String>)> {
     build(name, &mut all, problems, notes)
 }
 
-/// The sheets of the workbook at `path` called `wanted` (in any case), as
-/// tables; `None` for a sheet the workbook lacks. Returns the file's name
-/// and every sheet name too.
+/// The sheets of the workbook at `path` called `wanted` (in any case; a
+/// `None` wants the first sheet), as tables, read with one opening of the
+/// workbook; `None` for a sheet the workbook lacks. Returns the file's
+/// name and every sheet name too.
 ///
 /// # Errors
 ///
@@ -178,7 +179,7 @@ pub fn import_xlsx(path: &Path, name: &str) -> Result<(Dataset, Vec<String>)> {
 /// headers, values without a header.
 pub(crate) fn read_sheets(
     path: &Path,
-    wanted: &[&str],
+    wanted: &[Option<&str>],
 ) -> Result<(String, Vec<String>, Vec<Option<Table>>)> {
     let (file, bytes) = crate::io::read_input_bytes(path)?;
     let limits = XlsxLimits::new(bytes.len() as u64, &crate::memory::budget());
@@ -198,11 +199,14 @@ pub(crate) fn read_sheets(
     let mut problems = Vec::new();
     let mut tables = Vec::with_capacity(wanted.len());
     for want in wanted {
-        let found = book
-            .sheets
-            .iter()
-            .find(|(n, _)| n.to_lowercase() == want.to_lowercase())
-            .cloned();
+        let found = match want {
+            Some(want) => book
+                .sheets
+                .iter()
+                .find(|(n, _)| n.to_lowercase() == want.to_lowercase())
+                .cloned(),
+            None => book.sheets.first().cloned(),
+        };
         tables.push(match found {
             Some((sheet, part)) => {
                 let rows = read_rows(&mut book, &sheet, &part).map_err(book_error)?;

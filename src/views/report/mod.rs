@@ -376,19 +376,8 @@ fn table_files(analysis: &Analysis<'_>, projects: Table) -> Result<Vec<ReportFil
         ]);
     }
     let mut communities = Table::new(&["community", "size", "internal_density", "members"]);
-    let profiles = analysis.community_profiles(&analysis.options().group)?;
-    for (c, p) in profiles.iter().enumerate() {
-        communities.push(vec![
-            (c + 1).into(),
-            p.members.len().into(),
-            p.internal_density.map_or(Cell::Empty, Cell::Float),
-            Cell::List(
-                p.members
-                    .iter()
-                    .map(|&m| analysis.actor(m).id.to_string())
-                    .collect(),
-            ),
-        ]);
+    for row in sections::community_rows(analysis, |a| a.id.to_string())? {
+        communities.push(row);
     }
     let summary_csv = render_summary(
         analysis.summary()?,

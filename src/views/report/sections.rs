@@ -129,25 +129,35 @@ pub(super) fn cut_section(analysis: &Analysis<'_>, lang: Lang) -> Section {
     }
 }
 
-pub(super) fn community_section(analysis: &Analysis<'_>, lang: Lang) -> Result<Section> {
-    let mut table = people_table(lang, &["community", "size", "internal_density", "members"]);
-    for (c, p) in analysis
-        .community_profiles(&analysis.options().group)?
+/// One row per community: number, size, internal density, and its
+/// members as `member` names them (by name for people, by id for tables).
+pub(super) fn community_rows(
+    analysis: &Analysis<'_>,
+    member: impl Fn(&crate::model::Actor) -> String,
+) -> Result<Vec<Vec<Cell>>> {
+    let profiles = analysis.community_profiles(&analysis.options().group)?;
+    Ok(profiles
         .iter()
         .enumerate()
-    {
-        table.rows.push(vec![
-            (c + 1).into(),
-            p.members.len().into(),
-            p.internal_density.map_or(Cell::Empty, Cell::Float),
-            Cell::List(
-                p.members
-                    .iter()
-                    .map(|&m| analysis.actor(m).name.to_string())
-                    .collect(),
-            ),
-        ]);
-    }
+        .map(|(c, p)| {
+            vec![
+                (c + 1).into(),
+                p.members.len().into(),
+                p.internal_density.map_or(Cell::Empty, Cell::Float),
+                Cell::List(
+                    p.members
+                        .iter()
+                        .map(|&m| member(analysis.actor(m)))
+                        .collect(),
+                ),
+            ]
+        })
+        .collect())
+}
+
+pub(super) fn community_section(analysis: &Analysis<'_>, lang: Lang) -> Result<Section> {
+    let mut table = people_table(lang, &["community", "size", "internal_density", "members"]);
+    table.rows = community_rows(analysis, |a| a.name.to_string())?;
     Ok(Section {
         id: "communities".into(),
         title: lang.text("report.communities").into(),
