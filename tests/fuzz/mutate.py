@@ -239,12 +239,12 @@ def command(rng, kind):
     if kind == "json":
         name = rng.choice(["validate", "summary", "actors", "communities", "brokers", "ties",
                            "projects", "reach", "render", "render", "report", "export", "export",
-                           "evolution", "compare", "merge"])
+                           "evolution", "compare", "merge", "identities"])
         args = [name, "input.json"]
         outputs = []
         if name == "merge":
             return ["merge", "input.json", "input.json", "-o", "merged.json"], ["merged.json"]
-        if name in ("summary", "actors", "communities", "brokers", "ties", "projects", "reach"):
+        if name in ("summary", "actors", "communities", "brokers", "ties", "projects", "reach", "identities"):
             args += rng.choice([[], ["--format", "json"], ["--format", "csv"], [], ["--format", "xml"]])
             if rng.random() < 0.15:
                 args += ["--format", "xlsx", "-o", "table.xlsx"]
@@ -292,6 +292,15 @@ def command(rng, kind):
     if kind == "csv":
         args = ["import", "csv", "--actors", "actors.csv", "--participation", "participation.csv", "-o", "out.json"]
         return args, ["out.json"]
+    if kind == "keepeu":
+        return ["import", "keep-eu", "partners.csv", "-o", "out.json"], ["out.json"]
+    if kind == "cordis":
+        return ["import", "cordis", "--projects", "project.csv", "--organizations", "organization.csv",
+                "-o", "out.json"], ["out.json"]
+    if kind == "columns":
+        return ["import", "csv", "partners.csv", "--columns", "mapping.toml", "-o", "out.json"], ["out.json"]
+    if kind == "decisions":
+        return ["identities", "input.json", "--accept", "review.csv", "-o", "out.json"], ["out.json"]
     args = ["import", "descriptions", "--review", "-o", "out.json"] + sorted(
         f for f in os.listdir(".") if f.endswith(".txt")
     )
@@ -312,7 +321,8 @@ def listing(root):
 
 
 def run_case(binary, rng, sources, timeout, case_dir):
-    kind = rng.choice(["json", "json", "json", "csv", "descriptions", "xlsx"])
+    kind = rng.choice(["json", "json", "json", "csv", "descriptions", "xlsx",
+                       "keepeu", "cordis", "columns", "decisions"])
     os.makedirs(case_dir)
     if kind == "json":
         data = sources["json"]
@@ -326,6 +336,10 @@ def run_case(binary, rng, sources, timeout, case_dir):
         inputs = {"input.json": mutant}
     elif kind == "xlsx":
         inputs = {"book.xlsx": mutate_workbook(rng, sources["xlsx"])}
+    elif kind in ("keepeu", "cordis", "columns", "decisions"):
+        inputs = {}
+        for name, content in sources[kind].items():
+            inputs[name] = mutate_bytes(rng, content) if rng.random() < 0.7 else content
     elif kind == "csv":
         inputs = {}
         for name, content in sources["csv"].items():
@@ -410,6 +424,16 @@ def main():
     for name in ("actors.csv", "participation.csv"):
         with open(os.path.join(csv_dir, name), "rb") as f:
             sources["csv"][name] = f.read()
+    def read(path):
+        with open(os.path.join(REPO, path), "rb") as f:
+            return f.read()
+    sources["keepeu"] = {"partners.csv": read("graphs/examples/keep-eu/partners.csv")}
+    sources["cordis"] = {"project.csv": read("graphs/examples/cordis/project.csv"),
+                         "organization.csv": read("graphs/examples/cordis/organization.csv")}
+    sources["columns"] = {"partners.csv": read("graphs/examples/mapped/partners.csv"),
+                          "mapping.toml": read("mappings/interreg-2021-2027-se.toml")}
+    sources["decisions"] = {"input.json": read("graphs/examples/two-mode.json"),
+                            "review.csv": b"cluster,decision,id\n1,merge,k1\n1,merge,k2\n2,,k3\n"}
     seeds_dir = os.path.join(REPO, "graphs/seeds")
     sources["descriptions"] = {}
     for name in sorted(os.listdir(seeds_dir)):

@@ -1,6 +1,7 @@
 //! In-process fuzzing of the readers of user files — the JSON dataset
-//! loader, the CSV importer, the Excel importer and the description
-//! importer — with
+//! loader, the CSV importer, the Excel importer, the description
+//! importer, the keep.eu, CORDIS and column-mapping importers, and the
+//! identity review with its decisions — with
 //! proptest: the bundled inputs mutated byte by byte and line by line, and
 //! arbitrary text. Every input must give a dataset or an error, never a
 //! panic, and an accepted dataset must analyse without one.
@@ -10,8 +11,12 @@
 
 use crate::util::repo;
 use proptest::prelude::*;
+use verkosto::import::columns::{import_mapped, ColumnMapping};
+use verkosto::import::cordis::import_cordis;
 use verkosto::import::csv::{import_csv, CsvSources};
 use verkosto::import::descriptions::{descriptions_to_dataset, parse_description};
+use verkosto::import::identities::{candidates, read_decisions};
+use verkosto::import::keep_eu::import_keep_eu;
 use verkosto::io::json::parse_dataset;
 use verkosto::metrics::Metric;
 use verkosto::{Analysis, AnalysisOptions};
@@ -193,4 +198,66 @@ proptest! {
             let _ = descriptions_to_dataset(&[description], None, "fuzz");
         }
     }
+
+    #[test]
+    fn keep_eu_import_survives_mutated_tables(edits in edits()) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("partners.csv");
+        std::fs::write(&path, apply(bundled("graphs/examples/keep-eu/partners.csv"), &edits)).unwrap();
+        if let Ok((dataset, _)) = import_keep_eu(&path, "fuzz") {
+            let found = candidates(&dataset);
+            let merges: Vec<Vec<String>> = found.into_iter().map(|c| c.actors).collect();
+            let _ = apply_merges(&dataset, &merges);
+        }
+    }
+
+    #[test]
+    fn cordis_import_survives_mutated_tables(p in edits(), o in edits()) {
+        let dir = tempfile::tempdir().unwrap();
+        let projects = dir.path().join("project.csv");
+        let organizations = dir.path().join("organization.csv");
+        std::fs::write(&projects, apply(bundled("graphs/examples/cordis/project.csv"), &p)).unwrap();
+        std::fs::write(&organizations, apply(bundled("graphs/examples/cordis/organization.csv"), &o)).unwrap();
+        if let Ok((dataset, _)) = import_cordis(&organizations, Some(&projects), "fuzz") {
+            if let Ok(analysis) = Analysis::new(&dataset, AnalysisOptions::default()) {
+                let _ = analysis.summary();
+            }
+        }
+    }
+
+    #[test]
+    fn mapped_import_survives_mutated_tables_and_mappings(t in edits(), m in edits()) {
+        let dir = tempfile::tempdir().unwrap();
+        let table = dir.path().join("partners.csv");
+        std::fs::write(&table, apply(bundled("graphs/examples/mapped/partners.csv"), &t)).unwrap();
+        let text = apply(bundled("mappings/interreg-2021-2027-se.toml"), &m);
+        if let Ok(mapping) = ColumnMapping::from_toml(&String::from_utf8_lossy(&text), "fuzz.toml") {
+            let _ = import_mapped(&table, &mapping, &Default::default(), "fuzz");
+        }
+    }
+
+    #[test]
+    fn identity_decisions_survive_mutated_tables(edits in edits()) {
+        let dir = tempfile::tempdir().unwrap();
+        let list = b"cluster,decision,id\n1,merge,a\n1,merge,b\n2,apart,c\n2,yhdist\xc3\xa4,d\n".to_vec();
+        let path = dir.path().join("review.csv");
+        std::fs::write(&path, apply(list, &edits)).unwrap();
+        let (dataset, _) = parse_dataset(
+            r#"{"name": "d", "actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "A Oy"}, {"id": "c", "name": "C"}, {"id": "d", "name": "D"}],
+                "engagements": [{"id": "p", "name": "P", "participants": [{"actor": "a"}, {"actor": "b"}, {"actor": "c"}]}]}"#,
+            "d.json",
+        ).unwrap();
+        if let Ok(merges) = read_decisions(&path) {
+            let _ = apply_merges(&dataset, &merges);
+        }
+    }
+}
+
+/// [`apply`](verkosto::import::identities::apply) under another name: the
+/// fuzzing module has its own `apply` for byte edits.
+fn apply_merges(
+    dataset: &verkosto::model::Dataset,
+    merges: &[Vec<String>],
+) -> verkosto::Result<verkosto::model::Dataset> {
+    verkosto::import::identities::apply(dataset, merges)
 }
