@@ -3,7 +3,7 @@
 use super::OutputArgs;
 use clap::Args;
 use std::path::{Path, PathBuf};
-use verkosto::import::identities::{apply, candidates, read_decisions};
+use verkosto::import::identities::{apply, candidates, merged_at_import, read_decisions};
 use verkosto::io::Output;
 
 #[derive(Debug, Args)]
@@ -38,7 +38,8 @@ pub fn run(args: IdentitiesArgs) -> anyhow::Result<()> {
         }
         None => {
             let found = candidates(&dataset);
-            let table = verkosto::views::identities_table(&dataset, &found);
+            let table =
+                verkosto::views::identities_table(&dataset, &found, &merged_at_import(&dataset));
             let text = match args.output.format() {
                 verkosto::render::Format::Csv => table.to_csv(),
                 verkosto::render::Format::Json => {

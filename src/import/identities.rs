@@ -29,6 +29,59 @@ use crate::text::fold;
 use petgraph::unionfind::UnionFind;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// An actor the import already made of names that differ by more than
+/// case, spacing or diacritics (an English and a Finnish name, a unit and
+/// its organisation), listed for review next to the [`candidates`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// The actor's id.
+    pub actor: String,
+    /// Its name, then each other spelling it was made of.
+    pub names: Vec<String>,
+    /// Why they are one.
+    pub evidence: String,
+}
+
+/// The actors of `dataset` made of differently written names at import
+/// (some alias with another bare key than its name), each with all its
+/// spellings, in dataset order.
+///
+/// Complexity: O(a) for a aliases in all.
+///
+/// ```
+/// use verkosto::import::identities::merged_at_import;
+/// let (dataset, _) = verkosto::io::json::parse_dataset(r#"{"name": "d",
+///   "actors": [{"id": "o", "name": "Oulun yliopisto", "kind": "university",
+///               "aliases": ["University of Oulu", "OULUN YLIOPISTO"]}],
+///   "engagements": []}"#, "d.json").unwrap();
+/// let merged = merged_at_import(&dataset);
+/// assert_eq!(merged[0].names, ["Oulun yliopisto", "University of Oulu", "OULUN YLIOPISTO"]);
+/// ```
+pub fn merged_at_import(dataset: &Dataset) -> Vec<Merged> {
+    let bare = |n: &str| crate::text::bare(&super::identity::name_key(n));
+    dataset
+        .actors
+        .iter()
+        .filter_map(|actor| {
+            let own = bare(&actor.name);
+            if actor.aliases.iter().all(|a| bare(a) == own) {
+                return None;
+            }
+            let others: Vec<String> = actor.aliases.iter().map(|a| a.to_string()).collect();
+            let body = super::register::body_of(&actor.name);
+            let evidence = match body {
+                Some(b) if others.iter().all(|o| super::register::body_of(o).is_some_and(|x| x.name == b.name)) => {
+                    format!("both names of {} (register)", b.name)
+                }
+                _ => "one organisation under these names in the source (register, unit or registry number)".to_string(),
+            };
+            let mut names = vec![actor.name.to_string()];
+            names.extend(others);
+            Some(Merged { actor: actor.id.to_string(), names, evidence })
+        })
+        .collect()
+}
+
 /// Names at least this alike (normalised Levenshtein) are proposed.
 pub const SIMILAR: f64 = 0.9;
 

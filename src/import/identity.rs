@@ -72,6 +72,9 @@ const LEGAL_FORMS: &[&str] = &[
     " r.f.",
     " ky",
     " ltd",
+    " ltd.",
+    " limited",
+    " oy.",
     " osakeyhtiö",
 ];
 
