@@ -86,6 +86,18 @@ fn out_of_memory(size: usize) -> ! {
     }
 }
 
+/// The width of the terminal standard output goes to, when it goes to one.
+fn terminal_columns() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let mut size: libc::winsize = unsafe { std::mem::zeroed() };
+    // SAFETY: TIOCGWINSZ fills the winsize we own; a failure leaves it zero.
+    let ok = unsafe { libc::ioctl(1, libc::TIOCGWINSZ, &mut size) } == 0;
+    (ok && size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
 fn main() -> ExitCode {
     // An interrupted run removes its temporary files (exit 130).
     let _ = ctrlc::set_handler(|| {
@@ -100,6 +112,10 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    verkosto::render::set_full_table_hint("the full table with -f csv or -f json");
+    if let Some(columns) = terminal_columns() {
+        verkosto::render::set_text_width(columns);
+    }
     match cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

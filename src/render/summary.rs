@@ -70,11 +70,13 @@ pub fn warnings_text(warnings: &[Warning]) -> String {
     }
     let mut out = String::from("\nwarnings\n");
     for w in warnings {
-        out.push_str(&format!(
-            "  [{}] {}\n",
-            w.code,
-            super::terminal_safe(&w.message.replace('\n', " "))
+        let first = format!("  [{}] ", w.code);
+        out.push_str(&super::fit::wrap(
+            &super::terminal_safe(&w.message.replace('\n', " ")),
+            &first,
+            4,
         ));
+        out.push('\n');
     }
     out
 }
@@ -198,7 +200,11 @@ pub fn render_summary(s: &NetworkSummary, warnings: &[Warning], format: Format) 
         Format::Table => {
             let mut table = Table::new(&["metric", "value"]);
             for (key, cell) in figures(s) {
-                table.push(vec![key.into(), cell.text(&TextStyle::SUMMARY).into()]);
+                let cell = match cell {
+                    Cell::List(items) if !items.is_empty() => Cell::List(items),
+                    other => other.text(&TextStyle::SUMMARY).into(),
+                };
+                table.push(vec![key.into(), cell]);
             }
             let mut out = table.to_text();
             out.push_str(&warnings_text(warnings));

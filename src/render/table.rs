@@ -1,5 +1,6 @@
 //! Tables written as aligned text, CSV or JSON.
 
+use super::fit::{chars, column_widths, shorten, shorten_list};
 use crate::error::{Error, Result};
 use crate::model::CompactString;
 use serde_json::{Map, Number, Value};
@@ -286,20 +287,17 @@ impl Table {
         }
     }
 
-    /// Aligned text: text left-aligned, numbers right-aligned.
+    /// Aligned text: text left-aligned, numbers right-aligned, no line
+    /// wider than the [text width](super::text_width): long texts are
+    /// shortened with `…`, long lists to the items that fit and `… N
+    /// more`, and columns that do not fit at all are left out with a note
+    /// under the table.
     pub fn to_text(&self) -> String {
-        let texts: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .map(|row| {
-                row.iter()
-                    .map(|c| match c {
-                        Cell::Text(s) => terminal_safe(&s.replace(['\n', '\r', '\t'], " ")),
-                        other => terminal_safe(&other.text(&TextStyle::TABLE)),
-                    })
-                    .collect()
-            })
-            .collect();
+        let width = super::text_width();
+        let plain = |c: &Cell| match c {
+            Cell::Text(s) => terminal_safe(&s.replace(['\n', '\r', '\t'], " ")),
+            other => terminal_safe(&other.text(&TextStyle::TABLE)),
+        };
         let numeric: Vec<bool> = (0..self.columns.len())
             .map(|c| {
                 self.rows
@@ -308,22 +306,35 @@ impl Table {
                     && !self.rows.is_empty()
             })
             .collect();
-        let width = |s: &str| s.chars().count();
-        let widths: Vec<usize> = (0..self.columns.len())
+        let header: Vec<String> = self.columns.iter().map(|c| terminal_safe(c)).collect();
+        let natural: Vec<usize> = (0..self.columns.len())
             .map(|c| {
-                texts
+                self.rows
                     .iter()
-                    .map(|r| width(&r[c]))
-                    .chain([width(&terminal_safe(&self.columns[c]))])
+                    .map(|r| chars(&plain(&r[c])))
+                    .chain([chars(&header[c])])
                     .max()
                     .unwrap_or(0)
             })
             .collect();
+        let (widths, shown) = column_widths(&natural, &numeric, width);
+        let fitted = |c: usize, cell: &Cell| -> String {
+            match cell {
+                Cell::List(items) if natural[c] > widths[c] => {
+                    let items: Vec<String> = items
+                        .iter()
+                        .map(|i| terminal_safe(&i.replace(['\n', '\r', '\t'], " ")))
+                        .collect();
+                    shorten_list(&items, TextStyle::TABLE.list_separator, widths[c])
+                }
+                other => shorten(&plain(other), widths[c]),
+            }
+        };
         let mut out = String::new();
         let line = |out: &mut String, cells: &[String]| {
             let mut parts = Vec::new();
             for (c, cell) in cells.iter().enumerate() {
-                let pad = " ".repeat(widths[c] - width(cell));
+                let pad = " ".repeat(widths[c].saturating_sub(chars(cell)));
                 let last = c + 1 == cells.len();
                 parts.push(if numeric[c] {
                     format!("{pad}{cell}")
@@ -336,14 +347,32 @@ impl Table {
             out.push_str(parts.join("  ").trim_end());
             out.push('\n');
         };
-        let header: Vec<String> = self.columns.iter().map(|c| terminal_safe(c)).collect();
+        let header: Vec<String> = (0..shown).map(|c| shorten(&header[c], widths[c])).collect();
         line(&mut out, &header);
         line(
             &mut out,
             &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
         );
-        for row in &texts {
-            line(&mut out, row);
+        for row in &self.rows {
+            let cells: Vec<String> = (0..shown).map(|c| fitted(c, &row[c])).collect();
+            line(&mut out, &cells);
+        }
+        let cut = widths.iter().zip(&natural).any(|(w, n)| w < n);
+        if shown < self.columns.len() || cut {
+            let mut note = String::from("(");
+            if shown < self.columns.len() {
+                note.push_str(&format!(
+                    "{} more columns not shown: {}; ",
+                    self.columns.len() - shown,
+                    self.columns[shown..].join(", ")
+                ));
+            } else {
+                note.push_str("long values shortened; ");
+            }
+            note.push_str(super::fit::full_table_hint());
+            note.push(')');
+            out.push_str(&super::fit::wrap(&terminal_safe(&note), "", 1));
+            out.push('\n');
         }
         out
     }

@@ -252,11 +252,17 @@ pub fn the_keep_eu_export_imports_as_downloaded() {
             .unwrap_or_else(|| panic!("{name} is not in the review list"));
         row.split(',').take(3).collect::<Vec<_>>().join(",")
     };
-    assert_eq!(cluster_of("University of Oulu"), cluster_of("Oulun Yliopisto"));
+    assert_eq!(
+        cluster_of("University of Oulu"),
+        cluster_of("Oulun Yliopisto")
+    );
     assert!(cluster_of("University of Oulu").contains(",merged,oulun-yliopisto"));
     let toulon = cluster_of("Toulon Var Technologies");
     let number = toulon.split(',').next().unwrap();
-    assert_eq!(cluster_of("Toulun Var Technologies").split(',').next(), Some(number));
+    assert_eq!(
+        cluster_of("Toulun Var Technologies").split(',').next(),
+        Some(number)
+    );
     let decided: String = list
         .lines()
         .map(|l| {
@@ -270,7 +276,14 @@ pub fn the_keep_eu_export_imports_as_downloaded() {
     std::fs::write(dir.path().join("decided.csv"), decided).unwrap();
     let r = run_in(
         dir.path(),
-        &["identities", "keep.json", "--accept", "decided.csv", "-o", "merged.json"],
+        &[
+            "identities",
+            "keep.json",
+            "--accept",
+            "decided.csv",
+            "-o",
+            "merged.json",
+        ],
         None,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
