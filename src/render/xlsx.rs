@@ -51,8 +51,9 @@ fn sheet_name(name: &str, taken: &[String]) -> String {
 ///
 /// # Errors
 ///
-/// [`Error::Invalid`] when a table does not fit a sheet (more than
-/// 1,048,575 rows or 16,384 columns).
+/// [`Error::Invalid`] when a table has more than Excel's 16,384 columns.
+/// A table of more rows than a sheet holds ([`SHEET_ROWS`]) continues on
+/// sheets named after it with ` 2`, ` 3`…
 ///
 /// # Examples
 ///
@@ -64,6 +65,11 @@ fn sheet_name(name: &str, taken: &[String]) -> String {
 /// assert_eq!(&bytes[..2], b"PK", "a zip container");
 /// ```
 pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
+    workbook_of_sheets(sheets, SHEET_ROWS)
+}
+
+/// [`workbook`] with at most `sheet_rows` data rows on a sheet.
+fn workbook_of_sheets(sheets: &[(&str, &Table)], sheet_rows: usize) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_error)?;
     book.set_properties(
@@ -82,14 +88,55 @@ pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
     let mut taken: Vec<String> = vec![CONTINUED.to_string()];
     let mut continued = Table::new(&["sheet", "cell", "part", "text"]);
     for (name, table) in sheets {
-        let name = sheet_name(name, &taken);
-        taken.push(name.clone());
-        write_sheet(&mut book, &name, table, &formats, &mut continued)?;
+        // A table longer than a sheet continues on sheets `name 2`, `name
+        // 3`…, each with the header.
+        for (part, rows) in table.rows.chunks(sheet_rows).enumerate() {
+            let name = if part == 0 {
+                sheet_name(name, &taken)
+            } else {
+                sheet_name(&format!("{name} {}", part + 1), &taken)
+            };
+            taken.push(name.clone());
+            write_sheet(
+                &mut book,
+                &name,
+                &table.columns,
+                rows,
+                &formats,
+                &mut continued,
+            )?;
+        }
+        if table.rows.is_empty() {
+            let name = sheet_name(name, &taken);
+            taken.push(name.clone());
+            write_sheet(
+                &mut book,
+                &name,
+                &table.columns,
+                &[],
+                &formats,
+                &mut continued,
+            )?;
+        }
     }
     if !continued.rows.is_empty() {
         // Its pieces hold at most a cell's characters: nothing continues.
         let mut none = Table::new(&[]);
-        write_sheet(&mut book, CONTINUED, &continued, &formats, &mut none)?;
+        for (part, rows) in continued.rows.chunks(sheet_rows).enumerate() {
+            let name = if part == 0 {
+                CONTINUED.to_string()
+            } else {
+                format!("{CONTINUED} {}", part + 1)
+            };
+            write_sheet(
+                &mut book,
+                &name,
+                &continued.columns,
+                rows,
+                &formats,
+                &mut none,
+            )?;
+        }
     }
     if sheets.is_empty() {
         book.add_worksheet();
@@ -103,12 +150,16 @@ struct Formats {
     day: Format,
 }
 
-/// Writes `table` as the sheet `name` of `book`; the rest of a text
-/// longer than a cell holds goes into `continued`.
+/// Data rows one sheet holds (Excel's 1,048,576 rows less the header).
+pub const SHEET_ROWS: usize = 1_048_575;
+
+/// Writes `columns` and `rows` as the sheet `name` of `book`; the rest of
+/// a text longer than a cell holds goes into `continued`.
 fn write_sheet(
     book: &mut Workbook,
     name: &str,
-    table: &Table,
+    columns: &[String],
+    rows: &[Vec<Cell>],
     formats: &Formats,
     continued: &mut Table,
 ) -> Result<()> {
@@ -116,34 +167,26 @@ fn write_sheet(
     // million rows needs no more memory than one row.
     let sheet = book.add_worksheet_with_constant_memory();
     sheet.set_name(name).map_err(xlsx_error)?;
-    let rows = u32::try_from(table.rows.len())
-        .ok()
-        .filter(|&n| n < 1_048_576)
-        .ok_or_else(|| {
-            Error::invalid(
-                "xlsx",
-                table.rows.len().to_string(),
-                "at most 1,048,575 rows for one sheet",
-            )
-        })?;
-    let columns = u16::try_from(table.columns.len())
+    let row_count = rows.len() as u32;
+    let table_columns = columns;
+    let columns = u16::try_from(table_columns.len())
         .ok()
         .filter(|&n| n <= 16_384)
         .ok_or_else(|| {
             Error::invalid(
                 "xlsx",
-                table.columns.len().to_string(),
+                table_columns.len().to_string(),
                 "at most 16,384 columns",
             )
         })?;
     let width = |text: &str| text.chars().take(MAX_WIDTH).count();
-    let mut widths: Vec<usize> = table.columns.iter().map(|c| width(c)).collect();
-    for (c, column) in table.columns.iter().enumerate() {
+    let mut widths: Vec<usize> = table_columns.iter().map(|c| width(c)).collect();
+    for (c, column) in table_columns.iter().enumerate() {
         sheet
             .write_string_with_format(0, c as u16, column, &formats.header)
             .map_err(xlsx_error)?;
     }
-    for (r, row) in table.rows.iter().enumerate() {
+    for (r, row) in rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
             let col = c as u16;
@@ -196,7 +239,7 @@ fn write_sheet(
     sheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
     if columns > 0 {
         sheet
-            .autofilter(0, 0, rows, columns - 1)
+            .autofilter(0, 0, row_count, columns - 1)
             .map_err(xlsx_error)?;
     }
     Ok(())
@@ -348,6 +391,20 @@ pub fn table_from_csv(text: &str) -> Result<Table> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_longer_than_a_sheet_continues_on_more_sheets() {
+        let mut table = Table::new(&["id", "degree"]);
+        for i in 0..5 {
+            table.push(vec![Cell::Text(format!("a{i}").into()), Cell::Int(i)]);
+        }
+        let bytes = workbook_of_sheets(&[("actors", &table)], 2).unwrap();
+        let limits =
+            crate::import::xlsx::book::Limits::new(bytes.len() as u64, &crate::memory::budget());
+        let book = crate::import::xlsx::book::Book::open(bytes, limits).unwrap();
+        let names: Vec<&str> = book.sheets.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["actors", "actors 2", "actors 3"]);
+    }
 
     #[test]
     fn csv_columns_are_typed() {

@@ -9,7 +9,7 @@
 //! not trimmed, and a text longer than Excel's 32,767 characters, which
 //! the writer continues in the sheet [`CONTINUED`], is joined again.
 
-mod book;
+pub(crate) mod book;
 
 pub use book::{unescape_ooxml, Limits as XlsxLimits};
 
