@@ -6,8 +6,8 @@ use super::Analysis;
 use crate::error::Result;
 use crate::graph::Csr;
 use crate::metrics::centrality::{
-    betweenness, closeness, eigenvector, harmonic, katz, pagerank, BetweennessOptions,
-    PageRankOptions,
+    betweenness, closeness, eigenvector, eigenvector_within_parts, harmonic, katz, pagerank,
+    BetweennessOptions, PageRankOptions,
 };
 use crate::metrics::clustering::clustering;
 use crate::metrics::core::core_number;
@@ -101,6 +101,18 @@ impl Analysis<'_> {
             Metric::BrokerageTotal => MetricValue::ints(self.brokerage().iter().map(|b| b.total())),
             Metric::Reach => MetricValue::ints(self.reach().per_actor.iter().copied()),
         })
+    }
+
+    /// Eigenvector centrality within each separate part of the network (a
+    /// part's values have unit norm), for lists that compare actors of
+    /// several parts: on the whole network a part with a smaller spectral
+    /// radius is all zeros.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::NoConvergence`] when the iteration does not converge.
+    pub fn eigenvector_within_parts(&self) -> Result<Vec<f64>> {
+        eigenvector_within_parts(self.iterative(), self.components())
     }
 
     /// The adjacency for the iterative metrics (eigenvector, PageRank, Katz

@@ -121,6 +121,7 @@ pub struct Analysis<'a> {
     /// Per engagement position, the dataset index of its top-level
     /// engagement (following `part_of`).
     roots: OnceLock<Vec<usize>>,
+    yearly: OnceLock<Vec<PeriodRow>>,
     reach: OnceLock<Reach>,
     components: OnceLock<Vec<usize>>,
     mixing: OnceLock<Mixing>,
@@ -168,6 +169,7 @@ impl<'a> Analysis<'a> {
             groups: OnceLock::new(),
             summary: OnceLock::new(),
             roots: OnceLock::new(),
+            yearly: OnceLock::new(),
             reach: OnceLock::new(),
             components: OnceLock::new(),
             mixing: OnceLock::new(),
@@ -334,6 +336,20 @@ impl<'a> Analysis<'a> {
     /// projection: no projection is made again.
     pub fn evolution(&self, periods: &Periods, mode: EvolutionMode) -> Result<Vec<PeriodRow>> {
         evolution::evolution_of(&self.projection, &self.options.projection, periods, mode)
+    }
+
+    /// The network year by year, each year's own network
+    /// ([`EvolutionMode::Window`]), computed once.
+    ///
+    /// # Errors
+    ///
+    /// As [`Analysis::evolution`].
+    pub fn yearly(&self) -> Result<&[PeriodRow]> {
+        if let Some(rows) = self.yearly.get() {
+            return Ok(rows);
+        }
+        let rows = self.evolution(&Periods::Year, EvolutionMode::Window)?;
+        Ok(self.yearly.get_or_init(|| rows))
     }
 
     /// The first and the last date of the kept engagements, if any has

@@ -86,31 +86,53 @@ fn report_files_and_numbers() {
     assert_well_formed_xml(&svg, "built-in map");
 }
 
+/// The key findings of the seed: short (at most 60 words each), lists of
+/// at most three names, the parts in numbers, the cut points and bridges
+/// in words, the member list, the money by kind and region, a link to the
+/// table behind each.
 #[test]
-fn key_findings_name_the_separate_networks_and_the_member_list() {
+fn key_findings_are_short_and_name_what_holds_the_network() {
     let (_dir, html, _) = report(&["--builtin"]);
     let start = html.find("id=\"findings\"").unwrap();
     let findings = &html[start..html[start..].find("</section>").unwrap() + start];
+    let items: Vec<&str> = findings
+        .split("<li>")
+        .skip(1)
+        .map(|i| i.split("<a href").next().unwrap())
+        .collect();
+    assert!(items.len() >= 6, "{findings}");
+    for item in &items {
+        assert!(item.split_whitespace().count() <= 60, "too long: {item}");
+    }
     assert!(
-        findings.contains("It is 5 separate networks with no tie between them"),
+        findings.contains(
+            "It is 5 separate parts with no tie between them: the largest has 16 actors; \
+             the other 4 are single projects of 2–3 partners"
+        ),
         "{findings}"
     );
-    for project in ["KASVUKAYTAVA-VH", "A78140", "A72158", "A75739", "S11582"] {
-        assert!(
-            findings.contains(project),
-            "{project} not named: {findings}"
-        );
-    }
     assert!(
         findings.contains("14 of 23 ties come from the member list of Suomen kasvukäytävä"),
         "{findings}"
     );
-    assert!(findings.contains("Suomen kasvukäytävä holds its part together"));
+    assert!(
+        findings.contains(
+            "3 actors hold the network together, most of all Suomen kasvukäytävä, \
+             Centria-ammattikorkeakoulu Oy and Kouvolan kaupunki"
+        ),
+        "{findings}"
+    );
+    assert!(findings.contains("Ties that are the only link between two sides of the network: 20"));
+    assert!(findings.contains("By kind: municipality"), "{findings}");
     assert!(
         findings.contains("href=\"#cut\""),
         "each finding links to its table"
     );
-    assert!(findings.contains("Groups of fewer than 3 actors are left out of this comparison"));
+    // No finding says a group does not work with itself at 0 %.
+    assert!(
+        !findings.contains(": 0 %") && !findings.contains("0.0 %"),
+        "{findings}"
+    );
 }
 
 /// The project table lists every project of the dataset with its
@@ -148,7 +170,7 @@ fn projects_with_coordinators_and_funding_in_two_languages() {
         "Mitä luvut tarkoittavat",
         "1.9.2021 – 31.8.2023",
         "0,0655",
-        "Se koostuu 5 erillisestä verkostosta",
+        "Se koostuu 5 erillisestä osasta",
     ] {
         assert!(fi.contains(text), "{text} missing from the Finnish report");
     }
@@ -307,6 +329,15 @@ fn report_compares_two_windows() {
     assert_well_formed_xml(&map, "compare map");
     assert_eq!(map.matches("stroke=\"#C8102E\"").count(), 17);
     assert!(html.contains("uudet yhteydet punaisella"));
+    // A key finding says what changed and names a new tie; the comparison
+    // comes before the tables of the whole period.
+    let start = html.find("id=\"findings\"").unwrap();
+    let findings = &html[start..start + html[start..].find("</section>").unwrap()];
+    assert!(
+        findings.contains("Ajanjaksosta 1.1.2016–31.12.2020 ajanjaksoon 1.1.2021–31.12.2023: uusia yhteyksiä 17 (mm. Centria-ammattikorkeakoulu Oy – Viexpo"),
+        "{findings}"
+    );
+    assert!(html.find("<section id=\"compare\">") < html.find("<section id=\"projects\">"));
 
     let r = run_in(
         &repo(),
@@ -321,4 +352,47 @@ fn report_compares_two_windows() {
         None,
     );
     assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+/// The top lists show only actors with a value above 0, leave out actors
+/// tied only through member lists, and measure eigenvector centrality
+/// within each part, so that the hub of the member list is not 0.
+#[test]
+fn top_lists_have_no_zero_rows() {
+    let (_dir, html, _) = report(&["--builtin", "--lang", "fi"]);
+    for metric in [
+        "betweenness",
+        "closeness",
+        "eigenvector",
+        "pagerank",
+        "degree",
+    ] {
+        let start = html
+            .find(&format!("<section id=\"top-{metric}\">"))
+            .unwrap_or_else(|| panic!("no top list of {metric}"));
+        let section = &html[start..start + html[start..].find("</section>").unwrap()];
+        let rows: Vec<&str> = section.split("<tr>").skip(2).collect();
+        assert!(!rows.is_empty(), "{section}");
+        for row in rows {
+            let cells: Vec<&str> = row.split("<td").skip(1).collect();
+            let value = cells[3]
+                .split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap();
+            let number: f64 = value
+                .replace(',', ".")
+                .replace('\u{2009}', "")
+                .parse()
+                .unwrap();
+            assert!(number > 0.0, "{metric}: {row}");
+            assert!(!row.contains("Akaa"), "{metric}: listed only: {row}");
+        }
+    }
+    let start = html.find("<section id=\"top-eigenvector\">").unwrap();
+    let section = &html[start..start + html[start..].find("</section>").unwrap()];
+    assert!(section.contains("Suomen kasvukäytävä"), "{section}");
+    assert!(section.contains("toimijoita sen osassa"));
 }

@@ -1,7 +1,7 @@
 //! The report's change over time: the network per year as charts and a
 //! table, from the analysis' own projection.
 
-use crate::analysis::{Analysis, EvolutionMode, PeriodRow, Periods};
+use crate::analysis::{Analysis, PeriodRow};
 use crate::error::Result;
 use crate::lang::Lang;
 use crate::render::report::{Chart, ReportCharts};
@@ -14,7 +14,7 @@ pub(super) fn change_over_time(
     analysis: &Analysis<'_>,
     lang: Lang,
 ) -> Result<Option<(ReportCharts, Table)>> {
-    let rows = analysis.evolution(&Periods::Year, EvolutionMode::Window)?;
+    let rows = analysis.yearly()?;
     if rows.len() < 2 {
         return Ok(None);
     }
@@ -61,7 +61,7 @@ pub(super) fn change_over_time(
             false,
         ),
     ];
-    let table = change_table(&rows, lang);
+    let table = change_table(rows, lang);
     Ok(Some((
         ReportCharts {
             title: lang.text("report.change").into(),

@@ -8,18 +8,19 @@ use crate::render::map::MapModel;
 use crate::render::report::Section;
 use crate::render::Cell;
 use crate::views::compare::mark_formed;
+use crate::views::findings::Finding;
 use crate::views::projects::people_table;
 use crate::views::{map, MapOptions};
 
 /// The comparison of `before` with `after` under the analysis' options:
 /// the map model of the after-network with the formed ties marked, and the
-/// compare sections.
+/// compare sections and the finding that says what changed.
 pub(super) fn compare_windows(
     analysis: &Analysis<'_>,
     map_options: &MapOptions,
     before: Window,
     after: Window,
-) -> Result<(MapModel, Vec<Section>)> {
+) -> Result<(MapModel, Vec<Section>, Finding)> {
     let lang = map_options.lang;
     let windowed = |w: Window| Analysis::new(analysis.dataset(), w.applied_to(analysis.options()));
     let (a_before, a_after) = (windowed(before)?, windowed(after)?);
@@ -32,10 +33,57 @@ pub(super) fn compare_windows(
         .iter()
         .map(|a| (a.id.as_str(), a.name.as_str()))
         .collect();
+    let finding = changed(&comparison, lang, &names, before, after);
     Ok((
         model,
         compare_sections(&comparison, lang, &names, before, after),
+        finding,
     ))
+}
+
+/// What changed between the windows in one sentence: the counts, and the
+/// strongest new ties by name.
+fn changed(
+    comparison: &Comparison,
+    lang: Lang,
+    names: &std::collections::HashMap<&str, &str>,
+    before: Window,
+    after: Window,
+) -> Finding {
+    let (formed, ended, kept) = comparison.counts();
+    let name = |id: &str| names.get(id).map_or(id, |n| n).to_string();
+    let mut new: Vec<&crate::analysis::TieChange> = comparison
+        .ties
+        .iter()
+        .filter(|t| t.change == "formed")
+        .collect();
+    new.sort_by(|a, b| {
+        b.weight_after
+            .unwrap_or(0.0)
+            .total_cmp(&a.weight_after.unwrap_or(0.0))
+            .then((&a.source, &a.target).cmp(&(&b.source, &b.target)))
+    });
+    let ties: Vec<String> = new
+        .iter()
+        .take(2)
+        .map(|t| format!("{} – {}", name(&t.source), name(&t.target)))
+        .collect();
+    let key = if formed == 0 {
+        "finding.changed_none"
+    } else {
+        "finding.changed"
+    };
+    Finding {
+        text: lang
+            .text(key)
+            .replace("{before}", &window_text(lang, before))
+            .replace("{after}", &window_text(lang, after))
+            .replace("{formed}", &lang.integer(formed as i64))
+            .replace("{ties}", &ties.join(", "))
+            .replace("{ended}", &lang.integer(ended as i64))
+            .replace("{kept}", &lang.integer(kept as i64)),
+        section: "compare",
+    }
 }
 
 /// The compare section: the tie changes (formed, ended, kept) with counts

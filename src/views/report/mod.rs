@@ -107,41 +107,46 @@ pub fn report(analysis: &Analysis<'_>, options: &ReportOptions) -> Result<Vec<Re
     let mut maps = draw_maps(analysis, options, &mut files)?;
     let projects = projects_table(analysis, lang);
     let mut sections = table_sections(analysis, lang, &projects)?;
+    let mut changed = None;
     if let Some((before, after)) = options.compare {
         let map_options = MapOptions {
             lang,
             title: options.title.clone(),
             ..options.map.clone()
         };
-        let (model, compare) = compare::compare_windows(analysis, &map_options, before, after)?;
+        let (model, compare, finding) =
+            compare::compare_windows(analysis, &map_options, before, after)?;
+        changed = Some(finding);
         let title = lang
             .text("report.compare_map")
             .replace("{after}", &compare::window_text(lang, after));
         let mut drawn = draw_map(analysis, options, &model, "map-compare", &title, &mut files)?;
         drawn.notes.clear();
         maps.push(drawn);
-        sections.extend(compare);
+        // What changed comes before the tables of the whole period.
+        sections.splice(0..0, compare);
     }
     let change = change_section(analysis, lang, &mut sections, &mut files)?;
+    // The findings already state the dominant project and the separate
+    // parts.
+    let warnings: Vec<_> = crate::views::warnings(analysis, TOP_SECTIONS, lang)?
+        .into_iter()
+        .filter(|w| !["dominant_engagement", "separate_components"].contains(&w.code))
+        .collect();
     let data = ReportData {
         lang,
         title: options
             .title
             .clone()
             .unwrap_or_else(|| analysis.dataset().name.clone()),
-        findings: findings(analysis, lang)?
+        findings: with_change(findings(analysis, lang, warnings.len())?, changed)
             .into_iter()
             .map(|f| ReportFinding {
                 text: f.text,
                 section: f.section.to_string(),
             })
             .collect(),
-        // The findings already state the dominant project and the
-        // separate parts.
-        warnings: crate::views::warnings(analysis, TOP_SECTIONS, lang)?
-            .into_iter()
-            .filter(|w| !["dominant_engagement", "separate_components"].contains(&w.code))
-            .collect(),
+        warnings,
         options: figures::option_rows(analysis, lang, &options.source),
         summary: figures::summary_rows(analysis, lang)?,
         heatmap: figures::heatmap(analysis, lang)?,
@@ -155,6 +160,18 @@ pub fn report(analysis: &Analysis<'_>, options: &ReportOptions) -> Result<Vec<Re
     files.push(file("report.md", report_markdown(&data).into_bytes()));
     files.push(file("report.html", report_html(&data).into_bytes()));
     Ok(files)
+}
+
+/// The findings with what changed between two windows right after those
+/// on the network's size, parts and cut points.
+fn with_change(
+    mut findings: Vec<crate::views::findings::Finding>,
+    changed: Option<crate::views::findings::Finding>,
+) -> Vec<crate::views::findings::Finding> {
+    if let Some(changed) = changed {
+        findings.insert(findings.len().min(3), changed);
+    }
+    findings
 }
 
 /// The maps of `options.modes`, drawn into `files` (and `map.dot` of the

@@ -11,29 +11,100 @@ use crate::render::Cell;
 use crate::views::projects::people_table;
 
 pub(super) fn top_section(analysis: &Analysis<'_>, lang: Lang, metric: Metric) -> Result<Section> {
-    let values = analysis.metric(metric)?;
-    let scores = analysis.scores(metric)?;
-    let mut order: Vec<usize> = (0..analysis.actor_count()).collect();
-    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    let n = analysis.actor_count();
+    let within_parts = metric == Metric::Eigenvector;
+    let (values, scores): (Vec<Cell>, Vec<f64>) = if within_parts {
+        let v = analysis.eigenvector_within_parts()?;
+        (v.iter().map(|&x| Cell::Float(x)).collect(), v)
+    } else {
+        let values = analysis.metric(metric)?;
+        (
+            values.iter().map(|v| Cell::from(*v)).collect(),
+            analysis.scores(metric)?,
+        )
+    };
+    // Actors tied only by being listed take their centrality from the
+    // list: they are left out, as are actors without ties.
+    let caveats = analysis.caveats(&[metric])?;
+    let listed: std::collections::HashSet<&str> = caveats
+        .iter()
+        .filter_map(|c| match c {
+            crate::metrics::warning::Caveat::ListedOnly { actors } => Some(actors),
+            _ => None,
+        })
+        .flatten()
+        .map(|(id, _)| id.as_str())
+        .collect();
+    let degree = analysis.scores(Metric::Degree)?;
+    let candidates: Vec<usize> = (0..n)
+        .filter(|&a| degree[a] > 0.0 && !listed.contains(analysis.actor(a).id.as_str()))
+        .collect();
+    let mut order: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&a| scores[a] > 0.0)
+        .collect();
+    let positive = (0..n).filter(|&a| scores[a] > 0.0).count();
     let label = lang
         .lookup(&format!("metric.{}", metric.name()))
         .unwrap_or(metric.name());
     let mut table = people_table(lang, &["rank", "actor", "kind"]);
     table.columns.push(label.to_string());
+    let parts = analysis.components();
+    let mut part_size = vec![0usize; parts.iter().max().map_or(0, |m| m + 1)];
+    for &p in parts {
+        part_size[p] += 1;
+    }
+    if within_parts {
+        table.columns.push(lang.text("col.part_size").to_string());
+        // Values of different parts compare only as ranks within them:
+        // the largest part first.
+        order.sort_by(|&a, &b| {
+            (part_size[parts[b]], scores[b])
+                .partial_cmp(&(part_size[parts[a]], scores[a]))
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.cmp(&b))
+        });
+    } else {
+        order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    }
     for (rank, &a) in order.iter().take(10).enumerate() {
-        table.rows.push(vec![
+        let mut row = vec![
             (rank + 1).into(),
             analysis.actor(a).name.as_str().into(),
             lang.kind(&analysis.actor(a).kind).into(),
-            Cell::from(values[a]),
-        ]);
+            values[a].clone(),
+        ];
+        if within_parts {
+            row.push(part_size[parts[a]].into());
+        }
+        table.rows.push(row);
+    }
+    let mut intro = lang
+        .text(&format!("report.top.{}", metric.name()))
+        .to_string();
+    if within_parts {
+        intro.push_str(lang.text("report.top_within_part"));
+    }
+    if positive < n {
+        intro.push_str(
+            &lang
+                .text("report.top_shown")
+                .replace("{k}", &lang.integer(positive as i64))
+                .replace("{n}", &lang.integer(n as i64)),
+        );
+    }
+    if !listed.is_empty() {
+        intro.push_str(
+            &lang
+                .text("report.top_listed")
+                .replace("{n}", &lang.integer(listed.len() as i64)),
+        );
     }
     Ok(Section {
         id: format!("top-{}", metric.name()),
         title: lang.text("report.top").replace("{metric}", label),
-        intro: lang
-            .text(&format!("report.top.{}", metric.name()))
-            .to_string(),
+        intro,
         table,
     })
 }
