@@ -45,6 +45,15 @@ impl Analysis<'_> {
                 .zip(mixed.sizes.iter().copied())
                 .collect();
             out.extend(small_groups(&self.options().group, &sizes));
+            if !self.options().fold_groups {
+                let spellings = self.group_spellings(&self.options().group);
+                if !spellings.is_empty() {
+                    out.push(Caveat::GroupSpellings {
+                        key: self.options().group.clone(),
+                        spellings,
+                    });
+                }
+            }
             out.extend(self.listed_only()?);
             out.extend(self.open_ended());
             Ok(out)

@@ -65,6 +65,10 @@ pub struct AnalysisOptions {
     /// The actor attribute that groups actors for mixing and brokerage
     /// (default `kind`).
     pub group: String,
+    /// Group values that differ only in case, spacing or diacritics
+    /// ("FAROE ISLANDS", "Faroe Islands") are one group, under their most
+    /// common spelling.
+    pub fold_groups: bool,
     /// Estimate betweenness from sampled shortest paths with this accuracy
     /// instead of computing it exactly (hop paths only).
     pub betweenness_sample: Option<crate::metrics::sampled_betweenness::SampleOptions>,
@@ -78,6 +82,7 @@ impl Default for AnalysisOptions {
             length: PathLength::default(),
             katz: KatzOptions::default(),
             group: "kind".into(),
+            fold_groups: false,
             betweenness_sample: None,
         }
     }
@@ -142,11 +147,14 @@ fn cached<T>(cell: &OnceLock<T>, compute: impl FnOnce() -> Result<T>) -> Result<
 }
 
 impl<'a> Analysis<'a> {
-    /// Projects `dataset` (which must be valid) under `options`.
+    /// Projects `dataset` (which must be valid) under `options`. The
+    /// grouping attribute is taken as [`Dataset::attribute_key`] reads it
+    /// (`maakunta` is `region`); an attribute no actor has is an error.
     ///
     /// Complexity: that of the projection, O(Σ_e n_e² log n_e), plus
     /// O(n + m log Δ) for the adjacency; metrics are computed on request.
-    pub fn new(dataset: &'a Dataset, options: AnalysisOptions) -> Result<Analysis<'a>> {
+    pub fn new(dataset: &'a Dataset, mut options: AnalysisOptions) -> Result<Analysis<'a>> {
+        options.group = dataset.attribute_key("group", &options.group)?;
         let projection = Projection::new(dataset, &options.projection)?;
         Ok(Analysis::from_projection(projection, options))
     }
@@ -279,11 +287,54 @@ impl<'a> Analysis<'a> {
     /// has no value.
     fn groups_of(&self, key: &str) -> Groups {
         let key = if key.is_empty() { "kind" } else { key };
-        Groups::of(self.actor_count(), |a| {
+        let value = |a: usize| {
             self.actor(a)
                 .group_value(key)
                 .unwrap_or_else(|| "(none)".to_string())
+        };
+        if !self.options.fold_groups {
+            return Groups::of(self.actor_count(), value);
+        }
+        let canonical: std::collections::HashMap<String, String> = self
+            .group_spellings(key)
+            .into_iter()
+            .flat_map(|spellings| {
+                let first = spellings[0].clone();
+                spellings.into_iter().map(move |s| (s, first.clone()))
+            })
+            .collect();
+        Groups::of(self.actor_count(), |a| {
+            let v = value(a);
+            canonical.get(&v).cloned().unwrap_or(v)
         })
+    }
+
+    /// The values of the grouping attribute `key` that differ only in
+    /// case, spacing or diacritics: each set of two or more spellings,
+    /// the most common first (then in text order), sets in text order.
+    pub fn group_spellings(&self, key: &str) -> Vec<Vec<String>> {
+        let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+        for a in 0..self.actor_count() {
+            if let Some(v) = self.actor(a).group_value(key) {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        let mut by_fold: std::collections::BTreeMap<String, Vec<(usize, String)>> =
+            Default::default();
+        for (v, n) in counts {
+            by_fold
+                .entry(crate::text::fold(&v))
+                .or_default()
+                .push((n, v));
+        }
+        by_fold
+            .into_values()
+            .filter(|s| s.len() > 1)
+            .map(|mut s| {
+                s.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                s.into_iter().map(|(_, v)| v).collect()
+            })
+            .collect()
     }
 
     /// Each actor's value of `key` (`kind`, `region`, an attribute…), with

@@ -125,6 +125,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 /// Options that decide the projection, shared by the analysis commands.
 #[derive(Debug, Clone, Args)]
 pub struct ProjectionArgs<End: Args + WindowEndArg = WindowEnd> {
+    /// Group values that differ only in case, spacing or diacritics
+    /// ("FAROE ISLANDS", "Faroe Islands") are one group, under their most
+    /// common spelling. Without it such values are named in a warning.
+    #[arg(long)]
+    pub fold_case: bool,
     /// Tie weight: count (shared engagements), newman (1/(n−1) per shared
     /// engagement of n participants) or jaccard (shared / union).
     #[arg(long, default_value = "count", value_name = "SCHEME")]
@@ -390,6 +395,7 @@ pub fn analysis_options<End: Args + WindowEndArg>(
             .transpose()?
             .unwrap_or_default(),
         group: group.to_string(),
+        fold_groups: projection.fold_case,
         ..Default::default()
     })
 }

@@ -23,7 +23,7 @@ pub fn run(args: ReachArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, None, &args.group)?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
-    let table = verkosto::views::reach_table(&analysis, &args.group);
+    let table = verkosto::views::reach_table(&analysis, &analysis.options().group);
     args.output
         .write(&table.render(args.output.format()), &[&args.file])?;
     Ok(())

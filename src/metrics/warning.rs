@@ -62,6 +62,14 @@ pub enum Caveat {
         /// (group, actors) of each small group.
         groups: Vec<(String, usize)>,
     },
+    /// `group_spellings`: values of the grouping attribute that differ
+    /// only in case, spacing or diacritics.
+    GroupSpellings {
+        /// The grouping attribute.
+        key: String,
+        /// Each set of spellings of one value, most common first.
+        spellings: Vec<Vec<String>>,
+    },
     /// `listed_only_centrality`: actors tied only by being listed.
     ListedOnly {
         /// Their (id, name), in network order.
@@ -122,6 +130,7 @@ impl Caveat {
             Caveat::DominantEngagement { .. } => "dominant_engagement",
             Caveat::SeparateComponents { .. } => "separate_components",
             Caveat::SmallGroups { .. } => "small_group",
+            Caveat::GroupSpellings { .. } => "group_spellings",
             Caveat::ListedOnly { .. } => "listed_only_centrality",
             Caveat::OpenEnded { .. } => "open_ended",
             Caveat::TiedRanking { .. } => "tied_ranking",
@@ -143,6 +152,9 @@ impl Caveat {
                 .filter_map(|(_, p)| p.as_ref().map(|(_, id)| id.clone()))
                 .collect(),
             Caveat::SmallGroups { groups, .. } => groups.iter().map(|(g, _)| g.clone()).collect(),
+            Caveat::GroupSpellings { spellings, .. } => {
+                spellings.iter().flatten().cloned().collect()
+            }
             Caveat::ListedOnly { actors } => actors.iter().map(|(id, _)| id.clone()).collect(),
             Caveat::OpenEnded { engagements } => engagements.clone(),
             Caveat::TiedRanking { metric, .. } | Caveat::DidNotConverge { metric, .. } => {

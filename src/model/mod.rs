@@ -202,6 +202,88 @@ impl Dataset {
     }
 }
 
+/// Finnish and Swedish words for the grouping attributes every dataset
+/// has or commonly has, and the key they stand for.
+const ATTRIBUTE_WORDS: &[(&str, &str)] = &[
+    ("maakunta", "region"),
+    ("alue", "region"),
+    ("landskap", "region"),
+    ("region", "region"),
+    ("tyyppi", "kind"),
+    ("toimijatyyppi", "kind"),
+    ("laji", "kind"),
+    ("typ", "kind"),
+    ("aktörstyp", "kind"),
+    ("maa", "country"),
+    ("land", "country"),
+    ("y-tunnus", "business_id"),
+    ("ytunnus", "business_id"),
+    ("nimi", "name"),
+    ("namn", "name"),
+];
+
+impl Dataset {
+    /// The grouping attribute `key` as the actors have it: `kind`,
+    /// `region`, `business_id`, `name`, `id` or an attribute some actor
+    /// has; a Finnish or Swedish word for one (`maakunta`, `landskap` →
+    /// `region`, `tyyppi` → `kind`, `maa` → `country`) stands for it.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::InvalidParameter`] (for `parameter`) naming the
+    /// attributes the dataset has, and the nearest of them.
+    ///
+    /// ```
+    /// let (d, _) = verkosto::io::json::parse_dataset(r#"{"name": "d", "actors": [
+    ///   {"id": "a", "name": "A", "region": "Lappi", "attributes": {"country": "Finland"}}],
+    ///   "engagements": []}"#, "d.json").unwrap();
+    /// assert_eq!(d.attribute_key("group", "maakunta").unwrap(), "region");
+    /// assert_eq!(d.attribute_key("group", "Country").unwrap(), "country");
+    /// let e = d.attribute_key("group", "regoin").unwrap_err().to_string();
+    /// assert!(e.contains("did you mean region?"), "{e}");
+    /// ```
+    pub fn attribute_key(
+        &self,
+        parameter: &'static str,
+        key: &str,
+    ) -> crate::error::Result<String> {
+        let mut known: std::collections::BTreeSet<String> =
+            ["kind", "region", "business_id", "name", "id"]
+                .into_iter()
+                .map(String::from)
+                .collect();
+        for actor in &self.actors {
+            known.extend(actor.attributes.keys().cloned());
+        }
+        if key.is_empty() || known.contains(key) {
+            return Ok(key.to_string());
+        }
+        let folded = crate::text::fold(key.trim());
+        if let Some(k) = known.iter().find(|k| crate::text::fold(k) == folded) {
+            return Ok(k.clone());
+        }
+        if let Some((_, k)) = ATTRIBUTE_WORDS
+            .iter()
+            .find(|(w, _)| crate::text::fold(w) == folded)
+        {
+            if known.contains(*k) {
+                return Ok(k.to_string());
+            }
+        }
+        let nearest = known
+            .iter()
+            .map(|k| (strsim::levenshtein(&folded, &crate::text::fold(k)), k))
+            .filter(|(d, _)| *d <= 2)
+            .min();
+        let list: Vec<&str> = known.iter().map(String::as_str).collect();
+        let mut expected = format!("an attribute of the actors: {}", list.join(", "));
+        if let Some((_, k)) = nearest {
+            expected.push_str(&format!(" (did you mean {k}?)"));
+        }
+        Err(crate::Error::invalid(parameter, key, expected))
+    }
+}
+
 impl Actor {
     /// The value of a grouping attribute: `kind`, `region`, `business_id`,
     /// `name`, `id` or a key of `attributes` (numbers and booleans as text).

@@ -92,6 +92,17 @@ fn message(caveat: &Caveat, lang: Lang) -> String {
                 .replace("{group}", group)
                 .replace("{list}", &shown.join(", "))
         }
+        Caveat::GroupSpellings { key, spellings } => {
+            let group = lang.lookup(&format!("group.{key}")).unwrap_or(key);
+            let shown: Vec<String> = spellings.iter().map(|s| s.join(" / ")).collect();
+            lang.text("warn.group_spellings")
+                .replace("{group}", group)
+                .replace("{n}", &int(spellings.len()))
+                .replace(
+                    "{list}",
+                    &crate::views::findings::listed(lang, &shown, shown.len()),
+                )
+        }
         Caveat::ListedOnly { actors } => lang
             .text("warn.listed_only")
             .replace("{n}", &int(actors.len()))

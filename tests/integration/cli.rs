@@ -952,3 +952,90 @@ fn sampled_betweenness_states_epsilon_and_delta() {
     );
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+/// An unknown grouping attribute is a usage error with the nearest name;
+/// Finnish words for the usual ones are understood; values that differ
+/// only in case are named in a warning and made one group with
+/// `--fold-case`.
+#[test]
+fn group_attributes_are_checked_and_folded() {
+    let r = run(&[
+        "summary",
+        "graphs/finland-regional.json",
+        "--group",
+        "regoin",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("did you mean region?"), "{}", r.stderr);
+    let r = run(&[
+        "render",
+        "graphs/finland-regional.json",
+        "--color-by",
+        "regoin",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = run(&[
+        "reach",
+        "graphs/finland-regional.json",
+        "--group",
+        "maakunta",
+        "-f",
+        "csv",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("region,") && r.stdout.contains("Kainuu"),
+        "{}",
+        r.stdout
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let data = r#"{"name": "d", "actors": [
+        {"id": "a", "name": "A", "attributes": {"country": "FAROE ISLANDS"}},
+        {"id": "b", "name": "B", "attributes": {"country": "Faroe Islands"}},
+        {"id": "c", "name": "C", "attributes": {"country": "Faroe  Islands"}},
+        {"id": "d", "name": "D", "attributes": {"country": "Finland"}}],
+      "engagements": [{"id": "p", "name": "P", "participants": [
+        {"actor": "a"}, {"actor": "b"}, {"actor": "c"}, {"actor": "d"}]}]}"#;
+    std::fs::write(dir.path().join("d.json"), data).unwrap();
+    let r = run_in(
+        dir.path(),
+        &["summary", "d.json", "--group", "country", "-f", "json"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let s: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(s["mixing"]["groups"].as_array().unwrap().len(), 4);
+    let warning = s["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "group_spellings")
+        .expect("a group_spellings warning");
+    assert!(
+        warning["message"]
+            .as_str()
+            .unwrap()
+            .contains("FAROE ISLANDS / Faroe  Islands / Faroe Islands"),
+        "{warning}"
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "summary",
+            "d.json",
+            "--group",
+            "country",
+            "--fold-case",
+            "-f",
+            "json",
+        ],
+        None,
+    );
+    let s: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(
+        s["mixing"]["groups"],
+        serde_json::json!(["FAROE ISLANDS", "Finland"])
+    );
+    assert_eq!(s["mixing"]["sizes"], serde_json::json!([3, 1]));
+}

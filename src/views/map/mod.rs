@@ -28,6 +28,18 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
     if options.max_actors == 0 {
         return Err(crate::error::Error::invalid("max_actors", 0, "at least 1"));
     }
+    let checked;
+    let options = match &options.color_by {
+        ColorBy::Attribute(key) => {
+            let key = analysis.dataset().attribute_key("color_by", key)?;
+            checked = MapOptions {
+                color_by: ColorBy::Attribute(key),
+                ..options.clone()
+            };
+            &checked
+        }
+        ColorBy::Community => options,
+    };
     let lang = options.lang;
     let shown = shown::shown(analysis, options)?;
     let size_values: Vec<f64> = analysis
