@@ -77,9 +77,14 @@ fn size(analysis: &Analysis<'_>, lang: Lang) -> Result<Finding> {
                 .is_none()
         })
         .count();
+    let key = if reached_outside > 0 {
+        "finding.size"
+    } else {
+        "finding.size_only"
+    };
     Ok(Finding {
         text: lang
-            .text("finding.size")
+            .text(key)
             .replace("{n}", &lang.integer(summary.actors as i64))
             .replace("{m}", &lang.integer(summary.ties as i64))
             .replace("{reached}", &lang.integer(reached_outside as i64)),
@@ -157,7 +162,7 @@ fn cut_points(analysis: &Analysis<'_>, lang: Lang) -> Result<Option<Finding>> {
     let names: Vec<String> = points
         .iter()
         .take(LISTED)
-        .map(|&p| analysis.actor(p).name.to_string())
+        .map(|&p| short_name(&analysis.actor(p).name))
         .collect();
     let key = if points.len() == 1 {
         "finding.cut_one"
@@ -246,6 +251,16 @@ fn density(analysis: &Analysis<'_>, lang: Lang) -> Result<Option<Finding>> {
     }))
 }
 
+/// A name for a sentence: at most eight words, the rest as `…`.
+fn short_name(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() > 8 {
+        format!("{} …", words[..7].join(" "))
+    } else {
+        name.to_string()
+    }
+}
+
 /// A project's name for a sentence: its name cut to a few words, and its
 /// code.
 fn project_label(name: &str, id: &str) -> String {
@@ -325,7 +340,7 @@ fn money(analysis: &Analysis<'_>, lang: Lang) -> Option<Finding> {
     let mut text = lang
         .text("finding.money")
         .replace("{sum}", &lang.number(total, 0))
-        .replace("{name}", &analysis.dataset().actors[a].name)
+        .replace("{name}", &short_name(&analysis.dataset().actors[a].name))
         .replace("{share}", &lang.number(share, 0))
         .replace("{kinds}", &shares(true));
     let regions = funding

@@ -20,6 +20,7 @@ mod properties;
 mod reference;
 mod report;
 mod role_ties;
+mod scale;
 mod seed;
 mod spreadsheets;
 mod util;

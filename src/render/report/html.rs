@@ -190,12 +190,19 @@ fn heatmap(out: &mut String, data: &ReportData, style: &TextStyle) {
         escape(&lang.text("report.density").replace("{group}", &h.group)),
         escape(lang.text("report.density_intro"))
     );
+    // Pairs with a group of fewer than 3 actors are greyed and left out
+    // of the scale: one or two actors make any density.
+    let small = |g: usize| h.groups[g].1 < 3;
     let max = h
         .cells
         .iter()
-        .flatten()
-        .flatten()
-        .map(|c| c.0)
+        .enumerate()
+        .flat_map(|(g, row)| {
+            row.iter()
+                .enumerate()
+                .filter(move |&(k, _)| !small(g) && !small(k))
+                .filter_map(|(_, c)| c.map(|c| c.0))
+        })
         .fold(0.0, f64::max);
     out.push_str("<table class=\"heat\"><thead><tr><th></th>");
     for (name, size) in &h.groups {
@@ -214,8 +221,20 @@ fn heatmap(out: &mut String, data: &ReportData, style: &TextStyle) {
             escape(name),
             if *size < 3 { "*" } else { "" }
         );
-        for cell in &h.cells[g] {
+        for (k, cell) in h.cells[g].iter().enumerate() {
             match cell {
+                Some((d, ties)) if small(g) || small(k) => {
+                    let _ = write!(
+                        out,
+                        "<td class=\"n small\" title=\"{}\">{}</td>",
+                        escape(&format!(
+                            "{} {}",
+                            lang.integer(*ties as i64),
+                            lang.text("col.ties")
+                        )),
+                        escape(&Cell::Float(*d).text(style))
+                    );
+                }
                 Some((d, ties)) => {
                     let t = if max > 0.0 { d / max } else { 0.0 };
                     let (r, gg, b) = (

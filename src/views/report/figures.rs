@@ -102,23 +102,68 @@ pub(super) fn heatmap(analysis: &Analysis<'_>, lang: Lang) -> Result<Heatmap> {
             g.to_string()
         }
     };
+    // The largest groups, the rest pooled as one "other" group.
+    let mut order: Vec<usize> = (0..k).collect();
+    order.sort_by(|&a, &b| m.sizes[b].cmp(&m.sizes[a]).then(a.cmp(&b)));
+    let (mut kept, pooled) = if k > HEAT_GROUPS {
+        let (kept, pooled) = order.split_at(HEAT_GROUPS - 1);
+        (kept.to_vec(), pooled.to_vec())
+    } else {
+        ((0..k).collect(), Vec::new())
+    };
+    kept.sort_unstable();
+    let mut members: Vec<Vec<usize>> = kept.iter().map(|&g| vec![g]).collect();
+    let mut groups: Vec<(String, usize)> = kept
+        .iter()
+        .map(|&g| (name(&m.groups[g]), m.sizes[g]))
+        .collect();
+    if !pooled.is_empty() {
+        groups.push((
+            lang.text("heat.other")
+                .replace("{n}", &lang.integer(pooled.len() as i64)),
+            pooled.iter().map(|&g| m.sizes[g]).sum(),
+        ));
+        members.push(pooled);
+    }
+    let block = |a: &[usize], b: &[usize], same: bool| -> Option<(f64, usize)> {
+        let (sa, sb): (usize, usize) = (
+            a.iter().map(|&g| m.sizes[g]).sum(),
+            b.iter().map(|&g| m.sizes[g]).sum(),
+        );
+        let mut ties = 0;
+        for (i, &g) in a.iter().enumerate() {
+            let from = if same { i } else { 0 };
+            for &h in &b[from..] {
+                ties += m.ties[g][h];
+            }
+        }
+        let possible = if same {
+            sa * sa.saturating_sub(1) / 2
+        } else {
+            sa * sb
+        };
+        (possible > 0).then(|| (ties as f64 / possible as f64, ties))
+    };
+    let cells = members
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            members
+                .iter()
+                .enumerate()
+                .map(|(j, b)| block(a, b, i == j))
+                .collect()
+        })
+        .collect();
     Ok(Heatmap {
         group: group_name(lang, &s.group),
-        groups: m
-            .groups
-            .iter()
-            .map(|g| name(g))
-            .zip(m.sizes.iter().copied())
-            .collect(),
-        cells: (0..k)
-            .map(|g| {
-                (0..k)
-                    .map(|h| m.density(g, h).map(|d| (d, m.ties[g][h])))
-                    .collect()
-            })
-            .collect(),
+        groups,
+        cells,
     })
 }
+
+/// Groups a density heat map shows before pooling the rest as "other".
+const HEAT_GROUPS: usize = 12;
 
 /// The actors of the interactive map: names, kinds, regions, their
 /// engagements and figures, and the texts of its controls.

@@ -1,0 +1,184 @@
+//! A report of a generated 7,000-actor network with a few large projects,
+//! many separate parts and long lists of bridges and cut points, in three
+//! languages: it never fails on size, and every output keeps its medium's
+//! limits.
+
+use crate::util::run_in;
+use std::io::Read;
+
+/// A deterministic pseudo-random number below `m` (a linear congruential
+/// generator: the same network on every machine).
+fn next(state: &mut u64, m: u64) -> u64 {
+    *state = state
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (*state >> 33) % m
+}
+
+/// 7,000 actors in 7 kinds, 25 regions and 30 countries (one spelled in
+/// capitals); three projects of 60, 50 and 40 partners and 2,600 dated,
+/// funded projects of 2–4 partners.
+pub fn generated_network() -> String {
+    let n = 7000;
+    let kinds = [
+        "municipality",
+        "university",
+        "university_of_applied_sciences",
+        "firm",
+        "authority",
+        "regional_council",
+        "development_company",
+    ];
+    let actors: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let country = if i % 97 == 0 {
+                "FAROE ISLANDS".to_string()
+            } else {
+                format!("Country {}", i % 30)
+            };
+            serde_json::json!({"id": format!("a{i}"), "name": format!("Organisation {i} Oy"),
+                "kind": kinds[i % 7], "region": format!("Region {}", i % 25),
+                "attributes": {"country": country}})
+        })
+        .collect();
+    let mut state = 12345u64;
+    let mut members = |k: usize, state: &mut u64| {
+        let mut out: Vec<u64> = Vec::new();
+        while out.len() < k {
+            let x = next(state, n as u64);
+            if !out.contains(&x) {
+                out.push(x);
+            }
+        }
+        out
+    };
+    let participants = |m: &[u64]| -> Vec<serde_json::Value> {
+        m.iter()
+            .enumerate()
+            .map(|(j, x)| {
+                serde_json::json!({"actor": format!("a{x}"),
+                    "role": if j == 0 { "coordinator" } else { "partner" }})
+            })
+            .collect()
+    };
+    let mut engagements = Vec::new();
+    for (e, k) in [60, 50, 40].into_iter().enumerate() {
+        let m = members(k, &mut state);
+        engagements.push(
+            serde_json::json!({"id": format!("big{e}"), "name": format!("Big project {e}"),
+            "start": "2018-01-01", "end": "2020-12-31", "participants": participants(&m)}),
+        );
+    }
+    for e in 0..2600 {
+        let k = 2 + next(&mut state, 3) as usize;
+        let year = 2015 + next(&mut state, 8);
+        let funding = 1000 * (1 + next(&mut state, 500));
+        let m = members(k, &mut state);
+        engagements.push(
+            serde_json::json!({"id": format!("p{e}"), "name": format!("Project {e}"),
+            "start": format!("{year}-01-01"), "end": format!("{}-12-31", year + 1),
+            "funding_eur": funding, "participants": participants(&m)}),
+        );
+    }
+    serde_json::json!({"name": "generated", "actors": actors, "engagements": engagements})
+        .to_string()
+}
+
+/// The longest text in any cell of a workbook's sheets, in characters
+/// (entities counted as written, so never fewer than the text has).
+fn longest_cell(path: &std::path::Path) -> usize {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut longest = 0;
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        if !file.name().starts_with("xl/") || !file.name().ends_with(".xml") {
+            continue;
+        }
+        let mut xml = String::new();
+        file.read_to_string(&mut xml).unwrap();
+        for piece in xml.split("<t").skip(1) {
+            let text = piece.split_once('>').map_or("", |(_, t)| t);
+            let text = text.split("</t>").next().unwrap_or("");
+            longest = longest.max(text.chars().count());
+        }
+    }
+    longest
+}
+
+#[test]
+fn a_report_of_seven_thousand_actors_in_three_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("big.json"), generated_network()).unwrap();
+    for lang in ["fi", "sv", "en"] {
+        let out = dir.path().join(format!("report-{lang}"));
+        let r = run_in(
+            dir.path(),
+            &[
+                "report",
+                "big.json",
+                "--builtin",
+                "--lang",
+                lang,
+                "--group",
+                "country",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert_eq!(r.code, 0, "{lang}: {}", r.stderr);
+        for file in [
+            "report.html",
+            "report.md",
+            "map.svg",
+            "actors.csv",
+            "ties.csv",
+            "projects.csv",
+            "summary.csv",
+            "tables.xlsx",
+        ] {
+            assert!(out.join(file).exists(), "{lang}: {file} missing");
+        }
+        assert!(longest_cell(&out.join("tables.xlsx")) <= 32_767);
+        let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+        let findings: Vec<&str> = md
+            .split("\n## ")
+            .nth(1)
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("- "))
+            .collect();
+        assert!(findings.len() >= 5, "{lang}: {findings:?}");
+        for f in findings {
+            assert!(f.split_whitespace().count() <= 61, "{lang}: too long: {f}");
+        }
+        // The heat map of 31 countries shows the largest and pools the rest.
+        let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+        let start = html.find("<table class=\"heat\">").unwrap();
+        let heat = &html[start..start + html[start..].find("</table>").unwrap()];
+        assert_eq!(
+            heat.split("<thead>")
+                .nth(1)
+                .unwrap()
+                .split("</thead>")
+                .next()
+                .unwrap()
+                .matches("<th>")
+                .count(),
+            13
+        );
+    }
+    let r = run_in(
+        dir.path(),
+        &["summary", "big.json", "--group", "country"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let longest = r.stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(longest <= 200, "a summary line of {longest} characters");
+    assert!(
+        r.stdout.contains(" more"),
+        "long lists are shortened with a count"
+    );
+    assert!(r.stdout.contains("FAROE ISLANDS"));
+}
