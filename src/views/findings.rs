@@ -114,7 +114,14 @@ fn parts(analysis: &Analysis<'_>, lang: Lang) -> Finding {
                 format!("{}–{}", int(small), int(big))
             };
             let single = others.iter().filter(|p| p.1.is_some()).count();
-            rest.push(if single == others.len() {
+            rest.push(if others.len() == 1 {
+                lang.text(if single == 1 {
+                    "finding.parts_single_one"
+                } else {
+                    "finding.parts_other_one"
+                })
+                .replace("{range}", &range)
+            } else if single == others.len() {
                 lang.text("finding.parts_single")
                     .replace("{k}", &int(others.len()))
                     .replace("{range}", &range)

@@ -23,6 +23,7 @@
 
 pub mod compare;
 mod evolution;
+mod filters;
 pub(crate) mod findings;
 mod identities;
 pub mod map;
@@ -32,6 +33,7 @@ pub(crate) mod tables;
 pub(crate) mod warnings;
 
 pub use evolution::{evolution_table, EVOLUTION_COLUMNS};
+pub use filters::filter_text;
 pub use findings::{findings, Finding};
 pub use identities::identities_table;
 pub use map::{map, ClusterBy, ColorBy, Labels, MapMode, MapOptions};

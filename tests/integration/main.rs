@@ -11,6 +11,7 @@ mod exports;
 mod fuzz;
 mod golden;
 mod importers;
+mod language;
 mod maps;
 mod memory;
 mod merge;

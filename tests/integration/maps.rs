@@ -83,7 +83,7 @@ fn every_render_option_works() {
     assert_eq!(dot.code, 0);
     let text = std::fs::read_to_string(dir.path().join("t.dot")).unwrap();
     assert!(
-        text.contains("Since 2020") && text.contains("window: 2020-01-01"),
+        text.contains("Since 2020") && text.contains("period: 2020-01-01 –"),
         "{text}"
     );
     assert!(text.contains("legendtitle"), "a legend");

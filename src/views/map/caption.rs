@@ -30,7 +30,10 @@ pub(super) fn caption(
     if filter.is_default() {
         caption.push(first);
     } else {
-        caption.push(format!("{first}; {}", filter.describe()));
+        caption.push(format!(
+            "{first}; {}",
+            crate::views::filter_text(filter, None, lang)
+        ));
     }
     if let Some((a, b)) = analysis.span() {
         caption.push(

@@ -35,19 +35,20 @@ pub(super) fn option_rows(
         (
             t("opt.filters"),
             if filter.is_default() && projection.min_weight().is_none() {
-                t("opt.none")
+                t("opt.none").to_string()
             } else {
-                filter.describe()
+                crate::views::filter_text(filter, projection.min_weight(), lang)
             },
         ),
         (t("opt.groups"), group_name(lang, &analysis.options().group)),
         (
             t("opt.communities"),
             format!(
-                "{}, {} {}, seed {}",
+                "{}, {} {}, {} {}",
                 community.method,
                 "γ =",
                 lang.value(community.resolution),
+                t("opt.seed"),
                 community.seed
             ),
         ),

@@ -156,7 +156,7 @@ pub fn report(analysis: &Analysis<'_>, options: &ReportOptions) -> Result<Vec<Re
         sections,
         definitions: definitions(lang),
     };
-    files.extend(table_files(analysis, projects)?);
+    files.extend(table_files(analysis, projects, lang)?);
     files.push(file("report.md", report_markdown(&data).into_bytes()));
     files.push(file("report.html", report_html(&data).into_bytes()));
     Ok(files)
@@ -367,23 +367,45 @@ fn table_sections(analysis: &Analysis<'_>, lang: Lang, projects: &Table) -> Resu
 /// The report's data tables as CSV files and as one Excel workbook:
 /// every actor with every metric, the ties, the communities, the projects
 /// and the summary.
-fn table_files(analysis: &Analysis<'_>, projects: Table) -> Result<Vec<ReportFile>> {
+fn table_files(analysis: &Analysis<'_>, projects: Table, lang: Lang) -> Result<Vec<ReportFile>> {
+    // Column names and kinds in the reader's language; English keeps the
+    // machine names the other commands write.
+    let header = |key: &str| -> String {
+        if lang == Lang::En {
+            return key.to_string();
+        }
+        lang.lookup(&format!("col.{key}"))
+            .or_else(|| lang.lookup(&format!("metric.{key}")))
+            .unwrap_or(key)
+            .to_string()
+    };
+    let headed = |keys: &[&str]| Table {
+        columns: keys.iter().map(|k| header(k)).collect(),
+        rows: Vec::new(),
+    };
+    let kind = |k: &str| -> Cell {
+        if lang == Lang::En {
+            k.into()
+        } else {
+            lang.kind(k).into()
+        }
+    };
     let actors = analysis.metrics(&[])?;
-    let mut actor_table = Table::new(&["id", "name", "kind"]);
+    let mut actor_table = headed(&["id", "name", "kind"]);
     actor_table
         .columns
-        .extend(actors.columns.iter().map(|c| c.name().to_string()));
+        .extend(actors.columns.iter().map(|c| header(c.name())));
     for a in 0..analysis.actor_count() {
         let actor = analysis.actor(a);
         let mut row = vec![
             actor.id.as_str().into(),
             actor.name.as_str().into(),
-            actor.kind.as_str().into(),
+            kind(&actor.kind),
         ];
         row.extend(actors.values.iter().map(|col| Cell::from(col[a])));
         actor_table.push(row);
     }
-    let mut ties = Table::new(&["source", "target", "weight", "shared"]);
+    let mut ties = headed(&["source", "target", "weight", "shared"]);
     for t in analysis.projection().ties() {
         ties.push(vec![
             analysis.actor(t.source as usize).id.as_str().into(),
@@ -392,23 +414,30 @@ fn table_files(analysis: &Analysis<'_>, projects: Table) -> Result<Vec<ReportFil
             (t.shared as usize).into(),
         ]);
     }
-    let mut communities = Table::new(&["community", "size", "internal_density", "members"]);
+    let mut communities = headed(&["community", "size", "internal_density", "members"]);
     for row in sections::community_rows(analysis, |a| a.id.to_string())? {
         communities.push(row);
     }
-    let summary_csv = render_summary(
-        analysis.summary()?,
-        &crate::views::summary_warnings(analysis, Lang::En)?,
-        Format::Csv,
-    );
+    let (summary_csv, summary_table) = if lang == Lang::En {
+        let csv = render_summary(
+            analysis.summary()?,
+            &crate::views::summary_warnings(analysis, Lang::En)?,
+            Format::Csv,
+        );
+        let table = crate::render::xlsx::table_from_csv(&csv)?;
+        (csv, table)
+    } else {
+        let table = figures::summary_rows(analysis, lang)?;
+        (table.to_csv(), table)
+    };
+    let sheet = |k: &str| lang.text(&format!("sheet.{k}"));
     // The same tables as one Excel workbook, a sheet each.
-    let summary_table = crate::render::xlsx::table_from_csv(&summary_csv)?;
     let workbook = crate::render::workbook(&[
-        ("summary", &summary_table),
-        ("actors", &actor_table),
-        ("ties", &ties),
-        ("communities", &communities),
-        ("projects", &projects),
+        (sheet("summary"), &summary_table),
+        (sheet("actors"), &actor_table),
+        (sheet("ties"), &ties),
+        (sheet("communities"), &communities),
+        (sheet("projects"), &projects),
     ])?;
     Ok(vec![
         file("actors.csv", actor_table.to_csv().into_bytes()),
