@@ -42,7 +42,7 @@ pub fn generated_network() -> String {
         })
         .collect();
     let mut state = 12345u64;
-    let mut members = |k: usize, state: &mut u64| {
+    let members = |k: usize, state: &mut u64| {
         let mut out: Vec<u64> = Vec::new();
         while out.len() < k {
             let x = next(state, n as u64);
