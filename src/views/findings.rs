@@ -24,25 +24,27 @@ pub const LISTED: usize = 3;
 
 /// The key findings, in `lang`: the network's size, its separate parts,
 /// the actors and ties holding it together, who works across groups and
-/// who does not, a project making most ties, the money, the change from
-/// year to year (dated data), and how many caveats to keep in mind
-/// (`caveats`, the number of warnings the report shows).
-pub fn findings(analysis: &Analysis<'_>, lang: Lang, caveats: usize) -> Result<Vec<Finding>> {
+/// who does not, a project making most ties, the money, and the change
+/// from year to year (dated data).
+pub fn findings(analysis: &Analysis<'_>, lang: Lang) -> Result<Vec<Finding>> {
     let mut out = vec![size(analysis, lang)?, parts(analysis, lang)];
     out.extend(cut_points(analysis, lang)?);
     out.extend(density(analysis, lang)?);
     out.extend(dominant(analysis, lang)?);
     out.extend(money(analysis, lang));
     out.extend(years(analysis, lang)?);
-    if caveats > 0 {
-        out.push(Finding {
-            text: lang
-                .text("finding.caveats")
-                .replace("{n}", &lang.integer(caveats as i64)),
-            section: "read-first",
-        });
-    }
     Ok(out)
+}
+
+/// The finding that points the reader to the `n` caveats under Read
+/// this first.
+pub(crate) fn caveats_finding(lang: Lang, n: usize) -> Finding {
+    Finding {
+        text: lang
+            .text("finding.caveats")
+            .replace("{n}", &lang.integer(n as i64)),
+        section: "read-first",
+    }
 }
 
 /// `items` as a list for people: at most [`LISTED`] of them, then how many

@@ -15,7 +15,7 @@
 //!                   {"id": "q", "name": "Q", "participants": [{"actor": "b"}, {"actor": "c"}]}]}"#;
 //! let (dataset, _) = verkosto::io::json::parse_dataset(text, "demo").unwrap();
 //! let analysis = Analysis::new(&dataset, AnalysisOptions::default()).unwrap();
-//! let findings = views::findings(&analysis, Lang::Fi, 0).unwrap();
+//! let findings = views::findings(&analysis, Lang::Fi).unwrap();
 //! assert!(!findings.is_empty());
 //! let warnings = views::warnings(&analysis, &[Metric::Degree], Lang::En).unwrap();
 //! assert!(warnings.iter().all(|w| !w.message.is_empty()));

@@ -130,6 +130,11 @@ fn main() {
             openpyxl::table_outputs_as_workbooks_keep_types_and_text,
         ),
         trial(
+            "openpyxl_reads_the_report_workbook_of_a_large_network",
+            Needs::Openpyxl,
+            openpyxl::openpyxl_reads_the_report_workbook_of_a_large_network,
+        ),
+        trial(
             "the_real_keep_eu_workbook_is_read_cell_by_cell",
             Needs::SharedData,
             realdata::the_real_keep_eu_workbook_is_read_cell_by_cell,

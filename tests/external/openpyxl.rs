@@ -2,6 +2,9 @@
 //! openpyxl (what Excel-minded scripts use) and by `import xlsx`.
 
 use crate::util::{repo, run_in};
+
+#[path = "../common/generated.rs"]
+mod generated;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -218,4 +221,45 @@ pub fn table_outputs_as_workbooks_keep_types_and_text() {
     let r = run_in(dir.path(), &["actors", "d.json", "-f", "xlsx"], None);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("-o"), "{}", r.stderr);
+}
+
+/// The report's workbook of a generated 7,000-actor network, in Finnish:
+/// openpyxl opens it, its sheets have Finnish names and headers, and no
+/// cell holds more than Excel's 32,767 characters.
+pub fn openpyxl_reads_the_report_workbook_of_a_large_network() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("big.json"), generated::generated_network()).unwrap();
+    let r = run_in(
+        dir.path(),
+        &[
+            "report",
+            "big.json",
+            "--builtin",
+            "--lang",
+            "fi",
+            "-o",
+            "out",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let sheets = read_book(&dir.path().join("out/tables.xlsx"));
+    for name in ["yhteenveto", "toimijat", "yhteydet", "yhteisöt", "hankkeet"] {
+        assert!(sheets.get(name).is_some(), "no sheet {name}: {sheets:.200}");
+    }
+    assert_eq!(sheets["toimijat"]["header"][1], "nimi");
+    assert_eq!(sheets["toimijat"]["rows"].as_array().unwrap().len(), 4691);
+    for (name, sheet) in sheets.as_object().unwrap() {
+        for row in sheet["rows"].as_array().unwrap() {
+            for cell in row.as_array().unwrap() {
+                if let Some(text) = cell.as_str() {
+                    assert!(
+                        text.chars().count() <= 32_767,
+                        "{name}: a cell of {} characters",
+                        text.len()
+                    );
+                }
+            }
+        }
+    }
 }

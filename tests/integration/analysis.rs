@@ -76,7 +76,7 @@ fn a_report_computes_every_expensive_step_once() {
     // Asking again computes nothing new.
     analysis.summary().unwrap();
     analysis.metric(Metric::Community).unwrap();
-    verkosto::views::findings(&analysis, verkosto::lang::Lang::Sv, 0).unwrap();
+    verkosto::views::findings(&analysis, verkosto::lang::Lang::Sv).unwrap();
     verkosto::views::warnings(&analysis, &Metric::ALL, verkosto::lang::Lang::Fi).unwrap();
     assert_eq!(counters::counts(), counts);
 }

@@ -12,19 +12,48 @@ const SCRIPT: &str = include_str!("report.js");
 const CSP: &str =
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
 
+/// Tables of more columns than this, more than three of them text, print
+/// a block per row.
+const WIDE_COLUMNS: usize = 6;
+
 fn table(out: &mut String, table: &Table, style: &TextStyle, sortable: bool) {
-    let _ = write!(
-        out,
-        "<table{}><thead><tr>",
-        if sortable { " class=\"sortable\"" } else { "" }
-    );
+    // A table of many columns prints as one block per row, each value
+    // with its column's name (`data-col`), instead of columns too narrow
+    // for their words.
+    let text_columns = (0..table.columns.len())
+        .filter(|&c| {
+            table
+                .rows
+                .iter()
+                .any(|r| matches!(r[c], Cell::Text(_) | Cell::List(_)))
+        })
+        .count();
+    let wide = table.columns.len() > WIDE_COLUMNS && text_columns > 3;
+    let classes: Vec<&str> = [(sortable, "sortable"), (wide, "wide")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, c)| *c)
+        .collect();
+    let _ = write!(out, "<table");
+    if !classes.is_empty() {
+        let _ = write!(out, " class=\"{}\"", classes.join(" "));
+    }
+    out.push_str("><thead><tr>");
     for c in &table.columns {
         let _ = write!(out, "<th>{}</th>", escape(&c.replace('_', " ")));
     }
     out.push_str("</tr></thead><tbody>\n");
     for row in &table.rows {
         out.push_str("<tr>");
-        for cell in row {
+        for (c, cell) in row.iter().enumerate() {
+            let label = if wide {
+                format!(
+                    " data-col=\"{}\"",
+                    escape(&table.columns[c].replace('_', " "))
+                )
+            } else {
+                String::new()
+            };
             let value = match cell {
                 Cell::Int(v) => Some(v.to_string()),
                 Cell::Float(v) => Some(format!("{v}")),
@@ -34,12 +63,12 @@ fn table(out: &mut String, table: &Table, style: &TextStyle, sortable: bool) {
                 Some(v) => {
                     let _ = write!(
                         out,
-                        "<td class=\"n\" data-sort=\"{v}\">{}</td>",
+                        "<td class=\"n\"{label} data-sort=\"{v}\">{}</td>",
                         escape(&cell.text(style))
                     );
                 }
                 None => {
-                    let _ = write!(out, "<td>{}</td>", escape(&cell.text(style)));
+                    let _ = write!(out, "<td{label}>{}</td>", escape(&cell.text(style)));
                 }
             }
         }

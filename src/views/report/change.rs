@@ -35,7 +35,20 @@ pub(super) fn change_over_time(
         values,
         bars,
     };
-    let charts = vec![
+    // A density of a year of few actors says little: such a year is
+    // labelled with its number of actors instead.
+    let densities: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            let d = lang.number(r.density, 2);
+            if r.active_actors < SMALL_YEAR {
+                format!("n={}", r.active_actors)
+            } else {
+                d
+            }
+        })
+        .collect();
+    let mut charts = vec![
         chart(
             "chart.actors",
             rows.iter().map(|r| r.active_actors as f64).collect(),
@@ -61,16 +74,25 @@ pub(super) fn change_over_time(
             false,
         ),
     ];
+    charts[2].shown = densities;
     let table = change_table(rows, lang);
     Ok(Some((
         ReportCharts {
             title: lang.text("report.change").into(),
-            intro: lang.text("report.change_intro").into(),
+            intro: format!(
+                "{} {}",
+                lang.text("report.change_intro"),
+                lang.text("report.change_small_years")
+            ),
             charts,
         },
         table,
     )))
 }
+
+/// Years with fewer actors than this are labelled with their number of
+/// actors instead of their density.
+const SMALL_YEAR: usize = 5;
 
 /// The network per year as a table.
 fn change_table(rows: &[PeriodRow], lang: Lang) -> Table {

@@ -139,7 +139,7 @@ pub fn report(analysis: &Analysis<'_>, options: &ReportOptions) -> Result<Vec<Re
             .title
             .clone()
             .unwrap_or_else(|| analysis.dataset().name.clone()),
-        findings: with_change(findings(analysis, lang, warnings.len())?, changed)
+        findings: with_change(findings(analysis, lang)?, changed, warnings.len(), lang)
             .into_iter()
             .map(|f| ReportFinding {
                 text: f.text,
@@ -163,13 +163,19 @@ pub fn report(analysis: &Analysis<'_>, options: &ReportOptions) -> Result<Vec<Re
 }
 
 /// The findings with what changed between two windows right after those
-/// on the network's size, parts and cut points.
+/// on the network's size, parts and cut points, and a pointer to the
+/// `caveats` last.
 fn with_change(
     mut findings: Vec<crate::views::findings::Finding>,
     changed: Option<crate::views::findings::Finding>,
+    caveats: usize,
+    lang: Lang,
 ) -> Vec<crate::views::findings::Finding> {
     if let Some(changed) = changed {
         findings.insert(findings.len().min(3), changed);
+    }
+    if caveats > 0 {
+        findings.push(crate::views::findings::caveats_finding(lang, caveats));
     }
     findings
 }
