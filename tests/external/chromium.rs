@@ -261,6 +261,50 @@ pub fn report_fits_a4_and_prints_to_pdf() {
     }
 }
 
+/// The report of a generated 7,000-actor network grouped by 31 countries,
+/// at a 1280 px window: no horizontal scroll, no table cell whose text
+/// overflows it, no key finding over 60 words, the heat map of the 11
+/// largest countries and "other".
+pub fn a_large_report_reads_at_1280_px() {
+    let browser = chromium().expect("Chromium is installed");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("big.json"),
+        crate::generated::generated_network(),
+    )
+    .unwrap();
+    for lang in ["fi", "en"] {
+        let out = dir.path().join(lang);
+        make_report(
+            &out,
+            dir.path().join("big.json").to_str().unwrap(),
+            &["--builtin", "--group", "country", "--lang", lang],
+        );
+        let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+        let check =
+            std::fs::read_to_string(repo().join("tests/browser/readable_check.js")).unwrap();
+        let page = out.join("check.html");
+        std::fs::write(
+            &page,
+            html.replace("</body>", &format!("<script>{check}</script></body>")),
+        )
+        .unwrap();
+        let (dom, _) = chrome(
+            &browser,
+            &url(&page),
+            &[
+                "--dump-dom",
+                "--virtual-time-budget=5000",
+                "--window-size=1280,1000",
+            ],
+        );
+        let marker = "<pre id=\"readable\">";
+        let start = dom.find(marker).expect("the check ran") + marker.len();
+        let result = &dom[start..start + dom[start..].find("</pre>").unwrap()];
+        assert_eq!(result, "ok", "{lang}: {result}");
+    }
+}
+
 /// The screenshot shows something: enough pixels that are not white.
 fn assert_not_blank(png: &Path) {
     let decoder = png::Decoder::new(std::io::BufReader::new(

@@ -9,6 +9,8 @@
 mod util;
 
 mod chromium;
+#[path = "../common/generated.rs"]
+mod generated;
 mod graphviz;
 mod map_geometry;
 mod networkx;
@@ -103,6 +105,11 @@ fn main() {
             "hostile_names_inject_nothing_into_the_report",
             Needs::Chromium,
             chromium::hostile_names_inject_nothing_into_the_report,
+        ),
+        trial(
+            "a_large_report_reads_at_1280_px",
+            Needs::Chromium,
+            chromium::a_large_report_reads_at_1280_px,
         ),
         trial(
             "report_fits_a4_and_prints_to_pdf",

@@ -3,8 +3,6 @@
 
 use crate::util::{repo, run_in};
 
-#[path = "../common/generated.rs"]
-mod generated;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -228,7 +226,11 @@ pub fn table_outputs_as_workbooks_keep_types_and_text() {
 /// cell holds more than Excel's 32,767 characters.
 pub fn openpyxl_reads_the_report_workbook_of_a_large_network() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("big.json"), generated::generated_network()).unwrap();
+    std::fs::write(
+        dir.path().join("big.json"),
+        crate::generated::generated_network(),
+    )
+    .unwrap();
     let r = run_in(
         dir.path(),
         &[
