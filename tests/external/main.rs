@@ -92,6 +92,11 @@ fn main() {
             graphviz::slow_layouts_fall_back_to_the_builtin_layout,
         ),
         trial(
+            "pdf_has_the_asked_page",
+            Needs::Graphviz,
+            map_geometry::pdf_has_the_asked_page,
+        ),
+        trial(
             "png_has_the_asked_size",
             Needs::Graphviz,
             map_geometry::png_has_the_asked_size,

@@ -219,6 +219,45 @@ pub fn every_map_keeps_legend_and_labels_apart() {
 }
 
 /// `--dpi 300 --size slide` gives a 13.333 × 7.5 in PNG at 300 dpi.
+/// A PDF map has exactly the asked page in points (A4 = 595 × 842),
+/// whatever the resolution.
+pub fn pdf_has_the_asked_page() {
+    let dir = tempfile::tempdir().unwrap();
+    for (size, expected) in [
+        ("a4", "0 0 595 842"),
+        ("a4-landscape", "0 0 842 595"),
+        ("slide", "0 0 960 540"),
+    ] {
+        let out = dir.path().join(format!("{size}.pdf"));
+        let r = run_in(
+            &repo(),
+            &[
+                "render",
+                "graphs/finland-regional.json",
+                "-o",
+                out.to_str().unwrap(),
+                "--size",
+                size,
+                "--dpi",
+                "300",
+            ],
+            None,
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let pdf = String::from_utf8_lossy(&std::fs::read(&out).unwrap()).to_string();
+        let media = pdf
+            .split("/MediaBox [")
+            .nth(1)
+            .and_then(|b| b.split(']').next())
+            .expect("a MediaBox");
+        let numbers: Vec<String> = media
+            .split_whitespace()
+            .map(|x| format!("{}", x.parse::<f64>().unwrap().round()))
+            .collect();
+        assert_eq!(numbers.join(" "), expected, "{size}: {media}");
+    }
+}
+
 pub fn png_has_the_asked_size() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("map.png");

@@ -182,6 +182,7 @@ pub fn pinned_dot(p: &Picture) -> String {
             attr("outputorder", "edgesfirst"),
             attr("bgcolor", "white"),
             attr("pad", "0"),
+            attr("margin", "0"),
             attr("notranslate", "true"),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![attr("fixedsize", "true")])),

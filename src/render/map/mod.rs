@@ -226,9 +226,9 @@ pub enum Layout {
 pub enum PageSize {
     /// A 16:9 slide, 13.333 × 7.5 in.
     Slide,
-    /// A4 portrait, 8.27 × 11.69 in.
+    /// A4 portrait, 595 × 842 pt (210 × 297 mm).
     A4,
-    /// A4 landscape, 11.69 × 8.27 in (the default).
+    /// A4 landscape, 842 × 595 pt (the default).
     #[default]
     A4Landscape,
     /// Width × height in inches.
@@ -242,8 +242,8 @@ impl PageSize {
     pub fn inches(self, dpi: f64) -> (f64, f64) {
         match self {
             PageSize::Slide => (13.333, 7.5),
-            PageSize::A4 => (8.27, 11.69),
-            PageSize::A4Landscape => (11.69, 8.27),
+            PageSize::A4 => (595.0 / 72.0, 842.0 / 72.0),
+            PageSize::A4Landscape => (842.0 / 72.0, 595.0 / 72.0),
             PageSize::Inches(w, h) => (w, h),
             PageSize::Pixels(w, h) => (w / dpi, h / dpi),
         }
@@ -362,7 +362,16 @@ pub fn draw(model: &MapModel, options: &DrawOptions) -> Result<Drawing> {
             let args = vec![
                 "-Kneato".to_string(),
                 "-n2".to_string(),
-                format!("-Gdpi={}", options.dpi),
+                // A PDF is in points whatever the resolution: at 72 dpi
+                // its page is exactly the asked size.
+                format!(
+                    "-Gdpi={}",
+                    if options.format == MapFormat::Pdf {
+                        72.0
+                    } else {
+                        options.dpi
+                    }
+                ),
                 format!("-T{}", options.format.name()),
             ];
             match run_graphviz(&dot::pinned_dot(&picture), &args)? {
