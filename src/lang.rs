@@ -210,6 +210,7 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     ("map.community", "community {n}", "yhteisö {n}", "gemenskap {n}"),
     ("map.engagements", "engagements {from} – {to}", "hankkeet ja tapahtumat {from} – {to}", "projekt och evenemang {from} – {to}"),
     ("map.isolated", "{n} actors without ties", "{n} toimijaa ilman yhteyksiä", "{n} aktörer utan kopplingar"),
+    ("map.repeated", "The map shows repeated collaboration: ties of at least {k} shared engagements and the {shown} of {all} actors they join; {hidden} actors without such a tie are hidden.", "Kartta näyttää toistuvan yhteistyön: yhteydet, joissa on vähintään {k} yhteistä hanketta, ja niiden yhdistämät {shown}/{all} toimijaa; {hidden} toimijaa ilman tällaista yhteyttä on jätetty pois.", "Kartan visar återkommande samarbete: kopplingar med minst {k} gemensamma projekt och de {shown} av {all} aktörer de förenar; {hidden} aktörer utan en sådan koppling är dolda."),
     ("map.thinned", "The map shows the {k}-core: {shown} of {all} actors; {hidden} actors with fewer than {k} ties inside it are hidden.", "Kartta näyttää {k}-ytimen: {shown}/{all} toimijaa; {hidden} toimijaa, joilla on alle {k} yhteyttä ytimen sisällä, on jätetty pois.", "Kartan visar {k}-kärnan: {shown} av {all} aktörer; {hidden} aktörer med färre än {k} kopplingar inom den är dolda."),
     ("metric.degree", "partners", "kumppaneita", "partner"),
     ("metric.strength", "collaboration", "yhteistyö", "samarbete"),

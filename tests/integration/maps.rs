@@ -117,17 +117,82 @@ fn bad_render_options_are_usage_errors() {
     assert_eq!(r.code, 2, "unknown extension");
 }
 
+/// Above `--max-actors` a map shows repeated collaboration (ties of at
+/// least k shared engagements), not the cliques of the largest projects;
+/// without any repeated tie, the densest k-core that fits.
 #[test]
 fn large_networks_are_thinned_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
     let file = "tests/reference/fixtures/projection-heavy-tailed.dataset.json";
     let r = render(dir.path(), file, "big.svg", &["--max-actors", "60"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stderr.contains("note: The map shows the"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("note: The map shows repeated collaboration: ties of at least"),
+        "{}",
+        r.stderr
+    );
     let svg = std::fs::read_to_string(dir.path().join("big.svg")).unwrap();
     let nodes = svg.matches("data-actor=").count();
     assert!(nodes > 0 && nodes <= 60, "{nodes} actors drawn");
     assert!(svg.contains("are hidden"), "the note is on the map");
+
+    // The generated 7,000 actors with projects of 60, 50 and 40 partners:
+    // at most half of the drawn actors are there only through those.
+    let big = dir.path().join("big.json");
+    std::fs::write(&big, crate::scale::generated_network()).unwrap();
+    let r = render(
+        dir.path(),
+        big.to_str().unwrap(),
+        "big7000.svg",
+        &["--builtin"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("big7000.svg")).unwrap();
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&big).unwrap()).unwrap();
+    let mut only_big: std::collections::HashMap<String, bool> = Default::default();
+    for e in data["engagements"].as_array().unwrap() {
+        let large = e["participants"].as_array().unwrap().len() >= 30;
+        for p in e["participants"].as_array().unwrap() {
+            let entry = only_big
+                .entry(p["actor"].as_str().unwrap().to_string())
+                .or_insert(true);
+            *entry = *entry && large;
+        }
+    }
+    let drawn: Vec<&str> = svg
+        .split("data-actor=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
+    assert!(!drawn.is_empty());
+    let from_big = drawn.iter().filter(|a| only_big[**a]).count();
+    assert!(
+        2 * from_big <= drawn.len(),
+        "{from_big} of {} drawn only from large projects",
+        drawn.len()
+    );
+
+    // One project of 80 and nothing repeated: the k-core note.
+    let actors: Vec<String> = (0..80)
+        .map(|i| format!(r#"{{"id": "a{i}", "name": "A{i}"}}"#))
+        .collect();
+    let members: Vec<String> = (0..80).map(|i| format!(r#"{{"actor": "a{i}"}}"#)).collect();
+    let one = format!(
+        r#"{{"name": "one", "actors": [{}], "engagements": [{{"id": "p", "name": "P", "participants": [{}]}}]}}"#,
+        actors.join(","),
+        members.join(",")
+    );
+    std::fs::write(dir.path().join("one.json"), one).unwrap();
+    let r = render(
+        dir.path(),
+        dir.path().join("one.json").to_str().unwrap(),
+        "one.svg",
+        &["--max-actors", "60", "--builtin"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("note: The map shows the"), "{}", r.stderr);
 }
 
 #[test]

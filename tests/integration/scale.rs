@@ -7,7 +7,7 @@ use crate::util::run_in;
 
 #[path = "../common/generated.rs"]
 mod generated;
-use generated::generated_network;
+pub use generated::generated_network;
 use std::io::Read;
 
 /// The longest text in any cell of a workbook's sheets, in characters

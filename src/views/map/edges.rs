@@ -18,6 +18,7 @@ pub(super) fn tie_edges(
     lang: Lang,
     keep: &[bool],
     index: &[usize],
+    min_shared: u32,
 ) -> Vec<MapEdge> {
     let projection = analysis.projection();
     let graph = projection.two_mode();
@@ -29,7 +30,7 @@ pub(super) fn tie_edges(
     let mut edges = Vec::new();
     for (t, tie) in projection.ties().iter().enumerate() {
         let (a, b) = (tie.source as usize, tie.target as usize);
-        if !(keep[a] && keep[b]) {
+        if !(keep[a] && keep[b]) || tie.shared < min_shared {
             continue;
         }
         let behind = projection.engagements_behind(t);

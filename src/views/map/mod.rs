@@ -67,7 +67,9 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
         metric_name,
     );
     let edges = match options.mode {
-        MapMode::Projection => edges::tie_edges(analysis, lang, &shown.keep, &index),
+        MapMode::Projection => {
+            edges::tie_edges(analysis, lang, &shown.keep, &index, shown.min_shared)
+        }
         MapMode::TwoMode => {
             edges::membership_edges(analysis, lang, &shown.keep, &index, &mut nodes)
         }

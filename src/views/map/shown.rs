@@ -1,5 +1,8 @@
-//! Which actors a map shows: an ego network, then the densest k-core that
-//! fits.
+//! Which actors and ties a map shows: an ego network; then, when there are
+//! more actors than fit, the backbone of repeated collaboration (ties of
+//! at least k shared engagements, k the smallest that fits), so that a
+//! project of many partners does not fill the map with its clique; the
+//! densest k-core that fits when no repeated collaboration does.
 
 use super::MapOptions;
 use crate::analysis::{neighbourhood, Analysis};
@@ -16,6 +19,8 @@ pub(super) struct Shown {
     pub notes: Vec<String>,
     /// What the thinning did, when it thinned.
     pub thinning_note: Option<String>,
+    /// Ties of fewer shared engagements than this are not drawn.
+    pub min_shared: u32,
 }
 
 /// The shown actors under `options`: the ego's neighbourhood when one is
@@ -41,32 +46,88 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
     }
     let shown = keep.iter().filter(|k| **k).count();
     let mut thinning_note = None;
+    let mut min_shared = 1;
     if shown > options.max_actors {
-        let cores: Vec<usize> = analysis
-            .metric(Metric::Core)?
-            .iter()
-            .map(|c| c.as_f64().unwrap_or(0.0) as usize)
-            .collect();
-        let mut k = 0;
-        while (0..n).filter(|&v| keep[v] && cores[v] > k).count() > options.max_actors {
-            k += 1;
+        if let Some((k, tied)) = repeated(analysis, &keep, ego, options.max_actors) {
+            min_shared = k;
+            keep = tied;
+            let after = keep.iter().filter(|k| **k).count();
+            thinning_note = Some(
+                lang.text("map.repeated")
+                    .replace("{k}", &k.to_string())
+                    .replace("{shown}", &lang.integer(after as i64))
+                    .replace("{all}", &lang.integer(shown as i64))
+                    .replace("{hidden}", &lang.integer((shown - after) as i64)),
+            );
+        } else {
+            thinning_note = Some(core(analysis, &mut keep, ego, options, shown)?);
         }
-        for v in 0..n {
-            keep[v] = keep[v] && (cores[v] > k || Some(v) == ego);
-        }
-        let after = keep.iter().filter(|k| **k).count();
-        thinning_note = Some(
-            lang.text("map.thinned")
-                .replace("{k}", &(k + 1).to_string())
-                .replace("{shown}", &after.to_string())
-                .replace("{all}", &shown.to_string())
-                .replace("{hidden}", &(shown - after).to_string()),
-        );
     }
     Ok(Shown {
         keep,
         ego,
         notes,
         thinning_note,
+        min_shared,
     })
+}
+
+/// The actors of `keep` with a tie of at least k shared engagements to
+/// another of them, for the smallest k ≥ 2 at which at most `max` are
+/// left (and the ego); `None` when no k leaves any two.
+fn repeated(
+    analysis: &Analysis<'_>,
+    keep: &[bool],
+    ego: Option<usize>,
+    max: usize,
+) -> Option<(u32, Vec<bool>)> {
+    let ties = analysis.projection().ties();
+    let most = ties.iter().map(|t| t.shared).max().unwrap_or(0);
+    (2..=most).find_map(|k| {
+        let mut tied = vec![false; keep.len()];
+        for t in ties.iter().filter(|t| t.shared >= k) {
+            let (a, b) = (t.source as usize, t.target as usize);
+            if keep[a] && keep[b] {
+                tied[a] = true;
+                tied[b] = true;
+            }
+        }
+        if let Some(e) = ego {
+            tied[e] = true;
+        }
+        let n = tied.iter().filter(|t| **t).count();
+        (n >= 2 && n <= max).then_some((k, tied))
+    })
+}
+
+/// Keeps the actors of the densest k-core that fits `options.max_actors`
+/// (and the ego); returns the caption's note.
+fn core(
+    analysis: &Analysis<'_>,
+    keep: &mut [bool],
+    ego: Option<usize>,
+    options: &MapOptions,
+    shown: usize,
+) -> Result<String> {
+    let n = keep.len();
+    let cores: Vec<usize> = analysis
+        .metric(Metric::Core)?
+        .iter()
+        .map(|c| c.as_f64().unwrap_or(0.0) as usize)
+        .collect();
+    let mut k = 0;
+    while (0..n).filter(|&v| keep[v] && cores[v] > k).count() > options.max_actors {
+        k += 1;
+    }
+    for v in 0..n {
+        keep[v] = keep[v] && (cores[v] > k || Some(v) == ego);
+    }
+    let after = keep.iter().filter(|k| **k).count();
+    Ok(options
+        .lang
+        .text("map.thinned")
+        .replace("{k}", &(k + 1).to_string())
+        .replace("{shown}", &after.to_string())
+        .replace("{all}", &shown.to_string())
+        .replace("{hidden}", &(shown - after).to_string()))
 }
