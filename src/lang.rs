@@ -224,6 +224,7 @@ pub const TEXTS: &[(&str, &str, &str, &str)] = &[
     ("group.kind", "kind", "toimijatyyppi", "aktörstyp"),
     ("group.region", "region", "maakunta", "landskap"),
     ("group.community", "community", "yhteisö", "gemenskap"),
+    ("group.country", "country", "maa", "land"),
 ];
 
 #[cfg(test)]

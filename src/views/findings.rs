@@ -338,7 +338,10 @@ fn money(analysis: &Analysis<'_>, lang: Lang) -> Option<Finding> {
             .rows
             .iter()
             .filter_map(|r| match (&r[0], &r[2]) {
-                (crate::render::Cell::Text(g), crate::render::Cell::Float(v)) if sum > 0.0 => {
+                // Actors without a region are not a region.
+                (crate::render::Cell::Text(g), crate::render::Cell::Float(v))
+                    if sum > 0.0 && g.as_str() != "–" =>
+                {
                     Some(format!("{g} {}", percent(lang, v / sum)))
                 }
                 _ => None,
