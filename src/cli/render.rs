@@ -39,8 +39,10 @@ pub struct RenderArgs {
     /// With --ego: how many ties out (default 1).
     #[arg(long, default_value_t = 1, value_name = "K")]
     pub radius: usize,
-    /// Show at most this many actors; larger networks are thinned to their
-    /// densest k-core, with a note saying what was hidden.
+    /// Show at most this many actors; larger networks show their repeated
+    /// collaboration (ties of at least k shared engagements, the smallest
+    /// k that fits), else their densest k-core, with a note saying what
+    /// was hidden.
     #[arg(long, default_value_t = 400, value_name = "N")]
     pub max_actors: usize,
     /// Title (default: the dataset's name).

@@ -145,8 +145,9 @@ pub struct MapOptions {
     pub mode: MapMode,
     /// Only this actor's neighbourhood: (id, radius in ties).
     pub ego: Option<(String, usize)>,
-    /// Show at most this many actors; above, the densest k-core that fits
-    /// is shown and a note says what was hidden.
+    /// Show at most this many actors; above, the repeated collaboration
+    /// that fits (ties of at least k shared engagements), else the densest
+    /// k-core that fits, is shown and a note says what was hidden.
     pub max_actors: usize,
     /// Title (default: the dataset's name).
     pub title: Option<String>,
