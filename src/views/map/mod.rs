@@ -16,7 +16,7 @@ use crate::error::Result;
 use crate::render::map::{unique_labels, MapModel, MapNode};
 
 /// Composes the map: the actors to show (an ego network, then the
-/// densest k-core that fits), sized, coloured by a fixed palette,
+/// repeated collaboration or the densest k-core that fits), sized, coloured by a fixed palette,
 /// labelled (the ego, coordinators, each component's most central
 /// actors) and clustered from the analysis' results, with the ties,
 /// legend and caption in the chosen language.

@@ -24,8 +24,10 @@ pub(super) struct Shown {
 }
 
 /// The shown actors under `options`: the ego's neighbourhood when one is
-/// asked for, then, above `max_actors`, the actors of the densest k-core
-/// that fits (and the ego).
+/// asked for, then, above `max_actors`, the actors joined by ties of at
+/// least k shared engagements (the smallest k ≥ 2 that fits; only those
+/// ties are drawn), else the actors of the densest k-core that fits (and
+/// the ego).
 pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Shown> {
     let lang = options.lang;
     let projection = analysis.projection();
