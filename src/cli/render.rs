@@ -45,6 +45,11 @@ pub struct RenderArgs {
     /// was hidden.
     #[arg(long, default_value_t = 400, value_name = "N")]
     pub max_actors: usize,
+    /// Draw the network of groups instead of actors: one node per value of
+    /// this attribute (region, kind, country or any other), sized by its
+    /// actors, lines by the ties between groups with their density.
+    #[arg(long, value_name = "ATTRIBUTE", conflicts_with_all = ["ego", "mode"])]
+    pub aggregate: Option<String>,
     /// Title (default: the dataset's name).
     #[arg(long)]
     pub title: Option<String>,
@@ -102,6 +107,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<()> {
         mode: args.mode,
         ego: args.ego.clone().map(|id| (id, args.radius)),
         max_actors: args.max_actors,
+        aggregate: args.aggregate.clone(),
         title: args.title.clone(),
         lang: args.lang,
         ..MapOptions::default()

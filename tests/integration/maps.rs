@@ -1,7 +1,7 @@
 //! Maps: every option of `render`, hostile names through the real `dot`
 //! program, well-formed SVG from both renderers, thinning of large graphs.
 
-use crate::util::{assert_well_formed_xml, read_json, render, repo};
+use crate::util::{assert_well_formed_xml, read_json, render, repo, run_in};
 
 #[test]
 fn hostile_names_survive_dot_and_svg() {
@@ -410,4 +410,87 @@ fn ego_accepts_names_and_says_which_filter_removed_an_actor() {
     let r = render(dir.path(), file, "e.svg", &["--builtin", "--ego", "lapin"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("it matches"), "{}", r.stderr);
+}
+
+/// `render --aggregate region` on the seed: one node per region (and one
+/// for actors without a region), and between two regions a line whose
+/// tie count is the count of actor ties between them, taken here by hand
+/// from `ties -f csv` and the dataset's regions.
+#[test]
+fn a_map_of_regions_counts_the_ties_between_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = render(
+        dir.path(),
+        "graphs/finland-regional.json",
+        "regions.svg",
+        &["--aggregate", "region", "--builtin"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("regions.svg")).unwrap();
+    let data: serde_json::Value = read_json(repo().join("graphs/finland-regional.json"));
+    let region: std::collections::HashMap<String, String> = data["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_string(),
+                a["region"].as_str().unwrap_or("(none)").to_string(),
+            )
+        })
+        .collect();
+    let ties = run_in(
+        &repo(),
+        &["ties", "graphs/finland-regional.json", "-f", "csv"],
+        None,
+    );
+    let mut by_hand: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    let mut reader = csv::Reader::from_reader(ties.stdout.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (source, target) = (column("source"), column("target"));
+    let mut in_network = std::collections::BTreeSet::new();
+    for row in reader.records() {
+        let row = row.unwrap();
+        let (a, b) = (&region[&row[source]], &region[&row[target]]);
+        in_network.insert(row[source].to_string());
+        in_network.insert(row[target].to_string());
+        if a != b {
+            let pair = if a < b {
+                (a.clone(), b.clone())
+            } else {
+                (b.clone(), a.clone())
+            };
+            *by_hand.entry(pair).or_default() += 1;
+        }
+    }
+    let drawn: std::collections::BTreeMap<(String, String), usize> = svg
+        .split("data-tie=\"")
+        .skip(1)
+        .map(|s| {
+            let pair = s.split('"').next().unwrap();
+            let (a, b) = pair.split_once('|').unwrap();
+            let ties: usize = s
+                .split("ties ")
+                .nth(1)
+                .unwrap()
+                .split(',')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            ((a.to_string(), b.to_string()), ties)
+        })
+        .collect();
+    assert_eq!(drawn, by_hand);
+    let regions: std::collections::BTreeSet<&str> =
+        in_network.iter().map(|a| region[a].as_str()).collect();
+    assert_eq!(svg.matches("data-actor=").count(), regions.len());
+    let r = render(
+        dir.path(),
+        "graphs/finland-regional.json",
+        "x.svg",
+        &["--aggregate", "regoin"],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
 }

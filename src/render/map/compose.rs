@@ -213,6 +213,16 @@ pub fn compose(
                 ..text(x, y + 13.0, 8.0, &shorten_keeping_code(caption, max_chars))
             })
         })
+        .chain(model.edges.iter().zip(&edges).filter_map(|(e, p)| {
+            // A line's own text at its middle, as small as a caption.
+            let label = e.label.as_ref()?;
+            Some(Text {
+                italic: true,
+                middle: true,
+                color: "#333333",
+                ..text((p.x1 + p.x2) / 2.0, (p.y1 + p.y2) / 2.0 - 3.0, 7.5, label)
+            })
+        }))
         .collect();
     let labels = place_labels(model, &nodes, &island_captions, &area);
     let caption = caption_lines

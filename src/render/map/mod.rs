@@ -71,6 +71,9 @@ pub struct MapEdge {
     /// The project (top-level engagement) behind the tie, as a caption
     /// for the island it belongs to.
     pub project: Option<String>,
+    /// Text written at the line's middle (a map of groups: ties and
+    /// density).
+    pub label: Option<String>,
 }
 
 /// A legend row.

@@ -60,6 +60,7 @@ pub(super) fn tie_edges(
                 ids.join(", ")
             ),
             project,
+            label: None,
         });
     }
     edges
@@ -125,6 +126,7 @@ pub(super) fn membership_edges(
                     lang.role(role)
                 ),
                 project: Some(project_name(analysis, e)),
+                label: None,
             });
         }
     }

@@ -2,6 +2,7 @@
 //! thinning), their sizes, colours, labels and clusters, the ties, the
 //! legend and the caption.
 
+mod aggregate;
 mod caption;
 mod colors;
 mod edges;
@@ -27,6 +28,9 @@ use crate::render::map::{unique_labels, MapModel, MapNode};
 pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
     if options.max_actors == 0 {
         return Err(crate::error::Error::invalid("max_actors", 0, "at least 1"));
+    }
+    if let Some(key) = &options.aggregate {
+        return aggregate::aggregate_map(analysis, options, key);
     }
     let checked;
     let options = match &options.color_by {

@@ -149,6 +149,10 @@ pub struct MapOptions {
     /// that fits (ties of at least k shared engagements), else the densest
     /// k-core that fits, is shown and a note says what was hidden.
     pub max_actors: usize,
+    /// A map of groups instead of actors: one node per value of this
+    /// attribute (`region`, `kind`, `country`…), lines by the ties between
+    /// groups.
+    pub aggregate: Option<String>,
     /// Title (default: the dataset's name).
     pub title: Option<String>,
     /// The language of legend, caption and tooltips.
@@ -165,6 +169,7 @@ impl Default for MapOptions {
             mode: MapMode::Projection,
             ego: None,
             max_actors: 400,
+            aggregate: None,
             title: None,
             lang: Lang::default(),
         }
