@@ -57,6 +57,7 @@ fn a_report_of_seven_thousand_actors_in_three_languages() {
             "report.html",
             "report.md",
             "map.svg",
+            "map-groups.svg",
             "actors.csv",
             "ties.csv",
             "projects.csv",

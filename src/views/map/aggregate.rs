@@ -1,13 +1,19 @@
 //! A map of groups: one node per value of an actor attribute (region,
 //! kind, country…), sized by its actors, and one line per pair of groups
-//! with ties between them, as wide as their ties and labelled with the
-//! number of ties and their density.
+//! with ties between them, as wide as their ties; the strongest lines
+//! carry the number of ties and their density.
 
 use super::MapOptions;
 use crate::analysis::Analysis;
 use crate::error::Result;
 use crate::metrics::mixing::mixing;
 use crate::render::map::{LegendRow, MapEdge, MapModel, MapNode};
+
+/// Lines a map of groups draws at most: the pairs with most ties.
+const MAX_LINES: usize = 60;
+
+/// Lines that carry their numbers as text: the pairs with most ties.
+const LABELLED_LINES: usize = 15;
 
 /// The map of the groups of `key` (an attribute the actors have). A group
 /// node's label is its name and number of actors; its tooltip adds the
@@ -64,28 +70,32 @@ pub(super) fn aggregate_map(
         .max()
         .unwrap_or(0)
         .max(1) as f64;
+    // The pairs of groups with ties, most ties first; a map of many
+    // groups draws the strongest lines and writes on the strongest few.
+    let mut pairs: Vec<(usize, usize, usize)> = (0..k)
+        .flat_map(|g| (g + 1..k).map(move |h| (g, h)))
+        .map(|(g, h)| (m.ties[g][h], g, h))
+        .filter(|p| p.0 > 0)
+        .collect();
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let all_lines = pairs.len();
+    pairs.truncate(MAX_LINES);
     let mut edges = Vec::new();
-    for g in 0..k {
-        for h in g + 1..k {
-            let ties = m.ties[g][h];
-            if ties == 0 {
-                continue;
-            }
-            let text = lang
-                .text("map.group_tie")
-                .replace("{ties}", &lang.integer(ties as i64))
-                .replace("{d}", &lang.number(density(g, h), 3));
-            edges.push(MapEdge {
-                a: g,
-                b: h,
-                width: 0.8 + 7.0 * ties as f64 / most,
-                color: "#55555599".into(),
-                dashed: false,
-                tooltip: format!("{} – {}: {text}", name(g), name(h)),
-                project: None,
-                label: Some(text),
-            });
-        }
+    for (rank, &(ties, g, h)) in pairs.iter().enumerate() {
+        let text = lang
+            .text("map.group_tie")
+            .replace("{ties}", &lang.integer(ties as i64))
+            .replace("{d}", &lang.number(density(g, h), 3));
+        edges.push(MapEdge {
+            a: g,
+            b: h,
+            width: 0.8 + 7.0 * ties as f64 / most,
+            color: "#55555599".into(),
+            dashed: false,
+            tooltip: format!("{} – {}: {text}", name(g), name(h)),
+            project: None,
+            label: (rank < LABELLED_LINES).then_some(text),
+        });
     }
     let title = options
         .title
@@ -104,6 +114,14 @@ pub(super) fn aggregate_map(
             "{m}",
             &lang.integer(analysis.projection().ties().len() as i64),
         )];
+    let mut caption = caption;
+    if edges.len() < all_lines {
+        caption.push(
+            lang.text("map.aggregate_strongest")
+                .replace("{n}", &lang.integer(edges.len() as i64))
+                .replace("{all}", &lang.integer(all_lines as i64)),
+        );
+    }
     let notes = vec![
         lang.text("map.aggregate_size").to_string(),
         lang.text("map.aggregate_width").to_string(),

@@ -214,8 +214,38 @@ fn draw_maps(
             files.push(file("map.dot", dot.bytes));
         }
     }
+    // A network too large to read actor by actor is also drawn as the
+    // network of its groups.
+    let largest = analysis.mixing().sizes.iter().copied().max().unwrap_or(0);
+    if largest >= GROUP_MAP_MEMBERS {
+        let group = analysis.options().group.clone();
+        let model = map(
+            analysis,
+            &MapOptions {
+                lang,
+                title: options.title.clone(),
+                aggregate: Some(group.clone()),
+                ..options.map.clone()
+            },
+        )?;
+        let group_name = lang.lookup(&format!("group.{group}")).unwrap_or(&group);
+        let title = lang
+            .text("report.map_groups")
+            .replace("{group}", group_name);
+        maps.push(draw_map(
+            analysis,
+            options,
+            &model,
+            "map-groups",
+            &title,
+            files,
+        )?);
+    }
     Ok(maps)
 }
+
+/// A group of this many actors adds the map of groups to the report.
+const GROUP_MAP_MEMBERS: usize = 30;
 
 /// The change over time: its table as the first section, its charts as
 /// files, and the charts as the report shows them.
