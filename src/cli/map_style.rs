@@ -13,8 +13,10 @@ pub struct MapStyleArgs {
     /// Size actors by a per-actor metric (default degree).
     #[arg(long, default_value = "degree", value_name = "METRIC")]
     pub size_by: Metric,
-    /// Labels: auto (default: the ego, every coordinator and each
-    /// component's most central actors), top:N, all, none, or ID,ID,…
+    /// Labels: auto (default: every actor whose name fits; the ego,
+    /// coordinators, funders and authorities always, then cut points and
+    /// each component's most central actors, then the rest by size),
+    /// top:N, all, none, or ID,ID,…
     #[arg(long, default_value = "auto", value_name = "WHICH")]
     pub labels: Labels,
     /// Draw boxes around communities or kinds (default none).

@@ -494,3 +494,41 @@ fn a_map_of_regions_counts_the_ties_between_them() {
     );
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+/// The seed's default map names every coordinator, funder and authority,
+/// and at least 80 % of its actors.
+#[test]
+fn the_seed_map_names_its_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = render(
+        dir.path(),
+        "graphs/finland-regional.json",
+        "seed.svg",
+        &["--builtin"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("seed.svg")).unwrap();
+    let named: std::collections::BTreeSet<&str> = svg
+        .split("data-label=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
+    let drawn = svg.matches("data-actor=").count();
+    assert!(
+        5 * named.len() >= 4 * drawn,
+        "{} of {drawn} named",
+        named.len()
+    );
+    let data: serde_json::Value = read_json(repo().join("graphs/finland-regional.json"));
+    for e in data["engagements"].as_array().unwrap() {
+        for p in e["participants"].as_array().unwrap() {
+            let role = p["role"].as_str().unwrap_or("");
+            let id = p["actor"].as_str().unwrap();
+            if ["coordinator", "funder", "authority"].contains(&role)
+                && svg.contains(&format!("data-actor=\"{id}\""))
+            {
+                assert!(named.contains(id), "{role} {id} has no label");
+            }
+        }
+    }
+}

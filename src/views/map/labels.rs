@@ -5,10 +5,12 @@ use super::{Labels, MapOptions};
 use crate::analysis::{shown_components, Analysis};
 
 /// Each actor's label priority: 2 must be labelled (the ego, coordinators,
-/// actors named with `--labels`), 1 labelled when it fits, `None` not
-/// labelled. Under `auto` and `top`, the most central actors (by
-/// `size_values`) of each component, round-robin over the components,
-/// largest first.
+/// funders and authorities, actors named with `--labels`); 1 and 0
+/// labelled where the name fits, 1 first; `None` not labelled. Under
+/// `auto` every shown actor has a label: 1 for cut points and the three
+/// most central actors (by `size_values`) of each component, 0 for the
+/// rest. Under `top`, the most central actors of each component,
+/// round-robin over the components, largest first.
 pub(super) fn priorities(
     analysis: &Analysis<'_>,
     options: &MapOptions,
@@ -27,8 +29,20 @@ pub(super) fn priorities(
                 .any(|&e| graph.role(e as usize, a as u32) == Some("coordinator"))
         })
         .collect();
+    // Funders and authorities are named on every map: a reader looks for
+    // them first.
+    let funder: Vec<bool> = (0..n)
+        .map(|a| {
+            graph.engagements_of(a).iter().any(|&e| {
+                matches!(
+                    graph.role(e as usize, a as u32),
+                    Some("funder" | "authority")
+                )
+            })
+        })
+        .collect();
     let mut priority: Vec<Option<u8>> = vec![None; n];
-    let must = |v: usize| Some(v) == ego || coordinator[v];
+    let must = |v: usize| Some(v) == ego || coordinator[v] || funder[v];
     match &options.labels {
         Labels::None => {}
         Labels::All => {
@@ -44,7 +58,33 @@ pub(super) fn priorities(
                 }
             }
         }
-        Labels::Auto | Labels::Top(_) => {
+        Labels::Auto => {
+            // Every shown actor is named where its name fits: the must-
+            // names first, then the cut points and the largest actors of
+            // each component, then the rest by size.
+            let cut: std::collections::HashSet<usize> = analysis
+                .cut_structure()
+                .articulation_points
+                .iter()
+                .copied()
+                .collect();
+            for v in (0..n).filter(|&v| keep[v]) {
+                priority[v] = Some(if must(v) { 2 } else { 0 });
+            }
+            for members in by_component(analysis, keep, size_values) {
+                for &v in members.iter().take(3) {
+                    if priority[v] == Some(0) {
+                        priority[v] = Some(1);
+                    }
+                }
+            }
+            for &v in &cut {
+                if keep[v] && priority[v] == Some(0) {
+                    priority[v] = Some(1);
+                }
+            }
+        }
+        Labels::Top(_) => {
             for v in (0..n).filter(|&v| keep[v] && must(v)) {
                 priority[v] = Some(2);
             }
@@ -53,10 +93,7 @@ pub(super) fn priorities(
                 _ => usize::MAX,
             };
             let components = by_component(analysis, keep, size_values);
-            let per_component = |members: &Vec<usize>| match options.labels {
-                Labels::Auto => 3.min(members.len().saturating_sub(1).max(1)),
-                _ => members.len(),
-            };
+            let per_component = |members: &Vec<usize>| members.len();
             let mut used = priority.iter().filter(|p| p.is_some()).count();
             for round in 0.. {
                 let mut any = false;
