@@ -532,3 +532,20 @@ fn the_seed_map_names_its_actors() {
         }
     }
 }
+
+/// A two-mode map names its projects (by their code).
+#[test]
+fn two_mode_maps_name_their_projects() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = render(
+        dir.path(),
+        "graphs/finland-regional.json",
+        "two.svg",
+        &["--mode", "two-mode", "--builtin"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("two.svg")).unwrap();
+    for code in ["A78140", "A72158", "A75739", "S11582"] {
+        assert!(svg.contains(&format!("data-label=\"{code}\"")), "{code} not named");
+    }
+}

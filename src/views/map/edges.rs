@@ -74,6 +74,7 @@ pub(super) fn membership_edges(
     keep: &[bool],
     index: &[usize],
     nodes: &mut Vec<MapNode>,
+    name_projects: bool,
 ) -> Vec<MapEdge> {
     let projection = analysis.projection();
     let graph = projection.two_mode();
@@ -93,8 +94,16 @@ pub(super) fn membership_edges(
         nodes.push(MapNode {
             id: engagement.id.to_string(),
             name: engagement.name.to_string(),
-            label: None,
-            label_priority: 0,
+            // A project is named by its code when it has a short one, else
+            // by its name, shortened; the full name is in the tooltip.
+            label: name_projects.then(|| {
+                if engagement.id.chars().count() <= 16 {
+                    engagement.id.to_string()
+                } else {
+                    crate::render::map::short_label(&engagement.name, 28)
+                }
+            }),
+            label_priority: 1,
             tooltip: format!(
                 "{} ({}, {})",
                 engagement.name, engagement.id, engagement.kind

@@ -74,9 +74,14 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
         MapMode::Projection => {
             edges::tie_edges(analysis, lang, &shown.keep, &index, shown.min_shared)
         }
-        MapMode::TwoMode => {
-            edges::membership_edges(analysis, lang, &shown.keep, &index, &mut nodes)
-        }
+        MapMode::TwoMode => edges::membership_edges(
+            analysis,
+            lang,
+            &shown.keep,
+            &index,
+            &mut nodes,
+            !matches!(options.labels, Labels::None),
+        ),
     };
     let max_weight = analysis
         .projection()
