@@ -546,6 +546,9 @@ fn two_mode_maps_name_their_projects() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let svg = std::fs::read_to_string(dir.path().join("two.svg")).unwrap();
     for code in ["A78140", "A72158", "A75739", "S11582"] {
-        assert!(svg.contains(&format!("data-label=\"{code}\"")), "{code} not named");
+        assert!(
+            svg.contains(&format!("data-label=\"{code}\"")),
+            "{code} not named"
+        );
     }
 }
