@@ -58,3 +58,22 @@ pub fn bare(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// `text` on one line (runs of whitespace as one space), cut to at most
+/// `max` characters with an ellipsis when longer.
+///
+/// ```
+/// use verkosto::text::shorten;
+/// assert_eq!(shorten("Kokkolan  kaupunki", 10), "Kokkolan …");
+/// assert_eq!(shorten("Kokkola", 10), "Kokkola");
+/// ```
+pub fn shorten(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let mut out: String = flat.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}

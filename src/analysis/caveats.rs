@@ -221,10 +221,16 @@ impl Analysis<'_> {
         })
     }
 
-    fn listed_only(&self) -> Result<Option<Caveat>> {
+    /// The actors (positions) tied only by being listed as members,
+    /// target groups or participants: their centrality reflects the lists.
+    ///
+    /// # Errors
+    ///
+    /// As [`Analysis::metric`] for the degree.
+    pub fn listed_only_actors(&self) -> Result<Vec<usize>> {
         let graph = self.projection().two_mode();
         let degree = self.metric(Metric::Degree)?;
-        let actors: Vec<(String, String)> = (0..self.actor_count())
+        Ok((0..self.actor_count())
             .filter(|&a| degree[a].as_f64().unwrap_or(0.0) > 0.0)
             .filter(|&a| {
                 !graph.engagements_of(a).is_empty()
@@ -234,6 +240,13 @@ impl Analysis<'_> {
                             .is_some_and(|r| LISTED_ROLES.contains(&r))
                     })
             })
+            .collect())
+    }
+
+    fn listed_only(&self) -> Result<Option<Caveat>> {
+        let actors: Vec<(String, String)> = self
+            .listed_only_actors()?
+            .into_iter()
             .map(|a| (self.actor(a).id.to_string(), self.actor(a).name.to_string()))
             .collect();
         Ok((!actors.is_empty()).then_some(Caveat::ListedOnly { actors }))

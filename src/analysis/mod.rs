@@ -358,6 +358,17 @@ impl<'a> Analysis<'a> {
         })
     }
 
+    /// The mixing of the groups of `key`: [`Analysis::mixing`] when `key`
+    /// is the analysis' grouping, else computed now.
+    pub fn mixing_by(&self, key: &str) -> std::borrow::Cow<'_, Mixing> {
+        if key == self.options.group {
+            std::borrow::Cow::Borrowed(self.mixing())
+        } else {
+            let groups = self.groups_of(key);
+            std::borrow::Cow::Owned(mixing(&self.adjacency, &groups.names, &groups.index))
+        }
+    }
+
     /// The community partition under `options.community` (run once).
     pub fn partition(&self) -> Result<&Partition> {
         cached(&self.partition, || {

@@ -46,22 +46,6 @@ pub(crate) fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// `s` cut to at most `width` characters, ending in `…` when cut.
-///
-/// ```
-/// use verkosto::render::shorten;
-/// assert_eq!(shorten("Kokkolan kaupunki", 10), "Kokkolan …");
-/// assert_eq!(shorten("Kokkola", 10), "Kokkola");
-/// ```
-pub fn shorten(s: &str, width: usize) -> String {
-    if chars(s) <= width {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
-}
-
 /// As many of `items` joined by `separator` as fit in `width` characters
 /// with `… N more` after them when some are left out.
 ///

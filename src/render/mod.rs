@@ -11,9 +11,7 @@ mod table;
 pub mod xlsx;
 pub mod xml;
 
-pub use fit::{
-    set_full_table_hint, set_text_width, shorten, shorten_list, text_width, wrap, TEXT_WIDTH,
-};
+pub use fit::{set_full_table_hint, set_text_width, shorten_list, text_width, wrap, TEXT_WIDTH};
 pub use summary::{json_with_warnings, render_summary, warnings_text};
 pub use table::{
     float_json as float_value, format_float, restore_text, terminal_safe, Cell, FloatStyle, Format,

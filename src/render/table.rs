@@ -1,6 +1,6 @@
 //! Tables written as aligned text, CSV or JSON.
 
-use super::fit::{chars, column_widths, shorten, shorten_list};
+use super::fit::{chars, column_widths, shorten_list};
 use crate::error::{Error, Result};
 use crate::model::CompactString;
 use serde_json::{Map, Number, Value};
@@ -254,6 +254,15 @@ fn machine_float(x: f64) -> String {
     }
 }
 
+/// `text` as it is when it fits `width` characters, else shortened.
+fn fit_text(text: String, width: usize) -> String {
+    if chars(&text) <= width {
+        text
+    } else {
+        crate::text::shorten(&text, width)
+    }
+}
+
 /// A table: named columns and rows of cells.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table {
@@ -327,7 +336,7 @@ impl Table {
                         .collect();
                     shorten_list(&items, TextStyle::TABLE.list_separator, widths[c])
                 }
-                other => shorten(&plain(other), widths[c]),
+                other => fit_text(plain(other), widths[c]),
             }
         };
         let mut out = String::new();
@@ -347,7 +356,9 @@ impl Table {
             out.push_str(parts.join("  ").trim_end());
             out.push('\n');
         };
-        let header: Vec<String> = (0..shown).map(|c| shorten(&header[c], widths[c])).collect();
+        let header: Vec<String> = (0..shown)
+            .map(|c| fit_text(header[c].clone(), widths[c]))
+            .collect();
         line(&mut out, &header);
         line(
             &mut out,

@@ -90,12 +90,8 @@ fn workbook_of_sheets(sheets: &[(&str, &Table)], sheet_rows: usize) -> Result<Ve
     for (name, table) in sheets {
         // A table longer than a sheet continues on sheets `name 2`, `name
         // 3`…, each with the header.
-        for (part, rows) in table.rows.chunks(sheet_rows).enumerate() {
-            let name = if part == 0 {
-                sheet_name(name, &taken)
-            } else {
-                sheet_name(&format!("{name} {}", part + 1), &taken)
-            };
+        for (part, rows) in parts(&table.rows, sheet_rows) {
+            let name = sheet_name(&part_name(name, part), &taken);
             taken.push(name.clone());
             write_sheet(
                 &mut book,
@@ -106,28 +102,12 @@ fn workbook_of_sheets(sheets: &[(&str, &Table)], sheet_rows: usize) -> Result<Ve
                 &mut continued,
             )?;
         }
-        if table.rows.is_empty() {
-            let name = sheet_name(name, &taken);
-            taken.push(name.clone());
-            write_sheet(
-                &mut book,
-                &name,
-                &table.columns,
-                &[],
-                &formats,
-                &mut continued,
-            )?;
-        }
     }
     if !continued.rows.is_empty() {
         // Its pieces hold at most a cell's characters: nothing continues.
         let mut none = Table::new(&[]);
-        for (part, rows) in continued.rows.chunks(sheet_rows).enumerate() {
-            let name = if part == 0 {
-                CONTINUED.to_string()
-            } else {
-                format!("{CONTINUED} {}", part + 1)
-            };
+        for (part, rows) in parts(&continued.rows, sheet_rows) {
+            let name = part_name(CONTINUED, part);
             write_sheet(
                 &mut book,
                 &name,
@@ -142,6 +122,27 @@ fn workbook_of_sheets(sheets: &[(&str, &Table)], sheet_rows: usize) -> Result<Ve
         book.add_worksheet();
     }
     book.save_to_buffer().map_err(xlsx_error)
+}
+
+/// `rows` in parts of at most `size` rows, numbered from 0; one empty part
+/// for no rows, so that an empty table still has its sheet.
+fn parts(rows: &[Vec<Cell>], size: usize) -> impl Iterator<Item = (usize, &[Vec<Cell>])> {
+    let empty: &[Vec<Cell>] = &[];
+    let chunks: Vec<&[Vec<Cell>]> = if rows.is_empty() {
+        vec![empty]
+    } else {
+        rows.chunks(size).collect()
+    };
+    chunks.into_iter().enumerate()
+}
+
+/// The name of part `part` of the sheet `name`: `name`, then `name 2`…
+fn part_name(name: &str, part: usize) -> String {
+    if part == 0 {
+        name.to_string()
+    } else {
+        format!("{name} {}", part + 1)
+    }
 }
 
 /// The cell formats of a workbook.

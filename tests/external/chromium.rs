@@ -208,29 +208,14 @@ pub fn report_fits_a4_and_prints_to_pdf() {
     for file in [repo().join("graphs/finland-regional.json"), big] {
         let dir = tempfile::tempdir().unwrap();
         make_report(dir.path(), file.to_str().unwrap(), &["--pdf"]);
-        // A copy of the page with a check appended that records how wide
-        // the content is at 180 mm (A4 minus margins, 680 px).
-        let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
-        let check =
-            std::fs::read_to_string(repo().join("tests/browser/overflow_check.js")).unwrap();
-        let page = dir.path().join("check.html");
-        std::fs::write(
-            &page,
-            html.replace("</body>", &format!("<script>{check}</script></body>")),
-        )
-        .unwrap();
-        let (dom, _) = chrome(
+        // The content's width at 180 mm (A4 minus margins, 680 px).
+        let result = page_check(
             &browser,
-            &url(&page),
-            &[
-                "--dump-dom",
-                "--virtual-time-budget=5000",
-                "--window-size=680,1000",
-            ],
+            &dir.path().join("report.html"),
+            "overflow_check.js",
+            "overflow",
+            680,
         );
-        let marker = "<pre id=\"overflow\">";
-        let start = dom.find(marker).expect("the check ran") + marker.len();
-        let result = &dom[start..start + dom[start..].find("</pre>").unwrap()];
         assert_eq!(result, "ok", "{}: {result}", file.display());
         let pdf = std::fs::read(dir.path().join("report.pdf")).unwrap();
         assert!(pdf.starts_with(b"%PDF"));
@@ -280,29 +265,38 @@ pub fn a_large_report_reads_at_1280_px() {
             dir.path().join("big.json").to_str().unwrap(),
             &["--builtin", "--group", "country", "--lang", lang],
         );
-        let html = std::fs::read_to_string(out.join("report.html")).unwrap();
-        let check =
-            std::fs::read_to_string(repo().join("tests/browser/readable_check.js")).unwrap();
-        let page = out.join("check.html");
-        std::fs::write(
-            &page,
-            html.replace("</body>", &format!("<script>{check}</script></body>")),
-        )
-        .unwrap();
-        let (dom, _) = chrome(
+        let result = page_check(
             &browser,
-            &url(&page),
-            &[
-                "--dump-dom",
-                "--virtual-time-budget=5000",
-                "--window-size=1280,1000",
-            ],
+            &out.join("report.html"),
+            "readable_check.js",
+            "readable",
+            1280,
         );
-        let marker = "<pre id=\"readable\">";
-        let start = dom.find(marker).expect("the check ran") + marker.len();
-        let result = &dom[start..start + dom[start..].find("</pre>").unwrap()];
         assert_eq!(result, "ok", "{lang}: {result}");
     }
+}
+
+/// Runs the check `script` of `tests/browser/` on a copy of the page
+/// `html` at a window `width` px wide and returns what it wrote into its
+/// `<pre id="{id}">` ("ok" when nothing is wrong).
+fn page_check(browser: &Path, html: &Path, script: &str, id: &str, width: u32) -> String {
+    let page = html.with_file_name("check.html");
+    let check = std::fs::read_to_string(repo().join("tests/browser").join(script)).unwrap();
+    let text = std::fs::read_to_string(html).unwrap();
+    std::fs::write(
+        &page,
+        text.replace("</body>", &format!("<script>{check}</script></body>")),
+    )
+    .unwrap();
+    let window = format!("--window-size={width},1000");
+    let (dom, _) = chrome(
+        browser,
+        &url(&page),
+        &["--dump-dom", "--virtual-time-budget=5000", &window],
+    );
+    let marker = format!("<pre id=\"{id}\">");
+    let start = dom.find(&marker).expect("the check ran") + marker.len();
+    dom[start..start + dom[start..].find("</pre>").unwrap()].to_string()
 }
 
 /// The screenshot shows something: enough pixels that are not white.

@@ -112,16 +112,10 @@ pub struct MapModel {
     pub thinning_note: Option<String>,
 }
 
-/// Shortens a label to `max` characters with an ellipsis; one line.
+/// Shortens a label to `max` characters with an ellipsis; one line
+/// ([`crate::text::shorten`]).
 pub fn short_label(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let mut out: String = flat.chars().take(max.saturating_sub(1)).collect();
-        out.push('…');
-        out
-    }
+    crate::text::shorten(text, max)
 }
 
 /// Shortened labels that stay unique: names longer than `max` are cut

@@ -6,7 +6,6 @@
 use super::MapOptions;
 use crate::analysis::Analysis;
 use crate::error::Result;
-use crate::metrics::mixing::mixing;
 use crate::render::map::{LegendRow, MapEdge, MapModel, MapNode};
 
 /// Lines a map of groups draws at most: the pairs with most ties.
@@ -34,7 +33,7 @@ pub(super) fn aggregate_map(
     let key = analysis.dataset().attribute_key("aggregate", key)?;
     let lang = options.lang;
     let groups = analysis.groups_by(&key);
-    let m = mixing(analysis.adjacency(), &groups.names, &groups.index);
+    let m = analysis.mixing_by(&key);
     let name = |g: usize| {
         if key == "kind" {
             lang.kind(&groups.names[g])

@@ -19,62 +19,37 @@ pub(super) fn change_over_time(
         return Ok(None);
     }
     let labels: Vec<String> = rows.iter().map(|r| r.period.clone()).collect();
-    let chart = |key: &str, values: Vec<f64>, bars: bool, decimals: bool| Chart {
+    let chart = |key: &str, (values, shown): (Vec<f64>, Vec<String>), bars: bool| Chart {
         title: lang.text(key).to_string(),
         labels: labels.clone(),
-        shown: values
-            .iter()
-            .map(|&v| {
-                if decimals {
-                    lang.number(v, 2)
-                } else {
-                    lang.integer(v as i64)
-                }
-            })
-            .collect(),
+        shown,
         values,
         bars,
     };
+    let counts = |count: fn(&PeriodRow) -> usize| -> (Vec<f64>, Vec<String>) {
+        rows.iter()
+            .map(|r| (count(r) as f64, lang.integer(count(r) as i64)))
+            .unzip()
+    };
     // A density of a year of few actors says little: such a year is
     // labelled with its number of actors instead.
-    let densities: Vec<String> = rows
+    let densities = rows
         .iter()
         .map(|r| {
-            let d = lang.number(r.density, 2);
-            if r.active_actors < SMALL_YEAR {
+            let shown = if r.active_actors < SMALL_YEAR {
                 format!("n={}", r.active_actors)
             } else {
-                d
-            }
+                lang.number(r.density, 2)
+            };
+            (r.density, shown)
         })
-        .collect();
-    let mut charts = vec![
-        chart(
-            "chart.actors",
-            rows.iter().map(|r| r.active_actors as f64).collect(),
-            false,
-            false,
-        ),
-        chart(
-            "chart.ties",
-            rows.iter().map(|r| r.ties as f64).collect(),
-            false,
-            false,
-        ),
-        chart(
-            "chart.density",
-            rows.iter().map(|r| r.density).collect(),
-            false,
-            true,
-        ),
-        chart(
-            "chart.new_ties",
-            rows.iter().map(|r| r.new_ties as f64).collect(),
-            true,
-            false,
-        ),
+        .unzip();
+    let charts = vec![
+        chart("chart.actors", counts(|r| r.active_actors), false),
+        chart("chart.ties", counts(|r| r.ties), false),
+        chart("chart.density", densities, false),
+        chart("chart.new_ties", counts(|r| r.new_ties), true),
     ];
-    charts[2].shown = densities;
     let table = change_table(rows, lang);
     Ok(Some((
         ReportCharts {

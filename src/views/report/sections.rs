@@ -25,19 +25,11 @@ pub(super) fn top_section(analysis: &Analysis<'_>, lang: Lang, metric: Metric) -
     };
     // Actors tied only by being listed take their centrality from the
     // list: they are left out, as are actors without ties.
-    let caveats = analysis.caveats(&[metric])?;
-    let listed: std::collections::HashSet<&str> = caveats
-        .iter()
-        .filter_map(|c| match c {
-            crate::metrics::warning::Caveat::ListedOnly { actors } => Some(actors),
-            _ => None,
-        })
-        .flatten()
-        .map(|(id, _)| id.as_str())
-        .collect();
+    let listed: std::collections::HashSet<usize> =
+        analysis.listed_only_actors()?.into_iter().collect();
     let degree = analysis.scores(Metric::Degree)?;
     let candidates: Vec<usize> = (0..n)
-        .filter(|&a| degree[a] > 0.0 && !listed.contains(analysis.actor(a).id.as_str()))
+        .filter(|&a| degree[a] > 0.0 && !listed.contains(&a))
         .collect();
     let mut order: Vec<usize> = candidates
         .iter()
