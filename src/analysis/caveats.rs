@@ -35,6 +35,7 @@ impl Analysis<'_> {
     pub fn network_caveats(&self) -> Result<&[Caveat]> {
         super::cached(&self.caveats, || {
             let mut out = Vec::new();
+            out.extend(self.projection().backbone().copied().map(Caveat::Backbone));
             out.extend(self.dominant_engagement());
             out.extend(self.separate_components());
             let mixed = self.mixing();

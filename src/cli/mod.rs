@@ -2,6 +2,7 @@
 //! subcommands only translate options and call the library.
 
 mod actors;
+mod backbone;
 mod brokers;
 mod communities;
 mod compare;
@@ -48,6 +49,13 @@ pub struct Cli {
     pub command: Command,
 }
 
+fn parse_select(text: &str) -> Result<verkosto::graph::BackboneOptions, String> {
+    let rule = text.strip_prefix("backbone:").ok_or_else(|| {
+        format!("{text:?} is not a selection; use backbone:MODEL[:ALPHA[:CORRECTION]], such as backbone:sdsm:0.05")
+    })?;
+    verkosto::graph::BackboneOptions::parse(rule).map_err(|e| e.to_string())
+}
+
 fn parse_memory(text: &str) -> Result<u64, String> {
     verkosto::memory::parse_size(text)
         .filter(|&b| b >= 16 << 20)
@@ -68,6 +76,9 @@ pub enum Command {
     Brokers(brokers::BrokersArgs),
     /// Projected ties with the engagements behind each.
     Ties(ties::TiesArgs),
+    /// Which ties are more than chance: each tie's p-value under a null
+    /// model (sdsm, hypergeometric, disparity) and whether it is kept.
+    Backbone(backbone::BackboneArgs),
     /// Projects: code, name, coordinator, partners, funder, period,
     /// funding, participants.
     Projects(projects::ProjectsArgs),
@@ -112,6 +123,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Render(args) => render::run(args),
         Command::Report(args) => report::run(args),
         Command::Ties(args) => ties::run(args),
+        Command::Backbone(args) => backbone::run(args),
         Command::Reach(args) => reach::run(args),
         Command::Evolution(args) => evolution::run(args),
         Command::Compare(args) => compare::run(args),
@@ -169,6 +181,12 @@ pub struct ProjectionArgs<End: Args + WindowEndArg = WindowEnd> {
     /// Drop ties lighter than this weight.
     #[arg(long, value_name = "W")]
     pub min_weight: Option<f64>,
+    /// Keep only the ties that are more than chance:
+    /// backbone:MODEL[:ALPHA[:CORRECTION]], MODEL sdsm, hypergeometric or
+    /// disparity, CORRECTION fdr (default), holm, bonferroni or none;
+    /// α 0.05 by default (see the backbone command).
+    #[arg(long, value_name = "RULE", value_parser = parse_select)]
+    pub select: Option<verkosto::graph::BackboneOptions>,
     /// Refuse networks whose engagements could make more ties than this
     /// (counted before building; default: what the memory available holds,
     /// at most 100 million).
@@ -201,6 +219,7 @@ impl<End: Args + WindowEndArg> ProjectionArgs<End> {
             },
             weight: self.weight,
             min_weight: self.min_weight,
+            backbone: self.select,
             max_ties: self
                 .max_ties
                 .unwrap_or_else(|| verkosto::memory::budget().max_ties()),

@@ -5,6 +5,7 @@
 //! [`DualProjection`]). Positions of actors and engagements follow id order,
 //! so all output is deterministic.
 
+pub mod backbone;
 mod comembership;
 mod csr;
 mod dual;
@@ -12,6 +13,9 @@ mod filter;
 mod projection;
 mod two_mode;
 
+pub use backbone::{
+    backbone, Backbone, BackboneModel, BackboneOptions, BackboneSummary, Correction, TieTest,
+};
 pub use csr::{Csr, Rows};
 pub use dual::{DualProjection, EngagementTie};
 pub use filter::{

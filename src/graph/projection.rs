@@ -1,5 +1,6 @@
 //! The one-mode actor–actor projection, with provenance.
 
+use super::backbone::{BackboneOptions, BackboneSummary};
 use super::comembership::for_each_co_membership;
 use super::csr::Rows;
 use super::filter::{Filter, ProjectionWeight, TieRule};
@@ -17,6 +18,9 @@ pub struct ProjectionOptions {
     pub weight: ProjectionWeight,
     /// Drop ties lighter than this (after direct ties are added).
     pub min_weight: Option<f64>,
+    /// Keep only the ties this significance test keeps (after
+    /// `min_weight`); see [`super::backbone()`].
+    pub backbone: Option<BackboneOptions>,
     /// Refuse to project when the engagements could make more ties than
     /// this (an upper bound counted before building, so that one huge
     /// engagement cannot exhaust the memory); default
@@ -34,6 +38,7 @@ impl Default for ProjectionOptions {
             filter: Filter::default(),
             weight: ProjectionWeight::default(),
             min_weight: None,
+            backbone: None,
             max_ties: crate::memory::budget().max_ties(),
         }
     }
@@ -82,6 +87,7 @@ pub struct Projection<'a> {
     /// parallel to `behind`.
     behind_rules: Vec<TieRule>,
     direct: Rows,
+    backbone: Option<BackboneSummary>,
 }
 
 impl<'a> Projection<'a> {
@@ -113,11 +119,57 @@ impl<'a> Projection<'a> {
                 memory: crate::memory::budget().describe(),
             });
         }
-        Ok(Projection::from_two_mode(
-            graph,
-            options.weight,
-            options.min_weight,
-        ))
+        let projection = Projection::from_two_mode(graph, options.weight, options.min_weight);
+        Ok(match &options.backbone {
+            Some(test) => {
+                let tested = super::backbone(&projection, test)?;
+                let keep: Vec<bool> = tested.tests.iter().map(|t| t.kept).collect();
+                let mut kept = projection.retain_ties(&keep);
+                kept.backbone = Some(tested.summary);
+                kept
+            }
+            None => projection,
+        })
+    }
+
+    /// The projection with only the ties `keep` marks (parallel to
+    /// [`Projection::ties`]); actors stay. O(ties + provenance).
+    pub fn retain_ties(&self, keep: &[bool]) -> Projection<'a> {
+        let mut ties = Vec::new();
+        let mut behind = Rows::default();
+        let mut behind_rules = Vec::new();
+        let mut direct = Rows::default();
+        let keep_behind = !self.behind.is_empty();
+        let keep_direct = !self.direct.is_empty();
+        for (t, tie) in self.ties.iter().enumerate() {
+            if !keep.get(t).copied().unwrap_or(false) {
+                continue;
+            }
+            ties.push(*tie);
+            if keep_behind {
+                behind.push_row(self.engagements_behind(t).iter().copied());
+                behind_rules.extend_from_slice(self.rules_behind(t));
+            }
+            if keep_direct {
+                direct.push_row(self.direct_ties_behind(t).iter().copied());
+            }
+        }
+        Projection {
+            graph: self.graph.clone(),
+            weight: self.weight,
+            min_weight: self.min_weight,
+            ties,
+            behind,
+            behind_rules,
+            direct,
+            backbone: self.backbone,
+        }
+    }
+
+    /// The significance test that selected these ties, when one did
+    /// ([`ProjectionOptions::backbone`]).
+    pub fn backbone(&self) -> Option<&BackboneSummary> {
+        self.backbone.as_ref()
     }
 
     /// Projects an already built two-mode graph.
@@ -212,6 +264,7 @@ impl<'a> Projection<'a> {
             behind,
             behind_rules,
             direct,
+            backbone: None,
         }
     }
 

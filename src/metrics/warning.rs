@@ -114,6 +114,9 @@ pub enum Caveat {
         /// The after window as written.
         after: String,
     },
+    /// `backbone`: the network is the significance backbone of the
+    /// projection, not every tie.
+    Backbone(crate::graph::BackboneSummary),
     /// `empty_window`: one side of a comparison holds no engagements.
     EmptyWindow {
         /// Which side.
@@ -138,6 +141,7 @@ impl Caveat {
             Caveat::SampledBetweenness { .. } => "sampled_betweenness",
             Caveat::ReversedWindows { .. } => "reversed_windows",
             Caveat::EmptyWindow { .. } => "empty_window",
+            Caveat::Backbone(_) => "backbone",
         }
     }
 
@@ -162,6 +166,7 @@ impl Caveat {
             }
             Caveat::SampledBetweenness { .. } => vec!["betweenness".to_string()],
             Caveat::ReversedWindows { before, after } => vec![before.clone(), after.clone()],
+            Caveat::Backbone(summary) => vec![summary.options.model.name().to_string()],
             Caveat::EmptyWindow { side, .. } => vec![match side {
                 Side::Before => "before".to_string(),
                 Side::After => "after".to_string(),

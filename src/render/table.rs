@@ -40,6 +40,10 @@ pub enum Cell {
     Int(i64),
     /// A real number, printed at fixed precision.
     Float(f64),
+    /// A probability that may be tiny (a p-value): printed like a real
+    /// number from 0.0001 up and in scientific notation below it, so that
+    /// 3e-23 is not printed as 0.
+    Probability(f64),
     /// A list of texts (`a; b` in text, a JSON array in JSON).
     List(Vec<String>),
     /// A yes/no value (`true`/`false` everywhere).
@@ -189,6 +193,7 @@ impl Cell {
                 FloatStyle::Machine => machine_float(*v),
                 FloatStyle::Json => float_json(*v).to_string(),
             },
+            Cell::Probability(v) => probability_text(*v, style.float),
             Cell::List(items) => items.join(style.list_separator),
             Cell::Bool(b) => match (style.yes_no, b) {
                 (true, true) => "yes".into(),
@@ -206,6 +211,7 @@ impl Cell {
             Cell::Text(s) => Value::String(s.to_string()),
             Cell::Int(v) => Value::from(*v),
             Cell::Float(v) => float_json(*v),
+            Cell::Probability(v) => Number::from_f64(*v).map_or(Value::Null, Value::Number),
             Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
             Cell::Bool(b) => Value::Bool(*b),
             Cell::Empty => Value::Null,
@@ -251,6 +257,22 @@ fn machine_float(x: f64) -> String {
         }
     } else {
         text
+    }
+}
+
+/// A probability: as a real number from 0.0001 up (and 0), else in
+/// scientific notation — two significant digits for people, every digit
+/// for machines.
+fn probability_text(v: f64, style: FloatStyle) -> String {
+    if v == 0.0 || v.abs() >= 1e-4 || v.is_nan() {
+        return match style {
+            FloatStyle::Fixed(decimals) => format_float(v, decimals),
+            _ => machine_float(v),
+        };
+    }
+    match style {
+        FloatStyle::Fixed(_) => format!("{v:.1e}"),
+        _ => format!("{v:e}"),
     }
 }
 

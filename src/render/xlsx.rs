@@ -197,11 +197,11 @@ fn write_sheet(
                     sheet.write_number(r, col, *v as f64).map_err(xlsx_error)?;
                     width(&v.to_string())
                 }
-                Cell::Float(v) if v.is_finite() => {
+                Cell::Float(v) | Cell::Probability(v) if v.is_finite() => {
                     sheet.write_number(r, col, *v).map_err(xlsx_error)?;
                     width(&v.to_string())
                 }
-                Cell::Float(v) => {
+                Cell::Float(v) | Cell::Probability(v) => {
                     let text = v.to_string();
                     sheet.write_string(r, col, &text).map_err(xlsx_error)?;
                     width(&text)
@@ -339,12 +339,17 @@ pub fn table_from_csv(text: &str) -> Result<Table> {
     }
     let whole = |s: &str| s.parse::<i64>().is_ok_and(|v| v.to_string() == s);
     // A real number as a writer prints it: no leading zeros ("007"), no
-    // sign or exponent tricks.
+    // sign tricks; an exponent only as a tiny probability is written
+    // ("3.2e-23").
     let real = |s: &str| {
-        let digits = s.strip_prefix('-').unwrap_or(s);
+        let (mantissa, exponent) = s.split_once('e').unwrap_or((s, "0"));
+        let digits = mantissa.strip_prefix('-').unwrap_or(mantissa);
         let leading_zero = digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.");
+        let exponent = exponent.strip_prefix('-').unwrap_or(exponent);
         !leading_zero
             && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && !exponent.is_empty()
+            && exponent.chars().all(|c| c.is_ascii_digit())
             && s.parse::<f64>().is_ok_and(f64::is_finite)
     };
     let kinds: Vec<u8> = columns

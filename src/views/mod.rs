@@ -21,6 +21,7 @@
 //! assert!(warnings.iter().all(|w| !w.message.is_empty()));
 //! ```
 
+mod backbone;
 pub mod compare;
 mod evolution;
 mod filters;
@@ -32,6 +33,9 @@ pub mod report;
 pub(crate) mod tables;
 pub(crate) mod warnings;
 
+pub use backbone::{
+    backbone_caption, backbone_line, backbone_methods, backbone_table, BACKBONE_COLUMNS,
+};
 pub use evolution::{evolution_table, EVOLUTION_COLUMNS};
 pub use filters::filter_text;
 pub use findings::{findings, Finding};

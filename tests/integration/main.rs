@@ -2,6 +2,7 @@
 //! `verkosto` binary.
 
 mod analysis;
+mod backbone;
 mod cli;
 mod descriptions;
 mod determinism;

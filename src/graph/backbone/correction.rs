@@ -1,0 +1,113 @@
+//! Corrections for testing many ties at once.
+
+/// Whether `p` is at most the threshold `t`. The p-values are computed to
+/// about 1e-13 (relative), so one within 1e-12 of the threshold counts as
+/// at it: a p-value that is exactly α in exact arithmetic (1 engagement of
+/// an actor in 1, another in 20 of 400: 20/400 = 0.05) is kept as it
+/// would be.
+pub(crate) fn at_most(p: f64, t: f64) -> bool {
+    p <= t * (1.0 + 1e-12)
+}
+
+/// How the p-values of many ties are corrected for multiple testing.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, strum::IntoStaticStr, strum::VariantArray,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Correction {
+    /// Benjamini–Hochberg false discovery rate: the largest i with
+    /// p₍ᵢ₎ ≤ i·α/m, and every p-value up to i·α/m kept.
+    #[default]
+    Fdr,
+    /// Holm's step-down: p₍ᵢ₎ kept while every p₍ⱼ₎, j ≤ i, is at most
+    /// α/(m − j + 1).
+    Holm,
+    /// Bonferroni: p ≤ α/m.
+    Bonferroni,
+    /// No correction: p ≤ α.
+    None,
+}
+
+impl Correction {
+    /// The option value: `fdr`, `holm`, `bonferroni` or `none`.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// The largest p-value kept among `p_values` when `tests` hypotheses
+    /// were tested (`tests` ≥ the number of p-values: the hypotheses with
+    /// no p-value here have p = 1), or `None` when none is kept. A tie is
+    /// kept when its p-value is at most the threshold ([`at_most`]).
+    ///
+    /// Complexity: O(n log n) for n p-values.
+    pub fn threshold(self, p_values: &[f64], alpha: f64, tests: u64) -> Option<f64> {
+        let m = tests.max(p_values.len() as u64).max(1) as f64;
+        let mut sorted: Vec<f64> = p_values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let threshold = match self {
+            Correction::None => alpha,
+            Correction::Bonferroni => alpha / m,
+            Correction::Fdr => {
+                let last = sorted
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|&(i, &p)| at_most(p, (i + 1) as f64 * alpha / m))?;
+                (last.0 + 1) as f64 * alpha / m
+            }
+            Correction::Holm => {
+                let passing = sorted
+                    .iter()
+                    .enumerate()
+                    .take_while(|&(i, &p)| at_most(p, alpha / (m - i as f64)))
+                    .count();
+                *sorted[..passing].last()?
+            }
+        };
+        sorted
+            .first()
+            .filter(|&&smallest| at_most(smallest, threshold))
+            .map(|_| threshold)
+    }
+}
+
+impl std::fmt::Display for Correction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for Correction {
+    type Err = crate::Error;
+    fn from_str(s: &str) -> crate::Result<Self> {
+        crate::named::parse("correction", s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrections_by_hand() {
+        let p = [0.001, 0.008, 0.039, 0.041, 0.042, 0.06, 0.074, 0.205];
+        // BH at α = 0.05, m = 8: i·α/m = 0.00625, 0.0125, 0.01875, 0.025…;
+        // p₍₂₎ = 0.008 ≤ 0.0125 is the last to pass.
+        assert_eq!(
+            Correction::Fdr.threshold(&p, 0.05, 8),
+            Some(2.0 * 0.05 / 8.0)
+        );
+        // Holm: 0.001 ≤ 0.05/8, 0.008 ≤ 0.05/7, 0.039 > 0.05/6.
+        assert_eq!(Correction::Holm.threshold(&p, 0.05, 8), Some(0.008));
+        assert_eq!(
+            Correction::Bonferroni.threshold(&p, 0.05, 8),
+            Some(0.05 / 8.0)
+        );
+        assert_eq!(Correction::None.threshold(&p, 0.05, 8), Some(0.05));
+        // More hypotheses than p-values (the rest have p = 1).
+        assert_eq!(Correction::Bonferroni.threshold(&p, 0.05, 100), None);
+        assert_eq!(Correction::Fdr.threshold(&[], 0.05, 10), None);
+        assert_eq!("holm".parse::<Correction>().unwrap(), Correction::Holm);
+        assert!("fwer".parse::<Correction>().is_err());
+    }
+}
