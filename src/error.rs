@@ -85,6 +85,10 @@ pub enum Error {
         /// The memory budget the limit came from, in words.
         memory: String,
     },
+    /// A map of a significance backbone that kept no tie: the sentence
+    /// says so and what would change it.
+    #[error("nothing to draw: {0}")]
+    NothingSignificant(String),
     /// Graphviz took longer than allowed.
     #[error("Graphviz did not finish within {seconds} s")]
     GraphvizTimeout {

@@ -157,6 +157,11 @@ fn main() {
             realdata::the_keep_eu_export_imports_as_downloaded,
         ),
         trial(
+            "keep_eu_through_every_backbone_model",
+            Needs::SharedData,
+            realdata::keep_eu_through_every_backbone_model,
+        ),
+        trial(
             "interreg_and_urbact_import_through_their_mappings",
             Needs::SharedData,
             realdata::interreg_and_urbact_import_through_their_mappings,

@@ -132,3 +132,279 @@ fn the_generated_network_has_significant_ties_under_each_matrix_model() {
             >= 10
     );
 }
+
+const SEED: &str = "graphs/finland-regional.json";
+
+#[test]
+fn the_methods_paragraph_in_each_language() {
+    for (lang, words) in [
+        (
+            "en",
+            [
+                "stochastic degree sequence model",
+                "References",
+                "No tie is significant",
+            ],
+        ),
+        (
+            "fi",
+            [
+                "stokastisella astejonomallilla",
+                "Lähteet",
+                "Yksikään yhteys ei ole merkitsevä",
+            ],
+        ),
+        (
+            "sv",
+            [
+                "stokastiska gradsekvensmodellen",
+                "Referenser",
+                "Ingen koppling är signifikant",
+            ],
+        ),
+    ] {
+        let r = run(&["backbone", SEED, "--explain", "--lang", lang]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        for w in words {
+            assert!(r.stdout.contains(w), "{lang}: {w} in {}", r.stdout);
+        }
+        // The counts: 351 pairs of 27 actors, 23 tested (as the table says).
+        assert!(
+            r.stdout.contains("351") && r.stdout.contains("23"),
+            "{}",
+            r.stdout
+        );
+        assert!(r.stdout.contains("Neal, Z. (2014)"));
+    }
+    let r = run(&[
+        "backbone",
+        SEED,
+        "--explain",
+        "--model",
+        "hypergeometric",
+        "--alpha",
+        "0.2",
+    ]);
+    assert!(
+        r.stdout.contains("Tumminello") && r.stdout.contains("3 ties are significant at α = 0.2"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("No tie is significant"));
+    let r = run(&[
+        "backbone",
+        SEED,
+        "--explain",
+        "--model",
+        "disparity",
+        "--correction",
+        "holm",
+    ]);
+    assert!(
+        r.stdout.contains("Serrano") && r.stdout.contains("Holm's correction over 23 tests"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn the_summary_line_and_the_table() {
+    let r = run(&[
+        "backbone",
+        SEED,
+        "--model",
+        "hypergeometric",
+        "--alpha",
+        "0.2",
+        "-f",
+        "csv",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("hypergeometric backbone (α 0.2, Benjamini–Hochberg false discovery rate over 351 tests): 3 of 23 ties kept, 23 tested"),
+        "{}",
+        r.stderr
+    );
+    let mut lines = r.stdout.lines();
+    assert_eq!(
+        lines.next(),
+        Some("source,target,source_name,target_name,co_membership,weight,p_value,kept,tested")
+    );
+    // Smallest p first: the three ties of three shared projects.
+    let first: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(first[4], "3");
+    assert_eq!(first[7], "true");
+    let kept = run(&[
+        "backbone",
+        SEED,
+        "--model",
+        "hypergeometric",
+        "--alpha",
+        "0.2",
+        "--kept",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(json(&kept).as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn select_makes_every_command_use_the_backbone_and_say_so() {
+    let select = "backbone:hypergeometric:0.2";
+    let s = json(&run(&["summary", SEED, "--select", select, "-f", "json"]));
+    assert_eq!(s["ties"], 3);
+    assert!(
+        s["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "backbone"),
+        "{s}"
+    );
+    let a = json(&run(&[
+        "actors",
+        SEED,
+        "--select",
+        select,
+        "-f",
+        "json",
+        "--metrics",
+        "degree",
+    ]));
+    let tied = a["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["degree"].as_i64() > Some(0))
+        .count();
+    assert!(
+        a["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "backbone"),
+        "{a}"
+    );
+    assert_eq!(tied, 3, "the three actors of the three kept ties");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("csv");
+    let e = run(&[
+        "export",
+        SEED,
+        "--select",
+        select,
+        "--to",
+        "csv",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(e.code, 0, "{}", e.stderr);
+    let ties = std::fs::read_to_string(out.join("ties.csv")).unwrap();
+    assert_eq!(
+        ties.lines().count(),
+        4,
+        "a header and the three kept ties: {ties}"
+    );
+    // A map of it says so in its caption.
+    let svg = dir.path().join("map.svg");
+    let r = run(&[
+        "render",
+        SEED,
+        "--select",
+        select,
+        "--builtin",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("significant ties only (hypergeometric, α 0.2, FDR): 3 of 23 kept"));
+}
+
+#[test]
+fn an_empty_backbone_is_said_not_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("map.svg");
+    let r = run(&[
+        "render",
+        SEED,
+        "--select",
+        "backbone:sdsm",
+        "--builtin",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("nothing to draw") && r.stderr.contains("A longer period"),
+        "{}",
+        r.stderr
+    );
+    assert!(!svg.exists());
+    for (lang, heading, advice) in [
+        ("fi", "Merkitsevät yhteydet", "Pidempi ajanjakso"),
+        ("sv", "Signifikanta kopplingar", "En längre period"),
+        ("en", "Significant ties", "A longer period"),
+    ] {
+        let out = dir.path().join(format!("report-{lang}"));
+        let r = run(&[
+            "report",
+            SEED,
+            "--select",
+            "backbone:sdsm",
+            "--builtin",
+            "--lang",
+            lang,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+        assert!(
+            html.contains("<section id=\"methods\">") && html.contains(heading),
+            "{lang}"
+        );
+        assert!(html.contains(advice), "{lang}");
+        assert!(!out.join("map.svg").exists(), "{lang}: no empty map");
+        let md = std::fs::read_to_string(out.join("report.md")).unwrap();
+        assert!(md.contains(heading), "{lang}");
+    }
+}
+
+#[test]
+fn bad_tests_are_usage_errors() {
+    for args in [
+        vec!["backbone", SEED, "--alpha", "0"],
+        vec!["backbone", SEED, "--alpha", "1.5"],
+        vec!["backbone", SEED, "--model", "poisson"],
+        vec!["backbone", SEED, "--correction", "sidak"],
+        vec!["backbone", SEED, "--select", "backbone:sdsm"],
+        vec!["summary", SEED, "--select", "backbone:sdsm:0"],
+        vec!["summary", SEED, "--select", "sdsm"],
+        vec!["summary", SEED, "--select", "backbone:sdsm:0.05:fdr:x"],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("error"), "{args:?}");
+    }
+}
+
+#[test]
+fn roles_and_periods_change_the_matrix() {
+    let all = run(&["backbone", SEED, "--explain"]);
+    let leads = run(&[
+        "backbone",
+        SEED,
+        "--explain",
+        "--roles",
+        "coordinator,implementer",
+    ]);
+    let early = run(&["backbone", SEED, "--explain", "--to", "2016-12-31"]);
+    assert!(
+        all.stdout.contains("27 actors in 48 projects"),
+        "{}",
+        all.stdout
+    );
+    assert!(!leads.stdout.contains("27 actors"), "{}", leads.stdout);
+    assert!(!early.stdout.contains("48 projects"), "{}", early.stdout);
+}

@@ -46,6 +46,20 @@ fn output_does_not_depend_on_thread_count() {
             "7",
         ],
         vec!["brokers", file, "-f", "csv"],
+        vec![
+            "backbone",
+            "tests/reference/fixtures/backbone-generated.dataset.json",
+            "-f",
+            "csv",
+        ],
+        vec![
+            "summary",
+            file,
+            "-f",
+            "json",
+            "--select",
+            "backbone:disparity:0.2",
+        ],
     ] {
         let one = run_with_threads("1", &root, &args);
         let two = run_with_threads("2", &root, &args);

@@ -99,7 +99,10 @@ mod tests {
         );
         // Holm: 0.001 ≤ 0.05/8 = 0.00625, then 0.008 > 0.05/7 ≈ 0.00714 stops.
         assert_eq!(Correction::Holm.threshold(&p, 0.05, 8), Some(0.001));
-        assert_eq!(Correction::Holm.threshold(&[0.001, 0.007], 0.05, 8), Some(0.007));
+        assert_eq!(
+            Correction::Holm.threshold(&[0.001, 0.007], 0.05, 8),
+            Some(0.007)
+        );
         assert_eq!(
             Correction::Bonferroni.threshold(&p, 0.05, 8),
             Some(0.05 / 8.0)

@@ -146,6 +146,14 @@ pub fn report_html(data: &ReportData) -> String {
         let _ = writeln!(out, "<tr><th>{}</th><td>{}</td></tr>", escape(k), escape(v));
     }
     out.push_str("</tbody></table></section>\n");
+    if let Some((title, text)) = &data.methods {
+        let _ = writeln!(
+            out,
+            "<section id=\"methods\"><h2>{}</h2>\n<p>{}</p></section>",
+            escape(title),
+            escape(text)
+        );
+    }
     let _ = writeln!(
         out,
         "<section id=\"summary\"><h2>{}</h2>",
@@ -155,6 +163,14 @@ pub fn report_html(data: &ReportData) -> String {
     out.push_str("</section>\n");
     heatmap(&mut out, data, &style);
     out.push_str("<section id=\"map\" class=\"maps\">\n");
+    if data.maps.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h2>{}</h2>\n<p class=\"note\">{}</p>",
+            t("report.map"),
+            t("backbone.none_kept")
+        );
+    }
     for (i, map) in data.maps.iter().enumerate() {
         let _ = writeln!(
             out,

@@ -69,6 +69,13 @@ pub fn report_markdown(data: &ReportData) -> String {
     for (k, v) in &data.options {
         out.push_str(&format!("- **{}**: {}\n", md_escape(k), md_escape(v)));
     }
+    if let Some((title, text)) = &data.methods {
+        out.push_str(&format!(
+            "\n## {}\n\n{}\n",
+            md_escape(title),
+            md_escape(text)
+        ));
+    }
     out.push_str(&format!("\n## {}\n\n", lang.text("report.summary")));
     out.push_str(&md_table(&data.summary, &style));
     let h = &data.heatmap;

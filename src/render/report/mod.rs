@@ -104,6 +104,8 @@ pub struct ReportData {
     pub sections: Vec<Section>,
     /// Metric definitions: (name, meaning).
     pub definitions: Vec<(String, String)>,
+    /// With a significance backbone: its heading and methods paragraph.
+    pub methods: Option<(String, String)>,
 }
 
 /// JSON made safe inside an HTML `<script>` element: `<`, `>`, `&` and the

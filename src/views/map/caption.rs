@@ -27,14 +27,13 @@ pub(super) fn caption(
         first = format!("{}: {first}", dataset.name);
     }
     let filter = graph.filter();
-    if filter.is_default() {
-        caption.push(first);
-    } else {
-        caption.push(format!(
-            "{first}; {}",
-            crate::views::filter_text(filter, None, lang)
-        ));
+    if !filter.is_default() {
+        first = format!("{first}; {}", crate::views::filter_text(filter, None, lang));
     }
+    if let Some(b) = analysis.projection().backbone() {
+        first = format!("{first}; {}", crate::views::backbone_caption(b, lang));
+    }
+    caption.push(first);
     if let Some((a, b)) = analysis.span() {
         caption.push(
             lang.text("map.engagements")

@@ -29,6 +29,16 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
     if options.max_actors == 0 {
         return Err(crate::error::Error::invalid("max_actors", 0, "at least 1"));
     }
+    if let Some(summary) = analysis.projection().backbone().filter(|b| b.kept == 0) {
+        if options.mode == MapMode::Projection {
+            let lang = crate::lang::Lang::En;
+            return Err(crate::error::Error::NothingSignificant(format!(
+                "{}. {}",
+                crate::views::backbone_line(summary, lang),
+                lang.text("backbone.none_kept")
+            )));
+        }
+    }
     if let Some(key) = &options.aggregate {
         return aggregate::aggregate_map(analysis, options, key);
     }

@@ -46,8 +46,24 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
                 .replace("{name}", &projection.actor(center).name),
         );
     }
-    let shown = keep.iter().filter(|k| **k).count();
     let mut thinning_note = None;
+    if projection.backbone().is_some() {
+        // A backbone map shows the actors its significant ties join.
+        let before = keep.iter().filter(|k| **k).count();
+        let adjacency = analysis.adjacency();
+        for (v, k) in keep.iter_mut().enumerate() {
+            *k &= Some(v) == ego || adjacency.degree(v) > 0;
+        }
+        let after = keep.iter().filter(|k| **k).count();
+        if after < before {
+            thinning_note = Some(
+                lang.text("map.backbone_shown")
+                    .replace("{shown}", &lang.integer(after as i64))
+                    .replace("{hidden}", &lang.integer((before - after) as i64)),
+            );
+        }
+    }
+    let shown = keep.iter().filter(|k| **k).count();
     let mut min_shared = 1;
     if shown > options.max_actors {
         if let Some((k, tied)) = repeated(analysis, &keep, ego, options.max_actors) {

@@ -32,14 +32,20 @@ pub(super) fn option_rows(
             t("opt.rules"),
             format!("{} ({})", t("def.rules"), rules_in(lang, &filter.ties)),
         ),
-        (
-            t("opt.filters"),
-            if filter.is_default() && projection.min_weight().is_none() {
-                t("opt.none").to_string()
-            } else {
-                crate::views::filter_text(filter, projection.min_weight(), lang)
-            },
-        ),
+        (t("opt.filters"), {
+            let unfiltered = filter.is_default() && projection.min_weight().is_none();
+            let filters = (!unfiltered)
+                .then(|| crate::views::filter_text(filter, projection.min_weight(), lang));
+            let backbone = projection
+                .backbone()
+                .map(|b| crate::views::backbone_caption(b, lang));
+            match (filters, backbone) {
+                (None, None) => t("opt.none").to_string(),
+                (Some(f), None) => f,
+                (None, Some(b)) => b,
+                (Some(f), Some(b)) => format!("{f}; {b}"),
+            }
+        }),
         (t("opt.groups"), group_name(lang, &analysis.options().group)),
         (
             t("opt.communities"),

@@ -155,6 +155,12 @@ pub fn report(analysis: &Analysis<'_>, options: &ReportOptions) -> Result<Vec<Re
         network_json: figures::network_json(analysis, lang)?,
         sections,
         definitions: definitions(lang),
+        methods: analysis.projection().backbone().map(|b| {
+            (
+                lang.text("backbone.heading").to_string(),
+                crate::views::backbone_methods(b, lang),
+            )
+        }),
     };
     files.extend(table_files(analysis, projects, lang)?);
     files.push(file("report.md", report_markdown(&data).into_bytes()));
@@ -189,6 +195,15 @@ fn draw_maps(
 ) -> Result<Vec<ReportMap>> {
     let lang = options.lang;
     let mut maps = Vec::new();
+    // A backbone that kept no tie is said in words (the methods
+    // paragraph), not drawn as an empty map.
+    if analysis
+        .projection()
+        .backbone()
+        .is_some_and(|b| b.kept == 0)
+    {
+        return Ok(maps);
+    }
     for (i, &mode) in options.modes.iter().enumerate() {
         let model = map(
             analysis,
