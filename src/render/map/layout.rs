@@ -9,6 +9,8 @@ use crate::io::graphviz::{run_graphviz_for, ENGINES};
 
 /// Space between islands, inches.
 const GAP: f64 = 0.45;
+/// Islands of at most this many nodes are stacked, labels to the right.
+const STACKED: usize = 3;
 /// Room under an island for its caption, inches.
 const CAPTION_ROOM: f64 = 0.3;
 
@@ -57,7 +59,15 @@ struct Part {
     bounds: (f64, f64, f64, f64),
     /// The project that forms it, if one does.
     caption: Option<String>,
+    /// The nodes' radii, inches, in `members` order.
+    radii: Vec<f64>,
+    /// The longest label of its nodes, characters: room to its right so
+    /// that the labels of a small island sit beside it, not over others.
+    label_chars: usize,
 }
+
+/// Label text size over caption text size (9 pt over 8 pt).
+const LABEL_OVER_CAPTION: f64 = 9.0 / 8.0;
 
 /// The default engine: `fdp` when clustered (neato ignores clusters),
 /// `neato` up to 300 nodes, `sfdp` above.
@@ -221,6 +231,13 @@ pub fn place(
         .map(|(nodes, bounds)| Part {
             local: nodes.iter().map(|&v| local[v]).collect(),
             caption: island_caption(model, nodes),
+            radii: nodes.iter().map(|&v| model.nodes[v].size / 2.0).collect(),
+            label_chars: nodes
+                .iter()
+                .filter_map(|&v| model.nodes[v].label.as_ref())
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(0),
             members: nodes.clone(),
             bounds,
         })
@@ -272,16 +289,64 @@ impl Placed {
         out
     }
 
-    /// The room island `c` takes: its nodes, at least its caption's
-    /// width, and the caption's height.
+    /// The room island `c` takes: its nodes and their longest label
+    /// beside them, at least its caption's width, and the caption's height.
     fn size(&self, c: usize, inches_per_char: f64) -> (f64, f64) {
         let part = &self.parts[c];
-        let b = part.bounds;
+        let b = self.frame(c, inches_per_char).1;
         let caption = part.caption.as_ref();
         let caption_width =
-            caption.map_or(0.0, |t| t.chars().count().min(60) as f64 * inches_per_char);
+            caption.map_or(0.0, |t| t.chars().count().min(36) as f64 * inches_per_char);
         let room = if caption.is_some() { CAPTION_ROOM } else { 0.0 };
-        ((b.2 - b.0).max(caption_width), b.3 - b.1 + room)
+        let labels = self.label_room(c, inches_per_char);
+        ((b.2 - b.0 + labels).max(caption_width), b.3 - b.1 + room)
+    }
+
+    /// Island `c`'s node positions and bounding box. An island of at most
+    /// [`STACKED`] nodes is stacked top to bottom, a label line apart, so
+    /// that each label sits right of its own node; a larger one keeps its
+    /// layout.
+    fn frame(&self, c: usize, inches_per_char: f64) -> (Vec<(f64, f64)>, (f64, f64, f64, f64)) {
+        let part = &self.parts[c];
+        if part.members.len() > STACKED || part.members.len() < 2 {
+            return (part.local.clone(), part.bounds);
+        }
+        // A 9 pt line and a little, in inches at the final scale.
+        let line = inches_per_char / (8.0 * 0.6) * 9.0 * 1.4;
+        let mut y = 0.0;
+        let mut local = Vec::with_capacity(part.members.len());
+        for (i, &r) in part.radii.iter().enumerate() {
+            if i > 0 {
+                y += line.max(part.radii[i - 1] + r + 0.04);
+            }
+            // A trio's middle node a little to the right, so that the
+            // first-to-third tie does not run behind it.
+            let shift = if part.radii.len() == 3 && i == 1 {
+                0.45 * line
+            } else {
+                0.0
+            };
+            local.push((shift, y));
+        }
+        let r_max = part.radii.iter().copied().fold(0.0, f64::max);
+        let right = if local.len() == 3 { 0.45 * line } else { 0.0 };
+        let bounds = (
+            -r_max,
+            -part.radii[0],
+            right + r_max,
+            y + part.radii[part.radii.len() - 1],
+        );
+        (local, bounds)
+    }
+
+    /// The room island `c`'s longest label takes beside it, inches.
+    fn label_room(&self, c: usize, inches_per_char: f64) -> f64 {
+        let chars = self.parts[c].label_chars.min(36);
+        if chars == 0 {
+            0.0
+        } else {
+            (chars as f64 + 1.0) * inches_per_char * LABEL_OVER_CAPTION
+        }
     }
 
     /// Shelf packing with rows at most `row_width` wide (wider only for a
@@ -300,6 +365,10 @@ impl Placed {
                 .then(a.cmp(&b))
         });
         let sizes: Vec<(f64, f64)> = (0..count).map(size).collect();
+        let frames: Vec<_> = (0..count).map(|c| self.frame(c, inches_per_char)).collect();
+        let label_rooms: Vec<f64> = (0..count)
+            .map(|c| self.label_room(c, inches_per_char))
+            .collect();
         let mut islands = Vec::with_capacity(count);
         let (mut x, mut y, mut row_height, mut width) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
         let mut positions = Vec::new();
@@ -311,9 +380,11 @@ impl Placed {
                 row_height = 0.0;
             }
             let part = &parts[c];
-            let b = part.bounds;
-            let centre = (w - (b.2 - b.0)) / 2.0;
-            for (&v, &(lx, ly)) in part.members.iter().zip(&part.local) {
+            let (local, b) = &frames[c];
+            let b = *b;
+            // The nodes centred in what their labels leave.
+            let centre = ((w - (b.2 - b.0) - label_rooms[c]) / 2.0).max(0.0);
+            for (&v, &(lx, ly)) in part.members.iter().zip(local) {
                 positions.push((v, (lx - b.0 + x + centre, ly - b.1 + y)));
             }
             islands.push(Island {

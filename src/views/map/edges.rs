@@ -8,7 +8,38 @@ use crate::render::map::{MapEdge, MapNode};
 /// The top-level project behind engagement position `e`, as "name (id)".
 fn project_name(analysis: &Analysis<'_>, e: usize) -> String {
     let root = &analysis.dataset().engagements[analysis.root_engagement(e)];
-    format!("{} ({})", root.name, root.id)
+    short_project_name(root)
+}
+
+/// Longest project name a caption shows whole.
+const CAPTION_CHARS: usize = 32;
+
+/// A project as an island caption reads it: its name when short; else
+/// its acronym or code (an attribute, or an id of at most 20
+/// characters) with the name shortened before it; else the shortened
+/// name.
+fn short_project_name(project: &crate::model::Engagement) -> String {
+    let name = project.name.as_str();
+    if name.chars().count() <= CAPTION_CHARS {
+        return name.to_string();
+    }
+    let code = ["acronym", "code", "lyhenne", "akronym"]
+        .iter()
+        .find_map(|&k| project.attributes.get(k).and_then(|v| v.as_str()))
+        .map(str::to_string)
+        .or_else(|| (project.id.chars().count() <= 20).then(|| project.id.to_string()));
+    match code {
+        Some(code) => format!(
+            "{} ({code})",
+            crate::text::shorten(
+                name,
+                CAPTION_CHARS
+                    .saturating_sub(code.chars().count() + 3)
+                    .max(8)
+            )
+        ),
+        None => crate::text::shorten(name, CAPTION_CHARS),
+    }
 }
 
 /// The ties between shown actors, as wide as their weight (relative to the
