@@ -48,6 +48,9 @@ pub struct Placed {
     parts: Vec<Part>,
 }
 
+/// A bounding box: left, top, right, bottom.
+type Bounds = (f64, f64, f64, f64);
+
 /// One component laid out in its own frame.
 #[derive(Debug, Clone, PartialEq)]
 struct Part {
@@ -56,7 +59,7 @@ struct Part {
     /// Their positions, inches, in `members` order.
     local: Vec<(f64, f64)>,
     /// Bounding box (left, top, right, bottom) with the nodes' radii.
-    bounds: (f64, f64, f64, f64),
+    bounds: Bounds,
     /// The project that forms it, if one does.
     caption: Option<String>,
     /// The nodes' radii, inches, in `members` order.
@@ -306,7 +309,7 @@ impl Placed {
     /// [`STACKED`] nodes is stacked top to bottom, a label line apart, so
     /// that each label sits right of its own node; a larger one keeps its
     /// layout.
-    fn frame(&self, c: usize, inches_per_char: f64) -> (Vec<(f64, f64)>, (f64, f64, f64, f64)) {
+    fn frame(&self, c: usize, inches_per_char: f64) -> (Vec<(f64, f64)>, Bounds) {
         let part = &self.parts[c];
         if part.members.len() > STACKED || part.members.len() < 2 {
             return (part.local.clone(), part.bounds);
