@@ -1,7 +1,10 @@
 // Checks the geometry of every map on the page (each an <svg> inside a
 // <div class="case" data-case="…" data-must="id1 id2 …">): the legend
 // (#legend) overlaps no actor, engagement or label; no two labels
-// ([data-label]) overlap; every id in data-must has a visible label.
+// ([data-label]) overlap; no label lies over another actor's circle; every
+// id in data-must has a visible label. Reports, for the test to judge, the
+// share of the page the drawing's bounding box covers (actors, labels,
+// legend) and the share of drawn actors that are named.
 // Writes one JSON object per case into <pre id="result">.
 (function () {
   function box(el) {
@@ -41,6 +44,29 @@
       }
       labelBoxes.push({ id: id, box: b });
     }
+    // A label over another actor's circle (its own may touch it).
+    for (var c = 0; c < labelBoxes.length; c++) {
+      for (var d = 0; d < marks.length; d++) {
+        var other = marks[d].getAttribute("data-actor") || marks[d].getAttribute("data-engagement");
+        if (other !== labelBoxes[c].id && overlap(labelBoxes[c].box, box(marks[d]))) {
+          problems.push("the label of " + labelBoxes[c].id + " covers " + other);
+        }
+      }
+    }
+    var svg = div.querySelector("svg");
+    var page = box(svg);
+    var drawn = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+    var parts = Array.prototype.slice.call(marks).concat(Array.prototype.slice.call(labels));
+    if (legend) parts.push(legend);
+    for (var e = 0; e < parts.length; e++) {
+      var pb = box(parts[e]);
+      drawn.left = Math.min(drawn.left, pb.left);
+      drawn.top = Math.min(drawn.top, pb.top);
+      drawn.right = Math.max(drawn.right, pb.right);
+      drawn.bottom = Math.max(drawn.bottom, pb.bottom);
+    }
+    var coverage = ((drawn.right - drawn.left) * (drawn.bottom - drawn.top)) /
+      ((page.right - page.left) * (page.bottom - page.top));
     var labelled = {};
     for (var n = 0; n < labelBoxes.length; n++) labelled[labelBoxes[n].id] = true;
     var must = (div.getAttribute("data-must") || "").split(" ").filter(function (s) { return s; });
@@ -48,10 +74,17 @@
       var drawn = div.querySelector('[data-actor="' + CSS.escape(must[q]) + '"]');
       if (drawn && !labelled[must[q]]) problems.push("no label on " + must[q]);
     }
+    var actors = div.querySelectorAll("[data-actor]");
+    var named = 0;
+    for (var f = 0; f < actors.length; f++) {
+      if (labelled[actors[f].getAttribute("data-actor")]) named++;
+    }
     results.push({
       case: div.getAttribute("data-case"),
       actors: marks.length,
       labels: labels.length,
+      coverage: coverage,
+      named: actors.length ? named / actors.length : 1,
       problems: problems,
     });
   }

@@ -211,6 +211,12 @@ pub fn every_map_keeps_legend_and_labels_apart() {
     let mut failures = Vec::new();
     for r in results {
         assert!(r["actors"].as_u64().unwrap() > 0, "{r}");
+        eprintln!(
+            "{}: coverage {:.2}, named {:.2}",
+            r["case"],
+            r["coverage"].as_f64().unwrap(),
+            r["named"].as_f64().unwrap()
+        );
         for p in r["problems"].as_array().unwrap() {
             failures.push(format!("{}: {}", r["case"], p));
         }

@@ -7,7 +7,7 @@ use super::geometry::{
     text, text_width, wrap, PBox, PEdge, PLegend, PLegendRow, PNode, Picture, Rect, Text,
 };
 use super::labels::place_labels;
-use super::layout::Placed;
+use super::layout::{Placed, Room};
 use super::MapModel;
 
 /// Page margin, points.
@@ -67,13 +67,21 @@ fn page_layout(model: &MapModel, width: f64, height: f64, caption: bool) -> Page
         .map(|r| text_width(&legend_text(&r.label, r.count), 9.0, false))
         .fold(text_width(&model.legend_title, 10.0, true), f64::max);
     let (legend, area) = if landscape {
-        let w = (widest + 50.0).clamp(120.0, width * 0.32);
+        // A long legend in two columns: half as tall, so that the islands
+        // beside it are not squeezed into a narrow strip.
+        let columns = landscape_legend_columns(legend_rows);
+        let w = if columns == 2 {
+            (2.0 * (widest + 30.0) + 16.0).clamp(120.0, width * 0.45)
+        } else {
+            (widest + 50.0).clamp(120.0, width * 0.32)
+        };
         let notes_height: f64 = model
             .legend_notes
             .iter()
             .map(|n| wrap(n, 8.0, w - 16.0).len() as f64 * 10.0 + 4.0)
             .sum();
-        let h = (24.0 + legend_rows as f64 * 16.0 + notes_height + 8.0).min(bottom - top);
+        let h = (24.0 + legend_rows.div_ceil(columns) as f64 * 16.0 + notes_height + 8.0)
+            .min(bottom - top);
         (
             Rect {
                 left: width - MARGIN - w,
@@ -81,10 +89,12 @@ fn page_layout(model: &MapModel, width: f64, height: f64, caption: bool) -> Page
                 right: width - MARGIN,
                 bottom: top + h,
             },
+            // The drawing takes the whole width; the islands are packed
+            // around the legend's corner (see drawing_room).
             Rect {
                 left: MARGIN,
                 top,
-                right: width - MARGIN - w - 14.0,
+                right: width - MARGIN,
                 bottom,
             },
         )
@@ -123,9 +133,25 @@ fn page_layout(model: &MapModel, width: f64, height: f64, caption: bool) -> Page
     }
 }
 
-/// The usable width and height of the page's drawing area, points.
-pub fn drawing_room(model: &MapModel, width: f64, height: f64, caption: bool) -> (f64, f64) {
-    room(&page_layout(model, width, height, caption).area)
+/// The room the islands are packed into: the drawing area's usable width
+/// and height, points, and on a landscape page the corner its legend
+/// takes.
+pub fn drawing_room(model: &MapModel, width: f64, height: f64, caption: bool) -> Room {
+    let page = page_layout(model, width, height, caption);
+    let (w, h) = room(&page.area);
+    let corner = page.landscape.then(|| {
+        let (left, top) = (page.area.left + PAD.0, page.area.top + PAD.1);
+        (
+            // The labels' side room (PAD) and a gap kept from the legend.
+            (page.legend.left - 14.0 - PAD.0 - left).max(0.0),
+            (page.legend.bottom + 10.0 - top).max(0.0),
+        )
+    });
+    Room {
+        width: w,
+        height: h,
+        corner,
+    }
 }
 
 /// Composes `model`, placed as `placed`, on a page of `width` × `height`
@@ -146,18 +172,46 @@ pub fn compose(
         page.legend,
         page.area,
     );
-    let legend = legend_panel(model, legend_rect, landscape);
-
     // Scale the placed network into its area (points per inch), leaving
     // room at the sides for labels.
     let (pad_x, pad_y) = PAD;
     let (room_w, room_h) = room(&area);
-    let scale = (room_w / placed.width)
-        .min(room_h / placed.height)
-        .min(144.0);
+    let scale = placed.scale;
     let node_scale = scale.min(72.0);
-    let offset_x = area.left + pad_x + (room_w - placed.width * scale) / 2.0;
-    let offset_y = area.top + pad_y + (room_h - placed.height * scale) / 2.0;
+    // When every island had to go below the legend's corner, they move up
+    // to the top of the page and the legend to its bottom right instead.
+    let lift = placed
+        .islands
+        .iter()
+        .map(|i| i.y)
+        .fold(f64::INFINITY, f64::min);
+    let lift = if landscape && lift.is_finite() && lift > 0.0 {
+        lift
+    } else {
+        0.0
+    };
+    let legend_rect = if lift > 0.0 {
+        let h = legend_rect.bottom - legend_rect.top;
+        Rect {
+            top: area.bottom - h,
+            bottom: area.bottom,
+            ..legend_rect
+        }
+    } else {
+        legend_rect
+    };
+    let legend = legend_panel(model, legend_rect, landscape);
+    // Beside a legend the islands start at the left; on a page without
+    // one they are centred.
+    let free = |room: f64, used: f64| {
+        if landscape {
+            0.0
+        } else {
+            ((room - used) / 2.0).max(0.0)
+        }
+    };
+    let offset_x = area.left + pad_x + free(room_w, placed.width * scale);
+    let offset_y = area.top + pad_y + free(room_h, placed.height * scale) - lift * scale;
     let at = |(x, y): (f64, f64)| (offset_x + x * scale, offset_y + y * scale);
 
     let nodes: Vec<PNode> = model
@@ -224,7 +278,7 @@ pub fn compose(
             })
         }))
         .collect();
-    let labels = place_labels(model, &nodes, &island_captions, &area);
+    let labels = place_labels(model, &nodes, &island_captions, &area, &legend_rect);
     let caption = caption_lines
         .iter()
         .enumerate()
@@ -276,6 +330,15 @@ fn legend_text(label: &str, count: usize) -> String {
     }
 }
 
+/// Columns of a landscape page's legend: two above 10 rows.
+fn landscape_legend_columns(rows: usize) -> usize {
+    if rows > 10 {
+        2
+    } else {
+        1
+    }
+}
+
 fn legend_panel(model: &MapModel, rect: Rect, landscape: bool) -> PLegend {
     let inner = rect.right - rect.left - 16.0;
     let title = Text {
@@ -283,7 +346,7 @@ fn legend_panel(model: &MapModel, rect: Rect, landscape: bool) -> PLegend {
         ..text(rect.left + 8.0, rect.top + 16.0, 10.0, &model.legend_title)
     };
     let column = if landscape {
-        inner
+        inner / landscape_legend_columns(model.legend.len()) as f64
     } else {
         let widest = model
             .legend
@@ -293,7 +356,7 @@ fn legend_panel(model: &MapModel, rect: Rect, landscape: bool) -> PLegend {
         (widest + 30.0).clamp(120.0, inner)
     };
     let columns = if landscape {
-        1
+        landscape_legend_columns(model.legend.len())
     } else {
         (inner / column).floor().max(1.0) as usize
     };

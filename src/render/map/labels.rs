@@ -6,12 +6,16 @@ use super::MapModel;
 /// Places labels: the ego and coordinators first, then central actors,
 /// each on the first free spot right at its node (right, left, below,
 /// above), else further out with a leader line; never over another label,
-/// a node or an island caption, and always inside the drawing area.
+/// an island caption or the legend, and always inside the drawing area.
+/// A label is never over another node, except the label of an actor that
+/// must be named (ego, coordinator, funder, authority) when no free spot
+/// is left anywhere in the drawing.
 pub(super) fn place_labels(
     model: &MapModel,
     nodes: &[PNode],
     captions: &[Text],
     area: &Rect,
+    legend: &Rect,
 ) -> Vec<PLabel> {
     let mut order: Vec<usize> = (0..model.nodes.len())
         .filter(|&v| model.nodes[v].label.is_some())
@@ -36,6 +40,7 @@ pub(super) fn place_labels(
         bottom: area.bottom + 10.0,
     };
     let mut taken: Vec<Rect> = captions.iter().map(Text::bounds).collect();
+    taken.push(*legend);
     let mut labels = Vec::new();
     for v in order {
         let node = &model.nodes[v];
@@ -76,7 +81,13 @@ pub(super) fn place_labels(
                 right: left + w,
                 bottom: baseline - size * 0.9 + h,
             };
-            if !r.inside(&bounds) || taken.iter().any(|t| t.intersects(&r)) {
+            // Text widths are estimated: keep 2 pt clear at the ends.
+            let padded = Rect {
+                left: r.left - 2.0,
+                right: r.right + 2.0,
+                ..r
+            };
+            if !r.inside(&bounds) || taken.iter().any(|t| t.intersects(&padded)) {
                 return false;
             }
             let own = gap(&r, p);
@@ -87,11 +98,7 @@ pub(super) fn place_labels(
         };
         let mut chosen = candidates.iter().find(|&&(l, b, _)| fits(l, b, 2)).copied();
         if chosen.is_none() && node.label_priority >= 2 {
-            chosen = candidates
-                .iter()
-                .find(|&&(l, b, _)| fits(l, b, 1))
-                .or_else(|| candidates.iter().find(|&&(l, b, _)| fits(l, b, 0)))
-                .copied();
+            chosen = candidates.iter().find(|&&(l, b, _)| fits(l, b, 1)).copied();
             if chosen.is_none() {
                 // Anywhere free in the drawing, nearest first, with a leader.
                 let mut grid = Vec::new();
@@ -109,7 +116,13 @@ pub(super) fn place_labels(
                     dx * dx + dy * dy
                 };
                 grid.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
-                chosen = grid.into_iter().find(|&(l, b, _)| fits(l, b, 0));
+                // Over no other node if anywhere; only then over one.
+                chosen = grid
+                    .iter()
+                    .find(|&&(l, b, _)| fits(l, b, 1))
+                    .or_else(|| candidates.iter().find(|&&(l, b, _)| fits(l, b, 0)))
+                    .or_else(|| grid.iter().find(|&&(l, b, _)| fits(l, b, 0)))
+                    .copied();
             }
         }
         let Some((left, baseline, moved)) = chosen else {

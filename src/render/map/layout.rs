@@ -7,12 +7,22 @@ use super::{Layout, MapModel};
 use crate::error::{Error, Result};
 use crate::io::graphviz::{run_graphviz_for, ENGINES};
 
-/// Space between islands, inches.
-const GAP: f64 = 0.45;
-/// Islands of at most this many nodes are stacked, labels to the right.
+/// Space between islands, inches (plus [`GAP_POINTS`]).
+const GAP: f64 = 0.25;
+/// Space between islands on the page, points, whatever the scale: the
+/// labels and captions around them keep their size.
+const GAP_POINTS: f64 = 16.0;
+/// Islands of at most this many nodes are stacked, labels to the right…
 const STACKED: usize = 3;
-/// Room under an island for its caption, inches.
-const CAPTION_ROOM: f64 = 0.3;
+/// …and those of at most [`SPREAD`] spread out, on maps of at least this
+/// many islands (a map of one small island is drawn as laid out, to fill
+/// the page).
+const STACKED_AMONG: usize = 4;
+/// Islands of at most this many nodes (and more than [`STACKED`]) are
+/// spread out so that their labels fit beside their nodes.
+const SPREAD: usize = 12;
+/// Room under an island for its caption, points.
+const CAPTION_ROOM: f64 = 18.0;
 
 /// One packed island.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,6 +54,8 @@ pub struct Placed {
     pub builtin: bool,
     /// Notes for the user.
     pub notes: Vec<String>,
+    /// Points per inch the islands were packed for ([`Placed::fit`]).
+    pub scale: f64,
     /// Each component as laid out on its own, for packing.
     parts: Vec<Part>,
 }
@@ -252,44 +264,135 @@ pub fn place(
         height: 0.1,
         builtin,
         notes,
+        scale: 72.0,
         parts,
     };
-    placed.pack(8.0 * 0.6 / 72.0, 1.4);
+    placed.fit(Room {
+        width: 8.0 * 72.0,
+        height: 5.0 * 72.0,
+        corner: None,
+    });
     Ok(placed)
 }
 
+/// The room a drawing is packed into, points: its width and height, and
+/// the corner a legend panel takes at its top right, if one does (rows
+/// that start above `corner.1` end before `corner.0`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Room {
+    /// Width, points.
+    pub width: f64,
+    /// Height, points.
+    pub height: f64,
+    /// (left edge, bottom edge) of the legend's corner, points from the
+    /// room's top left.
+    pub corner: Option<(f64, f64)>,
+}
+
+/// Caption text width per character over the scale: 8 pt text.
+const CAPTION_CHAR: f64 = 8.0 * 0.6;
+
 impl Placed {
-    /// Packs the components as islands in rows, largest first, each at
-    /// least as wide as its caption at `inches_per_char` (8 pt text at the
-    /// drawing's final scale), with the row width whose packing best fills
-    /// an area of `aspect` = width / height.
-    pub fn pack(&mut self, inches_per_char: f64, aspect: f64) {
-        let best = self
-            .row_widths(inches_per_char)
-            .into_iter()
-            .map(|w| {
-                let (pw, ph) = self.shelves(inches_per_char, w, false);
-                // The scale an area of this aspect gives, up to a constant.
-                ((aspect / pw).min(1.0 / ph), w)
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)))
-            .map_or(1.0, |b| b.1);
-        self.shelves(inches_per_char, best, true);
+    /// Packs the islands into `room` at the largest scale (points per
+    /// inch, up to 1000: nodes keep their size, distances grow) at which
+    /// they fit: rows of islands, largest first,
+    /// as wide as the room (beside the legend's corner while beside it),
+    /// each island with room for its caption and its labels at that scale.
+    /// Sets [`Placed::scale`].
+    ///
+    /// Complexity: O(c log c) per try for c islands, 40 tries.
+    pub fn fit(&mut self, room: Room) {
+        let fits = |placed: &mut Placed, scale: f64| -> bool {
+            let (w, h) = placed.shelves(scale, room, false);
+            w * scale <= room.width + 1e-6 && h * scale <= room.height + 1e-6
+        };
+        let (mut low, mut high) = (1e-3f64, 1000.0f64);
+        if fits(self, high) {
+            low = high;
+        } else {
+            for _ in 0..48 {
+                let mid = (low * high).sqrt();
+                if fits(self, mid) {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+        }
+        self.shelves(low, room, true);
+        self.scale = low;
     }
 
-    /// Candidate row widths: every prefix of the islands side by side.
-    fn row_widths(&self, inches_per_char: f64) -> Vec<f64> {
-        let mut widths: Vec<f64> = (0..self.parts.len())
-            .map(|c| self.size(c, inches_per_char).0)
+    /// Shelf packing at `scale`: rows at most the room's width (less the
+    /// legend's corner for rows that start beside it; a row that cannot
+    /// start there starts below the corner). Returns the overall size in
+    /// inches, and places the nodes and islands when `apply`.
+    fn shelves(&mut self, scale: f64, room: Room, apply: bool) -> (f64, f64) {
+        let inches_per_char = CAPTION_CHAR / scale;
+        let count = self.parts.len();
+        let parts = &self.parts;
+        let mut order: Vec<usize> = (0..count).collect();
+        order.sort_by(|&a, &b| {
+            parts[b]
+                .members
+                .len()
+                .cmp(&parts[a].members.len())
+                .then(a.cmp(&b))
+        });
+        let full = room.width / scale;
+        let (beside, below) = room
+            .corner
+            .map_or((full, 0.0), |(x, y)| (x / scale, y / scale));
+        let row_limit = |y: f64| if y < below { beside } else { full };
+        let sizes: Vec<(f64, f64)> = (0..count).map(|c| self.size(c, inches_per_char)).collect();
+        let frames: Vec<_> = (0..count).map(|c| self.frame(c, inches_per_char)).collect();
+        let label_rooms: Vec<f64> = (0..count)
+            .map(|c| self.label_room(c, inches_per_char))
             .collect();
-        widths.sort_by(|a, b| b.total_cmp(a));
-        let mut out = Vec::new();
-        let mut sum = 0.0;
-        for w in widths {
-            sum += w + GAP;
-            out.push(sum - GAP);
+        let gap = GAP + GAP_POINTS / scale;
+        let mut islands = Vec::with_capacity(count);
+        let (mut x, mut y, mut row_height, mut width) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        let mut positions = Vec::new();
+        for &c in &order {
+            let (w, h) = sizes[c];
+            if x > 0.0 && x + w > row_limit(y) {
+                x = 0.0;
+                y += row_height + gap;
+                row_height = 0.0;
+            }
+            if x == 0.0 && w > row_limit(y) && y < below {
+                // Too wide to sit beside the legend: below it.
+                y = below;
+            }
+            let part = &parts[c];
+            let (local, b) = &frames[c];
+            let b = *b;
+            // The nodes centred in what their labels leave.
+            let centre = ((w - (b.2 - b.0) - label_rooms[c]) / 2.0).max(0.0);
+            for (&v, &(lx, ly)) in part.members.iter().zip(local) {
+                positions.push((v, (lx - b.0 + x + centre, ly - b.1 + y)));
+            }
+            islands.push(Island {
+                x,
+                y,
+                w,
+                h: b.3 - b.1,
+                caption: part.caption.clone(),
+            });
+            x += w + gap;
+            width = width.max(x - gap);
+            row_height = row_height.max(h);
         }
-        out
+        let (width, height) = (width.max(0.1), (y + row_height).max(0.1));
+        if apply {
+            for (v, p) in positions {
+                self.positions[v] = p;
+            }
+            self.islands = islands;
+            self.width = width;
+            self.height = height;
+        }
+        (width, height)
     }
 
     /// The room island `c` takes: its nodes and their longest label
@@ -300,7 +403,11 @@ impl Placed {
         let caption = part.caption.as_ref();
         let caption_width =
             caption.map_or(0.0, |t| t.chars().count().min(36) as f64 * inches_per_char);
-        let room = if caption.is_some() { CAPTION_ROOM } else { 0.0 };
+        let room = if caption.is_some() {
+            CAPTION_ROOM * inches_per_char / CAPTION_CHAR
+        } else {
+            0.0
+        };
         let labels = self.label_room(c, inches_per_char);
         ((b.2 - b.0 + labels).max(caption_width), b.3 - b.1 + room)
     }
@@ -311,11 +418,41 @@ impl Placed {
     /// layout.
     fn frame(&self, c: usize, inches_per_char: f64) -> (Vec<(f64, f64)>, Bounds) {
         let part = &self.parts[c];
-        if part.members.len() > STACKED || part.members.len() < 2 {
+        // A 9 pt line and a little, in inches at the final scale.
+        let line = inches_per_char / CAPTION_CHAR * 9.0 * 1.4;
+        if part.members.len() < 2 || self.parts.len() < STACKED_AMONG {
             return (part.local.clone(), part.bounds);
         }
-        // A 9 pt line and a little, in inches at the final scale.
-        let line = inches_per_char / (8.0 * 0.6) * 9.0 * 1.4;
+        if part.members.len() > SPREAD {
+            return (part.local.clone(), part.bounds);
+        }
+        if part.members.len() > STACKED {
+            // Spread out to at least 3 label lines per √n across, so that
+            // a small scale does not pile its labels up.
+            let b = part.bounds;
+            let extent = (b.2 - b.0).max(b.3 - b.1).max(1e-9);
+            let needed = 3.0 * line * (part.members.len() as f64).sqrt();
+            if extent >= needed {
+                return (part.local.clone(), part.bounds);
+            }
+            let k = needed / extent;
+            let local: Vec<(f64, f64)> = part.local.iter().map(|&(x, y)| (x * k, y * k)).collect();
+            let mut bounds = (
+                f64::INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::NEG_INFINITY,
+            );
+            for (&(x, y), &r) in local.iter().zip(&part.radii) {
+                bounds = (
+                    bounds.0.min(x - r),
+                    bounds.1.min(y - r),
+                    bounds.2.max(x + r),
+                    bounds.3.max(y + r),
+                );
+            }
+            return (local, bounds);
+        }
         let mut y = 0.0;
         let mut local = Vec::with_capacity(part.members.len());
         for (i, &r) in part.radii.iter().enumerate() {
@@ -344,73 +481,12 @@ impl Placed {
 
     /// The room island `c`'s longest label takes beside it, inches.
     fn label_room(&self, c: usize, inches_per_char: f64) -> f64 {
-        let chars = self.parts[c].label_chars.min(36);
+        let chars = self.parts[c].label_chars;
         if chars == 0 {
             0.0
         } else {
             (chars as f64 + 1.0) * inches_per_char * LABEL_OVER_CAPTION
         }
-    }
-
-    /// Shelf packing with rows at most `row_width` wide (wider only for a
-    /// single island); returns the overall size, and places the nodes and
-    /// islands when `apply`.
-    fn shelves(&mut self, inches_per_char: f64, row_width: f64, apply: bool) -> (f64, f64) {
-        let count = self.parts.len();
-        let size = |c: usize| self.size(c, inches_per_char);
-        let parts = &self.parts;
-        let mut order: Vec<usize> = (0..count).collect();
-        order.sort_by(|&a, &b| {
-            parts[b]
-                .members
-                .len()
-                .cmp(&parts[a].members.len())
-                .then(a.cmp(&b))
-        });
-        let sizes: Vec<(f64, f64)> = (0..count).map(size).collect();
-        let frames: Vec<_> = (0..count).map(|c| self.frame(c, inches_per_char)).collect();
-        let label_rooms: Vec<f64> = (0..count)
-            .map(|c| self.label_room(c, inches_per_char))
-            .collect();
-        let mut islands = Vec::with_capacity(count);
-        let (mut x, mut y, mut row_height, mut width) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-        let mut positions = Vec::new();
-        for &c in &order {
-            let (w, h) = sizes[c];
-            if x > 0.0 && x + w > row_width {
-                x = 0.0;
-                y += row_height + GAP;
-                row_height = 0.0;
-            }
-            let part = &parts[c];
-            let (local, b) = &frames[c];
-            let b = *b;
-            // The nodes centred in what their labels leave.
-            let centre = ((w - (b.2 - b.0) - label_rooms[c]) / 2.0).max(0.0);
-            for (&v, &(lx, ly)) in part.members.iter().zip(local) {
-                positions.push((v, (lx - b.0 + x + centre, ly - b.1 + y)));
-            }
-            islands.push(Island {
-                x,
-                y,
-                w,
-                h: b.3 - b.1,
-                caption: part.caption.clone(),
-            });
-            x += w + GAP;
-            width = width.max(x - GAP);
-            row_height = row_height.max(h);
-        }
-        let (width, height) = (width.max(0.1), (y + row_height).max(0.1));
-        if apply {
-            for (v, p) in positions {
-                self.positions[v] = p;
-            }
-            self.islands = islands;
-            self.width = width;
-            self.height = height;
-        }
-        (width, height)
     }
 }
 

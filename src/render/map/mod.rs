@@ -340,16 +340,10 @@ pub fn draw(model: &MapModel, options: &DrawOptions) -> Result<Drawing> {
     let mut placed = layout::place(model, options.layout, options.seed, options.layout_timeout)?;
     let (width, height) = options.size.inches(options.dpi);
     let (width, height) = (width * 72.0, height * 72.0);
-    // Island captions keep their 8 pt size at any scale: repack with the
-    // room they need once the scale is known.
-    let (room_w, room_h) = compose::drawing_room(model, width, height, options.caption);
-    let mut scale = 72.0;
-    for _ in 0..3 {
-        placed.pack(8.0 * 0.6 / scale, room_w / room_h);
-        scale = (room_w / placed.width)
-            .min(room_h / placed.height)
-            .clamp(1.0, 144.0);
-    }
+    // Island captions and labels keep their size at any scale: the
+    // islands are packed at the largest scale at which they, with that
+    // room, fit the page.
+    placed.fit(compose::drawing_room(model, width, height, options.caption));
     let picture = compose::compose(model, &placed, width, height, options.caption);
     let mut notes = placed.notes.clone();
     let bytes = match options.format {

@@ -15,8 +15,8 @@ fn project_name(analysis: &Analysis<'_>, e: usize) -> String {
 const CAPTION_CHARS: usize = 32;
 
 /// A project as an island caption reads it: its name when short; else
-/// its acronym or code (an attribute, or an id of at most 20
-/// characters) with the name shortened before it; else the shortened
+/// its acronym or code (an attribute of at most 16 characters, or an id
+/// of at most 20) with the name shortened before it; else the shortened
 /// name.
 fn short_project_name(project: &crate::model::Engagement) -> String {
     let name = project.name.as_str();
@@ -26,6 +26,7 @@ fn short_project_name(project: &crate::model::Engagement) -> String {
     let code = ["acronym", "code", "lyhenne", "akronym"]
         .iter()
         .find_map(|&k| project.attributes.get(k).and_then(|v| v.as_str()))
+        .filter(|code| code.chars().count() <= 16)
         .map(str::to_string)
         .or_else(|| (project.id.chars().count() <= 20).then(|| project.id.to_string()));
     match code {
