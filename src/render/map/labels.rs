@@ -3,6 +3,10 @@
 use super::geometry::{text, text_width, PLabel, PNode, Rect, Text, LABEL_SIZE};
 use super::MapModel;
 
+/// Labels placed anywhere free in the drawing, with a leader line, at most:
+/// more make a wall of lines.
+const MAX_FAR: usize = 25;
+
 /// Places labels: the ego and coordinators first, then central actors,
 /// each on the first free spot right at its node (right, left, below,
 /// above), else further out with a leader line; never over another label,
@@ -42,6 +46,7 @@ pub(super) fn place_labels(
     let mut taken: Vec<Rect> = captions.iter().map(Text::bounds).collect();
     taken.push(*legend);
     let mut labels = Vec::new();
+    let mut far = 0;
     for v in order {
         let node = &model.nodes[v];
         let p = &nodes[v];
@@ -99,7 +104,8 @@ pub(super) fn place_labels(
         let mut chosen = candidates.iter().find(|&&(l, b, _)| fits(l, b, 2)).copied();
         if chosen.is_none() && node.label_priority >= 2 {
             chosen = candidates.iter().find(|&&(l, b, _)| fits(l, b, 1)).copied();
-            if chosen.is_none() {
+            if chosen.is_none() && far < MAX_FAR {
+                far += 1;
                 // Anywhere free in the drawing, nearest first, with a leader.
                 let mut grid = Vec::new();
                 let mut y = bounds.top + size;

@@ -66,7 +66,31 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
     let shown = keep.iter().filter(|k| **k).count();
     let mut min_shared = 1;
     if shown > options.max_actors {
-        if let Some((k, tied)) = repeated(analysis, &keep, ego, options.max_actors) {
+        let repeated = repeated(analysis, &keep, ego, options.max_actors);
+        let count = |set: &[bool]| set.iter().filter(|k| **k).count();
+        let few = repeated
+            .as_ref()
+            .is_none_or(|(_, tied)| count(tied) < options.max_actors / 4);
+        let collaboration = few
+            .then(|| collaboration_core(analysis, &keep, ego, options.max_actors))
+            .flatten()
+            .filter(|(_, kept)| {
+                repeated
+                    .as_ref()
+                    .is_none_or(|(_, tied)| count(kept) > count(tied))
+            });
+        if let Some((k, kept)) = collaboration {
+            keep = kept;
+            let after = count(&keep);
+            thinning_note = Some(
+                lang.text("map.collaboration_core")
+                    .replace("{k}", &k.to_string())
+                    .replace("{hub}", &HUB_MEMBERS.to_string())
+                    .replace("{shown}", &lang.integer(after as i64))
+                    .replace("{all}", &lang.integer(shown as i64))
+                    .replace("{hidden}", &lang.integer((shown - after) as i64)),
+            );
+        } else if let Some((k, tied)) = repeated {
             min_shared = k;
             keep = tied;
             let after = keep.iter().filter(|k| **k).count();
@@ -116,6 +140,102 @@ fn repeated(
         let n = tied.iter().filter(|t| **t).count();
         (n >= 2 && n <= max).then_some((k, tied))
     })
+}
+
+/// Engagements of at least this many participants are hubs: a thinned map
+/// does not count the ties they alone make.
+pub(super) const HUB_MEMBERS: usize = 30;
+
+/// The actors of `keep` in the k-core of the ties that engagements of
+/// fewer than [`HUB_MEMBERS`] participants (or direct ties) make, for the
+/// smallest k ≥ 1 at which at most `max` are left (and the ego); when every
+/// core that is not empty is larger, `max` actors of the deepest of them,
+/// grown breadth first from its best-connected actor. `None` when there
+/// are no such ties.
+fn collaboration_core(
+    analysis: &Analysis<'_>,
+    keep: &[bool],
+    ego: Option<usize>,
+    max: usize,
+) -> Option<(usize, Vec<bool>)> {
+    let projection = analysis.projection();
+    let graph = projection.two_mode();
+    let n = keep.len();
+    let small: Vec<(u32, u32, f64)> = projection
+        .ties()
+        .iter()
+        .enumerate()
+        .filter(|&(t, tie)| {
+            keep[tie.source as usize]
+                && keep[tie.target as usize]
+                && (!projection.direct_ties_behind(t).is_empty()
+                    || projection
+                        .engagements_behind(t)
+                        .iter()
+                        .any(|&e| graph.members(e as usize).len() < HUB_MEMBERS))
+        })
+        .map(|(_, tie)| (tie.source, tie.target, tie.weight))
+        .collect();
+    let adjacency = crate::graph::Csr::from_edges(n, small.into_iter());
+    let cores = crate::metrics::core::core_number(&adjacency);
+    let top = cores.iter().copied().max().unwrap_or(0);
+    let core = |k: usize| -> Vec<bool> {
+        (0..n)
+            .map(|v| keep[v] && (cores[v] >= k || Some(v) == ego))
+            .collect()
+    };
+    let count = |set: &[bool]| set.iter().filter(|k| **k).count();
+    // The smallest k whose core fits; else the deepest core, cut to the
+    // `max` actors with most such ties (then by position).
+    if let Some(found) = (1..=top).find_map(|k| {
+        let kept = core(k);
+        let c = count(&kept);
+        (c >= 2 && c <= max).then_some((k, kept))
+    }) {
+        return Some(found);
+    }
+    let k = (1..=top).rev().find(|&k| count(&core(k)) > max)?;
+    let within = core(k);
+    // Grown from its best-connected actor (or the ego), breadth first,
+    // most-connected neighbours first: one connected part, not fragments.
+    let start = ego.filter(|&e| within[e]).unwrap_or_else(|| {
+        (0..n)
+            .filter(|&v| within[v])
+            .max_by(|&a, &b| {
+                adjacency
+                    .degree(a)
+                    .cmp(&adjacency.degree(b))
+                    .then(b.cmp(&a))
+            })
+            .unwrap_or(0)
+    });
+    let mut kept = vec![false; n];
+    kept[start] = true;
+    let mut queue = std::collections::VecDeque::from([start]);
+    let mut taken = 1;
+    while let Some(v) = queue.pop_front() {
+        let mut next: Vec<usize> = adjacency
+            .neighbors(v)
+            .iter()
+            .map(|&u| u as usize)
+            .filter(|&u| within[u] && !kept[u])
+            .collect();
+        next.sort_by(|&a, &b| {
+            adjacency
+                .degree(b)
+                .cmp(&adjacency.degree(a))
+                .then(a.cmp(&b))
+        });
+        for u in next {
+            if taken == max {
+                break;
+            }
+            kept[u] = true;
+            taken += 1;
+            queue.push_back(u);
+        }
+    }
+    Some((k, kept))
 }
 
 /// Keeps the actors of the densest k-core that fits `options.max_actors`
