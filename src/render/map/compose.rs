@@ -190,6 +190,17 @@ pub fn compose(
     } else {
         0.0
     };
+    // …unless an island would then reach into the legend's new place.
+    let legend_height = legend_rect.bottom - legend_rect.top;
+    let lift = if placed.islands.iter().all(|i| {
+        let bottom = area.top + pad_y + (i.y - lift + i.h) * scale + 22.0;
+        let right = area.left + pad_x + (i.x + i.w) * scale;
+        bottom < area.bottom - legend_height - 6.0 || right < legend_rect.left - 6.0
+    }) {
+        lift
+    } else {
+        0.0
+    };
     let legend_rect = if lift > 0.0 {
         let h = legend_rect.bottom - legend_rect.top;
         Rect {

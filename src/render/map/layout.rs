@@ -19,7 +19,7 @@ const STACKED: usize = 3;
 /// the page).
 const STACKED_AMONG: usize = 4;
 /// Islands of at most this many nodes (and more than [`STACKED`]) are
-/// spread out so that their labels fit beside their nodes.
+/// spread out further, so that their labels fit beside their nodes.
 const SPREAD: usize = 12;
 /// Room under an island for its caption, points.
 const CAPTION_ROOM: f64 = 18.0;
@@ -56,6 +56,12 @@ pub struct Placed {
     pub notes: Vec<String>,
     /// Points per inch the islands were packed for ([`Placed::fit`]).
     pub scale: f64,
+    /// Whether the islands were packed with room for their labels (small
+    /// islands stacked or spread out), or, when that cannot fit, as laid
+    /// out.
+    roomy: bool,
+    /// The share of the usual spacing between islands and stacked nodes.
+    spacing: f64,
     /// Each component as laid out on its own, for packing.
     parts: Vec<Part>,
 }
@@ -265,6 +271,8 @@ pub fn place(
         builtin,
         notes,
         scale: 72.0,
+        roomy: true,
+        spacing: 1.0,
         parts,
     };
     placed.fit(Room {
@@ -306,21 +314,41 @@ impl Placed {
             let (w, h) = placed.shelves(scale, room, false);
             w * scale <= room.width + 1e-6 && h * scale <= room.height + 1e-6
         };
-        let (mut low, mut high) = (1e-3f64, 1000.0f64);
-        if fits(self, high) {
-            low = high;
-        } else {
+        let search = |placed: &mut Placed| -> Option<f64> {
+            let (mut low, mut high) = (1e-3f64, 1000.0f64);
+            if fits(placed, high) {
+                return Some(high);
+            }
+            if !fits(placed, low) {
+                return None;
+            }
             for _ in 0..48 {
                 let mid = (low * high).sqrt();
-                if fits(self, mid) {
+                if fits(placed, mid) {
                     low = mid;
                 } else {
                     high = mid;
                 }
             }
-        }
-        self.shelves(low, room, true);
-        self.scale = low;
+            Some(low)
+        };
+        self.roomy = true;
+        self.spacing = 1.0;
+        let scale = search(self)
+            .or_else(|| {
+                // Closer together…
+                self.spacing = 0.5;
+                search(self)
+            })
+            .unwrap_or_else(|| {
+                // …else too many islands to give each room for its labels:
+                // pack them as laid out, and let the labels find what room
+                // is left.
+                self.roomy = false;
+                search(self).unwrap_or(1e-3)
+            });
+        self.shelves(scale, room, true);
+        self.scale = scale;
     }
 
     /// Shelf packing at `scale`: rows at most the room's width (less the
@@ -344,12 +372,18 @@ impl Placed {
             .corner
             .map_or((full, 0.0), |(x, y)| (x / scale, y / scale));
         let row_limit = |y: f64| if y < below { beside } else { full };
-        let sizes: Vec<(f64, f64)> = (0..count).map(|c| self.size(c, inches_per_char)).collect();
-        let frames: Vec<_> = (0..count).map(|c| self.frame(c, inches_per_char)).collect();
+        // No island is spread beyond most of the room's shorter side.
+        let cap = 0.6 * room.width.min(room.height) / scale;
+        let sizes: Vec<(f64, f64)> = (0..count)
+            .map(|c| self.size(c, inches_per_char, cap))
+            .collect();
+        let frames: Vec<_> = (0..count)
+            .map(|c| self.frame(c, inches_per_char, cap))
+            .collect();
         let label_rooms: Vec<f64> = (0..count)
             .map(|c| self.label_room(c, inches_per_char))
             .collect();
-        let gap = GAP + GAP_POINTS / scale;
+        let gap = GAP + GAP_POINTS * self.spacing / scale;
         let mut islands = Vec::with_capacity(count);
         let (mut x, mut y, mut row_height, mut width) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
         let mut positions = Vec::new();
@@ -397,9 +431,9 @@ impl Placed {
 
     /// The room island `c` takes: its nodes and their longest label
     /// beside them, at least its caption's width, and the caption's height.
-    fn size(&self, c: usize, inches_per_char: f64) -> (f64, f64) {
+    fn size(&self, c: usize, inches_per_char: f64, cap: f64) -> (f64, f64) {
         let part = &self.parts[c];
-        let b = self.frame(c, inches_per_char).1;
+        let b = self.frame(c, inches_per_char, cap).1;
         let caption = part.caption.as_ref();
         let caption_width =
             caption.map_or(0.0, |t| t.chars().count().min(36) as f64 * inches_per_char);
@@ -416,22 +450,28 @@ impl Placed {
     /// [`STACKED`] nodes is stacked top to bottom, a label line apart, so
     /// that each label sits right of its own node; a larger one keeps its
     /// layout.
-    fn frame(&self, c: usize, inches_per_char: f64) -> (Vec<(f64, f64)>, Bounds) {
+    fn frame(&self, c: usize, inches_per_char: f64, cap: f64) -> (Vec<(f64, f64)>, Bounds) {
         let part = &self.parts[c];
         // A 9 pt line and a little, in inches at the final scale.
-        let line = inches_per_char / CAPTION_CHAR * 9.0 * 1.4;
-        if part.members.len() < 2 || self.parts.len() < STACKED_AMONG {
+        let line = inches_per_char / CAPTION_CHAR * 9.0 * (1.0 + 0.4 * self.spacing);
+        if part.members.len() < 2 || !self.roomy {
             return (part.local.clone(), part.bounds);
         }
-        if part.members.len() > SPREAD {
+        if part.members.len() <= STACKED && self.parts.len() < STACKED_AMONG {
             return (part.local.clone(), part.bounds);
         }
         if part.members.len() > STACKED {
-            // Spread out to at least 3 label lines per √n across, so that
-            // a small scale does not pile its labels up.
+            // Spread out to at least 3 label lines per √n across (1.6 for
+            // an island of more than SPREAD nodes, at most `cap`), so that
+            // a small scale does not pile its nodes and labels up.
             let b = part.bounds;
             let extent = (b.2 - b.0).max(b.3 - b.1).max(1e-9);
-            let needed = 3.0 * line * (part.members.len() as f64).sqrt();
+            let per_line = if part.members.len() > SPREAD {
+                1.6
+            } else {
+                3.0
+            };
+            let needed = (per_line * line * (part.members.len() as f64).sqrt()).min(cap);
             if extent >= needed {
                 return (part.local.clone(), part.bounds);
             }
@@ -481,6 +521,12 @@ impl Placed {
 
     /// The room island `c`'s longest label takes beside it, inches.
     fn label_room(&self, c: usize, inches_per_char: f64) -> f64 {
+        // Only a stacked island keeps its labels on one side; a larger
+        // one places them all around, within the room it is spread to.
+        let stacked = self.parts[c].members.len() <= STACKED && self.parts.len() >= STACKED_AMONG;
+        if !self.roomy || !stacked {
+            return 0.0;
+        }
         let chars = self.parts[c].label_chars;
         if chars == 0 {
             0.0
