@@ -37,7 +37,7 @@ impl Correction {
     /// The largest p-value kept among `p_values` when `tests` hypotheses
     /// were tested (`tests` ≥ the number of p-values: the hypotheses with
     /// no p-value here have p = 1), or `None` when none is kept. A tie is
-    /// kept when its p-value is at most the threshold ([`at_most`]).
+    /// kept when its p-value is at most the threshold (within 1e-12).
     ///
     /// Complexity: O(n log n) for n p-values.
     pub fn threshold(self, p_values: &[f64], alpha: f64, tests: u64) -> Option<f64> {

@@ -11,7 +11,7 @@
 //!   the bipartite configuration model of the actor × engagement matrix
 //!   (Saracco et al. 2015, 2017; Neal 2014), under which the number of
 //!   engagements two actors share is a Poisson-binomial variable; its
-//!   upper tail is computed exactly ([`tail`]).
+//!   upper tail is computed exactly, as sums of non-negative terms.
 //! - [`BackboneModel::Hypergeometric`]: the fixed-row model of
 //!   Tumminello et al. (2011): each actor's engagements drawn at random
 //!   among all of them.
