@@ -239,12 +239,13 @@ def command(rng, kind):
     if kind == "json":
         name = rng.choice(["validate", "summary", "actors", "communities", "brokers", "ties",
                            "projects", "reach", "render", "render", "report", "export", "export",
-                           "evolution", "compare", "merge", "identities"])
+                           "evolution", "compare", "merge", "identities", "backbone"])
         args = [name, "input.json"]
         outputs = []
         if name == "merge":
             return ["merge", "input.json", "input.json", "-o", "merged.json"], ["merged.json"]
-        if name in ("summary", "actors", "communities", "brokers", "ties", "projects", "reach", "identities"):
+        if name in ("summary", "actors", "communities", "brokers", "ties", "projects", "reach", "identities",
+                    "backbone"):
             args += rng.choice([[], ["--format", "json"], ["--format", "csv"], [], ["--format", "xml"]])
             if rng.random() < 0.15:
                 args += ["--format", "xlsx", "-o", "table.xlsx"]
@@ -258,6 +259,13 @@ def command(rng, kind):
                                 ["--size", "0x0"], ["--ego", "a"], ["--lang", "fi"], ["--mode", "two-mode"],
                                 ["--max-actors", "3"], ["--cluster-by", "community"], ["--title", "&#x1;"]])
             outputs = [f"map.{ext}"]
+        if name == "backbone":
+            args += rng.choice([[], ["--model", "hypergeometric"], ["--model", "disparity"], ["--model", "x"],
+                                ["--alpha", "0.2"], ["--alpha", "0"], ["--correction", "holm"],
+                                ["--correction", "none", "--kept"], ["--explain", "--lang", "fi"]])
+        if name != "validate" and name != "backbone" and rng.random() < 0.1:
+            args += ["--select", rng.choice(["backbone:sdsm", "backbone:hypergeometric:0.5:none",
+                                             "backbone:disparity:0.3", "backbone:x", "repeated"])]
         if name == "evolution":
             args += rng.choice([[], ["--by", "quarter"], ["--by", "month"], ["--by", "2018-01-01,2021-01-01"],
                                 ["--by", "weekly"], ["--cumulative"], ["--metrics", "degree,betweenness"],
