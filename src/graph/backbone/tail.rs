@@ -143,8 +143,9 @@ pub(crate) fn hypergeometric_tail(n: u64, d1: u64, d2: u64, k: u64) -> f64 {
     let mut v = k;
     while v < d1 && term > 0.0 {
         // P(V = v + 1) / P(V = v)
+        // n + v + 1 − d1 − d2 ≥ 1, since v ≥ d1 + d2 − n.
         let ratio =
-            ((d1 - v) as f64 * (d2 - v) as f64) / ((v + 1) as f64 * (n - d1 - d2 + v + 1) as f64);
+            ((d1 - v) as f64 * (d2 - v) as f64) / ((v + 1) as f64 * (n + v + 1 - d1 - d2) as f64);
         term *= ratio;
         sum += term;
         v += 1;
@@ -256,6 +257,9 @@ mod tests {
         assert_eq!(hypergeometric_tail(10, 4, 5, 5), 0.0);
         // d1 + d2 > n forces an overlap of at least 2.
         assert_eq!(hypergeometric_tail(6, 4, 4, 2), 1.0);
+        // …and the terms above it step without underflow: n = 6, d1 = d2 =
+        // 4, P(V ≥ 3) = (C(4,3)C(2,1) + C(4,4)C(2,0)) / C(6,4) = 9/15.
+        assert!((hypergeometric_tail(6, 4, 4, 3) - 9.0 / 15.0).abs() < 1e-15);
         let ln_g = ln_gamma(101.0);
         let ln_fact: f64 = (1..=100).map(|i| (i as f64).ln()).sum();
         assert!((ln_g - ln_fact).abs() < 1e-12 * ln_fact);
