@@ -552,3 +552,34 @@ fn two_mode_maps_name_their_projects() {
         );
     }
 }
+
+/// When not every actor gets a label the caption says how many do; when
+/// all do, it says nothing of it.
+#[test]
+fn the_caption_counts_the_named_actors_when_some_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = render(
+        dir.path(),
+        "graphs/finland-regional.json",
+        "top.svg",
+        &["--labels", "top:3", "--builtin"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("top.svg")).unwrap();
+    let labels = svg.matches("data-label=").count();
+    assert!(labels < 27, "{labels} labels");
+    assert!(
+        svg.contains(&format!("{labels} of 27 actors are named")),
+        "no count of {labels} in the caption"
+    );
+    let r = render(
+        dir.path(),
+        "graphs/finland-regional.json",
+        "all.svg",
+        &["--builtin"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("all.svg")).unwrap();
+    assert_eq!(svg.matches("data-label=").count(), 27);
+    assert!(!svg.contains("actors are named"));
+}

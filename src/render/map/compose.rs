@@ -33,7 +33,13 @@ struct PageLayout {
     area: Rect,
 }
 
-fn page_layout(model: &MapModel, width: f64, height: f64, caption: bool) -> PageLayout {
+fn page_layout(
+    model: &MapModel,
+    width: f64,
+    height: f64,
+    caption: bool,
+    named_line: bool,
+) -> PageLayout {
     let landscape = width >= height * 1.05;
     let content_width = width - 2.0 * MARGIN;
     let title = Text {
@@ -55,7 +61,10 @@ fn page_layout(model: &MapModel, width: f64, height: f64, caption: bool) -> Page
     } else {
         Vec::new()
     };
-    let caption_height = caption_lines.len() as f64 * 10.5;
+    // A line kept for "N of M actors named" when a first composition
+    // left some actors unnamed.
+    let named_line = caption && named_line && model.named_note.is_some();
+    let caption_height = (caption_lines.len() + usize::from(named_line)) as f64 * 10.5;
     let top = MARGIN + 28.0;
     let bottom = height - MARGIN - caption_height - if caption_height > 0.0 { 6.0 } else { 0.0 };
 
@@ -136,8 +145,14 @@ fn page_layout(model: &MapModel, width: f64, height: f64, caption: bool) -> Page
 /// The room the islands are packed into: the drawing area's usable width
 /// and height, points, and on a landscape page the corner its legend
 /// takes.
-pub fn drawing_room(model: &MapModel, width: f64, height: f64, caption: bool) -> Room {
-    let page = page_layout(model, width, height, caption);
+pub fn drawing_room(
+    model: &MapModel,
+    width: f64,
+    height: f64,
+    caption: bool,
+    named_line: bool,
+) -> Room {
+    let page = page_layout(model, width, height, caption, named_line);
     let (w, h) = room(&page.area);
     let corner = page.landscape.then(|| {
         let (left, top) = (page.area.left + PAD.0, page.area.top + PAD.1);
@@ -155,15 +170,17 @@ pub fn drawing_room(model: &MapModel, width: f64, height: f64, caption: bool) ->
 }
 
 /// Composes `model`, placed as `placed`, on a page of `width` × `height`
-/// points; `caption` adds the caption lines.
+/// points; `caption` adds the caption lines, `named_line` the line that
+/// says how many actors are named (when some are not).
 pub fn compose(
     model: &MapModel,
     placed: &Placed,
     width: f64,
     height: f64,
     caption: bool,
+    named_line: bool,
 ) -> Picture {
-    let page = page_layout(model, width, height, caption);
+    let page = page_layout(model, width, height, caption, named_line);
     let (landscape, title, caption_lines, caption_height, legend_rect, area) = (
         page.landscape,
         page.title,
@@ -290,6 +307,26 @@ pub fn compose(
         }))
         .collect();
     let labels = place_labels(model, &nodes, &island_captions, &area, &legend_rect);
+    let actors = model.nodes.iter().filter(|n| !n.is_engagement).count();
+    let named = {
+        let ids: std::collections::HashSet<&str> = labels.iter().map(|l| l.id.as_str()).collect();
+        model
+            .nodes
+            .iter()
+            .filter(|n| !n.is_engagement && ids.contains(n.id.as_str()))
+            .count()
+    };
+    let mut caption_lines = caption_lines;
+    if let Some(note) = model
+        .named_note
+        .as_ref()
+        .filter(|_| caption && named_line && named < actors)
+    {
+        caption_lines.push(
+            note.replace("{named}", &named.to_string())
+                .replace("{all}", &actors.to_string()),
+        );
+    }
     let caption = caption_lines
         .iter()
         .enumerate()
@@ -314,6 +351,7 @@ pub fn compose(
         island_captions,
         labels,
         legend,
+        unnamed: named < actors,
     }
 }
 

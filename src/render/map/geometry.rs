@@ -191,6 +191,9 @@ pub struct Picture {
     pub labels: Vec<PLabel>,
     /// The legend.
     pub legend: PLegend,
+    /// Whether some actors could not be named (the caption says how many
+    /// when it has room for the line).
+    pub unnamed: bool,
 }
 
 /// Wraps `text` into lines of at most `width` points.

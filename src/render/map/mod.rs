@@ -110,6 +110,9 @@ pub struct MapModel {
     pub scale_note: String,
     /// What was hidden to keep the map legible, if anything.
     pub thinning_note: Option<String>,
+    /// The caption's line when not every actor could be named, with
+    /// `{named}` and `{all}` to fill once the labels are placed.
+    pub named_note: Option<String>,
 }
 
 /// Shortens a label to `max` characters with an ellipsis; one line
@@ -343,8 +346,19 @@ pub fn draw(model: &MapModel, options: &DrawOptions) -> Result<Drawing> {
     // Island captions and labels keep their size at any scale: the
     // islands are packed at the largest scale at which they, with that
     // room, fit the page.
-    placed.fit(compose::drawing_room(model, width, height, options.caption));
-    let picture = compose::compose(model, &placed, width, height, options.caption);
+    placed.fit(compose::drawing_room(
+        model,
+        width,
+        height,
+        options.caption,
+        false,
+    ));
+    let mut picture = compose::compose(model, &placed, width, height, options.caption, false);
+    if picture.unnamed && options.caption && model.named_note.is_some() {
+        // Again, with a caption line that says how many are named.
+        placed.fit(compose::drawing_room(model, width, height, true, true));
+        picture = compose::compose(model, &placed, width, height, true, true);
+    }
     let mut notes = placed.notes.clone();
     let bytes = match options.format {
         MapFormat::Svg => svg::to_svg(&picture).into_bytes(),

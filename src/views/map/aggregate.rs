@@ -142,5 +142,6 @@ pub(super) fn aggregate_map(
         scale_note: notes.join(". "),
         legend_notes: notes,
         thinning_note: None,
+        named_note: None,
     })
 }

@@ -124,6 +124,7 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
         scale_note: legend_notes.join(". "),
         legend_notes,
         thinning_note: shown.thinning_note,
+        named_note: Some(lang.text("map.named").to_string()),
     })
 }
 
