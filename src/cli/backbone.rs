@@ -64,12 +64,7 @@ pub fn run(args: BackboneArgs) -> anyhow::Result<()> {
     if args.explain {
         // One line in a file, to paste; wrapped on a terminal.
         let mut text = verkosto::views::backbone_methods(&backbone.summary, args.lang);
-        let to_stdout = args
-            .output
-            .output
-            .as_deref()
-            .is_none_or(|p| p.as_os_str() == "-");
-        if to_stdout {
+        if args.output.to_stdout() {
             text = verkosto::render::wrap(&text, "", 0);
         }
         verkosto::io::Output::from_arg(args.output.output.as_deref())

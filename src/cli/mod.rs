@@ -367,10 +367,14 @@ impl OutputArgs {
         }
     }
 
+    /// Whether the output goes to standard output (no `-o`, or `-o -`).
+    pub fn to_stdout(&self) -> bool {
+        self.output.as_deref().is_none_or(|p| p.as_os_str() == "-")
+    }
+
     /// Checks that a workbook has a file to go to; call before the work.
     pub fn check(&self) -> verkosto::Result<()> {
-        let to_stdout = self.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
-        if self.chosen == OutputFormat::Xlsx && to_stdout {
+        if self.chosen == OutputFormat::Xlsx && self.to_stdout() {
             return Err(verkosto::Error::invalid(
                 "format",
                 "xlsx",

@@ -105,6 +105,18 @@ pub fn backbone_line(summary: &BackboneSummary, lang: Lang) -> String {
         .replace("{tested}", &int(summary.tested))
 }
 
+/// [`backbone_line`], and when no tie is kept, the sentence that says so
+/// and what would change that: the warning of a backbone network, and the
+/// reason a map of it is not drawn.
+pub fn backbone_verdict(summary: &BackboneSummary, lang: Lang) -> String {
+    let line = backbone_line(summary, lang);
+    if summary.kept == 0 {
+        format!("{line}. {}", lang.text("backbone.none_kept"))
+    } else {
+        line
+    }
+}
+
 fn model_key(model: BackboneModel) -> &'static str {
     match model {
         BackboneModel::Sdsm => "backbone.model_sdsm",

@@ -138,14 +138,7 @@ fn message(caveat: &Caveat, lang: Lang) -> String {
             .text("warn.reversed_windows")
             .replace("{before}", before)
             .replace("{after}", after),
-        Caveat::Backbone(summary) => {
-            let line = crate::views::backbone_line(summary, lang);
-            if summary.kept == 0 {
-                format!("{line}. {}", lang.text("backbone.none_kept"))
-            } else {
-                line
-            }
-        }
+        Caveat::Backbone(summary) => crate::views::backbone_verdict(summary, lang),
         Caveat::EmptyWindow { side, window } => lang
             .text(match side {
                 Side::Before => "warn.empty_before",

@@ -273,15 +273,7 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
             (p, (rows, columns), pairs)
         }
         BackboneModel::Disparity => {
-            let p = disparity(projection);
-            let active = {
-                let mut seen = vec![false; projection.actor_count()];
-                for t in ties {
-                    seen[t.source as usize] = true;
-                    seen[t.target as usize] = true;
-                }
-                seen.iter().filter(|&&s| s).count()
-            };
+            let (p, active) = disparity(projection);
             let tested = p.iter().filter(|p| p.is_some()).count() as u64;
             (p, (active, 0), tested)
         }
@@ -417,29 +409,25 @@ fn sdsm(projection: &Projection, co_membership: &[u32]) -> (Vec<Option<f64>>, Op
 
 /// The disparity p-value of every tie: the smaller of
 /// (1 − w/s)^(k − 1) at its two ends, for an end of strength s and k ties
-/// (1 at an end with one tie).
-fn disparity(projection: &Projection) -> Vec<Option<f64>> {
-    let n = projection.actor_count();
-    let mut strength = vec![0.0; n];
-    let mut degree = vec![0u64; n];
-    for t in projection.ties() {
-        for end in [t.source, t.target] {
-            strength[end as usize] += t.weight;
-            degree[end as usize] += 1;
-        }
-    }
+/// (1 at an end with one tie); and the number of actors with a tie.
+fn disparity(projection: &Projection) -> (Vec<Option<f64>>, usize) {
+    let adjacency = projection.adjacency();
+    let active = (0..adjacency.node_count())
+        .filter(|&v| adjacency.degree(v) > 0)
+        .count();
     let end = |a: u32, w: f64| -> f64 {
-        let (s, k) = (strength[a as usize], degree[a as usize]);
+        let (s, k) = (adjacency.strength(a as usize), adjacency.degree(a as usize));
         if k <= 1 || s <= 0.0 {
             return 1.0;
         }
         ((k - 1) as f64 * (-(w / s).min(1.0)).ln_1p()).exp()
     };
-    projection
+    let p = projection
         .ties()
         .iter()
         .map(|t| (t.weight > 0.0).then(|| end(t.source, t.weight).min(end(t.target, t.weight))))
-        .collect()
+        .collect();
+    (p, active)
 }
 
 #[cfg(test)]

@@ -77,30 +77,20 @@ fn binomial(m: u64, q: f64, k_max: usize) -> (Vec<f64>, Vec<f64>) {
         pmf[j as usize] = log_p.exp();
     }
     let below: f64 = pmf[..=top as usize].iter().sum();
-    if below <= 0.5 || top == m {
-        // Most of the mass lies above k_max (or all of it is counted):
-        // P(B ≥ k) = 1 − P(B < k) loses nothing that matters, since the
-        // tails at issue are at least 1/2 — or, with top == m, the sum
-        // of the terms from k up is exact.
-        if top == m {
-            let mut t = 0.0;
-            for k in (0..width).rev() {
-                if (k as u64) <= m {
-                    t += pmf[k];
-                }
-                tail[k] = t.min(1.0);
-            }
-        } else {
-            let mut cdf = 0.0f64;
-            for k in 0..width {
-                tail[k] = (1.0 - cdf).max(0.0);
-                cdf += pmf[k];
-            }
+    if below <= 0.5 && top < m {
+        // Most of the mass lies above k_max: P(B ≥ k) = 1 − P(B < k)
+        // loses nothing that matters, since the tails at issue are at
+        // least 1/2.
+        let mut cdf = 0.0f64;
+        for k in 0..width {
+            tail[k] = (1.0 - cdf).max(0.0);
+            cdf += pmf[k];
         }
         return (pmf, tail);
     }
-    // The median is at most k_max: sum the terms above k_max until they
-    // no longer change the sum, then add the terms down to each k.
+    // The median is at most k_max (or every term is counted): sum the
+    // terms above k_max until they no longer change the sum (none when
+    // top == m), then add the terms down to each k.
     let mut above = 0.0;
     let mut j = top;
     while j < m {

@@ -446,6 +446,12 @@ impl Placed {
         ((b.2 - b.0 + labels).max(caption_width), b.3 - b.1 + room)
     }
 
+    /// Whether island `c` is stacked: at most [`STACKED`] nodes on a map
+    /// of at least [`STACKED_AMONG`] islands.
+    fn stacked(&self, c: usize) -> bool {
+        self.parts[c].members.len() <= STACKED && self.parts.len() >= STACKED_AMONG
+    }
+
     /// Island `c`'s node positions and bounding box. An island of at most
     /// [`STACKED`] nodes is stacked top to bottom, a label line apart, so
     /// that each label sits right of its own node; a larger one keeps its
@@ -457,7 +463,7 @@ impl Placed {
         if part.members.len() < 2 || !self.roomy {
             return (part.local.clone(), part.bounds);
         }
-        if part.members.len() <= STACKED && self.parts.len() < STACKED_AMONG {
+        if part.members.len() <= STACKED && !self.stacked(c) {
             return (part.local.clone(), part.bounds);
         }
         if part.members.len() > STACKED {
@@ -523,8 +529,7 @@ impl Placed {
     fn label_room(&self, c: usize, inches_per_char: f64) -> f64 {
         // Only a stacked island keeps its labels on one side; a larger
         // one places them all around, within the room it is spread to.
-        let stacked = self.parts[c].members.len() <= STACKED && self.parts.len() >= STACKED_AMONG;
-        if !self.roomy || !stacked {
+        if !self.roomy || !self.stacked(c) {
             return 0.0;
         }
         let chars = self.parts[c].label_chars;

@@ -31,12 +31,9 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
     }
     if let Some(summary) = analysis.projection().backbone().filter(|b| b.kept == 0) {
         if options.mode == MapMode::Projection {
-            let lang = crate::lang::Lang::En;
-            return Err(crate::error::Error::NothingSignificant(format!(
-                "{}. {}",
-                crate::views::backbone_line(summary, lang),
-                lang.text("backbone.none_kept")
-            )));
+            return Err(crate::error::Error::NothingSignificant(
+                crate::views::backbone_verdict(summary, crate::lang::Lang::En),
+            ));
         }
     }
     if let Some(key) = &options.aggregate {
