@@ -53,7 +53,8 @@ pub struct CompareArgs {
 }
 
 pub fn run(args: CompareArgs) -> anyhow::Result<()> {
-    let options = super::analysis_options(&args.projection, Some(&args.community), &args.group)?;
+    let (options, select) =
+        super::map_analysis_options(&args.projection, Some(&args.community), &args.group)?;
     let windowed =
         |window: Option<Window>| window.map_or_else(|| options.clone(), |w| w.applied_to(&options));
     if args.after_file.is_none() && (args.before.is_none() || args.after.is_none()) {
@@ -135,10 +136,13 @@ pub fn run(args: CompareArgs) -> anyhow::Result<()> {
     if let (Some(path), Some(format)) = (&args.map, map_format) {
         let mut model = verkosto::views::map(
             &after,
-            &args.style.applied_to(MapOptions {
-                lang: args.lang,
-                ..MapOptions::default()
-            }),
+            &args.style.applied_to(
+                MapOptions {
+                    lang: args.lang,
+                    ..MapOptions::default()
+                },
+                select,
+            ),
         )?;
         verkosto::views::compare::mark_formed(&comparison, &mut model, args.lang);
         let drawing = draw(

@@ -1,7 +1,7 @@
 //! The map-style options shared by `render`, `report` and `compare`.
 
 use clap::Args;
-use verkosto::views::{ClusterBy, ColorBy, Labels, MapOptions};
+use verkosto::views::{ClusterBy, ColorBy, Labels, MapOptions, MapSelection};
 use verkosto::Metric;
 
 /// How the actors of a map look: colour, size, labels, boxes.
@@ -22,12 +22,21 @@ pub struct MapStyleArgs {
     /// Draw boxes around communities or kinds (default none).
     #[arg(long, default_value = "none", value_name = "GROUPING")]
     pub cluster_by: ClusterBy,
+    /// Draw each engagement of at least N participants (default 30) as one
+    /// square node with a line to each member, instead of a tie between
+    /// every two members.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "30",
+          value_parser = clap::value_parser!(u64).range(2..))]
+    pub hubs: Option<u64>,
 }
 
 impl MapStyleArgs {
-    /// The map options with this style (the rest as `base` has them).
-    pub fn applied_to(&self, base: MapOptions) -> MapOptions {
+    /// The map options with this style and `select` (the rest as `base`
+    /// has them).
+    pub fn applied_to(&self, base: MapOptions, select: MapSelection) -> MapOptions {
         MapOptions {
+            select,
+            hubs: self.hubs.map(|h| usize::try_from(h).unwrap_or(usize::MAX)),
             color_by: self.color_by.clone(),
             size_by: self.size_by,
             labels: self.labels.clone(),

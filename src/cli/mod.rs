@@ -30,7 +30,8 @@ use verkosto::io::Output;
 use verkosto::metrics::community::{CommunityMethod, CommunityOptions};
 use verkosto::model::Date;
 use verkosto::render::Format;
-use verkosto::AnalysisOptions;
+use verkosto::views::MapSelection;
+use verkosto::{AnalysisOptions, Error};
 
 /// Stakeholder and ecosystem network analysis.
 ///
@@ -49,11 +50,29 @@ pub struct Cli {
     pub command: Command,
 }
 
-fn parse_select(text: &str) -> Result<verkosto::graph::BackboneOptions, String> {
-    let rule = text.strip_prefix("backbone:").ok_or_else(|| {
-        format!("{text:?} is not a selection; use backbone:MODEL[:ALPHA[:CORRECTION]], such as backbone:sdsm:0.05")
-    })?;
-    verkosto::graph::BackboneOptions::parse(rule).map_err(|e| e.to_string())
+/// What `--select` keeps: the ties of a significance backbone (every
+/// command), or a rule for what a map shows (render, report, compare).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Select {
+    /// `backbone:MODEL[:ALPHA[:CORRECTION]]`.
+    Backbone(verkosto::graph::BackboneOptions),
+    /// `repeated[:K]`, `core[:K]`, `top:N[:METRIC]` or `auto`.
+    Map(MapSelection),
+}
+
+fn parse_select(text: &str) -> Result<Select, String> {
+    match text.strip_prefix("backbone:") {
+        Some(rule) => verkosto::graph::BackboneOptions::parse(rule)
+            .map(Select::Backbone)
+            .map_err(|e| e.to_string()),
+        None => text.parse().map(Select::Map).map_err(|_| {
+            format!(
+                "{text:?} is not a selection; use backbone:MODEL[:ALPHA[:CORRECTION]] \
+                 (such as backbone:sdsm:0.05), or for a map repeated[:K], core[:K], \
+                 top:N[:METRIC] or auto"
+            )
+        }),
+    }
 }
 
 fn parse_memory(text: &str) -> Result<u64, String> {
@@ -184,9 +203,13 @@ pub struct ProjectionArgs<End: Args + WindowEndArg = WindowEnd> {
     /// Keep only the ties that are more than chance:
     /// backbone:MODEL[:ALPHA[:CORRECTION]], MODEL sdsm, hypergeometric or
     /// disparity, CORRECTION fdr (default), holm, bonferroni or none;
-    /// α 0.05 by default (see the backbone command).
+    /// α 0.05 by default (see the backbone command). On maps (render,
+    /// report, compare) also: repeated[:K] (ties of at least K shared
+    /// engagements; K the smallest that fits), core[:K] (the K-core),
+    /// top:N[:METRIC] (the N actors highest by a metric, default degree)
+    /// or auto (the default: a rule only when --max-actors is exceeded).
     #[arg(long, value_name = "RULE", value_parser = parse_select)]
-    pub select: Option<verkosto::graph::BackboneOptions>,
+    pub select: Option<Select>,
     /// Refuse networks whose engagements could make more ties than this
     /// (counted before building; default: what the memory available holds,
     /// at most 100 million).
@@ -219,7 +242,10 @@ impl<End: Args + WindowEndArg> ProjectionArgs<End> {
             },
             weight: self.weight,
             min_weight: self.min_weight,
-            backbone: self.select,
+            backbone: match &self.select {
+                Some(Select::Backbone(rule)) => Some(*rule),
+                _ => None,
+            },
             max_ties: self
                 .max_ties
                 .unwrap_or_else(|| verkosto::memory::budget().max_ties()),
@@ -411,7 +437,29 @@ pub fn analysis_options<End: Args + WindowEndArg>(
     community: Option<&CommunityArgs>,
     group: &str,
 ) -> verkosto::Result<AnalysisOptions> {
-    Ok(AnalysisOptions {
+    if let Some(Select::Map(rule)) = &projection.select {
+        return Err(Error::invalid(
+            "select",
+            rule,
+            "backbone:MODEL[:ALPHA[:CORRECTION]] here (repeated, core, top and auto choose what \
+             a map shows: render, report and compare take them)",
+        ));
+    }
+    map_analysis_options(projection, community, group).map(|(options, _)| options)
+}
+
+/// [`analysis_options`] for a command that draws maps, with the rule for
+/// what its maps show (`--select` repeated, core, top or auto).
+pub fn map_analysis_options<End: Args + WindowEndArg>(
+    projection: &ProjectionArgs<End>,
+    community: Option<&CommunityArgs>,
+    group: &str,
+) -> verkosto::Result<(AnalysisOptions, MapSelection)> {
+    let selection = match &projection.select {
+        Some(Select::Map(rule)) => *rule,
+        _ => MapSelection::Auto,
+    };
+    let options = AnalysisOptions {
         projection: projection.options()?,
         community: community
             .map(CommunityArgs::options)
@@ -420,7 +468,8 @@ pub fn analysis_options<End: Args + WindowEndArg>(
         group: group.to_string(),
         fold_groups: projection.fold_case,
         ..Default::default()
-    })
+    };
+    Ok((options, selection))
 }
 
 /// The command-line spelling of a library parameter.

@@ -102,16 +102,20 @@ pub fn layout(builtin: bool, engine: Option<&str>) -> verkosto::Result<Layout> {
 pub fn run(args: RenderArgs) -> anyhow::Result<()> {
     let format = output_format(&args)?;
     let layout = layout(args.builtin, args.engine.as_deref())?;
-    let options = super::analysis_options(&args.projection, Some(&args.community), "kind")?;
-    let map_options = args.style.applied_to(MapOptions {
-        mode: args.mode,
-        ego: args.ego.clone().map(|id| (id, args.radius)),
-        max_actors: args.max_actors,
-        aggregate: args.aggregate.clone(),
-        title: args.title.clone(),
-        lang: args.lang,
-        ..MapOptions::default()
-    });
+    let (options, select) =
+        super::map_analysis_options(&args.projection, Some(&args.community), "kind")?;
+    let map_options = args.style.applied_to(
+        MapOptions {
+            mode: args.mode,
+            ego: args.ego.clone().map(|id| (id, args.radius)),
+            max_actors: args.max_actors,
+            aggregate: args.aggregate.clone(),
+            title: args.title.clone(),
+            lang: args.lang,
+            ..MapOptions::default()
+        },
+        select,
+    );
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
     let model = verkosto::views::map(&analysis, &map_options)?;

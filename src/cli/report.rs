@@ -62,7 +62,8 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: ReportArgs) -> anyhow::Result<()> {
-    let options = super::analysis_options(&args.projection, Some(&args.community), &args.group)?;
+    let (options, select) =
+        super::map_analysis_options(&args.projection, Some(&args.community), &args.group)?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
     let files = verkosto::views::report(
@@ -79,7 +80,7 @@ pub fn run(args: ReportArgs) -> anyhow::Result<()> {
                 Layout::Graphviz
             },
             lang: args.lang,
-            map: args.style.applied_to(MapOptions::default()),
+            map: args.style.applied_to(MapOptions::default(), select),
             modes: args.maps.clone(),
             compare: args.before.zip(args.after),
         },

@@ -41,7 +41,7 @@ pub use evolution::{evolution_table, EVOLUTION_COLUMNS};
 pub use filters::filter_text;
 pub use findings::{findings, Finding};
 pub use identities::identities_table;
-pub use map::{map, ClusterBy, ColorBy, Labels, MapMode, MapOptions};
+pub use map::{map, ClusterBy, ColorBy, Labels, MapMode, MapOptions, MapSelection};
 pub use projects::{funding_by_group, funding_table, left_out_table, projects_table};
 pub use report::{report, ReportFile, ReportOptions};
 pub use tables::{

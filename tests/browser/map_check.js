@@ -1,7 +1,8 @@
 // Checks the geometry of every map on the page (each an <svg> inside a
 // <div class="case" data-case="…" data-must="id1 id2 …">): the legend
 // (#legend) overlaps no actor, engagement or label; no two labels
-// ([data-label]) overlap; no label lies over another actor's circle; every
+// ([data-label]) overlap; no label lies over another actor's circle or
+// the caption; every
 // id in data-must has a visible label. Reports, for the test to judge, the
 // share of the page the drawing's bounding box covers (actors, labels,
 // legend) and the share of drawn actors that are named.
@@ -43,6 +44,14 @@
         }
       }
       labelBoxes.push({ id: id, box: b });
+    }
+    // No label over the caption under the map.
+    var captionLines = div.querySelectorAll("g.caption text");
+    for (var cl = 0; cl < captionLines.length; cl++) {
+      var cb = box(captionLines[cl]);
+      for (var lb = 0; lb < labelBoxes.length; lb++) {
+        if (overlap(cb, labelBoxes[lb].box)) problems.push("the label of " + labelBoxes[lb].id + " covers the caption");
+      }
     }
     // A label over another actor's circle (its own may touch it).
     for (var c = 0; c < labelBoxes.length; c++) {

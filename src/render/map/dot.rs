@@ -127,10 +127,20 @@ fn text_node(height: f64, name: &str, t: &Text) -> Stmt {
     let b = t.bounds();
     // Left-aligned text ends with Graphviz's `\l`, so that it starts at the
     // node's left edge whatever the font's real widths.
-    let mut label = dot_quote(&t.text);
-    if !t.middle {
-        label.insert_str(label.len() - 1, "\\l");
-    }
+    // A line break is `\l` (left) or `\n` (centred), and so is the end.
+    let lines: Vec<String> = t
+        .text
+        .split('\n')
+        .map(|line| {
+            let quoted = dot_quote(line);
+            quoted[1..quoted.len() - 1].to_string()
+        })
+        .collect();
+    let label = if t.middle {
+        format!("\"{}\"", lines.join("\\n"))
+    } else {
+        format!("\"{}\\l\"", lines.join("\\l"))
+    };
     let font = match (t.bold, t.italic) {
         (true, _) => "Helvetica-Bold",
         (false, true) => "Helvetica-Oblique",

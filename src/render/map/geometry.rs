@@ -40,7 +40,7 @@ impl Text {
             left,
             top: self.y - self.size * 0.9,
             right: left + w,
-            bottom: self.y + self.size * 0.3,
+            bottom: self.y + self.size * 0.3 + more_lines(&self.text, self.size),
         }
     }
 }
@@ -69,7 +69,20 @@ impl Rect {
 
 /// The width of `text` at `size` points, estimated from its characters.
 pub fn text_width(text: &str, size: f64, bold: bool) -> f64 {
-    text.chars().count() as f64 * size * if bold { 0.66 } else { 0.6 }
+    let widest = text
+        .split('\n')
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    widest as f64 * size * if bold { 0.66 } else { 0.6 }
+}
+
+/// Distance between the baselines of a text's lines, in ems.
+pub const LINE_SPACING: f64 = 1.15;
+
+/// The extra height of a text's lines below its first, points.
+pub fn more_lines(text: &str, size: f64) -> f64 {
+    text.matches('\n').count() as f64 * size * LINE_SPACING
 }
 
 /// A node on the page.

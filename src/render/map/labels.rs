@@ -1,6 +1,6 @@
 //! Placing labels on the page: on their nodes, never over each other.
 
-use super::geometry::{text, text_width, PLabel, PNode, Rect, Text, LABEL_SIZE};
+use super::geometry::{more_lines, text, text_width, PLabel, PNode, Rect, Text, LABEL_SIZE};
 use super::MapModel;
 
 /// Labels placed anywhere free in the drawing, with a leader line, at most:
@@ -41,7 +41,8 @@ pub(super) fn place_labels(
         left: area.left - 6.0,
         top: area.top - 6.0,
         right: area.right + 6.0,
-        bottom: area.bottom + 10.0,
+        // The caption's first line starts 6.8 pt below the area.
+        bottom: area.bottom + 4.0,
     };
     let mut taken: Vec<Rect> = captions.iter().map(Text::bounds).collect();
     taken.push(*legend);
@@ -53,13 +54,16 @@ pub(super) fn place_labels(
         let label = node.label.clone().unwrap_or_default();
         let size = LABEL_SIZE;
         let w = text_width(&label, size, node.is_ego);
-        let h = size * 1.2;
+        let extra = more_lines(&label, size);
+        let h = size * 1.2 + extra;
+        // The baseline that centres the lines on a point.
+        let centred = |y: f64| y + size * 0.35 - extra / 2.0;
         // (left, baseline) candidates: at the node, then further out.
         let mut candidates: Vec<(f64, f64, bool)> = vec![
-            (p.cx + p.r + 2.0, p.cy + size * 0.35, false),
-            (p.cx - p.r - 2.0 - w, p.cy + size * 0.35, false),
+            (p.cx + p.r + 2.0, centred(p.cy), false),
+            (p.cx - p.r - 2.0 - w, centred(p.cy), false),
             (p.cx - w / 2.0, p.cy + p.r + size + 1.0, false),
-            (p.cx - w / 2.0, p.cy - p.r - 3.0, false),
+            (p.cx - w / 2.0, p.cy - p.r - 3.0 - extra, false),
         ];
         for step in 1..=10 {
             let d = p.r + 8.0 * step as f64;
@@ -67,7 +71,7 @@ pub(super) fn place_labels(
                 let angle = std::f64::consts::TAU * k as f64 / 16.0;
                 let (dx, dy) = (angle.cos() * d, angle.sin() * d);
                 let left = if dx >= 0.0 { p.cx + dx } else { p.cx + dx - w };
-                candidates.push((left, p.cy + dy + size * 0.35, true));
+                candidates.push((left, centred(p.cy + dy), true));
             }
         }
         // Distance from a box to a node's rim.

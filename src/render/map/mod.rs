@@ -121,15 +121,69 @@ pub fn short_label(text: &str, max: usize) -> String {
     crate::text::shorten(text, max)
 }
 
-/// Shortened labels that stay unique: names longer than `max` are cut
-/// with an ellipsis, and cut less where two would read the same.
+/// Names of at most this many characters are labelled on one line.
+pub const ONE_LINE: usize = 20;
+
+/// A label of `text` on at most two lines of at most `max` characters: on
+/// one line when it has at most [`ONE_LINE`] characters; else wrapped at
+/// spaces into two lines as even as they can be; the second line shortened
+/// with an ellipsis when two lines do not hold it (a word longer than a
+/// line is shortened too).
+///
+/// # Examples
+/// ```
+/// use verkosto::render::map::two_line_label;
+/// assert_eq!(two_line_label("Kokkolan kaupunki", 28), "Kokkolan kaupunki");
+/// assert_eq!(
+///     two_line_label("Kaakkois-Suomen ammattikorkeakoulu", 28),
+///     "Kaakkois-Suomen\nammattikorkeakoulu"
+/// );
+/// ```
+pub fn two_line_label(text: &str, max: usize) -> String {
+    let flat = crate::text::shorten(text, usize::MAX);
+    let n = flat.chars().count();
+    if n <= ONE_LINE.max(1).min(max) {
+        return flat;
+    }
+    let wrap = |width: usize| -> Vec<String> {
+        textwrap::wrap(
+            &flat,
+            textwrap::Options::new(width.max(1))
+                .break_words(false)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation),
+        )
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
+    };
+    let fits = |lines: &[String], width: usize| lines.iter().all(|l| l.chars().count() <= width);
+    for width in n.div_ceil(2)..=max {
+        let lines = wrap(width);
+        if lines.len() <= 2 && fits(&lines, width) {
+            return lines.join("\n");
+        }
+    }
+    let lines = wrap(max);
+    match lines.split_first() {
+        Some((first, rest)) if !rest.is_empty() => format!(
+            "{}\n{}",
+            crate::text::shorten(first, max),
+            crate::text::shorten(&rest.join(" "), max)
+        ),
+        _ => crate::text::shorten(&flat, max),
+    }
+}
+
+/// Labels that stay unique: each name on at most two lines of `max`
+/// characters ([`two_line_label`]), shortened less where two would read
+/// the same.
 pub fn unique_labels(names: &[&str], max: usize) -> Vec<String> {
     let mut lengths = vec![max; names.len()];
     for _ in 0..64 {
         let labels: Vec<String> = names
             .iter()
             .zip(&lengths)
-            .map(|(n, &m)| short_label(n, m))
+            .map(|(n, &m)| two_line_label(n, m))
             .collect();
         let mut changed = false;
         for i in 0..names.len() {
@@ -410,10 +464,37 @@ mod tests {
             "Kaakkois-Suomen ELY-keskus",
             "Xamk",
         ];
-        let labels = unique_labels(&names, 16);
+        let labels = unique_labels(&names, 28);
         assert_eq!(labels[2], "Xamk");
+        assert_eq!(labels[0], "Kaakkois-Suomen\nammattikorkeakoulu");
+        assert_eq!(labels[1], "Kaakkois-Suomen\nELY-keskus");
+        let same_start = [
+            "Regional Council of North Ostrobothnia and its many partners",
+            "Regional Council of North Ostrobothnia and its many friends",
+        ];
+        let labels = unique_labels(&same_start, 16);
         assert_ne!(labels[0], labels[1]);
-        assert!(labels[0].ends_with('…') && labels[1].ends_with('…'));
+        assert!(labels[0].lines().count() == 2 && labels[0].ends_with('…'));
+    }
+
+    #[test]
+    fn long_names_wrap_on_two_lines_before_they_are_shortened() {
+        assert_eq!(two_line_label("Lapin liitto", 28), "Lapin liitto");
+        assert_eq!(
+            two_line_label("Työ- ja elinkeinoministeriö", 28),
+            "Työ- ja\nelinkeinoministeriö"
+        );
+        // Too long for two lines: the second is shortened.
+        let label = two_line_label(
+            "Pohjois-Pohjanmaan elinkeino-, liikenne- ja ympäristökeskus",
+            28,
+        );
+        let lines: Vec<&str> = label.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines.iter().all(|l| l.chars().count() <= 28), "{label}");
+        assert!(lines[1].ends_with('…'));
+        // A single word longer than a line is shortened.
+        assert_eq!(two_line_label(&"a".repeat(40), 10).chars().count(), 10);
     }
 
     #[test]

@@ -28,7 +28,18 @@ fn text_element(xml: &mut XmlWriter, t: &Text, extra: &[(&str, &str)]) {
     }
     attributes.push(("fill", t.color));
     attributes.extend_from_slice(extra);
-    xml.text("text", &attributes, &t.text);
+    if t.text.contains('\n') {
+        // A label on two lines: one <tspan> a line, each back at x.
+        let spacing = format!("{}em", super::geometry::LINE_SPACING);
+        xml.open("text", &attributes);
+        for (i, line) in t.text.split('\n').enumerate() {
+            let dy = if i == 0 { "0" } else { spacing.as_str() };
+            xml.text("tspan", &[("x", x.as_str()), ("dy", dy)], line);
+        }
+        xml.close("text");
+    } else {
+        xml.text("text", &attributes, &t.text);
+    }
     xml.line_break();
 }
 

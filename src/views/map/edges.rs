@@ -43,14 +43,25 @@ fn short_project_name(project: &crate::model::Engagement) -> String {
     }
 }
 
+/// Per engagement position, whether it is a hub: at least `hubs`
+/// participants (all `false` without `hubs`).
+pub(super) fn hubs(analysis: &Analysis<'_>, hubs: Option<usize>) -> Vec<bool> {
+    let graph = analysis.projection().two_mode();
+    (0..graph.engagement_count())
+        .map(|e| hubs.is_some_and(|h| graph.members(e).len() >= h))
+        .collect()
+}
+
 /// The ties between shown actors, as wide as their weight (relative to the
-/// heaviest tie), each named by the project behind most of it.
+/// heaviest tie), each named by the project behind most of it; a tie only
+/// hub engagements make (`hub`, drawn as nodes instead) is left out.
 pub(super) fn tie_edges(
     analysis: &Analysis<'_>,
     lang: Lang,
     keep: &[bool],
     index: &[usize],
     min_shared: u32,
+    hub: &[bool],
 ) -> Vec<MapEdge> {
     let projection = analysis.projection();
     let graph = projection.two_mode();
@@ -66,6 +77,9 @@ pub(super) fn tie_edges(
             continue;
         }
         let behind = projection.engagements_behind(t);
+        if projection.direct_ties_behind(t).is_empty() && behind.iter().all(|&e| hub[e as usize]) {
+            continue;
+        }
         let mut roots: std::collections::BTreeMap<String, usize> = Default::default();
         for &e in behind {
             *roots.entry(project_name(analysis, e as usize)).or_insert(0) += 1;
@@ -98,8 +112,10 @@ pub(super) fn tie_edges(
     edges
 }
 
-/// A two-mode map's engagements as nodes (appended to `nodes`) and a line
-/// from each shown actor to each of its engagements, drawn by role.
+/// Engagements as nodes (appended to `nodes`) and a line from each shown
+/// actor to each of them, drawn by role: every engagement on a two-mode
+/// map, the hubs on a projection. `include` says, from the engagement's
+/// position and its number of shown members, whether it is drawn.
 pub(super) fn membership_edges(
     analysis: &Analysis<'_>,
     lang: Lang,
@@ -107,6 +123,7 @@ pub(super) fn membership_edges(
     index: &[usize],
     nodes: &mut Vec<MapNode>,
     name_projects: bool,
+    include: impl Fn(usize, usize) -> bool,
 ) -> Vec<MapEdge> {
     let projection = analysis.projection();
     let graph = projection.two_mode();
@@ -118,7 +135,7 @@ pub(super) fn membership_edges(
             .copied()
             .filter(|&a| keep[a as usize])
             .collect();
-        if members.is_empty() {
+        if !include(e, members.len()) {
             continue;
         }
         let engagement = graph.engagement(e);

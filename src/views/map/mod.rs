@@ -10,7 +10,7 @@ mod labels;
 mod options;
 mod shown;
 
-pub use options::{ClusterBy, ColorBy, Labels, MapMode, MapOptions};
+pub use options::{ClusterBy, ColorBy, Labels, MapMode, MapOptions, MapSelection};
 
 use crate::analysis::Analysis;
 use crate::error::Result;
@@ -77,9 +77,27 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
         &size_values,
         metric_name,
     );
+    let mut hub_count = 0;
     let edges = match options.mode {
         MapMode::Projection => {
-            edges::tie_edges(analysis, lang, &shown.keep, &index, shown.min_shared)
+            let hub = edges::hubs(analysis, options.hubs);
+            let mut edges =
+                edges::tie_edges(analysis, lang, &shown.keep, &index, shown.min_shared, &hub);
+            let before = nodes.len();
+            edges.extend(edges::membership_edges(
+                analysis,
+                lang,
+                &shown.keep,
+                &index,
+                &mut nodes,
+                !matches!(options.labels, Labels::None),
+                |e, members| hub[e] && members >= 2,
+            ));
+            hub_count = nodes.len() - before;
+            for node in &mut nodes[before..] {
+                node.size = 0.32;
+            }
+            edges
         }
         MapMode::TwoMode => edges::membership_edges(
             analysis,
@@ -88,6 +106,7 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
             &index,
             &mut nodes,
             !matches!(options.labels, Labels::None),
+            |_, members| members >= 1,
         ),
     };
     let max_weight = analysis
@@ -100,7 +119,18 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
         .title
         .clone()
         .unwrap_or_else(|| analysis.dataset().name.clone());
-    let caption = caption::caption(analysis, lang, &title, &nodes, edges.len(), &shown);
+    let lines = match options.mode {
+        MapMode::Projection => edges.iter().filter(|e| !nodes[e.b].is_engagement).count(),
+        MapMode::TwoMode => edges.len(),
+    };
+    let mut caption = caption::caption(analysis, lang, &title, &nodes, lines, &shown);
+    if let (Some(hub), true) = (options.hubs, hub_count > 0) {
+        caption.push(
+            lang.text("map.hubs")
+                .replace("{n}", &lang.integer(hub_count as i64))
+                .replace("{hub}", &hub.to_string()),
+        );
+    }
     let legend_notes = match options.mode {
         MapMode::Projection => vec![
             lang.text("map.size")

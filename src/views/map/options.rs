@@ -130,6 +130,92 @@ impl std::str::FromStr for ClusterBy {
     }
 }
 
+/// Which actors and ties a map shows (`--select`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MapSelection {
+    /// Everyone while at most `max_actors`; above, the repeated
+    /// collaboration that fits, else the core of the collaboration in
+    /// projects of fewer than 30 partners, else the densest k-core.
+    #[default]
+    Auto,
+    /// Ties of at least k shared engagements and the actors they join;
+    /// `None`: the smallest k ≥ 2 at which at most `max_actors` are left.
+    Repeated(Option<u32>),
+    /// The actors of the k-core (each with at least k ties inside it);
+    /// `None`: the smallest k at which at most `max_actors` are left.
+    Core(Option<usize>),
+    /// The `count` actors highest by `metric` (ties by position) and the
+    /// ties among them.
+    Top {
+        /// How many actors.
+        count: usize,
+        /// Ranked by this metric.
+        metric: Metric,
+    },
+}
+
+impl std::str::FromStr for MapSelection {
+    type Err = Error;
+
+    /// `auto`, `repeated`, `repeated:K`, `core`, `core:K`, `top:N` or
+    /// `top:N:METRIC`.
+    fn from_str(s: &str) -> Result<MapSelection> {
+        let bad = || {
+            Error::invalid(
+                "select",
+                s,
+                "auto, repeated[:K], core[:K] or top:N[:METRIC]",
+            )
+        };
+        let mut parts = s.trim().split(':');
+        let rule = parts.next().unwrap_or_default();
+        let number = |part: Option<&str>| -> Result<Option<usize>> {
+            part.map(|p| {
+                p.trim()
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|&k| k >= 1)
+                    .ok_or_else(bad)
+            })
+            .transpose()
+        };
+        let selection = match rule {
+            "auto" => MapSelection::Auto,
+            "repeated" => MapSelection::Repeated(
+                number(parts.next())?
+                    .map(|k| u32::try_from(k).map_err(|_| bad()))
+                    .transpose()?,
+            ),
+            "core" => MapSelection::Core(number(parts.next())?),
+            "top" => MapSelection::Top {
+                count: number(parts.next())?.ok_or_else(bad)?,
+                metric: match parts.next() {
+                    Some(m) => m.trim().parse()?,
+                    None => Metric::Degree,
+                },
+            },
+            _ => return Err(bad()),
+        };
+        match parts.next() {
+            Some(_) => Err(bad()),
+            None => Ok(selection),
+        }
+    }
+}
+
+impl std::fmt::Display for MapSelection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MapSelection::Auto => f.write_str("auto"),
+            MapSelection::Repeated(None) => f.write_str("repeated"),
+            MapSelection::Repeated(Some(k)) => write!(f, "repeated:{k}"),
+            MapSelection::Core(None) => f.write_str("core"),
+            MapSelection::Core(Some(k)) => write!(f, "core:{k}"),
+            MapSelection::Top { count, metric } => write!(f, "top:{count}:{metric}"),
+        }
+    }
+}
+
 /// Options of [`map`](crate::views::map()).
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapOptions {
@@ -149,6 +235,12 @@ pub struct MapOptions {
     /// that fits (ties of at least k shared engagements), else the densest
     /// k-core that fits, is shown and a note says what was hidden.
     pub max_actors: usize,
+    /// What a map shows of a larger network (`--select`).
+    pub select: MapSelection,
+    /// Engagements of at least this many participants are drawn as one
+    /// node with a line to each shown member, not as the clique of their
+    /// ties (`--hubs`); `None` draws every tie.
+    pub hubs: Option<usize>,
     /// A map of groups instead of actors: one node per value of this
     /// attribute (`region`, `kind`, `country`…), lines by the ties between
     /// groups.
@@ -169,6 +261,8 @@ impl Default for MapOptions {
             mode: MapMode::Projection,
             ego: None,
             max_actors: 400,
+            select: MapSelection::Auto,
+            hubs: None,
             aggregate: None,
             title: None,
             lang: Lang::default(),

@@ -4,9 +4,9 @@
 //! project of many partners does not fill the map with its clique; the
 //! densest k-core that fits when no repeated collaboration does.
 
-use super::MapOptions;
+use super::{MapOptions, MapSelection};
 use crate::analysis::{neighbourhood, Analysis};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::metrics::Metric;
 
 /// The actors a map shows.
@@ -63,16 +63,50 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
             );
         }
     }
-    let shown = keep.iter().filter(|k| **k).count();
+    let count = |set: &[bool]| set.iter().filter(|k| **k).count();
+    let mut thinned: Vec<String> = thinning_note.into_iter().collect();
     let mut min_shared = 1;
+    let before = count(&keep);
+    match options.select {
+        MapSelection::Auto => {}
+        MapSelection::Repeated(at) => {
+            let (k, tied) = match at {
+                Some(k) => (k, tied_by(analysis, &keep, ego, k)),
+                None => repeated(analysis, &keep, ego, options.max_actors)
+                    .unwrap_or_else(|| (2, tied_by(analysis, &keep, ego, 2))),
+            };
+            if count(&tied) < 2 {
+                let most = most_shared(analysis, &keep);
+                return Err(Error::invalid(
+                    "select",
+                    options.select,
+                    format!(
+                        "a number of shared engagements some two actors reach (the most any two share is {most})"
+                    ),
+                ));
+            }
+            min_shared = k;
+            keep = tied;
+            thinned.push(repeated_note(lang, k, count(&keep), before));
+        }
+        MapSelection::Core(at) => {
+            thinned.push(core(analysis, &mut keep, ego, options, before, at)?);
+        }
+        MapSelection::Top { count: top, metric } => {
+            thinned.push(highest(
+                analysis, &mut keep, ego, options, before, top, metric,
+            )?);
+        }
+    }
+    let shown = count(&keep);
+    let hub = options.hubs.unwrap_or(HUB_MEMBERS);
     if shown > options.max_actors {
         let repeated = repeated(analysis, &keep, ego, options.max_actors);
-        let count = |set: &[bool]| set.iter().filter(|k| **k).count();
         let few = repeated
             .as_ref()
             .is_none_or(|(_, tied)| count(tied) < options.max_actors / 4);
         let collaboration = few
-            .then(|| collaboration_core(analysis, &keep, ego, options.max_actors))
+            .then(|| collaboration_core(analysis, &keep, ego, options.max_actors, hub))
             .flatten()
             .filter(|(_, kept)| {
                 repeated
@@ -82,29 +116,23 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
         if let Some((k, kept)) = collaboration {
             keep = kept;
             let after = count(&keep);
-            thinning_note = Some(
+            thinned.push(
                 lang.text("map.collaboration_core")
                     .replace("{k}", &k.to_string())
-                    .replace("{hub}", &HUB_MEMBERS.to_string())
+                    .replace("{hub}", &hub.to_string())
                     .replace("{shown}", &lang.integer(after as i64))
                     .replace("{all}", &lang.integer(shown as i64))
                     .replace("{hidden}", &lang.integer((shown - after) as i64)),
             );
         } else if let Some((k, tied)) = repeated {
-            min_shared = k;
+            min_shared = min_shared.max(k);
             keep = tied;
-            let after = keep.iter().filter(|k| **k).count();
-            thinning_note = Some(
-                lang.text("map.repeated")
-                    .replace("{k}", &k.to_string())
-                    .replace("{shown}", &lang.integer(after as i64))
-                    .replace("{all}", &lang.integer(shown as i64))
-                    .replace("{hidden}", &lang.integer((shown - after) as i64)),
-            );
+            thinned.push(repeated_note(lang, k, count(&keep), shown));
         } else {
-            thinning_note = Some(core(analysis, &mut keep, ego, options, shown)?);
+            thinned.push(core(analysis, &mut keep, ego, options, shown, None)?);
         }
     }
+    let thinning_note = (!thinned.is_empty()).then(|| thinned.join(" "));
     Ok(Shown {
         keep,
         ego,
@@ -114,40 +142,72 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
     })
 }
 
-/// The actors of `keep` with a tie of at least k shared engagements to
-/// another of them, for the smallest k ≥ 2 at which at most `max` are
-/// left (and the ego); `None` when no k leaves any two.
+/// The caption's note for a map of ties of at least `k` shared
+/// engagements that joins `shown` of `all` actors.
+fn repeated_note(lang: crate::lang::Lang, k: u32, shown: usize, all: usize) -> String {
+    lang.text("map.repeated")
+        .replace("{k}", &k.to_string())
+        .replace("{shown}", &lang.integer(shown as i64))
+        .replace("{all}", &lang.integer(all as i64))
+        .replace("{hidden}", &lang.integer((all - shown) as i64))
+}
+
+/// The most engagements two actors of `keep` share.
+fn most_shared(analysis: &Analysis<'_>, keep: &[bool]) -> u32 {
+    analysis
+        .projection()
+        .ties()
+        .iter()
+        .filter(|t| keep[t.source as usize] && keep[t.target as usize])
+        .map(|t| t.shared)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The actors of `keep` with a tie of at least `k` shared engagements to
+/// another of them (and the ego).
+fn tied_by(analysis: &Analysis<'_>, keep: &[bool], ego: Option<usize>, k: u32) -> Vec<bool> {
+    let mut tied = vec![false; keep.len()];
+    for t in analysis
+        .projection()
+        .ties()
+        .iter()
+        .filter(|t| t.shared >= k)
+    {
+        let (a, b) = (t.source as usize, t.target as usize);
+        if keep[a] && keep[b] {
+            tied[a] = true;
+            tied[b] = true;
+        }
+    }
+    if let Some(e) = ego {
+        tied[e] = true;
+    }
+    tied
+}
+
+/// [`tied_by`] for the smallest k ≥ 2 at which at most `max` actors are
+/// left; `None` when no k leaves any two.
 fn repeated(
     analysis: &Analysis<'_>,
     keep: &[bool],
     ego: Option<usize>,
     max: usize,
 ) -> Option<(u32, Vec<bool>)> {
-    let ties = analysis.projection().ties();
-    let most = ties.iter().map(|t| t.shared).max().unwrap_or(0);
-    (2..=most).find_map(|k| {
-        let mut tied = vec![false; keep.len()];
-        for t in ties.iter().filter(|t| t.shared >= k) {
-            let (a, b) = (t.source as usize, t.target as usize);
-            if keep[a] && keep[b] {
-                tied[a] = true;
-                tied[b] = true;
-            }
-        }
-        if let Some(e) = ego {
-            tied[e] = true;
-        }
+    (2..=most_shared(analysis, keep)).find_map(|k| {
+        let tied = tied_by(analysis, keep, ego, k);
         let n = tied.iter().filter(|t| **t).count();
         (n >= 2 && n <= max).then_some((k, tied))
     })
 }
 
-/// Engagements of at least this many participants are hubs: a thinned map
-/// does not count the ties they alone make.
+/// Engagements of at least this many participants (unless `--hubs` says
+/// another number) are hubs: a thinned map does not count the ties they
+/// alone make.
 pub(super) const HUB_MEMBERS: usize = 30;
 
 /// The actors of `keep` in the k-core of the ties that engagements of
-/// fewer than [`HUB_MEMBERS`] participants (or direct ties) make, for the
+/// fewer than `hub` participants (or direct ties) make, for the
 /// smallest k ≥ 1 at which at most `max` are left (and the ego); when every
 /// core that is not empty is larger, `max` actors of the deepest of them,
 /// grown breadth first from its best-connected actor. `None` when there
@@ -157,6 +217,7 @@ fn collaboration_core(
     keep: &[bool],
     ego: Option<usize>,
     max: usize,
+    hub: usize,
 ) -> Option<(usize, Vec<bool>)> {
     let projection = analysis.projection();
     let graph = projection.two_mode();
@@ -172,7 +233,7 @@ fn collaboration_core(
                     || projection
                         .engagements_behind(t)
                         .iter()
-                        .any(|&e| graph.members(e as usize).len() < HUB_MEMBERS))
+                        .any(|&e| graph.members(e as usize).len() < hub))
         })
         .map(|(_, tie)| (tie.source, tie.target, tie.weight))
         .collect();
@@ -238,14 +299,16 @@ fn collaboration_core(
     Some((k, kept))
 }
 
-/// Keeps the actors of the densest k-core that fits `options.max_actors`
-/// (and the ego); returns the caption's note.
+/// Keeps the actors of the k-core (and the ego): `at`, else the smallest
+/// k at which at most `options.max_actors` are left; returns the
+/// caption's note.
 fn core(
     analysis: &Analysis<'_>,
     keep: &mut [bool],
     ego: Option<usize>,
     options: &MapOptions,
     shown: usize,
+    at: Option<usize>,
 ) -> Result<String> {
     let n = keep.len();
     let cores: Vec<usize> = analysis
@@ -253,19 +316,75 @@ fn core(
         .iter()
         .map(|c| c.as_f64().unwrap_or(0.0) as usize)
         .collect();
-    let mut k = 0;
-    while (0..n).filter(|&v| keep[v] && cores[v] > k).count() > options.max_actors {
-        k += 1;
-    }
+    let inside = |k: usize| (0..n).filter(|&v| keep[v] && cores[v] >= k).count();
+    let k = match at {
+        Some(k) => {
+            let deepest = (0..n)
+                .filter(|&v| keep[v])
+                .map(|v| cores[v])
+                .max()
+                .unwrap_or(0);
+            if k > deepest {
+                return Err(Error::invalid(
+                    "select",
+                    options.select,
+                    format!("a core that is not empty (the deepest is the {deepest}-core)"),
+                ));
+            }
+            k
+        }
+        None => (1..)
+            .find(|&k| inside(k) <= options.max_actors)
+            .unwrap_or(1),
+    };
     for v in 0..n {
-        keep[v] = keep[v] && (cores[v] > k || Some(v) == ego);
+        keep[v] = keep[v] && (cores[v] >= k || Some(v) == ego);
     }
     let after = keep.iter().filter(|k| **k).count();
-    Ok(options
-        .lang
+    let lang = options.lang;
+    Ok(lang
         .text("map.thinned")
-        .replace("{k}", &(k + 1).to_string())
-        .replace("{shown}", &after.to_string())
-        .replace("{all}", &shown.to_string())
-        .replace("{hidden}", &(shown - after).to_string()))
+        .replace("{k}", &k.to_string())
+        .replace("{shown}", &lang.integer(after as i64))
+        .replace("{all}", &lang.integer(shown as i64))
+        .replace("{hidden}", &lang.integer((shown - after) as i64)))
+}
+
+/// Keeps the `top` actors of `keep` highest by `metric` (ties by
+/// position) and the ego; returns the caption's note.
+fn highest(
+    analysis: &Analysis<'_>,
+    keep: &mut [bool],
+    ego: Option<usize>,
+    options: &MapOptions,
+    shown: usize,
+    top: usize,
+    metric: Metric,
+) -> Result<String> {
+    let values: Vec<f64> = analysis
+        .metric(metric)?
+        .iter()
+        .map(|v| v.as_f64().unwrap_or(f64::NEG_INFINITY))
+        .collect();
+    let mut ranked: Vec<usize> = (0..keep.len()).filter(|&v| keep[v]).collect();
+    ranked.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(a.cmp(&b)));
+    keep.iter_mut().for_each(|k| *k = false);
+    for &v in ranked.iter().take(top) {
+        keep[v] = true;
+    }
+    if let Some(e) = ego {
+        keep[e] = true;
+    }
+    let after = keep.iter().filter(|k| **k).count();
+    let lang = options.lang;
+    Ok(lang
+        .text("map.top")
+        .replace(
+            "{metric}",
+            lang.lookup(&format!("metric.{}", metric.name()))
+                .unwrap_or(metric.name()),
+        )
+        .replace("{shown}", &lang.integer(after as i64))
+        .replace("{all}", &lang.integer(shown as i64))
+        .replace("{hidden}", &lang.integer((shown - after) as i64)))
 }
