@@ -26,6 +26,13 @@ pub struct RenderArgs {
     /// Draw without Graphviz, with verkosto's own layout (SVG only).
     #[arg(long)]
     pub builtin: bool,
+    /// Where actors go: network (by their ties, the default) or geo (at
+    /// their municipality's centre, else their region's, on a map of
+    /// Finland; actors with neither are left out and counted in the
+    /// caption).
+    #[arg(long, default_value = "network", value_name = "LAYOUT",
+          value_parser = ["network", "geo"], conflicts_with_all = ["engine", "builtin", "aggregate"])]
+    pub layout: String,
     #[command(flatten)]
     pub style: MapStyleArgs,
     /// projection (actors tied to actors) or two-mode (actors and
@@ -110,6 +117,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<()> {
             ego: args.ego.clone().map(|id| (id, args.radius)),
             max_actors: args.max_actors,
             aggregate: args.aggregate.clone(),
+            geo: args.layout == "geo",
             title: args.title.clone(),
             lang: args.lang,
             ..MapOptions::default()

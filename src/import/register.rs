@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 const MUNICIPALITIES: &str = include_str!("../../data/register/municipalities.tsv");
 const BODIES: &str = include_str!("../../data/register/bodies.tsv");
+const COORDINATES: &str = include_str!("../../data/register/coordinates.tsv");
 
 /// A municipality of the register.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,6 +161,106 @@ pub(crate) fn municipality_index() -> &'static MunicipalityIndex {
     })
 }
 
+/// A point on the map of Finland: latitude and longitude in degrees
+/// (WGS84).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Place {
+    /// Degrees north.
+    pub latitude: f64,
+    /// Degrees east.
+    pub longitude: f64,
+}
+
+/// Every municipality's centre by its Finnish name in lower case (from
+/// the GeoNames gazetteer; `data/register/coordinates.tsv` names the source).
+fn centres() -> &'static HashMap<String, Place> {
+    static CELL: OnceLock<HashMap<String, Place>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        rows(COORDINATES)
+            .filter_map(|f| {
+                let place = Place {
+                    latitude: f.get(1)?.parse().ok()?,
+                    longitude: f.get(2)?.parse().ok()?,
+                };
+                Some((f[0].to_lowercase(), place))
+            })
+            .collect()
+    })
+}
+
+/// Every municipality's centre, in the order of the register.
+pub fn municipality_places() -> impl Iterator<Item = Place> {
+    municipalities()
+        .iter()
+        .filter_map(|m| centres().get(&m.name.to_lowercase()).copied())
+}
+
+/// The centre of the municipality `name` names: its Finnish or Swedish
+/// name, or the name of its town or municipality as an organisation
+/// (`Kouvolan kaupunki`, `Hartolan kunta`, `Vasa stad`, `Kimitoöns
+/// kommun`); case does not matter.
+///
+/// # Examples
+///
+/// ```
+/// use verkosto::import::register::municipality_place;
+/// let oulu = municipality_place("Oulun kaupunki").unwrap();
+/// assert!((oulu.latitude - 65.0).abs() < 0.1);
+/// assert_eq!(municipality_place("Vasa"), municipality_place("Vaasa"));
+/// assert!(municipality_place("Tallinn").is_none());
+/// ```
+pub fn municipality_place(name: &str) -> Option<Place> {
+    let index = municipality_index();
+    let lower = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let finnish = index.by_name.get(&lower).cloned().or_else(|| {
+        let (stem, word) = lower.rsplit_once(' ')?;
+        match word {
+            "kaupunki" | "kunta" => index.by_genitive.get(stem).cloned(),
+            "stad" | "kommun" => index
+                .by_name
+                .get(stem)
+                .or_else(|| index.by_name.get(stem.strip_suffix('s')?))
+                .cloned(),
+            _ => None,
+        }
+    })?;
+    centres().get(&finnish).copied()
+}
+
+/// The centre of a region (maakunta, by its Finnish name, case not
+/// mattering): the mean of its municipalities' centres.
+///
+/// # Examples
+///
+/// ```
+/// use verkosto::import::register::region_place;
+/// let lapland = region_place("Lappi").unwrap();
+/// assert!(lapland.latitude > 66.0);
+/// assert!(region_place("Atlantis").is_none());
+/// ```
+pub fn region_place(region: &str) -> Option<Place> {
+    let region = region.trim().to_lowercase();
+    let (mut latitude, mut longitude, mut count) = (0.0, 0.0, 0usize);
+    for m in municipalities()
+        .iter()
+        .filter(|m| m.region.to_lowercase() == region)
+    {
+        if let Some(p) = centres().get(&m.name.to_lowercase()) {
+            latitude += p.latitude;
+            longitude += p.longitude;
+            count += 1;
+        }
+    }
+    (count > 0).then(|| Place {
+        latitude: latitude / count as f64,
+        longitude: longitude / count as f64,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +274,15 @@ mod tests {
             }
             assert_eq!(line.split('\t').count(), 4, "{line:?}");
         }
+        // Every municipality has a centre in Finland (Åland included).
+        for m in municipalities() {
+            let p = centres()
+                .get(&m.name.to_lowercase())
+                .unwrap_or_else(|| panic!("no centre for {}", m.name));
+            assert!((59.5..70.2).contains(&p.latitude), "{}: {p:?}", m.name);
+            assert!((19.0..31.7).contains(&p.longitude), "{}: {p:?}", m.name);
+        }
+        assert_eq!(centres().len(), municipalities().len());
         assert_eq!(municipalities().len(), 309);
         let names: HashSet<&str> = municipalities().iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names.len(), 309, "no municipality twice");

@@ -583,3 +583,255 @@ fn the_caption_counts_the_named_actors_when_some_are_not() {
     assert_eq!(svg.matches("data-label=").count(), 27);
     assert!(!svg.contains("actors are named"));
 }
+
+/// Eight actors: a, b, c share P1; a and b also P2; c and d P3; a, e, f,
+/// g and h the five-partner H1; e and f also P4. Ties (14): ab and ef of
+/// two engagements, the rest of one. Degrees: a 6, e f g h 4, c 3, b 2,
+/// d 1. Cores: a e f g h 4 (H1's clique), b c 2, d 1.
+const SELECTIONS: &str = r#"{"name": "selections",
+ "actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"},
+  {"id": "d", "name": "D"}, {"id": "e", "name": "E"}, {"id": "f", "name": "F"},
+  {"id": "g", "name": "G"}, {"id": "h", "name": "H"}],
+ "engagements": [
+  {"id": "P1", "name": "P1", "participants": [{"actor": "a"}, {"actor": "b"}, {"actor": "c"}]},
+  {"id": "P2", "name": "P2", "participants": [{"actor": "a"}, {"actor": "b"}]},
+  {"id": "P3", "name": "P3", "participants": [{"actor": "c"}, {"actor": "d"}]},
+  {"id": "H1", "name": "H1", "participants": [{"actor": "a"}, {"actor": "e"}, {"actor": "f"},
+    {"actor": "g"}, {"actor": "h"}]},
+  {"id": "P4", "name": "P4", "participants": [{"actor": "e"}, {"actor": "f"}]}]}"#;
+
+/// The actor ids, tie ids and engagement ids an SVG map draws.
+fn drawn(svg: &str, mark: &str) -> Vec<String> {
+    let mut ids: Vec<String> = svg
+        .split(&format!("{mark}=\""))
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// `--select` chooses what a map shows, checked against hand counts.
+#[test]
+fn select_chooses_what_the_map_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("selections.json");
+    std::fs::write(&file, SELECTIONS).unwrap();
+    let file = file.to_str().unwrap();
+    let map = |rule: &str| {
+        let r = render(dir.path(), file, "m.svg", &["--builtin", "--select", rule]);
+        assert_eq!(r.code, 0, "{rule}: {}", r.stderr);
+        let svg = std::fs::read_to_string(dir.path().join("m.svg")).unwrap();
+        (drawn(&svg, "data-actor"), drawn(&svg, "data-tie"), r.stderr)
+    };
+    let (actors, ties, note) = map("repeated");
+    assert_eq!(actors, ["a", "b", "e", "f"]);
+    assert_eq!(ties, ["a|b", "e|f"]);
+    assert!(
+        note.contains("ties of at least 2 shared engagements and the 4 of 8 actors"),
+        "{note}"
+    );
+    let (actors, ties, _) = map("repeated:2");
+    assert_eq!((actors.len(), ties.len()), (4, 2));
+    let (actors, ties, note) = map("core:3");
+    assert_eq!(actors, ["a", "e", "f", "g", "h"]);
+    assert_eq!(ties.len(), 10);
+    assert!(note.contains("the 3-core: 5 of 8 actors"), "{note}");
+    let (actors, _, _) = map("core:2");
+    assert_eq!(actors, ["a", "b", "c", "e", "f", "g", "h"]);
+    let (actors, ties, note) = map("top:2");
+    assert_eq!(actors, ["a", "e"]);
+    assert_eq!(ties, ["a|e"]);
+    assert!(
+        note.contains("the 2 of 8 actors highest by partners"),
+        "{note}"
+    );
+    let (actors, _, _) = map("top:3:betweenness");
+    assert_eq!(actors.len(), 3);
+    assert!(actors.contains(&"a".to_string()) && actors.contains(&"c".to_string()));
+    let (actors, ties, _) = map("auto");
+    assert_eq!((actors.len(), ties.len()), (8, 14));
+    // Rules no tie meets, and bad rules, are usage errors that say why.
+    for (rule, says) in [
+        ("repeated:3", "the most any two share is 2"),
+        ("core:5", "the deepest is the 4-core"),
+        ("top:0", "top:N"),
+        ("core:x", "top:N"),
+        ("nearest", "repeated[:K]"),
+    ] {
+        let r = render(dir.path(), file, "bad.svg", &["--select", rule]);
+        assert_eq!(r.code, 2, "{rule}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{rule}: {}", r.stderr);
+        assert!(!dir.path().join("bad.svg").exists());
+    }
+    // Commands without maps take only the backbone.
+    let r = run_in(&repo(), &["summary", file, "--select", "repeated"], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("render, report and compare"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// `--hubs N` draws an engagement of N or more participants as one node
+/// with a line to each member; the ties only it makes are not drawn.
+#[test]
+fn hubs_draw_a_large_project_as_one_node() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("selections.json");
+    std::fs::write(&file, SELECTIONS).unwrap();
+    let r = render(
+        dir.path(),
+        file.to_str().unwrap(),
+        "hubs.svg",
+        &["--builtin", "--hubs", "5"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("hubs.svg")).unwrap();
+    assert_eq!(drawn(&svg, "data-engagement"), ["H1"]);
+    assert_eq!(drawn(&svg, "data-actor").len(), 8);
+    // ab, ac, bc, cd and ef (P4 besides H1); H1's other nine are not drawn.
+    let ties = drawn(&svg, "data-tie");
+    let actor_ties: Vec<&String> = ties.iter().filter(|t| !t.contains("H1")).collect();
+    assert_eq!(actor_ties, ["a|b", "a|c", "b|c", "c|d", "e|f"]);
+    assert_eq!(
+        ties.len() - actor_ties.len(),
+        5,
+        "a line from H1 to each member"
+    );
+    assert!(
+        svg.contains("8 actors, 5 ties"),
+        "caption counts actor ties"
+    );
+    assert!(svg.contains("(1 here)"), "caption says hubs are drawn");
+    // Without --hubs, or with a higher threshold, no hub.
+    for extra in [&[][..], &["--hubs", "6"][..]] {
+        let mut args = vec!["--builtin"];
+        args.extend_from_slice(extra);
+        let r = render(dir.path(), file.to_str().unwrap(), "plain.svg", &args);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let svg = std::fs::read_to_string(dir.path().join("plain.svg")).unwrap();
+        assert!(drawn(&svg, "data-engagement").is_empty());
+        assert_eq!(drawn(&svg, "data-tie").len(), 14);
+    }
+    // Bare --hubs means 30; --hubs 1 is a usage error.
+    let r = render(
+        dir.path(),
+        file.to_str().unwrap(),
+        "h.svg",
+        &["--builtin", "--hubs"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = render(
+        dir.path(),
+        file.to_str().unwrap(),
+        "h.svg",
+        &["--hubs", "1"],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+/// The centre of each drawn actor of an SVG map, by id.
+fn centres(svg: &str) -> std::collections::BTreeMap<String, (f64, f64)> {
+    svg.split("<circle data-actor=\"")
+        .skip(1)
+        .map(|s| {
+            let id = s.split('"').next().unwrap().to_string();
+            let number = |name: &str| -> f64 {
+                s.split(&format!("{name}=\""))
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap()
+                    .parse()
+                    .unwrap()
+            };
+            (id, (number("cx"), number("cy")))
+        })
+        .collect()
+}
+
+/// `--layout geo` puts actors where their municipality or region is, with
+/// Finland's municipalities faintly behind them, and says who has no place.
+#[test]
+fn a_geographic_map_looks_like_finland() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = render(
+        dir.path(),
+        "graphs/finland-regional.json",
+        "geo.svg",
+        &["--layout", "geo", "--size", "a4"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(dir.path().join("geo.svg")).unwrap();
+    assert_well_formed_xml(&svg, "geographic map");
+    let at = centres(&svg);
+    // The network and the ministry have neither municipality nor region.
+    assert!(!at.contains_key("suomen-kasvukaytava") && !at.contains_key("tem"));
+    assert!(svg.contains("2 actors with no Finnish municipality or region are not on this map"));
+    assert!(
+        svg.contains("GeoNames"),
+        "the source of the places is named"
+    );
+    // Lapland (Rovaniemi) north of Central Ostrobothnia (Kokkola), north of
+    // Pirkanmaa (Tampere), north of Vantaa; Kouvola east of Seinäjoki.
+    let y = |id: &str| at[id].1;
+    assert!(y("lapin-liitto") < y("centria"), "{at:?}");
+    assert!(y("centria") < y("tampere"), "{at:?}");
+    assert!(y("tampere") < y("vantaa"), "{at:?}");
+    assert!(at["kouvola"].0 > at["seinajoki"].0, "{at:?}");
+    // No two actors overlap.
+    let points: Vec<&(f64, f64)> = at.values().collect();
+    for (i, a) in points.iter().enumerate() {
+        for b in &points[i + 1..] {
+            assert!(
+                (a.0 - b.0).hypot(a.1 - b.1) > 4.0,
+                "{a:?} and {b:?} overlap"
+            );
+        }
+    }
+    // All 309 municipalities outline the country.
+    let backdrop = svg
+        .split("class=\"backdrop\"")
+        .nth(1)
+        .unwrap()
+        .split("</g>")
+        .next()
+        .unwrap();
+    assert_eq!(backdrop.matches("<circle").count(), 309);
+    // Graphviz draws the same page; a geographic map has its own layout.
+    let r = render(
+        dir.path(),
+        "graphs/finland-regional.json",
+        "geo.dot",
+        &["--layout", "geo"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = render(
+        dir.path(),
+        "graphs/finland-regional.json",
+        "x.svg",
+        &["--layout", "geo", "--builtin"],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    // A network with no Finnish place: exit 2, nothing written.
+    let abroad = dir.path().join("abroad.json");
+    std::fs::write(
+        &abroad,
+        r#"{"name": "abroad", "actors": [{"id": "t", "name": "Tallinn University"},
+            {"id": "r", "name": "Riga Planning Region"}],
+            "engagements": [{"id": "p", "name": "P", "participants": [{"actor": "t"}, {"actor": "r"}]}]}"#,
+    )
+    .unwrap();
+    let r = render(
+        dir.path(),
+        abroad.to_str().unwrap(),
+        "none.svg",
+        &["--layout", "geo"],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("municipality or region"), "{}", r.stderr);
+    assert!(!dir.path().join("none.svg").exists());
+}

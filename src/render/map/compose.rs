@@ -346,6 +346,7 @@ pub fn compose(
         title,
         caption,
         clusters,
+        backdrop: placed.backdrop.iter().map(|&p| at(p)).collect(),
         edges,
         nodes,
         island_captions,

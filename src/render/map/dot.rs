@@ -127,7 +127,8 @@ fn text_node(height: f64, name: &str, t: &Text) -> Stmt {
     let b = t.bounds();
     // Left-aligned text ends with Graphviz's `\l`, so that it starts at the
     // node's left edge whatever the font's real widths.
-    // A line break is `\l` (left) or `\n` (centred), and so is the end.
+    // A line break is `\l` (left), `\r` (right) or `\n` (centred), and so
+    // is the end.
     let lines: Vec<String> = t
         .text
         .split('\n')
@@ -138,6 +139,8 @@ fn text_node(height: f64, name: &str, t: &Text) -> Stmt {
         .collect();
     let label = if t.middle {
         format!("\"{}\"", lines.join("\\n"))
+    } else if t.end {
+        format!("\"{}\\r\"", lines.join("\\r"))
     } else {
         format!("\"{}\\l\"", lines.join("\\l"))
     };
@@ -200,6 +203,22 @@ pub fn pinned_dot(p: &Picture) -> String {
         point(h, "corner1", p.width, p.height),
         text_node(h, "title", &p.title),
     ];
+    for (i, &(x, y)) in p.backdrop.iter().enumerate() {
+        stmts.push(node(
+            &format!("place{i}"),
+            vec![
+                attr("shape", "circle"),
+                attr("style", "filled"),
+                attr("fixedsize", "true"),
+                attr("width", "0.039"),
+                attr("label", ""),
+                attr("penwidth", "0"),
+                attr("fillcolor", super::svg::BACKDROP),
+                attr("color", super::svg::BACKDROP),
+                attr("pos", &pos(h, x, y)),
+            ],
+        ));
+    }
     for (i, b) in p.clusters.iter().enumerate() {
         let r = b.rect;
         stmts.push(node(

@@ -20,6 +20,9 @@ pub struct Text {
     pub italic: bool,
     /// Centred on `x`.
     pub middle: bool,
+    /// Ending at `x` (right-aligned), so that a label left of its node
+    /// ends at the node whatever the font's real widths.
+    pub end: bool,
     /// Colour.
     pub color: &'static str,
     /// The text.
@@ -33,6 +36,8 @@ impl Text {
         let w = text_width(&self.text, self.size, self.bold);
         let left = if self.middle {
             self.x - w / 2.0
+        } else if self.end {
+            self.x - w
         } else {
             self.x
         };
@@ -194,6 +199,9 @@ pub struct Picture {
     pub caption: Vec<Text>,
     /// Cluster boxes.
     pub clusters: Vec<PBox>,
+    /// Faint points behind the map, points (a geographic map's
+    /// municipalities).
+    pub backdrop: Vec<(f64, f64)>,
     /// Ties.
     pub edges: Vec<PEdge>,
     /// Nodes.
@@ -241,6 +249,7 @@ pub fn text(x: f64, y: f64, size: f64, s: &str) -> Text {
         bold: false,
         italic: false,
         middle: false,
+        end: false,
         color: "#222222",
         text: s.to_string(),
     }

@@ -58,7 +58,8 @@ pub(super) fn place_labels(
         let h = size * 1.2 + extra;
         // The baseline that centres the lines on a point.
         let centred = |y: f64| y + size * 0.35 - extra / 2.0;
-        // (left, baseline) candidates: at the node, then further out.
+        // (left, baseline, moved) candidates: at the node, then further
+        // out; a label that ends left of its node is right-aligned.
         let mut candidates: Vec<(f64, f64, bool)> = vec![
             (p.cx + p.r + 2.0, centred(p.cy), false),
             (p.cx - p.r - 2.0 - w, centred(p.cy), false),
@@ -138,9 +139,14 @@ pub(super) fn place_labels(
         let Some((left, baseline, moved)) = chosen else {
             continue;
         };
+        // Left of its node (it ends before the node's centre): aligned to
+        // its right end, by the node.
+        let end = left + w <= p.cx;
         let t = Text {
             bold: node.is_ego,
             color: "#111111",
+            end,
+            x: if end { left + w } else { left },
             ..text(left, baseline, size, &label)
         };
         let bounds_of = t.bounds();

@@ -64,6 +64,9 @@ pub struct Placed {
     spacing: f64,
     /// Each component as laid out on its own, for packing.
     parts: Vec<Part>,
+    /// Points drawn faintly behind the map, inches like `positions` (the
+    /// municipalities of a geographic map, which outline Finland).
+    pub backdrop: Vec<(f64, f64)>,
 }
 
 /// A bounding box: left, top, right, bottom.
@@ -85,6 +88,9 @@ struct Part {
     /// The longest label of its nodes, characters: room to its right so
     /// that the labels of a small island sit beside it, not over others.
     label_chars: usize,
+    /// Points drawn behind it, in its frame (a geographic map's
+    /// municipalities); a part with them is never spread or stacked.
+    backdrop: Vec<(f64, f64)>,
 }
 
 /// Label text size over caption text size (9 pt over 8 pt).
@@ -124,6 +130,132 @@ fn components(model: &MapModel) -> Vec<usize> {
         .collect()
 }
 
+/// Inches per degree of latitude on a geographic map.
+const GEO_SCALE: f64 = 1.0;
+
+/// Inches kept clear between two nodes on a geographic map.
+const GEO_GAP: f64 = 0.02;
+
+/// A place on a geographic map, inches, y down: an equirectangular
+/// projection true to scale at 64.5° N, the middle of Finland.
+fn geo_point(p: crate::import::register::Place) -> (f64, f64) {
+    let shrink = 64.5f64.to_radians().cos();
+    (p.longitude * shrink * GEO_SCALE, -p.latitude * GEO_SCALE)
+}
+
+/// Each node's position on a geographic map, inches, y down: the places
+/// in an equirectangular projection true to scale at 64.5° N (the middle
+/// of Finland); nodes that would overlap are pushed apart (nodes of one
+/// place start on a small sunflower around it, largest in the middle); a
+/// node without a place (a project drawn as a node) at the mean of its
+/// neighbours, else below the map.
+///
+/// Complexity: O(p²) per round for p placed nodes, 80 rounds.
+fn geo_positions(model: &MapModel) -> Vec<(f64, f64)> {
+    let n = model.nodes.len();
+    let mut positions: Vec<Option<(f64, f64)>> = model
+        .nodes
+        .iter()
+        .map(|node| node.place.map(geo_point))
+        .collect();
+    let mut at: std::collections::BTreeMap<(i64, i64), Vec<usize>> = Default::default();
+    for (v, p) in positions.iter().enumerate() {
+        if let Some((x, y)) = p {
+            at.entry(((x * 1e4).round() as i64, (y * 1e4).round() as i64))
+                .or_default()
+                .push(v);
+        }
+    }
+    let golden = std::f64::consts::PI * (3.0 - 5f64.sqrt());
+    for members in at.values_mut() {
+        members.sort_by(|&a, &b| {
+            model.nodes[b]
+                .size
+                .total_cmp(&model.nodes[a].size)
+                .then(a.cmp(&b))
+        });
+        for (i, &v) in members.iter().enumerate() {
+            if let Some((x, y)) = positions[v] {
+                let r = 0.05 * (i as f64).sqrt();
+                let angle = i as f64 * golden;
+                positions[v] = Some((x + r * angle.cos(), y + r * angle.sin()));
+            }
+        }
+    }
+    // Push overlapping nodes apart, half the overlap each, in a fixed order.
+    let placed: Vec<usize> = (0..n).filter(|&v| positions[v].is_some()).collect();
+    let mut xy: Vec<(f64, f64)> = placed.iter().filter_map(|&v| positions[v]).collect();
+    let radius: Vec<f64> = placed.iter().map(|&v| model.nodes[v].size / 2.0).collect();
+    for _ in 0..80 {
+        let mut moved = false;
+        for i in 0..xy.len() {
+            for j in i + 1..xy.len() {
+                let (dx, dy) = (xy[j].0 - xy[i].0, xy[j].1 - xy[i].1);
+                let d = (dx * dx + dy * dy).sqrt();
+                let least = radius[i] + radius[j] + GEO_GAP;
+                if d < least {
+                    let (ux, uy) = if d > 1e-9 {
+                        (dx / d, dy / d)
+                    } else {
+                        let angle = (i * 7 + j * 13) as f64 * golden;
+                        (angle.cos(), angle.sin())
+                    };
+                    let push = (least - d) / 2.0;
+                    xy[i] = (xy[i].0 - ux * push, xy[i].1 - uy * push);
+                    xy[j] = (xy[j].0 + ux * push, xy[j].1 + uy * push);
+                    moved = true;
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    for (k, &v) in placed.iter().enumerate() {
+        positions[v] = Some(xy[k]);
+    }
+    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in &model.edges {
+        neighbours[e.a].push(e.b);
+        neighbours[e.b].push(e.a);
+    }
+    let bottom = positions
+        .iter()
+        .flatten()
+        .map(|p| p.1)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let left = positions
+        .iter()
+        .flatten()
+        .map(|p| p.0)
+        .fold(f64::INFINITY, f64::min);
+    let mut unplaced = 0;
+    (0..n)
+        .map(|v| {
+            positions[v].unwrap_or_else(|| {
+                let placed: Vec<(f64, f64)> =
+                    neighbours[v].iter().filter_map(|&u| positions[u]).collect();
+                if placed.is_empty() {
+                    unplaced += 1;
+                    let base = if bottom.is_finite() {
+                        (left, bottom)
+                    } else {
+                        (0.0, 0.0)
+                    };
+                    (base.0 + 0.4 * unplaced as f64, base.1 + 0.6)
+                } else {
+                    let k = placed.len() as f64;
+                    let (x, y) = placed
+                        .iter()
+                        .fold((0.0, 0.0), |a, p| (a.0 + p.0 / k, a.1 + p.1 / k));
+                    // Off the members' mean, so that it is not over one.
+                    (x + 0.15, y - 0.15)
+                }
+            })
+        })
+        .collect()
+}
+
 /// Positions from Graphviz's `plain` output: `node NAME X Y …` in inches,
 /// y up; `None` for a node it did not place.
 fn parse_plain(text: &str, model: &MapModel) -> Vec<Option<(f64, f64)>> {
@@ -159,6 +291,7 @@ pub fn place(
     let n = model.nodes.len();
     let mut notes = Vec::new();
     let engine = match layout {
+        _ if model.geographic => None,
         Layout::Builtin => None,
         Layout::Engine(e) if !ENGINES.contains(&e) => {
             return Err(Error::invalid(
@@ -187,7 +320,17 @@ pub fn place(
             Err(e) => return Err(e),
         }
     }
-    let component = components(model);
+    // A geographic map is one island: every node at its place.
+    let component = if model.geographic {
+        let places = geo_positions(model);
+        for (v, p) in places.into_iter().enumerate() {
+            raw[v] = Some(p);
+        }
+        builtin = false;
+        vec![0; n]
+    } else {
+        components(model)
+    };
     let count = component.iter().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (v, &c) in component.iter().enumerate() {
@@ -246,7 +389,7 @@ pub fn place(
             *b = (0.0, 0.0, 0.0, 0.0);
         }
     }
-    let parts: Vec<Part> = members
+    let mut parts: Vec<Part> = members
         .iter()
         .zip(boxes)
         .map(|(nodes, bounds)| Part {
@@ -261,8 +404,18 @@ pub fn place(
                 .unwrap_or(0),
             members: nodes.clone(),
             bounds,
+            backdrop: Vec::new(),
         })
         .collect();
+    if let (true, Some(part)) = (model.geographic, parts.first_mut()) {
+        part.backdrop = crate::import::register::municipality_places()
+            .map(geo_point)
+            .collect();
+        for &(x, y) in &part.backdrop {
+            let b = &mut part.bounds;
+            *b = (b.0.min(x), b.1.min(y), b.2.max(x), b.3.max(y));
+        }
+    }
     let mut placed = Placed {
         positions: vec![(0.0, 0.0); n],
         islands: Vec::new(),
@@ -274,6 +427,7 @@ pub fn place(
         roomy: true,
         spacing: 1.0,
         parts,
+        backdrop: Vec::new(),
     };
     placed.fit(Room {
         width: 8.0 * 72.0,
@@ -387,6 +541,7 @@ impl Placed {
         let mut islands = Vec::with_capacity(count);
         let (mut x, mut y, mut row_height, mut width) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
         let mut positions = Vec::new();
+        let mut backdrop = Vec::new();
         for &c in &order {
             let (w, h) = sizes[c];
             if x > 0.0 && x + w > row_limit(y) {
@@ -406,6 +561,9 @@ impl Placed {
             for (&v, &(lx, ly)) in part.members.iter().zip(local) {
                 positions.push((v, (lx - b.0 + x + centre, ly - b.1 + y)));
             }
+            for &(lx, ly) in &part.backdrop {
+                backdrop.push((lx - b.0 + x + centre, ly - b.1 + y));
+            }
             islands.push(Island {
                 x,
                 y,
@@ -423,6 +581,7 @@ impl Placed {
                 self.positions[v] = p;
             }
             self.islands = islands;
+            self.backdrop = backdrop;
             self.width = width;
             self.height = height;
         }
@@ -460,7 +619,7 @@ impl Placed {
         let part = &self.parts[c];
         // A 9 pt line and a little, in inches at the final scale.
         let line = inches_per_char / CAPTION_CHAR * 9.0 * (1.0 + 0.4 * self.spacing);
-        if part.members.len() < 2 || !self.roomy {
+        if part.members.len() < 2 || !self.roomy || !part.backdrop.is_empty() {
             return (part.local.clone(), part.bounds);
         }
         if part.members.len() <= STACKED && !self.stacked(c) {

@@ -51,6 +51,9 @@ pub struct MapNode {
     pub is_ego: bool,
     /// The group it is boxed with, if clustered.
     pub cluster: Option<String>,
+    /// Where it is on a map of Finland (a geographic map): its
+    /// municipality's or region's centre.
+    pub place: Option<crate::import::register::Place>,
 }
 
 /// One tie to draw.
@@ -113,6 +116,9 @@ pub struct MapModel {
     /// The caption's line when not every actor could be named, with
     /// `{named}` and `{all}` to fill once the labels are placed.
     pub named_note: Option<String>,
+    /// Nodes are placed at their [`MapNode::place`] on a map of Finland,
+    /// whatever the layout asked for.
+    pub geographic: bool,
 }
 
 /// Shortens a label to `max` characters with an ellipsis; one line

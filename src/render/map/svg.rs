@@ -5,6 +5,9 @@
 use super::geometry::{Picture, Rect, Text};
 use crate::render::xml::XmlWriter;
 
+/// The colour of the points behind a geographic map.
+pub(super) const BACKDROP: &str = "#d4d4d4";
+
 /// `<text>` of `t`, with `extra` attributes after its own.
 fn text_element(xml: &mut XmlWriter, t: &Text, extra: &[(&str, &str)]) {
     let (x, y, size) = (
@@ -25,6 +28,8 @@ fn text_element(xml: &mut XmlWriter, t: &Text, extra: &[(&str, &str)]) {
     }
     if t.middle {
         attributes.push(("text-anchor", "middle"));
+    } else if t.end {
+        attributes.push(("text-anchor", "end"));
     }
     attributes.push(("fill", t.color));
     attributes.extend_from_slice(extra);
@@ -96,6 +101,18 @@ pub fn to_svg(p: &Picture) -> String {
     let mut xml = XmlWriter::flat();
     svg_start(&mut xml, p);
     text_element(&mut xml, &p.title, &[("class", "title")]);
+    if !p.backdrop.is_empty() {
+        group(
+            &mut xml,
+            &[("class", "backdrop"), ("fill", BACKDROP)],
+            |xml| {
+                for &(x, y) in &p.backdrop {
+                    let (x, y) = (format!("{x:.1}"), format!("{y:.1}"));
+                    xml.empty("circle", &[("cx", &x), ("cy", &y), ("r", "1.4")]);
+                }
+            },
+        );
+    }
     let clusters = [
         ("class", "clusters"),
         ("fill", "none"),

@@ -61,6 +61,7 @@ pub(super) fn aggregate_map(
             is_engagement: false,
             is_ego: false,
             cluster: None,
+            place: None,
         })
         .collect();
     let most = (0..k)
@@ -143,5 +144,6 @@ pub(super) fn aggregate_map(
         legend_notes: notes,
         thinning_note: None,
         named_note: None,
+        geographic: false,
     })
 }

@@ -162,6 +162,7 @@ pub(super) fn membership_edges(
             is_engagement: true,
             is_ego: false,
             cluster: None,
+            place: None,
         });
         for a in members {
             let role = graph.role(e, a).unwrap_or("participant");

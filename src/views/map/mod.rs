@@ -8,6 +8,7 @@ mod colors;
 mod edges;
 mod labels;
 mod options;
+mod places;
 mod shown;
 
 pub use options::{ClusterBy, ColorBy, Labels, MapMode, MapOptions, MapSelection};
@@ -124,6 +125,9 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
         MapMode::TwoMode => edges.len(),
     };
     let mut caption = caption::caption(analysis, lang, &title, &nodes, lines, &shown);
+    if options.geo {
+        caption.push(lang.text("map.geo").to_string());
+    }
     if let (Some(hub), true) = (options.hubs, hub_count > 0) {
         caption.push(
             lang.text("map.hubs")
@@ -152,6 +156,7 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
         legend_notes,
         thinning_note: shown.thinning_note,
         named_note: Some(lang.text("map.named").to_string()),
+        geographic: options.geo,
     })
 }
 
@@ -209,10 +214,16 @@ fn actor_nodes(
                 lang.value(size_values[v])
             ),
             color: colors.color_of[v].clone(),
-            size: 0.16 + 0.5 * relative,
+            // Smaller on a map of Finland, where places crowd.
+            size: if options.geo {
+                0.08 + 0.22 * relative
+            } else {
+                0.16 + 0.5 * relative
+            },
             is_engagement: false,
             is_ego: Some(v) == shown.ego,
             cluster: colors.clusters.as_ref().map(|c| c[v].clone()),
+            place: shown.places.get(v).copied().flatten(),
         });
     }
     (nodes, index)

@@ -241,6 +241,10 @@ pub struct MapOptions {
     /// node with a line to each shown member, not as the clique of their
     /// ties (`--hubs`); `None` draws every tie.
     pub hubs: Option<usize>,
+    /// Place actors at their municipality (else their region) on a map of
+    /// Finland; actors without either are left out, and the caption says
+    /// how many.
+    pub geo: bool,
     /// A map of groups instead of actors: one node per value of this
     /// attribute (`region`, `kind`, `country`…), lines by the ties between
     /// groups.
@@ -263,6 +267,7 @@ impl Default for MapOptions {
             max_actors: 400,
             select: MapSelection::Auto,
             hubs: None,
+            geo: false,
             aggregate: None,
             title: None,
             lang: Lang::default(),

@@ -21,6 +21,8 @@ pub(super) struct Shown {
     pub thinning_note: Option<String>,
     /// Ties of fewer shared engagements than this are not drawn.
     pub min_shared: u32,
+    /// On a geographic map, each actor's place (empty otherwise).
+    pub places: Vec<Option<crate::import::register::Place>>,
 }
 
 /// The shown actors under `options`: the ego's neighbourhood when one is
@@ -65,6 +67,30 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
     }
     let count = |set: &[bool]| set.iter().filter(|k| **k).count();
     let mut thinned: Vec<String> = thinning_note.into_iter().collect();
+    let mut places = Vec::new();
+    if options.geo {
+        places = (0..n)
+            .map(|v| super::places::actor_place(projection.actor(v)))
+            .collect();
+        let before = count(&keep);
+        for (k, place) in keep.iter_mut().zip(&places) {
+            *k &= place.is_some();
+        }
+        let after = count(&keep);
+        if after == 0 {
+            return Err(Error::invalid(
+                "layout",
+                "geo",
+                "actors with a Finnish municipality or region (none of these has one)",
+            ));
+        }
+        if after < before {
+            notes.push(
+                lang.text("map.geo_hidden")
+                    .replace("{n}", &lang.integer((before - after) as i64)),
+            );
+        }
+    }
     let mut min_shared = 1;
     let before = count(&keep);
     match options.select {
@@ -139,6 +165,7 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
         notes,
         thinning_note,
         min_shared,
+        places,
     })
 }
 
