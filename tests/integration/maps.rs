@@ -835,3 +835,61 @@ fn a_geographic_map_looks_like_finland() {
     assert!(r.stderr.contains("municipality or region"), "{}", r.stderr);
     assert!(!dir.path().join("none.svg").exists());
 }
+
+/// Two cliques of ten, A and B, joined by two brokers x and y (each tied to
+/// every member of both; neither a cut point). Sized by constraint, the
+/// clique members are the largest; the brokers are still among the names
+/// that come first (priority 1), as the top betweenness of the map.
+#[test]
+fn brokers_are_named_first() {
+    let mut actors = Vec::new();
+    let mut engagements = Vec::new();
+    for side in ["a", "b"] {
+        let members: Vec<String> = (0..10).map(|i| format!("{side}{i}")).collect();
+        actors.extend(
+            members
+                .iter()
+                .map(|m| format!(r#"{{"id": "{m}", "name": "{m}"}}"#)),
+        );
+        let list: Vec<String> = members
+            .iter()
+            .chain(["x".to_string(), "y".to_string()].iter())
+            .map(|m| format!(r#"{{"actor": "{m}", "role": "partner"}}"#))
+            .collect();
+        engagements.push(format!(
+            r#"{{"id": "{side}", "name": "{side}", "participants": [{}]}}"#,
+            list.join(",")
+        ));
+    }
+    actors.push(r#"{"id": "x", "name": "x"}"#.into());
+    actors.push(r#"{"id": "y", "name": "y"}"#.into());
+    let json = format!(
+        r#"{{"name": "brokers", "actors": [{}], "engagements": [{}]}}"#,
+        actors.join(","),
+        engagements.join(",")
+    );
+    let dataset = verkosto::io::json::parse_dataset(&json, "brokers")
+        .unwrap()
+        .0;
+    let analysis = verkosto::Analysis::new(&dataset, verkosto::AnalysisOptions::default()).unwrap();
+    let model = verkosto::views::map(
+        &analysis,
+        &verkosto::views::MapOptions {
+            size_by: verkosto::Metric::Constraint,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let priority = |id: &str| {
+        model
+            .nodes
+            .iter()
+            .find(|n| n.id == id)
+            .map(|n| n.label_priority)
+            .unwrap()
+    };
+    assert_eq!((priority("x"), priority("y")), (1, 1));
+    // The clique members: only the three largest by size come first.
+    let first = model.nodes.iter().filter(|n| n.label_priority == 1).count();
+    assert_eq!(first, 5, "x, y and the three largest");
+}

@@ -147,6 +147,8 @@ pub struct PLabel {
     pub text: Text,
     /// Leader line from the label to the node's edge.
     pub leader: Option<(f64, f64, f64, f64)>,
+    /// The whole name, when the label is shortened (its tooltip).
+    pub full: Option<String>,
 }
 
 /// A cluster box.

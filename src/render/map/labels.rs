@@ -159,7 +159,10 @@ pub(super) fn place_labels(
             let d = (dx * dx + dy * dy).sqrt().max(1e-9);
             (p.cx + dx / d * p.r, p.cy + dy / d * p.r, tx, ty)
         });
+        let whole = crate::text::shorten(&node.name, usize::MAX);
+        let shown = label.split('\n').collect::<Vec<_>>().join(" ");
         labels.push(PLabel {
+            full: (shown != whole).then_some(whole),
             id: node.id.clone(),
             text: t,
             leader,

@@ -252,7 +252,17 @@ fn labels(xml: &mut XmlWriter, p: &Picture) {
             ("stroke-width", "2.5"),
             ("paint-order", "stroke"),
         ];
-        text_element(xml, &l.text, &extra);
+        match &l.full {
+            // A shortened name: its whole in a tooltip.
+            Some(full) => {
+                xml.open("g", &[("class", "shortened")]);
+                xml.text("title", &[], full);
+                text_element(xml, &l.text, &extra);
+                xml.close("g");
+                xml.line_break();
+            }
+            None => text_element(xml, &l.text, &extra),
+        }
     }
 }
 

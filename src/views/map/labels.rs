@@ -7,9 +7,9 @@ use crate::analysis::{shown_components, Analysis};
 /// Each actor's label priority: 2 must be labelled (the ego, coordinators,
 /// funders and authorities, actors named with `--labels`); 1 and 0
 /// labelled where the name fits, 1 first; `None` not labelled. Under
-/// `auto` every shown actor has a label: 1 for cut points and the three
-/// most central actors (by `size_values`) of each component, 0 for the
-/// rest. Under `top`, the most central actors of each component,
+/// `auto` every shown actor has a label: 1 for cut points, brokers (the
+/// top twentieth by betweenness, at least three) and the three most
+/// central actors (by `size_values`) of each component, 0 for the rest. Under `top`, the most central actors of each component,
 /// round-robin over the components, largest first.
 pub(super) fn priorities(
     analysis: &Analysis<'_>,
@@ -78,7 +78,7 @@ pub(super) fn priorities(
                     }
                 }
             }
-            for &v in &cut {
+            for v in cut.into_iter().chain(brokers(analysis, keep)) {
                 if keep[v] && priority[v] == Some(0) {
                     priority[v] = Some(1);
                 }
@@ -115,6 +115,55 @@ pub(super) fn priorities(
         }
     }
     priority
+}
+
+/// The brokers of the map: the shown actors of highest betweenness, the
+/// top twentieth and at least three, those with any. When every actor is
+/// shown, the analysis' betweenness (computed once for every view); else
+/// the betweenness by hops within what the map shows.
+///
+/// Complexity: O(n·m) of the shown network.
+fn brokers(analysis: &Analysis<'_>, keep: &[bool]) -> Vec<usize> {
+    let shown: Vec<usize> = (0..keep.len()).filter(|&v| keep[v]).collect();
+    let values = if shown.len() == keep.len() {
+        match analysis.metric(crate::metrics::Metric::Betweenness) {
+            Ok(values) => values.iter().map(|v| v.as_f64().unwrap_or(0.0)).collect(),
+            Err(_) => return Vec::new(),
+        }
+    } else {
+        shown_betweenness(analysis, keep, &shown)
+    };
+    let mut order: Vec<usize> = (0..shown.len()).filter(|&i| values[i] > 0.0).collect();
+    order.sort_by(|&a, &b| values[b].total_cmp(&values[a]).then(a.cmp(&b)));
+    order.truncate((shown.len() / 20).max(3));
+    order.into_iter().map(|i| shown[i]).collect()
+}
+
+/// Betweenness by hops of the `shown` actors within the map: them and the
+/// ties among them.
+fn shown_betweenness(analysis: &Analysis<'_>, keep: &[bool], shown: &[usize]) -> Vec<f64> {
+    let mut index = vec![u32::MAX; keep.len()];
+    for (i, &v) in shown.iter().enumerate() {
+        index[v] = i as u32;
+    }
+    let adjacency = analysis.adjacency();
+    let mut edges = Vec::new();
+    for &v in shown {
+        for &u in adjacency.neighbors(v) {
+            if (u as usize) > v && keep[u as usize] {
+                edges.push((index[v], index[u as usize], 1.0));
+            }
+        }
+    }
+    let csr = crate::graph::Csr::from_edges(shown.len(), edges.into_iter());
+    crate::metrics::centrality::betweenness(
+        &csr,
+        crate::metrics::centrality::BetweennessOptions {
+            length: crate::metrics::paths::PathLength::Hops,
+            normalized: true,
+        },
+        None,
+    )
 }
 
 /// The shown actors by component, most central first within each;
