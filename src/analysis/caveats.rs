@@ -107,18 +107,21 @@ impl Analysis<'_> {
         let projection = self.projection();
         let graph = projection.two_mode();
         let ties = projection.tie_count();
-        let mut per_engagement: BTreeMap<u32, usize> = BTreeMap::new();
+        let mut per_engagement = vec![0usize; graph.engagement_count()];
         for t in 0..ties {
             for &e in projection.engagements_behind(t) {
-                *per_engagement.entry(e).or_insert(0) += 1;
+                per_engagement[e as usize] += 1;
             }
         }
-        if per_engagement.len() < 2 {
+        if per_engagement.iter().filter(|&&n| n > 0).count() < 2 {
             return None;
         }
-        let (&e, &count) = per_engagement
+        // The most ties; of equal counts, the first engagement.
+        let (e, count) = per_engagement
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+            .enumerate()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+            .map(|(e, &n)| (e as u32, n))?;
         if 2 * count <= ties {
             return None;
         }
@@ -176,22 +179,39 @@ impl Analysis<'_> {
             sizes[c] += 1;
         }
         let mut ties = vec![0usize; count];
-        // Keyed by the root engagement's id, so that ties between roots
-        // break by id, not by file order.
-        let mut by_root: Vec<BTreeMap<&str, (usize, usize)>> = vec![BTreeMap::new(); count];
+        // (component, root engagement) once per tie the root makes, as one
+        // sortable number: counted in runs after one sort, with no map.
+        let mut pairs: Vec<u64> = Vec::with_capacity(projection.tie_count());
+        let mut roots: Vec<usize> = Vec::new();
         for (t, tie) in projection.ties().iter().enumerate() {
             let c = labels[tie.source as usize];
             ties[c] += 1;
-            let roots: std::collections::BTreeSet<usize> = projection
-                .engagements_behind(t)
-                .iter()
-                .map(|&e| self.root_engagement(e as usize))
-                .collect();
-            for r in roots {
-                by_root[c]
-                    .entry(dataset.engagements[r].id.as_str())
-                    .or_insert((r, 0))
-                    .1 += 1;
+            roots.clear();
+            roots.extend(
+                projection
+                    .engagements_behind(t)
+                    .iter()
+                    .map(|&e| self.root_engagement(e as usize)),
+            );
+            roots.sort_unstable();
+            roots.dedup();
+            pairs.extend(roots.iter().map(|&r| ((c as u64) << 32) | r as u64));
+        }
+        pairs.sort_unstable();
+        // Per component, the root behind most ties; of equal counts, the
+        // smallest id, so that the choice does not depend on file order.
+        let mut best: Vec<Option<(usize, usize)>> = vec![None; count];
+        for run in pairs.chunk_by(|a, b| a == b) {
+            let (c, r, n) = (
+                (run[0] >> 32) as usize,
+                (run[0] & 0xFFFF_FFFF) as usize,
+                run.len(),
+            );
+            let better = best[c].is_none_or(|(r0, n0)| {
+                n > n0 || (n == n0 && dataset.engagements[r].id < dataset.engagements[r0].id)
+            });
+            if better {
+                best[c] = Some((r, n));
             }
         }
         let mut parts = Vec::new();
@@ -201,14 +221,10 @@ impl Analysis<'_> {
                 isolated += sizes[c];
                 continue;
             }
-            let dominant = by_root[c]
-                .iter()
-                .max_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.0.cmp(a.0)))
-                .filter(|(_, (_, n))| 2 * *n > ties[c])
-                .map(|(_, &(r, _))| {
-                    let e = &dataset.engagements[r];
-                    (e.name.to_string(), e.id.to_string())
-                });
+            let dominant = best[c].filter(|&(_, n)| 2 * n > ties[c]).map(|(r, _)| {
+                let e = &dataset.engagements[r];
+                (e.name.to_string(), e.id.to_string())
+            });
             parts.push((sizes[c], dominant));
         }
         (parts, isolated)

@@ -344,52 +344,54 @@ impl Filter {
     /// in `dataset`: a value that occurs nowhere is a typo that would
     /// silently empty the network.
     pub fn check_against(&self, dataset: &Dataset) -> Result<()> {
-        let roles: BTreeSet<&str> = dataset
-            .engagements
-            .iter()
-            .flat_map(|e| e.participants.iter().map(|p| p.role.as_str()))
-            .collect();
-        let engagement_kinds: BTreeSet<&str> = dataset
-            .engagements
-            .iter()
-            .map(|e| e.kind.as_str())
-            .collect();
-        let actor_kinds: BTreeSet<&str> = dataset.actors.iter().map(|a| a.kind.as_str()).collect();
-        let lists = [
-            (
-                "roles",
-                match &self.roles {
-                    RoleFilter::Only(r) => Some(r),
-                    _ => None,
-                },
-                &roles,
-            ),
-            (
-                "engagement_kinds",
-                self.engagement_kinds.as_ref(),
-                &engagement_kinds,
-            ),
-            ("actor_kinds", self.actor_kinds.as_ref(), &actor_kinds),
-        ];
-        for (name, listed, known) in lists {
-            let Some(listed) = listed else { continue };
+        // The values of the dataset are gathered only for a list given.
+        fn check<'d>(
+            name: &'static str,
+            listed: Option<&BTreeSet<String>>,
+            known: impl FnOnce() -> BTreeSet<&'d str>,
+        ) -> Result<()> {
+            let Some(listed) = listed else {
+                return Ok(());
+            };
+            let known = known();
             let unknown: Vec<&str> = listed
                 .iter()
                 .map(String::as_str)
                 .filter(|v| !known.contains(v))
                 .collect();
-            if !unknown.is_empty() {
-                return Err(Error::invalid(
-                    name,
-                    unknown.join(","),
-                    format!(
-                        "values that occur in the dataset: {}",
-                        known.iter().copied().collect::<Vec<_>>().join(", ")
-                    ),
-                ));
+            if unknown.is_empty() {
+                return Ok(());
             }
+            Err(Error::invalid(
+                name,
+                unknown.join(","),
+                format!(
+                    "values that occur in the dataset: {}",
+                    known.iter().copied().collect::<Vec<_>>().join(", ")
+                ),
+            ))
         }
-        Ok(())
+        let roles = match &self.roles {
+            RoleFilter::Only(r) => Some(r),
+            _ => None,
+        };
+        check("roles", roles, || {
+            dataset
+                .engagements
+                .iter()
+                .flat_map(|e| e.participants.iter().map(|p| p.role.as_str()))
+                .collect()
+        })?;
+        check("engagement_kinds", self.engagement_kinds.as_ref(), || {
+            dataset
+                .engagements
+                .iter()
+                .map(|e| e.kind.as_str())
+                .collect()
+        })?;
+        check("actor_kinds", self.actor_kinds.as_ref(), || {
+            dataset.actors.iter().map(|a| a.kind.as_str()).collect()
+        })
     }
 
     /// True when the filter keeps everything but targets (the default).
@@ -476,9 +478,9 @@ pub const ONE_DAY_KINDS: &[&str] = &[
 ///
 /// Complexity: O(depth of the `part_of` chain), at most the number of
 /// engagements (a cycle, which validation refuses, ends the walk).
-pub fn effective_dates(
+pub fn effective_dates<S: std::hash::BuildHasher>(
     dataset: &Dataset,
-    index: &HashMap<&str, usize>,
+    index: &HashMap<&str, usize, S>,
     engagement: &Engagement,
 ) -> (Option<Date>, Option<Date>) {
     let (mut start, mut end) = (engagement.start, engagement.end);

@@ -61,13 +61,14 @@ impl<'a> TwoModeGraph<'a> {
     /// valid (see [`crate::model::validate::check`]); references that do not
     /// resolve are skipped rather than panicking.
     pub fn build(dataset: &'a Dataset, filter: &Filter) -> TwoModeGraph<'a> {
-        let actor_index: HashMap<&str, usize> = dataset
+        // Fast hashing: ids are the loader's, not an attacker's keys.
+        let actor_index: foldhash::HashMap<&str, usize> = dataset
             .actors
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
-        let engagement_index: HashMap<&str, usize> = dataset
+        let engagement_index: foldhash::HashMap<&str, usize> = dataset
             .engagements
             .iter()
             .enumerate()
