@@ -148,7 +148,7 @@ pub(crate) fn betweenness(
         PathLength::InverseWeight => {
             per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
                 search.run(adjacency, s, true);
-                search.accumulate_dependencies(adjacency, acc);
+                search.accumulate_dependencies(acc);
             })
         }
     };

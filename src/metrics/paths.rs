@@ -33,8 +33,13 @@ pub(crate) struct Search {
     /// Number of shortest paths from the source (filled by [`Search::run`]
     /// with `count`).
     pub sigma: Vec<f64>,
-    /// (1 + δ(w)) / σ(w) of the nodes accumulated so far.
-    coefficient: Vec<f64>,
+    /// δ(v) of the nodes, during [`Search::accumulate_dependencies`].
+    delta: Vec<f64>,
+    /// Each settled node's predecessors on shortest paths (filled by
+    /// [`Search::run`] with `count`), one run per node of `order`…
+    preds: Vec<u32>,
+    /// …ending at these positions of `preds`.
+    pred_end: Vec<u32>,
     heap: RadixHeap,
 }
 
@@ -118,7 +123,9 @@ impl Search {
             dist: vec![f64::INFINITY; n],
             order: Vec::with_capacity(n),
             sigma: vec![0.0; n],
-            coefficient: vec![0.0; n],
+            delta: vec![0.0; n],
+            preds: Vec::new(),
+            pred_end: Vec::with_capacity(n),
             heap: RadixHeap::new(),
         }
     }
@@ -146,8 +153,12 @@ impl Search {
             order,
             sigma,
             heap,
+            preds,
+            pred_end,
             ..
         } = self;
+        preds.clear();
+        pred_end.clear();
         for &v in order.iter() {
             dist[v as usize] = f64::INFINITY;
             sigma[v as usize] = 0.0;
@@ -175,6 +186,7 @@ impl Search {
                     // predecessor when the tie closes the gap.
                     if (du + length - d).abs() <= TIE_TOLERANCE * d {
                         paths += sigma[u];
+                        preds.push(u as u32);
                     }
                 } else {
                     // Not settled, or settled and never improved by a
@@ -189,47 +201,44 @@ impl Search {
             }
             if COUNT {
                 sigma[v] = paths;
+                pred_end.push(preds.len() as u32);
             }
         }
     }
 
-    /// True when `v` precedes `w` on a shortest path (`v`–`w` a tie of
-    /// length `length`): the lengths agree within [`TIE_TOLERANCE`].
-    #[inline]
-    pub fn precedes(&self, v: usize, w: usize, length: f64) -> bool {
-        precedes(&self.dist, v, w, length)
-    }
-
     /// Brandes' dependency accumulation for the last source (after
-    /// [`Search::run`] with `count`), pulled from successors as in
-    /// [`HopSearch::accumulate_dependencies`]: δ(v) = σ(v) · Σ (1 + δ(w)) /
-    /// σ(w) over the w that v precedes, summed in v's tie order, so the
-    /// result does not depend on the order equal distances were settled
-    /// in. Adds δ_s(v) to `acc[v]` for every reached v other than the
-    /// source.
-    pub fn accumulate_dependencies(&mut self, adjacency: &Csr, acc: &mut [f64]) {
+    /// [`Search::run`] with `count`): δ(u) = Σ σ(u)/σ(v) · (1 + δ(v)) over
+    /// the v that u precedes, pushed from each node to the predecessors the
+    /// search recorded, in reverse settling order. Only the ties on
+    /// shortest paths are read, and no length is compared again. Adds
+    /// δ_s(v) to `acc[v]` for every reached v other than the source.
+    ///
+    /// The settling order is the search's, a function of the graph and
+    /// the source alone, so the sums are the same on every run and any
+    /// number of threads.
+    pub fn accumulate_dependencies(&mut self, acc: &mut [f64]) {
+        for &v in &self.order {
+            self.delta[v as usize] = 0.0;
+        }
+        let mut end = self.preds.len();
         for i in (0..self.order.len()).rev() {
             let v = self.order[i] as usize;
-            let mut sum = 0.0;
-            for (&w, &length) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
-                if self.precedes(v, w as usize, length) {
-                    sum += self.coefficient[w as usize];
-                }
+            let start = if i == 0 {
+                0
+            } else {
+                self.pred_end[i - 1] as usize
+            };
+            let delta = self.delta[v];
+            let share = (1.0 + delta) / self.sigma[v];
+            for &u in &self.preds[start..end] {
+                self.delta[u as usize] += self.sigma[u as usize] * share;
             }
-            let delta = self.sigma[v] * sum;
-            self.coefficient[v] = (1.0 + delta) / self.sigma[v];
+            end = start;
             if i > 0 {
                 acc[v] += delta;
             }
         }
     }
-}
-
-/// [`Search::precedes`] on the distances `dist`.
-#[inline]
-fn precedes(dist: &[f64], v: usize, w: usize, length: f64) -> bool {
-    let (dv, dw) = (dist[v], dist[w]);
-    dv < dw && (dv + length - dw).abs() <= TIE_TOLERANCE * dw
 }
 
 /// Buffers for breadth-first searches on hops, smaller and faster than
@@ -366,7 +375,7 @@ mod tests {
         assert_eq!(search.sigma[3], 2.0);
         assert_eq!(search.order.first(), Some(&0));
         let mut acc = vec![0.0; 4];
-        search.accumulate_dependencies(&adjacency, &mut acc);
+        search.accumulate_dependencies(&mut acc);
         // 1 carries all of the pair (0, 2) and half of (0, 3); 2 the other
         // half of (0, 3).
         assert_eq!(acc[1], 1.5);
