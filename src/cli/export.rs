@@ -3,9 +3,10 @@
 use super::{CommunityArgs, ProjectionArgs, UntilEnd};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::io::{write_all_atomic, write_atomic, write_atomic_with};
+use verkosto::io::{write_all_atomic_with, write_atomic, write_atomic_with, FileWriter};
 use verkosto::render::export::{
-    csv_tables, gexf, graphml, node_link_to, pajek, xlsx_workbook, ExportFormat, NodeColumns,
+    gexf, graphml, node_link_to, nodes_csv, pajek, write_ties_csv, xlsx_workbook, ExportFormat,
+    NodeColumns,
 };
 use verkosto::render::Cell;
 use verkosto::Analysis;
@@ -72,12 +73,35 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             node_link_to(projection, &extra, out)
         })?,
         ExportFormat::Csv => {
-            let (nodes, ties) = csv_tables(projection, &extra, args.excel)?;
-            let files = [
-                ("nodes.csv".to_string(), nodes.into_bytes()),
-                ("ties.csv".to_string(), ties.into_bytes()),
+            // The ties are written as they are made: millions of them are
+            // never held as a table.
+            let nodes = nodes_csv(projection, &extra, args.excel)?;
+            let ties_path = args.output.join("ties.csv");
+            let excel = args.excel;
+            let files: Vec<(String, FileWriter<'_>)> = vec![
+                (
+                    "nodes.csv".to_string(),
+                    Box::new(|out: &mut dyn std::io::Write| {
+                        out.write_all(nodes.as_bytes())
+                            .map_err(|source| verkosto::Error::Write {
+                                path: args.output.join("nodes.csv"),
+                                source,
+                            })
+                    }),
+                ),
+                (
+                    "ties.csv".to_string(),
+                    Box::new(move |out: &mut dyn std::io::Write| {
+                        write_ties_csv(projection, out, excel).map_err(|source| {
+                            verkosto::Error::Write {
+                                path: ties_path.clone(),
+                                source,
+                            }
+                        })
+                    }),
+                ),
             ];
-            write_all_atomic(&args.output, &files, &inputs, args.force)?;
+            write_all_atomic_with(&args.output, files, &inputs, args.force)?;
         }
         ExportFormat::Xlsx => write_atomic(
             &args.output,

@@ -8,8 +8,8 @@ pub mod json;
 mod output;
 
 pub use output::{
-    check_distinct_outputs, remove_temporaries, write_all_atomic, write_atomic, write_atomic_with,
-    Output, MARKER,
+    check_distinct_outputs, remove_temporaries, write_all_atomic, write_all_atomic_with,
+    write_atomic, write_atomic_with, FileWriter, Output, MARKER,
 };
 
 use crate::error::{Error, Result};

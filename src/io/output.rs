@@ -330,6 +330,40 @@ pub fn write_all_atomic(
     inputs: &[&Path],
     force: bool,
 ) -> Result<()> {
+    let writers: Vec<(String, FileWriter<'_>)> = files
+        .iter()
+        .map(|(name, bytes)| {
+            let path = dir.join(name);
+            let write: FileWriter<'_> = Box::new(move |out: &mut dyn Write| {
+                out.write_all(bytes).map_err(|source| Error::Write {
+                    path: path.clone(),
+                    source,
+                })
+            });
+            (name.clone(), write)
+        })
+        .collect();
+    write_all_atomic_with(dir, writers, inputs, force)
+}
+
+/// What writes one file of [`write_all_atomic_with`]: its bytes, as they
+/// are made, into the writer it is given.
+pub type FileWriter<'a> = Box<dyn FnMut(&mut dyn Write) -> Result<()> + 'a>;
+
+/// As [`write_all_atomic`], with each file's bytes written by its
+/// [`FileWriter`] as they are made (through a buffer), so that no file is
+/// held whole in memory.
+///
+/// # Errors
+///
+/// As [`write_all_atomic`], and whatever a writer returns; on an error no
+/// file is replaced.
+pub fn write_all_atomic_with(
+    dir: &Path,
+    mut files: Vec<(String, FileWriter<'_>)>,
+    inputs: &[&Path],
+    force: bool,
+) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|source| Error::Write {
         path: dir.to_path_buf(),
         source,
@@ -339,7 +373,7 @@ pub fn write_all_atomic(
         .map(|t| t.lines().map(str::to_string).collect())
         .unwrap_or_default();
     let mut targets = Vec::new();
-    for (name, _) in files {
+    for (name, _) in &files {
         let path = dir.join(name);
         check_target(&path, inputs)?;
         if let Ok(meta) = std::fs::symlink_metadata(&path) {
@@ -356,8 +390,8 @@ pub fn write_all_atomic(
         targets.push(path);
     }
     let mut written = Vec::new();
-    for ((_, bytes), path) in files.iter().zip(&targets) {
-        written.push(temporary(dir, path, bytes)?);
+    for ((_, write), path) in files.iter_mut().zip(&targets) {
+        written.push(temporary_with(dir, path, write)?);
     }
     for (tmp, path) in written.into_iter().zip(&targets) {
         persist(tmp, path)?;

@@ -434,15 +434,9 @@ impl Table {
             .write_record(self.columns.iter().map(|c| neutralise(c)))
             .expect("writing to memory");
         for row in &self.rows {
-            let cells: Vec<String> = row
-                .iter()
-                .map(|c| match c {
-                    Cell::Text(_) | Cell::List(_) => neutralise(&c.text(&TextStyle::CSV)),
-                    Cell::Float(_) if decimal_comma => c.text(&TextStyle::CSV).replace('.', ","),
-                    other => other.text(&TextStyle::CSV),
-                })
-                .collect();
-            writer.write_record(&cells).expect("writing to memory");
+            writer
+                .write_record(row.iter().map(|c| csv_cell(c, decimal_comma)))
+                .expect("writing to memory");
         }
         String::from_utf8(writer.into_inner().expect("flushing to memory"))
             .expect("UTF-8 in, UTF-8 out")
@@ -550,9 +544,105 @@ pub fn restore_text(s: &str) -> String {
     }
 }
 
+/// A cell as CSV writes it: text neutralised against formulas, a real
+/// number with a decimal comma when `decimal_comma`.
+fn csv_cell(cell: &Cell, decimal_comma: bool) -> String {
+    match cell {
+        Cell::Text(_) | Cell::List(_) => neutralise(&cell.text(&TextStyle::CSV)),
+        Cell::Float(_) if decimal_comma => cell.text(&TextStyle::CSV).replace('.', ","),
+        other => other.text(&TextStyle::CSV),
+    }
+}
+
+/// A table written row by row as CSV, byte for byte as
+/// [`Table::to_csv`] (or, for Excel, [`Table::to_csv_excel`]) writes the
+/// same rows, without holding the rows: for tables of millions of rows.
+pub struct CsvStream<'w> {
+    writer: csv::Writer<&'w mut dyn std::io::Write>,
+    decimal_comma: bool,
+}
+
+impl<'w> CsvStream<'w> {
+    /// Starts the table on `out` with its header row.
+    ///
+    /// # Errors
+    ///
+    /// What writing to `out` returns.
+    pub fn new(
+        out: &'w mut dyn std::io::Write,
+        columns: &[&str],
+        excel: bool,
+    ) -> std::io::Result<CsvStream<'w>> {
+        let mut builder = csv::WriterBuilder::new();
+        if excel {
+            out.write_all("\u{feff}".as_bytes())?;
+            builder.delimiter(b';').terminator(csv::Terminator::CRLF);
+        }
+        let mut writer = builder.from_writer(out);
+        writer.write_record(columns.iter().map(|c| neutralise(c)))?;
+        Ok(CsvStream {
+            writer,
+            decimal_comma: excel,
+        })
+    }
+
+    /// Writes one row.
+    ///
+    /// # Errors
+    ///
+    /// What writing returns.
+    pub fn row(&mut self, row: &[Cell]) -> std::io::Result<()> {
+        let decimal_comma = self.decimal_comma;
+        self.writer
+            .write_record(row.iter().map(|c| csv_cell(c, decimal_comma)))?;
+        Ok(())
+    }
+
+    /// Flushes what is buffered.
+    ///
+    /// # Errors
+    ///
+    /// What flushing returns.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_streamed_table_is_the_table_written_whole() {
+        let mut table = Table::new(&["id", "=name", "weight", "list"]);
+        table.push(vec![
+            Cell::from("a"),
+            Cell::from("=SUM(A1)"),
+            Cell::Float(1.5),
+            Cell::List(vec!["x".into(), "y, z".into()]),
+        ]);
+        table.push(vec![
+            Cell::from("b"),
+            Cell::Empty,
+            Cell::Int(3),
+            Cell::Bool(true),
+        ]);
+        for excel in [false, true] {
+            let mut out = Vec::new();
+            let mut stream = CsvStream::new(&mut out, &["id", "=name", "weight", "list"], excel)
+                .expect("writing to memory");
+            for row in &table.rows {
+                stream.row(row).expect("writing to memory");
+            }
+            stream.finish().expect("writing to memory");
+            let whole = if excel {
+                table.to_csv_excel()
+            } else {
+                table.to_csv()
+            };
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "excel {excel}");
+        }
+    }
 
     fn sample() -> Table {
         let mut t = Table::new(&["id", "name", "weight"]);

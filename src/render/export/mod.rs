@@ -19,7 +19,7 @@ mod tables;
 mod xml_formats;
 
 pub use node_link::{node_link, node_link_to};
-pub use tables::{csv_tables, dataset_tables, network_tables, xlsx_workbook};
+pub use tables::{dataset_tables, network_tables, nodes_csv, write_ties_csv, xlsx_workbook};
 pub use xml_formats::{gexf, graphml};
 
 /// An export format.

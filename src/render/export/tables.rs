@@ -4,18 +4,29 @@ use super::{all_node_columns, check_columns, tie_engagements, NodeColumns};
 use crate::error::Result;
 use crate::graph::Projection;
 use crate::model::Dataset;
+use crate::render::table::CsvStream;
 use crate::render::Cell;
 use crate::render::Table;
 use serde_json::Value;
 
-/// The network as two tables: one row per actor (id, then the node
-/// columns and `extra`) and one per tie (source, target, weight, shared,
+/// The nodes and ties tables of an export: nodes (id, then each
+/// [`all_node_columns`] column) and ties (source, target, weight, shared,
 /// engagements, first_seen, last_seen).
 ///
 /// # Errors
 ///
-/// As [`csv_tables`].
+/// A metric column of the wrong length ([`check_columns`]).
 pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Result<(Table, Table)> {
+    let nodes = nodes_table(projection, extra)?;
+    let mut ties = Table::new(&TIE_COLUMNS);
+    for t in 0..projection.tie_count() {
+        ties.push(tie_row(projection, t));
+    }
+    Ok((nodes, ties))
+}
+
+/// The nodes table of an export.
+fn nodes_table(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Table> {
     check_columns(projection, extra)?;
     let columns = all_node_columns(projection, extra);
     let mut names = vec!["id"];
@@ -26,44 +37,68 @@ pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Resul
         row.extend(columns.iter().map(|(_, values)| values[a].clone()));
         nodes.push(row);
     }
-    let mut ties = Table::new(&[
-        "source",
-        "target",
-        "weight",
-        "shared",
-        "engagements",
-        "first_seen",
-        "last_seen",
-    ]);
-    for (t, tie) in projection.ties().iter().enumerate() {
-        let (first, last) = projection.tie_span(t);
-        ties.push(vec![
-            Cell::Text(projection.actor(tie.source as usize).id.clone()),
-            Cell::Text(projection.actor(tie.target as usize).id.clone()),
-            Cell::Float(tie.weight),
-            (tie.shared as usize).into(),
-            Cell::List(tie_engagements(projection, t)),
-            first.into(),
-            last.into(),
-        ]);
-    }
-    Ok((nodes, ties))
+    Ok(nodes)
 }
 
-/// CSV tables: (`nodes.csv`, `ties.csv`). Cells that a spreadsheet would
-/// run as formulas are neutralised. With `excel`, written for Excel with
-/// Finnish settings ([`Table::to_csv_excel`]).
-pub fn csv_tables(
-    projection: &Projection<'_>,
-    extra: &NodeColumns,
-    excel: bool,
-) -> Result<(String, String)> {
-    let (nodes, ties) = network_tables(projection, extra)?;
-    if excel {
-        Ok((nodes.to_csv_excel(), ties.to_csv_excel()))
+/// The columns of an export's ties table.
+const TIE_COLUMNS: [&str; 7] = [
+    "source",
+    "target",
+    "weight",
+    "shared",
+    "engagements",
+    "first_seen",
+    "last_seen",
+];
+
+/// Tie `t` as a row of the ties table.
+fn tie_row(projection: &Projection<'_>, t: usize) -> Vec<Cell> {
+    let tie = projection.ties()[t];
+    let (first, last) = projection.tie_span(t);
+    vec![
+        Cell::Text(projection.actor(tie.source as usize).id.clone()),
+        Cell::Text(projection.actor(tie.target as usize).id.clone()),
+        Cell::Float(tie.weight),
+        (tie.shared as usize).into(),
+        Cell::List(tie_engagements(projection, t)),
+        first.into(),
+        last.into(),
+    ]
+}
+
+/// `nodes.csv` of an export. Cells that a spreadsheet would run as
+/// formulas are neutralised. With `excel`, written for Excel with Finnish
+/// settings ([`Table::to_csv_excel`]).
+///
+/// # Errors
+///
+/// As [`network_tables`].
+pub fn nodes_csv(projection: &Projection<'_>, extra: &NodeColumns, excel: bool) -> Result<String> {
+    let nodes = nodes_table(projection, extra)?;
+    Ok(if excel {
+        nodes.to_csv_excel()
     } else {
-        Ok((nodes.to_csv(), ties.to_csv()))
+        nodes.to_csv()
+    })
+}
+
+/// `ties.csv` of an export, written to `out` a tie at a time (the same
+/// bytes as the ties table's CSV), so that millions of ties are never held
+/// as a table.
+///
+/// # Errors
+///
+/// What writing to `out` returns.
+pub fn write_ties_csv(
+    projection: &Projection<'_>,
+    out: &mut dyn std::io::Write,
+    excel: bool,
+) -> std::io::Result<()> {
+    let mut csv = CsvStream::new(out, &TIE_COLUMNS, excel)?;
+    for t in 0..projection.tie_count() {
+        csv.row(&tie_row(projection, t))?;
     }
+    csv.finish()
 }
 
 /// A JSON attribute value as a cell: numbers numeric, yes/no boolean,
