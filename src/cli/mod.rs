@@ -410,6 +410,27 @@ impl OutputArgs {
         Ok(())
     }
 
+    /// Writes what `write` makes where the user asked, as it is made (a
+    /// text format only: a workbook is made whole).
+    pub fn write_with(
+        &self,
+        inputs: &[&Path],
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> verkosto::Result<()> {
+        let path = self.output.clone().unwrap_or_else(|| PathBuf::from("-"));
+        let mut write = Some(write);
+        verkosto::io::write_atomic_with(&path, inputs, |out| {
+            let write = write.take().ok_or_else(|| verkosto::Error::Write {
+                path: path.clone(),
+                source: std::io::Error::other("written once"),
+            })?;
+            write(out).map_err(|source| verkosto::Error::Write {
+                path: path.clone(),
+                source,
+            })
+        })
+    }
+
     /// Writes `text` where the user asked; for a workbook, `text` is the
     /// CSV table, written as a sheet named after the file.
     pub fn write(&self, text: &str, inputs: &[&Path]) -> verkosto::Result<()> {

@@ -30,6 +30,20 @@ pub fn run(args: TiesArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, None, "kind")?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
+    if !args.dual && args.output.chosen == super::OutputFormat::Text(verkosto::render::Format::Csv)
+    {
+        // CSV is written a tie at a time: millions of ties are never held
+        // as a table.
+        let rows = verkosto::views::tie_rows(&analysis, args.sort, args.top);
+        return Ok(args.output.write_with(&[&args.file], |out| {
+            let mut csv =
+                verkosto::render::CsvStream::new(out, &verkosto::views::TIE_COLUMNS, false)?;
+            for row in rows {
+                csv.row(&row)?;
+            }
+            csv.finish()
+        })?);
+    }
     let table = if args.dual {
         verkosto::views::dual_tie_table(&analysis, args.sort, args.top)
     } else {

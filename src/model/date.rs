@@ -153,6 +153,24 @@ impl FromStr for Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (year, month, day) = (self.year(), self.month(), self.day());
+        if let Ok(y @ 0..=9999) = u16::try_from(year) {
+            // Digit by digit: exports write millions of dates.
+            let digit = |v: u16| b'0' + (v % 10) as u8;
+            let text = [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                b'-',
+                b'0' + month / 10,
+                b'0' + month % 10,
+                b'-',
+                b'0' + day / 10,
+                b'0' + day % 10,
+            ];
+            return f.write_str(std::str::from_utf8(&text).map_err(|_| fmt::Error)?);
+        }
         write!(
             f,
             "{:04}-{:02}-{:02}",

@@ -247,6 +247,11 @@ pub fn format_float(x: f64, decimals: usize) -> String {
 }
 
 fn machine_float(x: f64) -> String {
+    // A whole number (a count weight) is its integer: the same text as the
+    // trimmed decimals, without formatting every decimal.
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return (x as i64).to_string();
+    }
     let text = format_float(x, MACHINE_DECIMALS);
     if text.contains('.') {
         let trimmed = text.trim_end_matches('0').trim_end_matches('.');
@@ -592,9 +597,19 @@ impl<'w> CsvStream<'w> {
     ///
     /// What writing returns.
     pub fn row(&mut self, row: &[Cell]) -> std::io::Result<()> {
-        let decimal_comma = self.decimal_comma;
-        self.writer
-            .write_record(row.iter().map(|c| csv_cell(c, decimal_comma)))?;
+        for cell in row {
+            match cell {
+                // Plain text as it is, without a copy.
+                Cell::Text(s) if !s.starts_with(FORMULA_STARTS) => {
+                    self.writer.write_field(s.as_bytes())?
+                }
+                Cell::Empty => self.writer.write_field(b"")?,
+                other => self
+                    .writer
+                    .write_field(csv_cell(other, self.decimal_comma).as_bytes())?,
+            }
+        }
+        self.writer.write_record(None::<&[u8]>)?;
         Ok(())
     }
 

@@ -5,26 +5,46 @@ use crate::analysis::Analysis;
 use crate::graph::DualProjection;
 use crate::render::{Cell, Table};
 
+/// The columns of [`tie_table`] and [`tie_rows`].
+pub const TIE_COLUMNS: [&str; 10] = [
+    "source",
+    "target",
+    "weight",
+    "shared",
+    "engagements",
+    "roles",
+    "rules",
+    "direct_ties",
+    "first_seen",
+    "last_seen",
+];
+
 /// One row per projected tie: the pair, weight, shared engagements,
-/// their ids, the two actors' roles in each, and direct ties.
+/// their ids, the two actors' roles in each, and direct ties
+/// ([`tie_rows`] as a table).
 pub fn tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>) -> Table {
+    let mut table = Table::new(&TIE_COLUMNS);
+    for row in tie_rows(analysis, sort, top) {
+        table.push(row);
+    }
+    table
+}
+
+/// The rows of [`tie_table`] ([`TIE_COLUMNS`]), one at a time, so that a
+/// writer can stream millions of ties without holding them as a table.
+///
+/// Complexity: O(m log m) to order the ties by weight, then O(1) per row
+/// and engagement behind it.
+pub fn tie_rows<'a, 'd>(
+    analysis: &'a Analysis<'d>,
+    sort: TieSort,
+    top: Option<usize>,
+) -> impl Iterator<Item = Vec<Cell>> + use<'a, 'd> {
     let projection = analysis.projection();
     let graph = projection.two_mode();
     let dataset = graph.dataset();
     let weights: Vec<f64> = projection.ties().iter().map(|t| t.weight).collect();
-    let mut table = Table::new(&[
-        "source",
-        "target",
-        "weight",
-        "shared",
-        "engagements",
-        "roles",
-        "rules",
-        "direct_ties",
-        "first_seen",
-        "last_seen",
-    ]);
-    for t in tie_order(&weights, sort, top) {
+    tie_order(&weights, sort, top).into_iter().map(move |t| {
         let tie = projection.ties()[t];
         let behind = projection.engagements_behind(t);
         let (first_seen, last_seen) = projection.tie_span(t);
@@ -51,7 +71,7 @@ pub fn tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>) -> 
                 d.kind.as_deref().unwrap_or("tie").to_string()
             })
             .collect();
-        table.push(vec![
+        vec![
             analysis.actor(tie.source as usize).id.as_str().into(),
             analysis.actor(tie.target as usize).id.as_str().into(),
             Cell::Float(tie.weight),
@@ -68,9 +88,8 @@ pub fn tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>) -> 
             Cell::List(direct),
             first_seen.into(),
             last_seen.into(),
-        ]);
-    }
-    table
+        ]
+    })
 }
 
 /// One row per engagement–engagement tie of the dual projection: the
