@@ -3,9 +3,11 @@
 # networks (benches/common/generate.rs), each line with wall time and peak
 # memory, and the ratios:
 #
-#   1. projection: verkosto `ties` (load, project, write every tie) against
+#   1. projection: verkosto `actors --metrics degree` (load, project,
+#      write a table) and `ties` (every tie with its provenance) against
 #      python-igraph's bipartite_projection(multiplicity=True) and scipy's
-#      B·Bᵀ, each reading the same two-mode edge list and writing CSV;
+#      B·Bᵀ, each reading the same two-mode edge list and writing CSV; on
+#      L and on a network with three projects of 2,500 partners;
 #   2. loader: `validate` against a typed serde parse of the same file
 #      (examples/serde_floor.rs);
 #   3. weighted against unweighted betweenness and closeness, with weights
@@ -44,6 +46,18 @@ fi
 if "$python" -c "import scipy" 2>/dev/null; then
   timed_shown "scipy B·Bᵀ" "$python" benches/projection_scipy.py "$edges" bench-out/ties-scipy.csv
   echo "  scipy / verkosto: $(ratio "$wall" "$ours")×"
+fi
+
+echo "-- 1b. projection with three projects of 2,500 partners (benches/large_engagements.py)"
+large=bench-out/large-100000.json
+[ -f "$large" ] || "$python" benches/large_engagements.py 100000 60000 2500 "$large"
+[ -f "$large.tsv" ] || "$python" benches/two_mode_edges.py "$large" "$large.tsv"
+timed "verkosto actors --metrics degree" $v actors "$large" --metrics degree -f csv -o bench-out/degree-large.csv
+ours=$wall
+timed "verkosto ties" $v ties "$large" -f csv -o bench-out/ties-large.csv
+if "$python" -c "import igraph" 2>/dev/null; then
+  timed_shown "igraph bipartite_projection" "$python" benches/projection_igraph.py "$large.tsv" bench-out/ties-large-igraph.csv
+  echo "  igraph / verkosto actors: $(ratio "$wall" "$ours")×"
 fi
 
 echo "-- 2. loader"
