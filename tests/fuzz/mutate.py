@@ -257,7 +257,11 @@ def command(rng, kind):
                 args.append("--builtin")
             args += rng.choice([[], ["--labels", "all"], ["--labels", "top:3"], ["--size", "a4"],
                                 ["--size", "0x0"], ["--ego", "a"], ["--lang", "fi"], ["--mode", "two-mode"],
-                                ["--max-actors", "3"], ["--cluster-by", "community"], ["--title", "&#x1;"]])
+                                ["--max-actors", "3"], ["--cluster-by", "community"], ["--title", "&#x1;"],
+                                ["--hubs"], ["--hubs", "2"], ["--hubs", "1"], ["--layout", "geo"],
+                                ["--layout", "geo", "--hubs", "3"], ["--select", "core:2"],
+                                ["--select", "top:2:betweenness"], ["--select", "repeated:9"],
+                                ["--select", "top:0"]])
             outputs = [f"map.{ext}"]
         if name == "backbone":
             args += rng.choice([[], ["--model", "hypergeometric"], ["--model", "disparity"], ["--model", "x"],
@@ -265,7 +269,8 @@ def command(rng, kind):
                                 ["--correction", "none", "--kept"], ["--explain", "--lang", "fi"]])
         if name != "validate" and name != "backbone" and rng.random() < 0.1:
             args += ["--select", rng.choice(["backbone:sdsm", "backbone:hypergeometric:0.5:none",
-                                             "backbone:disparity:0.3", "backbone:x", "repeated"])]
+                                             "backbone:disparity:0.3", "backbone:x", "repeated",
+                                             "core", "top:3"])]
         if name == "evolution":
             args += rng.choice([[], ["--by", "quarter"], ["--by", "month"], ["--by", "2018-01-01,2021-01-01"],
                                 ["--by", "weekly"], ["--cumulative"], ["--metrics", "degree,betweenness"],
