@@ -9,13 +9,13 @@ use crate::render::Cell;
 use crate::render::Table;
 use serde_json::Value;
 
-/// The nodes and ties tables of an export: nodes (id, then each
-/// [`all_node_columns`] column) and ties (source, target, weight, shared,
+/// The nodes and ties tables of an export: nodes (id, then the actor
+/// columns and `extra`) and ties (source, target, weight, shared,
 /// engagements, first_seen, last_seen).
 ///
 /// # Errors
 ///
-/// A metric column of the wrong length ([`check_columns`]).
+/// A metric column of `extra` whose length is not the number of actors.
 pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Result<(Table, Table)> {
     let nodes = nodes_table(projection, extra)?;
     let mut ties = Table::new(&TIE_COLUMNS);
