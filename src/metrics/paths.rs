@@ -295,6 +295,57 @@ impl HopSearch {
         }
     }
 
+    /// Hop distances from `source` to every node it reaches, level by
+    /// level, into `dist` and `order` (by distance; within a level in an
+    /// order fixed by the graph), without path counts. Direction-optimizing
+    /// (Beamer, Asanović & Patterson 2012): while the frontier holds more
+    /// than a twentieth of the nodes, each unreached node looks for a
+    /// neighbour in the frontier and stops at the first, instead of the
+    /// frontier scanning every tie — on small-world networks, whose middle
+    /// levels hold most nodes, far fewer ties are read.
+    ///
+    /// Complexity: O(n + m) per search, less in practice.
+    pub fn distances(&mut self, adjacency: &Csr, source: usize) {
+        for &v in &self.order {
+            self.dist[v as usize] = UNREACHED;
+            self.sigma[v as usize] = 0.0;
+        }
+        self.order.clear();
+        let n = adjacency.node_count();
+        self.dist[source] = 0;
+        self.order.push(source as u32);
+        let (mut start, mut level) = (0usize, 0u32);
+        while start < self.order.len() {
+            let end = self.order.len();
+            let next = level + 1;
+            if (end - start) * 20 > n {
+                for v in 0..n {
+                    if self.dist[v] == UNREACHED
+                        && adjacency
+                            .neighbors(v)
+                            .iter()
+                            .any(|&u| self.dist[u as usize] == level)
+                    {
+                        self.dist[v] = next;
+                        self.order.push(v as u32);
+                    }
+                }
+            } else {
+                for i in start..end {
+                    let v = self.order[i] as usize;
+                    for &u in adjacency.neighbors(v) {
+                        if self.dist[u as usize] == UNREACHED {
+                            self.dist[u as usize] = next;
+                            self.order.push(u);
+                        }
+                    }
+                }
+            }
+            start = end;
+            level = next;
+        }
+    }
+
     /// Brandes' dependencies of the last source, pulled from successors:
     /// δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w)) / σ(w). Adds δ(v) to
     /// `acc[v]` for every reached v other than the source.

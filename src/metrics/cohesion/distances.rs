@@ -24,7 +24,7 @@ pub(crate) fn diameter_and_average_path(adjacency: &Csr, members: &[usize]) -> (
             let mut search = crate::metrics::paths::HopSearch::new(adjacency.node_count());
             let (mut longest, mut sum) = (0usize, 0u64);
             for &s in &members[b * c / blocks..(b + 1) * c / blocks] {
-                search.run(adjacency, s, false);
+                search.distances(adjacency, s);
                 for &v in &search.order {
                     let d = search.dist[v as usize] as usize;
                     longest = longest.max(d);
@@ -136,11 +136,11 @@ pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
         match low {
             Some(low) => {
                 rayon::join(
-                    || first.run(adjacency, high, false),
-                    || second.run(adjacency, low, false),
+                    || first.distances(adjacency, high),
+                    || second.distances(adjacency, low),
                 );
             }
-            None => first.run(adjacency, high, false),
+            None => first.distances(adjacency, high),
         }
         for (search, v) in searches.iter().zip(std::iter::once(high).chain(low)) {
             let eccentricity = search
@@ -242,7 +242,7 @@ pub(crate) fn average_path_length(
             sources[b * sources.len() / blocks..(b + 1) * sources.len() / blocks]
                 .iter()
                 .map(|&s| {
-                    search.run(adjacency, s, false);
+                    search.distances(adjacency, s);
                     search
                         .order
                         .iter()
