@@ -191,7 +191,7 @@ pub(crate) fn closeness(
             progress,
             HopSearch::new,
             |search, adjacency, s, acc| {
-                search.run(adjacency, s, false);
+                search.distances(adjacency, s);
                 let total: u64 = search
                     .order
                     .iter()
@@ -230,7 +230,7 @@ pub(crate) fn harmonic(
                 progress,
                 HopSearch::new,
                 |search, adjacency, s, acc| {
-                    search.run(adjacency, s, false);
+                    search.distances(adjacency, s);
                     // Sum 1/d by distance level: count nodes per level first.
                     let mut total = 0.0;
                     let mut level = 0u32;
