@@ -79,6 +79,7 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
         metric_name,
     );
     let mut hub_count = 0;
+    let name_projects = !matches!(options.labels, Labels::None);
     let edges = match options.mode {
         MapMode::Projection => {
             let hub = edges::hubs(analysis, options.hubs);
@@ -91,7 +92,7 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
                 &shown.keep,
                 &index,
                 &mut nodes,
-                !matches!(options.labels, Labels::None),
+                name_projects,
                 |e, members| hub[e] && members >= 2,
             ));
             hub_count = nodes.len() - before;
@@ -106,7 +107,7 @@ pub fn map(analysis: &Analysis<'_>, options: &MapOptions) -> Result<MapModel> {
             &shown.keep,
             &index,
             &mut nodes,
-            !matches!(options.labels, Labels::None),
+            name_projects,
             |_, members| members >= 1,
         ),
     };

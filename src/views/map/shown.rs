@@ -58,11 +58,7 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
         }
         let after = keep.iter().filter(|k| **k).count();
         if after < before {
-            thinning_note = Some(
-                lang.text("map.backbone_shown")
-                    .replace("{shown}", &lang.integer(after as i64))
-                    .replace("{hidden}", &lang.integer((before - after) as i64)),
-            );
+            thinning_note = Some(hidden_note(lang, "map.backbone_shown", after, before));
         }
     }
     let count = |set: &[bool]| set.iter().filter(|k| **k).count();
@@ -143,12 +139,9 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
             keep = kept;
             let after = count(&keep);
             thinned.push(
-                lang.text("map.collaboration_core")
+                hidden_note(lang, "map.collaboration_core", after, shown)
                     .replace("{k}", &k.to_string())
-                    .replace("{hub}", &hub.to_string())
-                    .replace("{shown}", &lang.integer(after as i64))
-                    .replace("{all}", &lang.integer(shown as i64))
-                    .replace("{hidden}", &lang.integer((shown - after) as i64)),
+                    .replace("{hub}", &hub.to_string()),
             );
         } else if let Some((k, tied)) = repeated {
             min_shared = min_shared.max(k);
@@ -169,14 +162,19 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
     })
 }
 
+/// The caption's note `key` for a map that shows `shown` of `all`
+/// actors: `{shown}`, `{all}` and `{hidden}` filled in.
+fn hidden_note(lang: crate::lang::Lang, key: &str, shown: usize, all: usize) -> String {
+    lang.text(key)
+        .replace("{shown}", &lang.integer(shown as i64))
+        .replace("{all}", &lang.integer(all as i64))
+        .replace("{hidden}", &lang.integer(all.saturating_sub(shown) as i64))
+}
+
 /// The caption's note for a map of ties of at least `k` shared
 /// engagements that joins `shown` of `all` actors.
 fn repeated_note(lang: crate::lang::Lang, k: u32, shown: usize, all: usize) -> String {
-    lang.text("map.repeated")
-        .replace("{k}", &k.to_string())
-        .replace("{shown}", &lang.integer(shown as i64))
-        .replace("{all}", &lang.integer(all as i64))
-        .replace("{hidden}", &lang.integer((all - shown) as i64))
+    hidden_note(lang, "map.repeated", shown, all).replace("{k}", &k.to_string())
 }
 
 /// The most engagements two actors of `keep` share.
@@ -368,13 +366,7 @@ fn core(
         keep[v] = keep[v] && (cores[v] >= k || Some(v) == ego);
     }
     let after = keep.iter().filter(|k| **k).count();
-    let lang = options.lang;
-    Ok(lang
-        .text("map.thinned")
-        .replace("{k}", &k.to_string())
-        .replace("{shown}", &lang.integer(after as i64))
-        .replace("{all}", &lang.integer(shown as i64))
-        .replace("{hidden}", &lang.integer((shown - after) as i64)))
+    Ok(hidden_note(options.lang, "map.thinned", after, shown).replace("{k}", &k.to_string()))
 }
 
 /// Keeps the `top` actors of `keep` highest by `metric` (ties by
@@ -404,14 +396,8 @@ fn highest(
     }
     let after = keep.iter().filter(|k| **k).count();
     let lang = options.lang;
-    Ok(lang
-        .text("map.top")
-        .replace(
-            "{metric}",
-            lang.lookup(&format!("metric.{}", metric.name()))
-                .unwrap_or(metric.name()),
-        )
-        .replace("{shown}", &lang.integer(after as i64))
-        .replace("{all}", &lang.integer(shown as i64))
-        .replace("{hidden}", &lang.integer((shown - after) as i64)))
+    let name = lang
+        .lookup(&format!("metric.{}", metric.name()))
+        .unwrap_or(metric.name());
+    Ok(hidden_note(lang, "map.top", after, shown).replace("{metric}", name))
 }
