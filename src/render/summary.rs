@@ -40,11 +40,11 @@ fn figures(s: &NetworkSummary) -> Vec<(&'static str, Cell)> {
         ),
         (
             "articulation_points",
-            Cell::List(s.articulation_points.clone()),
+            Cell::list(s.articulation_points.clone()),
         ),
         (
             "bridges",
-            Cell::List(s.bridges.iter().map(|(a, b)| format!("{a}–{b}")).collect()),
+            Cell::list(s.bridges.iter().map(|(a, b)| format!("{a}–{b}"))),
         ),
         ("max_core", s.max_core.into()),
         ("modularity", s.modularity.into()),

@@ -45,7 +45,7 @@ pub enum Cell {
     /// 3e-23 is not printed as 0.
     Probability(f64),
     /// A list of texts (`a; b` in text, a JSON array in JSON).
-    List(Vec<String>),
+    List(Vec<CompactString>),
     /// A yes/no value (`true`/`false` everywhere).
     Bool(bool),
     /// No value (empty in text and CSV, `null` in JSON).
@@ -55,7 +55,8 @@ pub enum Cell {
 /// A day as `YYYY-MM-DD`, or an empty cell when unknown.
 impl From<Option<crate::model::Date>> for Cell {
     fn from(day: Option<crate::model::Date>) -> Cell {
-        day.map_or(Cell::Empty, |d| Cell::Text(d.to_string().into()))
+        use compact_str::ToCompactString;
+        day.map_or(Cell::Empty, |d| Cell::Text(d.to_compact_string()))
     }
 }
 
@@ -178,6 +179,17 @@ impl TextStyle {
 }
 
 impl Cell {
+    /// A list cell of `items` (texts of up to 24 bytes are held inline).
+    ///
+    /// ```
+    /// use verkosto::render::{Cell, TextStyle};
+    /// let cell = Cell::list(vec!["a".to_string(), "b".to_string()]);
+    /// assert_eq!(cell.text(&TextStyle::CSV), "a;b");
+    /// ```
+    pub fn list<S: Into<CompactString>>(items: impl IntoIterator<Item = S>) -> Cell {
+        Cell::List(items.into_iter().map(Into::into).collect())
+    }
+
     /// The cell as text in `style`.
     pub fn text(&self, style: &TextStyle) -> String {
         match (self, style.lang) {
@@ -212,7 +224,9 @@ impl Cell {
             Cell::Int(v) => Value::from(*v),
             Cell::Float(v) => float_json(*v),
             Cell::Probability(v) => Number::from_f64(*v).map_or(Value::Null, Value::Number),
-            Cell::List(items) => Value::Array(items.iter().cloned().map(Value::String).collect()),
+            Cell::List(items) => {
+                Value::Array(items.iter().map(|i| Value::String(i.to_string())).collect())
+            }
             Cell::Bool(b) => Value::Bool(*b),
             Cell::Empty => Value::Null,
         }
@@ -565,6 +579,8 @@ fn csv_cell(cell: &Cell, decimal_comma: bool) -> String {
 pub struct CsvStream<'w> {
     writer: csv::Writer<&'w mut dyn std::io::Write>,
     decimal_comma: bool,
+    /// A cell's text, reused from cell to cell.
+    scratch: String,
 }
 
 impl<'w> CsvStream<'w> {
@@ -588,6 +604,7 @@ impl<'w> CsvStream<'w> {
         Ok(CsvStream {
             writer,
             decimal_comma: excel,
+            scratch: String::new(),
         })
     }
 
@@ -604,6 +621,29 @@ impl<'w> CsvStream<'w> {
                     self.writer.write_field(s.as_bytes())?
                 }
                 Cell::Empty => self.writer.write_field(b"")?,
+                Cell::List(items) => {
+                    // Joined in the reused buffer, neutralised as a whole.
+                    self.scratch.clear();
+                    if items.first().is_some_and(|i| i.starts_with(FORMULA_STARTS)) {
+                        self.scratch.push('\'');
+                    }
+                    for (k, item) in items.iter().enumerate() {
+                        if k > 0 {
+                            self.scratch.push_str(TextStyle::CSV.list_separator);
+                        }
+                        self.scratch.push_str(item);
+                    }
+                    self.writer.write_field(self.scratch.as_bytes())?
+                }
+                Cell::Float(x) if !self.decimal_comma && x.fract() == 0.0 && x.abs() < 1e15 => {
+                    // A whole number (a count weight) as its integer, as
+                    // `machine_float` writes it.
+                    self.writer
+                        .write_field(itoa::Buffer::new().format(*x as i64).as_bytes())?
+                }
+                Cell::Int(v) => self
+                    .writer
+                    .write_field(itoa::Buffer::new().format(*v).as_bytes())?,
                 other => self
                     .writer
                     .write_field(csv_cell(other, self.decimal_comma).as_bytes())?,

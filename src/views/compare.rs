@@ -28,8 +28,8 @@ pub fn tie_table(comparison: &Comparison) -> Table {
             t.target.as_str().into(),
             weight(t.weight_before),
             weight(t.weight_after),
-            Cell::List(t.engagements_before.clone()),
-            Cell::List(t.engagements_after.clone()),
+            Cell::list(t.engagements_before.clone()),
+            Cell::list(t.engagements_after.clone()),
         ]);
     }
     table

@@ -69,14 +69,14 @@ pub fn projects_table<'a>(analysis: &Analysis<'a>, lang: Lang) -> Table {
             engagement.id.as_str().into(),
             engagement.name.as_str().into(),
             lang.engagement_kind(&engagement.kind).into(),
-            Cell::List(names_in(analysis, &index, engagement, &["coordinator"])),
-            Cell::List(names_in(
+            Cell::list(names_in(analysis, &index, engagement, &["coordinator"])),
+            Cell::list(names_in(
                 analysis,
                 &index,
                 engagement,
                 &["implementer", "partner"],
             )),
-            Cell::List(names_in(
+            Cell::list(names_in(
                 analysis,
                 &index,
                 engagement,
@@ -194,7 +194,7 @@ pub fn left_out_table<'a>(analysis: &Analysis<'a>, lang: Lang) -> Table {
             .into(),
             reason.into(),
             names.len().into(),
-            Cell::List(names),
+            Cell::list(names),
         ]);
     }
     table

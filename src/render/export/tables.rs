@@ -60,7 +60,7 @@ fn tie_row(projection: &Projection<'_>, t: usize) -> Vec<Cell> {
         Cell::Text(projection.actor(tie.target as usize).id.clone()),
         Cell::Float(tie.weight),
         (tie.shared as usize).into(),
-        Cell::List(tie_engagements(projection, t)),
+        Cell::list(tie_engagements(projection, t)),
         first.into(),
         last.into(),
     ]

@@ -122,7 +122,7 @@ fn compare_sections(
             name(&t.target),
             weight(t.weight_before),
             weight(t.weight_after),
-            Cell::List(engagements),
+            Cell::list(engagements),
         ]);
     }
     let mut bridges = people_table(

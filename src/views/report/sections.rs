@@ -207,12 +207,7 @@ pub(super) fn community_rows(
                 (c + 1).into(),
                 p.members.len().into(),
                 p.internal_density.map_or(Cell::Empty, Cell::Float),
-                Cell::List(
-                    p.members
-                        .iter()
-                        .map(|&m| member(analysis.actor(m)))
-                        .collect(),
-                ),
+                Cell::list(p.members.iter().map(|&m| member(analysis.actor(m)))),
             ]
         })
         .collect())

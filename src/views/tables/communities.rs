@@ -124,8 +124,8 @@ fn communities_table(
             (c + 1).into(),
             p.members.len().into(),
             p.internal_density.map_or(Cell::Empty, Cell::Float),
-            Cell::List(p.groups.iter().map(|(k, v)| format!("{k} {v}")).collect()),
-            Cell::List(p.members.iter().map(|&m| id(m)).collect()),
+            Cell::list(p.groups.iter().map(|(k, v)| format!("{k} {v}"))),
+            Cell::list(p.members.iter().map(|&m| id(m))),
         ]);
     }
     if format == Format::Csv {

@@ -3,6 +3,7 @@
 use super::sorts::TieSort;
 use crate::analysis::Analysis;
 use crate::graph::DualProjection;
+use crate::model::CompactString;
 use crate::render::{Cell, Table};
 
 /// The columns of [`tie_table`] and [`tie_rows`].
@@ -48,19 +49,20 @@ pub fn tie_rows<'a, 'd>(
         let tie = projection.ties()[t];
         let behind = projection.engagements_behind(t);
         let (first_seen, last_seen) = projection.tie_span(t);
+        // Ids, role pairs and rule names are short: held inline, so a row
+        // costs a handful of allocations.
         let engagements = behind
             .iter()
-            .map(|&e| graph.engagement(e as usize).id.to_string())
+            .map(|&e| graph.engagement(e as usize).id.clone())
             .collect();
         let roles = behind
             .iter()
             .map(|&e| {
                 let e = e as usize;
-                format!(
-                    "{}+{}",
-                    graph.role(e, tie.source).unwrap_or("?"),
-                    graph.role(e, tie.target).unwrap_or("?")
-                )
+                let mut pair = CompactString::from(graph.role(e, tie.source).unwrap_or("?"));
+                pair.push('+');
+                pair.push_str(graph.role(e, tie.target).unwrap_or("?"));
+                pair
             })
             .collect();
         let direct = projection
@@ -68,7 +70,7 @@ pub fn tie_rows<'a, 'd>(
             .iter()
             .map(|&d| {
                 let d = &dataset.ties[d as usize];
-                d.kind.as_deref().unwrap_or("tie").to_string()
+                d.kind.clone().unwrap_or_else(|| "tie".into())
             })
             .collect();
         vec![
@@ -82,7 +84,7 @@ pub fn tie_rows<'a, 'd>(
                 projection
                     .rules_behind(t)
                     .iter()
-                    .map(|r| r.name().to_string())
+                    .map(|r| CompactString::const_new(r.name()))
                     .collect(),
             ),
             Cell::List(direct),
@@ -108,7 +110,7 @@ pub fn dual_tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>
             Cell::List(
                 dual.actors_behind(t)
                     .iter()
-                    .map(|&a| graph.actor(a as usize).id.to_string())
+                    .map(|&a| graph.actor(a as usize).id.clone())
                     .collect(),
             ),
         ]);
