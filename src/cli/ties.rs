@@ -32,15 +32,13 @@ pub fn run(args: TiesArgs) -> anyhow::Result<()> {
     let analysis = Analysis::new(&dataset, options)?;
     if !args.dual && args.output.chosen == super::OutputFormat::Text(verkosto::render::Format::Csv)
     {
-        // CSV is written a tie at a time: millions of ties are never held
-        // as a table.
+        // CSV is written a block of ties at a time: millions of ties are
+        // never held as a table.
         let rows = verkosto::views::tie_rows(&analysis, args.sort, args.top);
         return Ok(args.output.write_with(&[&args.file], |out| {
             let mut csv =
                 verkosto::render::CsvStream::new(out, &verkosto::views::TIE_COLUMNS, false)?;
-            for row in rows {
-                csv.row(&row)?;
-            }
+            csv.rows(rows.len(), |k| rows.row(k))?;
             csv.finish()
         })?);
     }

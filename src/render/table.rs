@@ -594,12 +594,10 @@ impl<'w> CsvStream<'w> {
         columns: &[&str],
         excel: bool,
     ) -> std::io::Result<CsvStream<'w>> {
-        let mut builder = csv::WriterBuilder::new();
         if excel {
             out.write_all("\u{feff}".as_bytes())?;
-            builder.delimiter(b';').terminator(csv::Terminator::CRLF);
         }
-        let mut writer = builder.from_writer(out);
+        let mut writer = csv_builder(excel).from_writer(out);
         writer.write_record(columns.iter().map(|c| neutralise(c)))?;
         Ok(CsvStream {
             writer,
@@ -614,42 +612,53 @@ impl<'w> CsvStream<'w> {
     ///
     /// What writing returns.
     pub fn row(&mut self, row: &[Cell]) -> std::io::Result<()> {
-        for cell in row {
-            match cell {
-                // Plain text as it is, without a copy.
-                Cell::Text(s) if !s.starts_with(FORMULA_STARTS) => {
-                    self.writer.write_field(s.as_bytes())?
-                }
-                Cell::Empty => self.writer.write_field(b"")?,
-                Cell::List(items) => {
-                    // Joined in the reused buffer, neutralised as a whole.
-                    self.scratch.clear();
-                    if items.first().is_some_and(|i| i.starts_with(FORMULA_STARTS)) {
-                        self.scratch.push('\'');
-                    }
-                    for (k, item) in items.iter().enumerate() {
-                        if k > 0 {
-                            self.scratch.push_str(TextStyle::CSV.list_separator);
-                        }
-                        self.scratch.push_str(item);
-                    }
-                    self.writer.write_field(self.scratch.as_bytes())?
-                }
-                Cell::Float(x) if !self.decimal_comma && x.fract() == 0.0 && x.abs() < 1e15 => {
-                    // A whole number (a count weight) as its integer, as
-                    // `machine_float` writes it.
-                    self.writer
-                        .write_field(itoa::Buffer::new().format(*x as i64).as_bytes())?
-                }
-                Cell::Int(v) => self
-                    .writer
-                    .write_field(itoa::Buffer::new().format(*v).as_bytes())?,
-                other => self
-                    .writer
-                    .write_field(csv_cell(other, self.decimal_comma).as_bytes())?,
+        write_csv_row(&mut self.writer, &mut self.scratch, self.decimal_comma, row)
+    }
+
+    /// Writes rows `0..count`, row `k` being `row(k)`: blocks of rows are
+    /// put into words and formatted on every thread, and written in order,
+    /// so the bytes are those of `count` calls of [`CsvStream::row`].
+    ///
+    /// # Errors
+    ///
+    /// What writing returns.
+    pub fn rows(
+        &mut self,
+        count: usize,
+        row: impl Fn(usize) -> Vec<Cell> + Sync,
+    ) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        const BLOCK: usize = 8192;
+        let threads = rayon::current_num_threads().max(1);
+        let format = |block: usize| -> std::io::Result<Vec<u8>> {
+            let mut writer =
+                csv_builder(self.decimal_comma).from_writer(Vec::with_capacity(BLOCK * 64));
+            let mut scratch = String::new();
+            for k in block * BLOCK..((block + 1) * BLOCK).min(count) {
+                write_csv_row(&mut writer, &mut scratch, self.decimal_comma, &row(k))?;
             }
+            writer.into_inner().map_err(|e| e.into_error())
+        };
+        let blocks = count.div_ceil(BLOCK);
+        // Written past the CSV writer, which is made again afterwards; it
+        // holds a sink meanwhile (a zero-sized value: leaking it frees
+        // nothing).
+        let sink: &'w mut dyn std::io::Write = Box::leak(Box::new(std::io::sink()));
+        let empty = csv_builder(self.decimal_comma).from_writer(sink);
+        let writer = std::mem::replace(&mut self.writer, empty);
+        let out = writer.into_inner().map_err(|e| e.into_error())?;
+        // A few blocks per thread in flight: memory stays a few megabytes.
+        let mut first = 0;
+        while first < blocks {
+            let last = (first + 4 * threads).min(blocks);
+            let formatted: Vec<std::io::Result<Vec<u8>>> =
+                (first..last).into_par_iter().map(format).collect();
+            for bytes in formatted {
+                out.write_all(&bytes?)?;
+            }
+            first = last;
         }
-        self.writer.write_record(None::<&[u8]>)?;
+        self.writer = csv_builder(self.decimal_comma).from_writer(out);
         Ok(())
     }
 
@@ -661,6 +670,54 @@ impl<'w> CsvStream<'w> {
     pub fn finish(mut self) -> std::io::Result<()> {
         self.writer.flush()
     }
+}
+
+/// The CSV dialect: commas and `\n`, or for Excel semicolons and CRLF.
+fn csv_builder(excel: bool) -> csv::WriterBuilder {
+    let mut builder = csv::WriterBuilder::new();
+    if excel {
+        builder.delimiter(b';').terminator(csv::Terminator::CRLF);
+    }
+    builder
+}
+
+/// Writes one CSV row to `writer`: [`CsvStream::row`], on any writer.
+fn write_csv_row<W: std::io::Write>(
+    writer: &mut csv::Writer<W>,
+    scratch: &mut String,
+    decimal_comma: bool,
+    row: &[Cell],
+) -> std::io::Result<()> {
+    for cell in row {
+        match cell {
+            // Plain text as it is, without a copy.
+            Cell::Text(s) if !s.starts_with(FORMULA_STARTS) => writer.write_field(s.as_bytes())?,
+            Cell::Empty => writer.write_field(b"")?,
+            Cell::List(items) => {
+                // Joined in the reused buffer, neutralised as a whole.
+                scratch.clear();
+                if items.first().is_some_and(|i| i.starts_with(FORMULA_STARTS)) {
+                    scratch.push('\'');
+                }
+                for (k, item) in items.iter().enumerate() {
+                    if k > 0 {
+                        scratch.push_str(TextStyle::CSV.list_separator);
+                    }
+                    scratch.push_str(item);
+                }
+                writer.write_field(scratch.as_bytes())?
+            }
+            Cell::Float(x) if !decimal_comma && x.fract() == 0.0 && x.abs() < 1e15 => {
+                // A whole number (a count weight) as its integer, as
+                // `machine_float` writes it.
+                writer.write_field(itoa::Buffer::new().format(*x as i64).as_bytes())?
+            }
+            Cell::Int(v) => writer.write_field(itoa::Buffer::new().format(*v).as_bytes())?,
+            other => writer.write_field(csv_cell(other, decimal_comma).as_bytes())?,
+        }
+    }
+    writer.write_record(None::<&[u8]>)?;
+    Ok(())
 }
 
 #[cfg(test)]

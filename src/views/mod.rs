@@ -46,7 +46,7 @@ pub use projects::{funding_by_group, funding_table, left_out_table, projects_tab
 pub use report::{report, ReportFile, ReportOptions};
 pub use tables::{
     actor_rows, actor_table, broker_table, communities_text, dual_tie_table, reach_table, tie_rows,
-    tie_table, ActorRows, ActorSort, ActorTableOptions, BrokerSort, TieSort, BROKER_COLUMNS,
-    TIE_COLUMNS,
+    tie_table, ActorRows, ActorSort, ActorTableOptions, BrokerSort, TieRows, TieSort,
+    BROKER_COLUMNS, TIE_COLUMNS,
 };
 pub use warnings::{summary_warnings, warning, warnings};

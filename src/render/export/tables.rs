@@ -95,9 +95,7 @@ pub fn write_ties_csv(
     excel: bool,
 ) -> std::io::Result<()> {
     let mut csv = CsvStream::new(out, &TIE_COLUMNS, excel)?;
-    for t in 0..projection.tie_count() {
-        csv.row(&tie_row(projection, t))?;
-    }
+    csv.rows(projection.tie_count(), |t| tie_row(projection, t))?;
     csv.finish()
 }
 

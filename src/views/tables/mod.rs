@@ -13,4 +13,4 @@ pub use brokers::{broker_table, BROKER_COLUMNS};
 pub use communities::communities_text;
 pub use reach::reach_table;
 pub use sorts::{ActorSort, ActorTableOptions, BrokerSort, TieSort};
-pub use ties::{dual_tie_table, tie_rows, tie_table, TIE_COLUMNS};
+pub use ties::{dual_tie_table, tie_rows, tie_table, TieRows, TIE_COLUMNS};

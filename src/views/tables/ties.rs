@@ -24,15 +24,41 @@ pub const TIE_COLUMNS: [&str; 10] = [
 /// their ids, the two actors' roles in each, and direct ties
 /// ([`tie_rows`] as a table).
 pub fn tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>) -> Table {
+    let rows = tie_rows(analysis, sort, top);
     let mut table = Table::new(&TIE_COLUMNS);
-    for row in tie_rows(analysis, sort, top) {
-        table.push(row);
+    for k in 0..rows.len() {
+        table.push(rows.row(k));
     }
     table
 }
 
-/// The rows of [`tie_table`] ([`TIE_COLUMNS`]), one at a time, so that a
-/// writer can stream millions of ties without holding them as a table.
+/// The rows of [`tie_table`], each made when asked for: see [`tie_rows`].
+pub struct TieRows<'a, 'd> {
+    analysis: &'a Analysis<'d>,
+    /// The ties in the order of the rows.
+    order: Vec<u32>,
+}
+
+impl TieRows<'_, '_> {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Row `k` ([`TIE_COLUMNS`]); `k` must be below [`TieRows::len`].
+    pub fn row(&self, k: usize) -> Vec<Cell> {
+        tie_row(self.analysis, self.order[k] as usize)
+    }
+}
+
+/// The rows of [`tie_table`] ([`TIE_COLUMNS`]), each made when asked
+/// for, so that a writer can stream millions of ties (on every thread,
+/// [`crate::render::CsvStream::rows`]) without holding them as a table.
 ///
 /// Complexity: O(m log m) to order the ties by weight, then O(1) per row
 /// and engagement behind it.
@@ -40,12 +66,26 @@ pub fn tie_rows<'a, 'd>(
     analysis: &'a Analysis<'d>,
     sort: TieSort,
     top: Option<usize>,
-) -> impl Iterator<Item = Vec<Cell>> + use<'a, 'd> {
+) -> TieRows<'a, 'd> {
+    let weights: Vec<f64> = analysis
+        .projection()
+        .ties()
+        .iter()
+        .map(|t| t.weight)
+        .collect();
+    let order = tie_order(&weights, sort, top)
+        .into_iter()
+        .map(|t| t as u32)
+        .collect();
+    TieRows { analysis, order }
+}
+
+/// Tie `t` as a row of [`tie_table`].
+fn tie_row(analysis: &Analysis<'_>, t: usize) -> Vec<Cell> {
     let projection = analysis.projection();
     let graph = projection.two_mode();
     let dataset = graph.dataset();
-    let weights: Vec<f64> = projection.ties().iter().map(|t| t.weight).collect();
-    tie_order(&weights, sort, top).into_iter().map(move |t| {
+    {
         let tie = projection.ties()[t];
         let behind = projection.engagements_behind(t);
         let (first_seen, last_seen) = projection.tie_span(t);
@@ -91,7 +131,7 @@ pub fn tie_rows<'a, 'd>(
             first_seen.into(),
             last_seen.into(),
         ]
-    })
+    }
 }
 
 /// One row per engagement–engagement tie of the dual projection: the
