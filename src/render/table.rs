@@ -756,6 +756,39 @@ mod tests {
         }
     }
 
+    #[test]
+    fn rows_formatted_in_blocks_are_the_rows_written_one_by_one() {
+        // More rows than a block holds, so that blocks meet; text that
+        // needs quoting, formulas, lists, whole and fractional numbers.
+        let columns = ["id", "text", "weight", "list", "count"];
+        let row = |k: usize| {
+            vec![
+                Cell::Text(format!("a{k}").into()),
+                Cell::from(if k % 7 == 0 { "=x, \"y\"" } else { "plain" }),
+                Cell::Float(k as f64 / 4.0),
+                Cell::list([format!("e{k}"), "-1".to_string()]),
+                Cell::Int(k as i64 - 10),
+            ]
+        };
+        for excel in [false, true] {
+            let mut one_by_one = Vec::new();
+            let mut stream = CsvStream::new(&mut one_by_one, &columns, excel).unwrap();
+            for k in 0..20_000 {
+                stream.row(&row(k)).unwrap();
+            }
+            stream.row(&row(0)).unwrap();
+            stream.finish().unwrap();
+            let mut blocks = Vec::new();
+            let mut stream = CsvStream::new(&mut blocks, &columns, excel).unwrap();
+            stream.rows(20_000, row).unwrap();
+            // The stream goes on after the blocks.
+            stream.row(&row(0)).unwrap();
+            stream.finish().unwrap();
+            assert_eq!(one_by_one.len(), blocks.len(), "excel {excel}");
+            assert!(one_by_one == blocks, "excel {excel}");
+        }
+    }
+
     fn sample() -> Table {
         let mut t = Table::new(&["id", "name", "weight"]);
         t.push(vec![
