@@ -41,6 +41,107 @@ pub(crate) struct Search {
     /// …ending at these positions of `preds`.
     pred_end: Vec<u32>,
     heap: RadixHeap,
+    /// The graph's few distinct lengths, when it has few: then the search
+    /// keeps one first-in-first-out queue per length instead of `heap`.
+    classes: Option<std::sync::Arc<LengthClasses>>,
+    queues: ClassQueues,
+}
+
+/// The distinct tie lengths of a graph that has at most [`MAX_CLASSES`]
+/// of them (count weights have a handful; Jaccard and Newman weights on
+/// project networks, where most pairs share one project, a few dozen),
+/// and each adjacency entry's length as an index into them.
+#[derive(Debug)]
+pub(crate) struct LengthClasses {
+    /// Per adjacency entry (as the graph's flat ties), its length's index.
+    class: Vec<u8>,
+    count: usize,
+}
+
+/// Up to this many distinct lengths are searched with one queue each.
+const MAX_CLASSES: usize = 16;
+
+impl LengthClasses {
+    /// The classes of `adjacency`'s lengths, or `None` when it has more
+    /// than [`MAX_CLASSES`] distinct lengths.
+    ///
+    /// Complexity: O(m·k) for k distinct lengths, stopping as soon as there
+    /// are too many.
+    pub fn of(adjacency: &Csr) -> Option<LengthClasses> {
+        let mut distinct: Vec<u64> = Vec::new();
+        let mut class = Vec::with_capacity(adjacency.total());
+        let mut last = (u64::MAX, 0u8);
+        for v in 0..adjacency.node_count() {
+            for &length in adjacency.weights(v) {
+                let bits = length.to_bits();
+                if bits != last.0 {
+                    let c = match distinct.iter().position(|&d| d == bits) {
+                        Some(c) => c,
+                        None if distinct.len() < MAX_CLASSES => {
+                            distinct.push(bits);
+                            distinct.len() - 1
+                        }
+                        None => return None,
+                    };
+                    last = (bits, c as u8);
+                }
+                class.push(last.1);
+            }
+        }
+        Some(LengthClasses {
+            class,
+            count: distinct.len(),
+        })
+    }
+}
+
+/// One first-in-first-out queue of (distance, node) per length class.
+/// Dijkstra's search settles nodes in non-decreasing distance and pushes a
+/// node through a tie of length ℓ at the settled distance plus ℓ, so each
+/// queue's keys never decrease: its front is its smallest, and the
+/// smallest of the fronts is the smallest key held (Dinic 1978's
+/// observation for few distinct lengths). A push is one append; a pop
+/// compares the fronts of the non-empty queues.
+#[derive(Debug, Default)]
+struct ClassQueues {
+    queues: Vec<std::collections::VecDeque<(f64, u32)>>,
+    /// The fronts of the non-empty queues, as (key bits, class), smallest
+    /// first.
+    fronts: std::collections::BinaryHeap<std::cmp::Reverse<(u64, u8)>>,
+}
+
+impl ClassQueues {
+    fn reset(&mut self, count: usize) {
+        if self.queues.len() != count {
+            self.queues = (0..count).map(|_| Default::default()).collect();
+        }
+        for q in &mut self.queues {
+            q.clear();
+        }
+        self.fronts.clear();
+    }
+
+    #[inline]
+    fn push(&mut self, key: f64, node: u32, class: u8) {
+        let queue = &mut self.queues[class as usize];
+        if queue.is_empty() {
+            self.fronts.push(std::cmp::Reverse((key.to_bits(), class)));
+        }
+        queue.push_back((key, node));
+    }
+
+    /// A node with the smallest key, and the key; of equal keys, the one
+    /// in the lowest class.
+    #[inline]
+    fn pop(&mut self) -> Option<(f64, u32)> {
+        let std::cmp::Reverse((_, c)) = self.fronts.pop()?;
+        let queue = &mut self.queues[c as usize];
+        let entry = queue.pop_front();
+        if let Some(&(key, _)) = queue.front() {
+            self.fronts.push(std::cmp::Reverse((key.to_bits(), c)));
+        }
+        entry
+    }
 }
 
 /// A monotone priority queue of nodes keyed by non-negative distances
@@ -127,6 +228,17 @@ impl Search {
             preds: Vec::new(),
             pred_end: Vec::with_capacity(n),
             heap: RadixHeap::new(),
+            classes: None,
+            queues: ClassQueues::default(),
+        }
+    }
+
+    /// Buffers for searching a graph of `n` nodes whose lengths are
+    /// `classes` (when it has few distinct lengths; see [`LengthClasses`]).
+    pub fn with_classes(n: usize, classes: Option<std::sync::Arc<LengthClasses>>) -> Search {
+        Search {
+            classes,
+            ..Search::new(n)
         }
     }
 
@@ -138,16 +250,17 @@ impl Search {
     /// sums their path counts and relaxes the others — the same sums, in the
     /// same order, as a separate pass over the settled nodes would make.
     pub fn run(&mut self, adjacency: &Csr, source: usize, count: bool) {
-        if count {
-            self.search::<true>(adjacency, source);
-        } else {
-            self.search::<false>(adjacency, source);
+        match (count, self.classes.is_some()) {
+            (true, false) => self.search::<true, false>(adjacency, source),
+            (false, false) => self.search::<false, false>(adjacency, source),
+            (true, true) => self.search::<true, true>(adjacency, source),
+            (false, true) => self.search::<false, true>(adjacency, source),
         }
     }
 
     /// [`Search::run`], with the counting decided at compile time and the
     /// buffers borrowed apart, so the inner loop keeps them in registers.
-    fn search<const COUNT: bool>(&mut self, adjacency: &Csr, source: usize) {
+    fn search<const COUNT: bool, const CLASSES: bool>(&mut self, adjacency: &Csr, source: usize) {
         let Search {
             dist,
             order,
@@ -155,8 +268,14 @@ impl Search {
             heap,
             preds,
             pred_end,
+            classes,
+            queues,
             ..
         } = self;
+        let (class, class_count): (&[u8], usize) = match classes.as_deref() {
+            Some(c) if CLASSES => (&c.class, c.count),
+            _ => (&[], 0),
+        };
         preds.clear();
         pred_end.clear();
         for &v in order.iter() {
@@ -165,9 +284,15 @@ impl Search {
         }
         order.clear();
         dist[source] = 0.0;
-        heap.clear();
-        heap.push(0.0, source as u32);
-        while let Some((d, v)) = heap.pop() {
+        if CLASSES {
+            queues.reset(class_count);
+            // The source in any queue: it is the only entry.
+            queues.push(0.0, source as u32, 0);
+        } else {
+            heap.clear();
+            heap.push(0.0, source as u32);
+        }
+        while let Some((d, v)) = if CLASSES { queues.pop() } else { heap.pop() } {
             let v = v as usize;
             // A node is pushed again only at a strictly shorter distance,
             // so an entry above the node's distance is stale, and one at it
@@ -177,8 +302,13 @@ impl Search {
             }
             order.push(v as u32);
             let (neighbors, lengths) = (adjacency.neighbors(v), adjacency.weights(v));
+            let entries = if CLASSES {
+                &class[adjacency.range(v)]
+            } else {
+                &[]
+            };
             let mut paths = if v == source { 1.0 } else { 0.0 };
-            for (&u, &length) in neighbors.iter().zip(lengths) {
+            for (k, (&u, &length)) in neighbors.iter().zip(lengths).enumerate() {
                 let u = u as usize;
                 let du = dist[u];
                 if COUNT && du < d {
@@ -195,7 +325,11 @@ impl Search {
                     let alt = d + length;
                     if alt < du {
                         dist[u] = alt;
-                        heap.push(alt, u as u32);
+                        if CLASSES {
+                            queues.push(alt, u as u32, entries[k]);
+                        } else {
+                            heap.push(alt, u as u32);
+                        }
                     }
                 }
             }
@@ -404,6 +538,56 @@ mod tests {
             held.pop();
         }
         assert!(held.is_empty());
+    }
+
+    #[test]
+    fn a_search_with_one_queue_per_length_is_dijkstras() {
+        // Random graphs whose lengths take 1 to 5 values (as count weights
+        // do): the same distances, path counts and dependencies as with
+        // the radix heap, from every source.
+        let mut rng = Rng::new(11);
+        for round in 0..40 {
+            let n = 30 + rng.below(40);
+            let values = 1 + round % 5;
+            let mut edges = Vec::new();
+            for a in 0..n as u32 {
+                for b in a + 1..n as u32 {
+                    if rng.unit() < 0.12 {
+                        let w = 1.0 + rng.below(values) as f64;
+                        edges.push((a, b, 1.0 / w));
+                    }
+                }
+            }
+            let adjacency = Csr::from_edges(n, edges.into_iter());
+            let classes = LengthClasses::of(&adjacency).map(std::sync::Arc::new);
+            assert!(classes.is_some(), "{values} lengths");
+            let mut plain = Search::new(n);
+            let mut queued = Search::with_classes(n, classes);
+            for s in 0..n {
+                let (mut a, mut b) = (vec![0.0; n], vec![0.0; n]);
+                plain.run(&adjacency, s, true);
+                plain.accumulate_dependencies(&mut a);
+                queued.run(&adjacency, s, true);
+                queued.accumulate_dependencies(&mut b);
+                for v in 0..n {
+                    assert_eq!(plain.dist[v].to_bits(), queued.dist[v].to_bits());
+                    assert_eq!(plain.sigma[v], queued.sigma[v]);
+                    assert!((a[v] - b[v]).abs() <= 1e-12 * a[v].abs().max(1.0));
+                }
+                let mut settled = queued.order.clone();
+                let mut reached = plain.order.clone();
+                settled.sort_unstable();
+                reached.sort_unstable();
+                assert_eq!(settled, reached);
+                assert!(queued
+                    .order
+                    .windows(2)
+                    .all(|w| queued.dist[w[0] as usize] <= queued.dist[w[1] as usize]));
+            }
+        }
+        // More distinct lengths than queues: the radix heap.
+        let many = Csr::from_edges(40, (0..39u32).map(|a| (a, a + 1, 1.0 / (1.0 + a as f64))));
+        assert!(LengthClasses::of(&many).is_none());
     }
 
     #[test]

@@ -764,7 +764,11 @@ mod tests {
         let row = |k: usize| {
             vec![
                 Cell::Text(format!("a{k}").into()),
-                Cell::from(if k.is_multiple_of(7) { "=x, \"y\"" } else { "plain" }),
+                Cell::from(if k.is_multiple_of(7) {
+                    "=x, \"y\""
+                } else {
+                    "plain"
+                }),
                 Cell::Float(k as f64 / 4.0),
                 Cell::list([format!("e{k}"), "-1".to_string()]),
                 Cell::Int(k as i64 - 10),
