@@ -137,12 +137,18 @@ impl Prepared {
 
     /// [`closeness()`] on the prepared graph.
     pub fn closeness(&self, length: PathLength) -> Vec<f64> {
-        self.scatter(metrics::centrality::closeness(&self.csr, length, None), 0.0)
+        self.scatter(
+            metrics::centrality::closeness(&self.csr, length, None, None),
+            0.0,
+        )
     }
 
     /// [`harmonic()`] on the prepared graph.
     pub fn harmonic(&self, length: PathLength) -> Vec<f64> {
-        self.scatter(metrics::centrality::harmonic(&self.csr, length, None), 0.0)
+        self.scatter(
+            metrics::centrality::harmonic(&self.csr, length, None, None),
+            0.0,
+        )
     }
 
     /// [`eigenvector()`] on the prepared graph.

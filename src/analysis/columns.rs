@@ -59,11 +59,21 @@ impl Analysis<'_> {
             }
             Metric::Closeness => {
                 let r = report("closeness");
-                MetricValue::floats(closeness(adjacency, length, r.as_ref().map(|f| f as _)))
+                MetricValue::floats(closeness(
+                    adjacency,
+                    length,
+                    Some(&self.cliques()),
+                    r.as_ref().map(|f| f as _),
+                ))
             }
             Metric::Harmonic => {
                 let r = report("harmonic");
-                MetricValue::floats(harmonic(adjacency, length, r.as_ref().map(|f| f as _)))
+                MetricValue::floats(harmonic(
+                    adjacency,
+                    length,
+                    Some(&self.cliques()),
+                    r.as_ref().map(|f| f as _),
+                ))
             }
             Metric::Eigenvector => self.converged(metric, eigenvector(self.iterative()))?,
             Metric::PageRank => self.converged(
@@ -101,6 +111,31 @@ impl Analysis<'_> {
             Metric::BrokerageTotal => MetricValue::ints(self.brokerage().iter().map(|b| b.total())),
             Metric::Reach => MetricValue::ints(self.reach().per_actor.iter().copied()),
         })
+    }
+
+    /// Groups of actors tied pairwise, most pairs at one length: a hint
+    /// that lets weighted searches walk a project's ties once per source
+    /// instead of once per partner (`CliqueCover` in the path searches,
+    /// which checks every group and uses only those that hold; the values
+    /// are the same without it). Each engagement's tie groups; with
+    /// Jaccard weights, split by the partners' numbers of engagements,
+    /// since two partners who share one project are at the sum of their
+    /// numbers less one.
+    fn cliques(&self) -> crate::graph::Rows {
+        let graph = self.projection().two_mode();
+        let groups = graph.tie_groups();
+        if self.projection().weighting() != crate::graph::ProjectionWeight::Jaccard {
+            return groups.clone();
+        }
+        let engagements = |a: u32| graph.membership_rows().row(a as usize).len();
+        crate::graph::Rows::from_rows((0..groups.len()).flat_map(|g| {
+            let mut members = groups.row(g).to_vec();
+            members.sort_by_key(|&a| (engagements(a), a));
+            members
+                .chunk_by(|&a, &b| engagements(a) == engagements(b))
+                .map(<[u32]>::to_vec)
+                .collect::<Vec<_>>()
+        }))
     }
 
     /// Eigenvector centrality within each separate part of the network (a

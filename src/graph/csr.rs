@@ -100,6 +100,12 @@ impl<W> Csr<W> {
     pub fn total(&self) -> usize {
         self.targets.len()
     }
+
+    /// The weights of every row, one after another (entry `e` of the rows
+    /// is in row `r` when `e` is in [`Csr::range`]`(r)`).
+    pub fn all_weights(&self) -> &[W] {
+        &self.weights
+    }
 }
 
 impl Rows {

@@ -6,9 +6,12 @@
 //! of source blocks whose partial results are added in block order, so the
 //! numbers are the same on any number of threads.
 
-use super::paths::{HopSearch, PathLength, Search};
+use super::paths::{
+    CliqueCover, CoverSearch, DistanceSearch, HopSearch, LengthClasses, PathLength, Search,
+};
 use crate::error::{Error, Result};
 use crate::graph::Csr;
+use crate::graph::Rows;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -29,11 +32,16 @@ fn per_source_sum(
     progress: Option<Progress<'_>>,
     per_source: impl Fn(&mut Search, &Csr, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
+    // The lengths' classes, found once on the searched copy.
+    let classes = std::sync::OnceLock::new();
     per_source_sum_prepared(
         adjacency,
         width,
         progress,
-        Search::new,
+        |local: &Csr, _: &[u32]| {
+            let classes = classes.get_or_init(|| LengthClasses::of(local).map(std::sync::Arc::new));
+            Search::with_classes(local.node_count(), classes.clone())
+        },
         |local| local.map_weights(|w| 1.0 / w),
         per_source,
     )
@@ -47,7 +55,66 @@ fn per_source_sum_with<S>(
     make: impl Fn(usize) -> S + Sync,
     per_source: impl Fn(&mut S, &Csr, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
-    per_source_sum_prepared(adjacency, width, progress, make, |local| local, per_source)
+    per_source_sum_prepared(
+        adjacency,
+        width,
+        progress,
+        |local: &Csr, _: &[u32]| make(local.node_count()),
+        |local| local,
+        per_source,
+    )
+}
+
+/// [`per_source_sum`] for searches of distances alone: over the graph's
+/// `cliques` set apart ([`CliqueCover`]; node ids of `adjacency`) when
+/// they cover at least half of its ties, else plain.
+fn per_source_distances(
+    adjacency: &Csr,
+    cliques: Option<&Rows>,
+    width: usize,
+    progress: Option<Progress<'_>>,
+    per_source: impl Fn(&DistanceSearch, usize, &mut [f64]) + Sync,
+) -> Vec<f64> {
+    // The cover (or the lengths' classes), made once on the searched copy
+    // in its node ids.
+    let cover = std::sync::OnceLock::new();
+    let classes = std::sync::OnceLock::new();
+    per_source_sum_prepared(
+        adjacency,
+        width,
+        progress,
+        |local: &Csr, order: &[u32]| {
+            let cover = cover.get_or_init(|| {
+                let cliques = cliques?;
+                let mut new_of = vec![0u32; order.len()];
+                for (new, &old) in order.iter().enumerate() {
+                    new_of[old as usize] = new as u32;
+                }
+                let groups = (0..cliques.len()).map(|g| {
+                    cliques
+                        .row(g)
+                        .iter()
+                        .filter_map(|&m| new_of.get(m as usize).copied())
+                        .collect()
+                });
+                let cover = CliqueCover::new(local, groups);
+                cover.worth_it(local).then(|| std::sync::Arc::new(cover))
+            });
+            match cover {
+                Some(cover) => DistanceSearch::Cover(CoverSearch::new(cover.clone())),
+                None => {
+                    let classes =
+                        classes.get_or_init(|| LengthClasses::of(local).map(std::sync::Arc::new));
+                    DistanceSearch::Plain(Search::with_classes(local.node_count(), classes.clone()))
+                }
+            }
+        },
+        |local| local.map_weights(|w| 1.0 / w),
+        |search, local, s, acc| {
+            search.distances(local, s);
+            per_source(search, s, acc)
+        },
+    )
 }
 
 /// [`per_source_sum_with`], with the searched copy passed through
@@ -56,7 +123,7 @@ fn per_source_sum_prepared<S>(
     adjacency: &Csr,
     width: usize,
     progress: Option<Progress<'_>>,
-    make: impl Fn(usize) -> S + Sync,
+    make: impl Fn(&Csr, &[u32]) -> S + Sync,
     prepare: impl FnOnce(Csr) -> Csr,
     per_source: impl Fn(&mut S, &Csr, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
@@ -71,7 +138,7 @@ fn per_source_sum_prepared<S>(
     let partials: Vec<Vec<f64>> = (0..blocks)
         .into_par_iter()
         .map(|b| {
-            let mut search = make(n);
+            let mut search = make(adjacency, &order);
             let mut acc = vec![0.0; width];
             for s in (b * n / blocks)..((b + 1) * n / blocks) {
                 per_source(&mut search, adjacency, s, &mut acc);
@@ -173,6 +240,7 @@ pub(crate) fn betweenness(
 pub(crate) fn closeness(
     adjacency: &Csr,
     length: PathLength,
+    cliques: Option<&Rows>,
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
     let n = adjacency.node_count();
@@ -201,10 +269,10 @@ pub(crate) fn closeness(
             },
         ),
         PathLength::InverseWeight => {
-            per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-                search.run(adjacency, s, false);
-                let total: f64 = search.order.iter().map(|&v| search.dist[v as usize]).sum();
-                acc[s] = score(total, search.order.len());
+            per_source_distances(adjacency, cliques, n, progress, |search, s, acc| {
+                let (dist, order) = (search.dist(), search.order());
+                let total: f64 = order.iter().map(|&v| dist[v as usize]).sum();
+                acc[s] = score(total, order.len());
             })
         }
     }
@@ -218,6 +286,7 @@ pub(crate) fn closeness(
 pub(crate) fn harmonic(
     adjacency: &Csr,
     length: PathLength,
+    cliques: Option<&Rows>,
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
     let n = adjacency.node_count();
@@ -254,12 +323,9 @@ pub(crate) fn harmonic(
             )
         }
         PathLength::InverseWeight => {
-            per_source_sum(adjacency, n, progress, |search, adjacency, s, acc| {
-                search.run(adjacency, s, false);
-                let total: f64 = search.order[1..]
-                    .iter()
-                    .map(|&v| 1.0 / search.dist[v as usize])
-                    .sum();
+            per_source_distances(adjacency, cliques, n, progress, |search, s, acc| {
+                let (dist, order) = (search.dist(), search.order());
+                let total: f64 = order[1..].iter().map(|&v| 1.0 / dist[v as usize]).sum();
                 acc[s] = total * scale;
             })
         }
@@ -629,11 +695,11 @@ mod tests {
     fn closeness_and_harmonic_by_hand() {
         // Path 0–1–2 plus isolate 3 (n = 4).
         let adj = graph(4, &[(0, 1, 1.0), (1, 2, 1.0)]);
-        let c = closeness(&adj, PathLength::Hops, None);
+        let c = closeness(&adj, PathLength::Hops, None, None);
         assert!((c[1] - (2.0 / 2.0) * (2.0 / 3.0)).abs() < 1e-12);
         assert!((c[0] - (2.0 / 3.0) * (2.0 / 3.0)).abs() < 1e-12);
         assert_eq!(c[3], 0.0);
-        let h = harmonic(&adj, PathLength::Hops, None);
+        let h = harmonic(&adj, PathLength::Hops, None, None);
         assert!((h[0] - (1.0 + 0.5) / 3.0).abs() < 1e-12);
     }
 

@@ -68,25 +68,29 @@ impl LengthClasses {
     /// Complexity: O(m·k) for k distinct lengths, stopping as soon as there
     /// are too many.
     pub fn of(adjacency: &Csr) -> Option<LengthClasses> {
+        LengthClasses::of_values(adjacency.all_weights().iter().copied())
+    }
+
+    /// The classes of `lengths`, in their order, or `None` when they
+    /// take more than [`MAX_CLASSES`] distinct values.
+    fn of_values(lengths: impl Iterator<Item = f64>) -> Option<LengthClasses> {
         let mut distinct: Vec<u64> = Vec::new();
-        let mut class = Vec::with_capacity(adjacency.total());
+        let mut class = Vec::with_capacity(lengths.size_hint().0);
         let mut last = (u64::MAX, 0u8);
-        for v in 0..adjacency.node_count() {
-            for &length in adjacency.weights(v) {
-                let bits = length.to_bits();
-                if bits != last.0 {
-                    let c = match distinct.iter().position(|&d| d == bits) {
-                        Some(c) => c,
-                        None if distinct.len() < MAX_CLASSES => {
-                            distinct.push(bits);
-                            distinct.len() - 1
-                        }
-                        None => return None,
-                    };
-                    last = (bits, c as u8);
-                }
-                class.push(last.1);
+        for length in lengths {
+            let bits = length.to_bits();
+            if bits != last.0 {
+                let c = match distinct.iter().position(|&d| d == bits) {
+                    Some(c) => c,
+                    None if distinct.len() < MAX_CLASSES => {
+                        distinct.push(bits);
+                        distinct.len() - 1
+                    }
+                    None => return None,
+                };
+                last = (bits, c as u8);
             }
+            class.push(last.1);
         }
         Some(LengthClasses {
             class,
@@ -375,6 +379,344 @@ impl Search {
     }
 }
 
+/// A weighted graph (lengths) with its cliques of one length set apart:
+/// where a group of nodes is tied pairwise and its longest tie length λ
+/// is shared by many of its pairs (in a projection, the partners of one
+/// project: with count weights every pair that shares only that project
+/// is at length 1), the pairs at exactly λ are not listed as ties but as
+/// the group. A search then walks such a group once per source, from the
+/// first member it settles, instead of every member walking its ties to
+/// all the others: Σ k per source instead of Σ k².
+///
+/// Any groups may be given: a group that is not a clique of the graph is
+/// ignored, and a tie shorter than its groups' λ stays a tie, so the
+/// distances are those of the graph itself.
+#[derive(Debug)]
+pub(crate) struct CliqueCover {
+    /// The ties not covered by a group, with their lengths.
+    ties: Csr,
+    /// Each kept group's members…
+    members: crate::graph::Rows,
+    /// …and its length λ.
+    lambda: Vec<f64>,
+    /// Each node's kept groups.
+    groups_of: crate::graph::Rows,
+    /// When the ties and groups have at most [`MAX_CLASSES`] distinct
+    /// lengths: each tie's length class, each group's, and their number.
+    classes: Option<(Vec<u8>, Vec<u8>, usize)>,
+}
+
+/// Groups of fewer members are left as ties: they would save nothing.
+const SMALLEST_GROUP: usize = 3;
+
+impl CliqueCover {
+    /// Sets apart those of `groups` (node ids of `lengths`, a symmetric
+    /// adjacency of tie lengths with ascending neighbours) that are cliques
+    /// of it.
+    ///
+    /// Complexity: O(Σ k² log d) over groups of k members and degrees d.
+    pub fn new(lengths: &Csr, groups: impl Iterator<Item = Vec<u32>>) -> CliqueCover {
+        let n = lengths.node_count();
+        let mut covered = vec![false; lengths.total()];
+        let mut kept: Vec<Vec<u32>> = Vec::new();
+        let mut lambda = Vec::new();
+        // The entry of the tie u–w in u's row.
+        let entry = |u: u32, w: u32| -> Option<usize> {
+            let row = lengths.neighbors(u as usize);
+            row.binary_search(&w)
+                .ok()
+                .map(|k| lengths.range(u as usize).start + k)
+        };
+        let all = lengths.all_weights();
+        let weights_of = |e: usize| -> f64 { all[e] };
+        'group: for mut members in groups {
+            members.sort_unstable();
+            members.dedup();
+            if members.len() < SMALLEST_GROUP || members.iter().any(|&m| m as usize >= n) {
+                continue;
+            }
+            let mut longest: f64 = 0.0;
+            for (i, &u) in members.iter().enumerate() {
+                for &w in &members[i + 1..] {
+                    match entry(u, w) {
+                        Some(e) => longest = longest.max(weights_of(e)),
+                        None => continue 'group,
+                    }
+                }
+            }
+            for (i, &u) in members.iter().enumerate() {
+                for &w in &members[i + 1..] {
+                    if let (Some(a), Some(b)) = (entry(u, w), entry(w, u)) {
+                        if weights_of(a).to_bits() == longest.to_bits() {
+                            covered[a] = true;
+                            covered[b] = true;
+                        }
+                    }
+                }
+            }
+            kept.push(members);
+            lambda.push(longest);
+        }
+        let ties = Csr::from_edges(
+            n,
+            (0..n).flat_map(|v| {
+                let range = lengths.range(v);
+                let covered = &covered;
+                lengths
+                    .neighbors(v)
+                    .iter()
+                    .zip(lengths.weights(v))
+                    .zip(range)
+                    .filter(move |&((&u, _), e)| (v as u32) < u && !covered[e])
+                    .map(move |((&u, &l), _)| (v as u32, u, l))
+            }),
+        );
+        let mut of: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for (g, members) in kept.iter().enumerate() {
+            for &m in members {
+                of[m as usize].push(g as u32);
+            }
+        }
+        let classes = LengthClasses::of_values(ties.all_weights().iter().chain(&lambda).copied())
+            .map(|mut c| {
+                let groups = c.class.split_off(ties.total());
+                (c.class, groups, c.count)
+            });
+        CliqueCover {
+            ties,
+            members: crate::graph::Rows::from_rows(kept),
+            lambda,
+            groups_of: crate::graph::Rows::from_rows(of),
+            classes,
+        }
+    }
+
+    /// Whether the groups cover at least half of `lengths`' tie entries:
+    /// below that, walking groups saves too little to pay for itself.
+    pub fn worth_it(&self, lengths: &Csr) -> bool {
+        2 * self.ties.total() <= lengths.total() && !self.lambda.is_empty()
+    }
+
+    /// The number of nodes.
+    pub fn node_count(&self) -> usize {
+        self.ties.node_count()
+    }
+}
+
+/// Buffers for distance-only searches over a [`CliqueCover`]: Dijkstra's
+/// search, where a node settled at d relaxes its own ties and, for each of
+/// its groups no member of which was settled before, every member at
+/// d + λ. Later members of the group are settled no nearer, so through
+/// the group they could offer nothing shorter; each candidate distance is
+/// the same sum as the tie from the group's first settled member gives.
+pub(crate) struct CoverSearch {
+    cover: std::sync::Arc<CliqueCover>,
+    pub dist: Vec<f64>,
+    /// Reached nodes in non-decreasing distance (the source first).
+    pub order: Vec<u32>,
+    /// Whether each group was walked from this source…
+    walked: Vec<bool>,
+    /// …and the groups walked, to clear.
+    walked_list: Vec<u32>,
+    heap: RadixHeap,
+    queues: ClassQueues,
+}
+
+/// A queue of nodes by distance for Dijkstra's search: keys pushed are
+/// never below the last popped. `class` is the length class of the tie the
+/// key came through, where the queue keeps one per class.
+trait MonotoneQueue {
+    fn push(&mut self, key: f64, node: u32, class: u8);
+    fn pop(&mut self) -> Option<(f64, u32)>;
+}
+
+impl MonotoneQueue for RadixHeap {
+    #[inline]
+    fn push(&mut self, key: f64, node: u32, _: u8) {
+        RadixHeap::push(self, key, node)
+    }
+    #[inline]
+    fn pop(&mut self) -> Option<(f64, u32)> {
+        RadixHeap::pop(self)
+    }
+}
+
+impl MonotoneQueue for ClassQueues {
+    #[inline]
+    fn push(&mut self, key: f64, node: u32, class: u8) {
+        ClassQueues::push(self, key, node, class)
+    }
+    #[inline]
+    fn pop(&mut self) -> Option<(f64, u32)> {
+        ClassQueues::pop(self)
+    }
+}
+
+impl CoverSearch {
+    pub fn new(cover: std::sync::Arc<CliqueCover>) -> CoverSearch {
+        let n = cover.node_count();
+        let groups = cover.lambda.len();
+        CoverSearch {
+            cover,
+            dist: vec![f64::INFINITY; n],
+            order: Vec::with_capacity(n),
+            walked: vec![false; groups],
+            walked_list: Vec::new(),
+            heap: RadixHeap::new(),
+            queues: ClassQueues::default(),
+        }
+    }
+
+    /// Distances from `source` to every node it reaches, into `dist` and
+    /// `order`.
+    pub fn distances(&mut self, source: usize) {
+        let CoverSearch {
+            cover,
+            dist,
+            order,
+            walked,
+            walked_list,
+            heap,
+            queues,
+        } = self;
+        match &cover.classes {
+            Some((ties, groups, count)) => {
+                queues.reset(*count);
+                cover_search(
+                    cover,
+                    ties,
+                    groups,
+                    dist,
+                    order,
+                    walked,
+                    walked_list,
+                    queues,
+                    source,
+                );
+            }
+            None => {
+                heap.clear();
+                cover_search(
+                    cover,
+                    &[],
+                    &[],
+                    dist,
+                    order,
+                    walked,
+                    walked_list,
+                    heap,
+                    source,
+                );
+            }
+        }
+    }
+}
+
+/// [`CoverSearch::distances`] with the queue `queue`; `tie_class` and
+/// `group_class` are the length classes of ties and groups (empty when
+/// the queue does not use them).
+#[allow(clippy::too_many_arguments)]
+fn cover_search<Q: MonotoneQueue>(
+    cover: &CliqueCover,
+    tie_class: &[u8],
+    group_class: &[u8],
+    dist: &mut [f64],
+    order: &mut Vec<u32>,
+    walked: &mut [bool],
+    walked_list: &mut Vec<u32>,
+    queue: &mut Q,
+    source: usize,
+) {
+    let classes = !tie_class.is_empty() || !group_class.is_empty();
+    {
+        for &v in order.iter() {
+            dist[v as usize] = f64::INFINITY;
+        }
+        order.clear();
+        for &g in walked_list.iter() {
+            walked[g as usize] = false;
+        }
+        walked_list.clear();
+        dist[source] = 0.0;
+        queue.push(0.0, source as u32, 0);
+        while let Some((d, v)) = queue.pop() {
+            let v = v as usize;
+            if d > dist[v] {
+                continue;
+            }
+            order.push(v as u32);
+            let range = cover.ties.range(v);
+            for (k, (&u, &length)) in cover
+                .ties
+                .neighbors(v)
+                .iter()
+                .zip(cover.ties.weights(v))
+                .enumerate()
+            {
+                let alt = d + length;
+                if alt < dist[u as usize] {
+                    dist[u as usize] = alt;
+                    let class = if classes {
+                        tie_class[range.start + k]
+                    } else {
+                        0
+                    };
+                    queue.push(alt, u, class);
+                }
+            }
+            for &g in cover.groups_of.row(v) {
+                if walked[g as usize] {
+                    continue;
+                }
+                walked[g as usize] = true;
+                walked_list.push(g);
+                let alt = d + cover.lambda[g as usize];
+                let class = if classes { group_class[g as usize] } else { 0 };
+                for &u in cover.members.row(g as usize) {
+                    if alt < dist[u as usize] {
+                        dist[u as usize] = alt;
+                        queue.push(alt, u, class);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A search for distances alone: over a [`CliqueCover`] where one pays
+/// for itself, else Dijkstra's plain [`Search`].
+pub(crate) enum DistanceSearch {
+    Plain(Search),
+    Cover(CoverSearch),
+}
+
+impl DistanceSearch {
+    /// Distances from `source` (a node of `lengths`, the graph the cover
+    /// was made of) to every node it reaches.
+    pub fn distances(&mut self, lengths: &Csr, source: usize) {
+        match self {
+            DistanceSearch::Plain(search) => search.run(lengths, source, false),
+            DistanceSearch::Cover(search) => search.distances(source),
+        }
+    }
+
+    /// The distances of the last search (infinite where not reached).
+    pub fn dist(&self) -> &[f64] {
+        match self {
+            DistanceSearch::Plain(search) => &search.dist,
+            DistanceSearch::Cover(search) => &search.dist,
+        }
+    }
+
+    /// The nodes the last search reached, by non-decreasing distance.
+    pub fn order(&self) -> &[u32] {
+        match self {
+            DistanceSearch::Plain(search) => &search.order,
+            DistanceSearch::Cover(search) => &search.order,
+        }
+    }
+}
+
 /// Buffers for breadth-first searches on hops, smaller and faster than
 /// [`Search`]'s (integer distances; weights never read).
 pub(crate) struct HopSearch {
@@ -588,6 +930,89 @@ mod tests {
         // More distinct lengths than queues: the radix heap.
         let many = Csr::from_edges(40, (0..39u32).map(|a| (a, a + 1, 1.0 / (1.0 + a as f64))));
         assert!(LengthClasses::of(&many).is_none());
+    }
+
+    #[test]
+    fn a_search_over_cliques_finds_dijkstras_distances() {
+        // Random networks of "projects" (cliques, most pairs at one length,
+        // some pairs shorter as if they shared two), ties between them, and
+        // groups given as hints: the projects, some of them not cliques
+        // (a pair removed) and some made up. Every distance is Dijkstra's,
+        // bit for bit.
+        let mut rng = Rng::new(5);
+        for round in 0..30 {
+            let n = 40 + rng.below(60);
+            let mut lengths = std::collections::BTreeMap::new();
+            let mut groups: Vec<Vec<u32>> = Vec::new();
+            for _ in 0..(5 + rng.below(10)) {
+                let size = 2 + rng.below(9);
+                let mut members: Vec<u32> = (0..size).map(|_| rng.below(n) as u32).collect();
+                members.sort_unstable();
+                members.dedup();
+                let lambda = [1.0, 0.5, 1.0 / 3.0, 2.0][rng.below(4)];
+                for (i, &a) in members.iter().enumerate() {
+                    for &b in &members[i + 1..] {
+                        let l = if rng.unit() < 0.1 {
+                            lambda / 2.0
+                        } else {
+                            lambda
+                        };
+                        let old: &mut f64 = lengths.entry((a, b)).or_insert(f64::INFINITY);
+                        *old = old.min(l);
+                    }
+                }
+                groups.push(members);
+            }
+            for _ in 0..n {
+                let (a, b) = (rng.below(n) as u32, rng.below(n) as u32);
+                if a < b {
+                    let old: &mut f64 = lengths.entry((a, b)).or_insert(f64::INFINITY);
+                    *old = old.min(0.25 + rng.below(8) as f64 / 4.0);
+                }
+            }
+            if round % 3 == 0 {
+                // A pair of a group is not tied after all.
+                if let Some(g) = groups.iter().find(|g| g.len() >= 3) {
+                    lengths.remove(&(g[0], g[1]));
+                }
+            }
+            groups.push((0..5).map(|_| rng.below(n) as u32).collect());
+            let adjacency = Csr::from_edges(n, lengths.iter().map(|(&(a, b), &l)| (a, b, l)));
+            let cover = std::sync::Arc::new(CliqueCover::new(&adjacency, groups.into_iter()));
+            let mut plain = Search::new(n);
+            let mut over = CoverSearch::new(cover);
+            for s in 0..n {
+                plain.run(&adjacency, s, false);
+                over.distances(s);
+                for v in 0..n {
+                    assert_eq!(
+                        plain.dist[v].to_bits(),
+                        over.dist[v].to_bits(),
+                        "round {round}, from {s} to {v}"
+                    );
+                }
+                let mut a = plain.order.clone();
+                let mut b = over.order.clone();
+                a.sort_unstable();
+                b.sort_unstable();
+                assert_eq!(a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn groups_that_are_not_cliques_are_not_used() {
+        // A path 0–1–2 given as a group: 0 and 2 are not tied.
+        let adjacency = Csr::from_edges(3, [(0, 1, 1.0), (1, 2, 1.0)].into_iter());
+        let cover = CliqueCover::new(&adjacency, [vec![0, 1, 2]].into_iter());
+        assert!(cover.lambda.is_empty());
+        assert!(!cover.worth_it(&adjacency));
+        // A triangle is; its ties are then the group's.
+        let triangle = Csr::from_edges(3, [(0, 1, 1.0), (1, 2, 1.0), (0, 2, 1.0)].into_iter());
+        let cover = CliqueCover::new(&triangle, [vec![2, 0, 1]].into_iter());
+        assert_eq!(cover.lambda, [1.0]);
+        assert_eq!(cover.ties.total(), 0);
+        assert!(cover.worth_it(&triangle));
     }
 
     #[test]
