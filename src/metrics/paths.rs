@@ -115,7 +115,10 @@ struct ClassQueues {
 }
 
 impl ClassQueues {
+    /// Empties the queues and makes `count` of them (at least one, for the
+    /// source of a graph with no ties).
     fn reset(&mut self, count: usize) {
+        let count = count.max(1);
         if self.queues.len() != count {
             self.queues = (0..count).map(|_| Default::default()).collect();
         }
@@ -998,6 +1001,19 @@ mod tests {
                 assert_eq!(a, b);
             }
         }
+    }
+
+    #[test]
+    fn searches_of_a_graph_without_ties_reach_the_source_alone() {
+        let empty = Csr::from_edges(3, std::iter::empty());
+        let classes = LengthClasses::of(&empty).map(std::sync::Arc::new);
+        let mut search = Search::with_classes(3, classes);
+        search.run(&empty, 1, true);
+        assert_eq!(search.order, [1]);
+        let cover = CliqueCover::new(&empty, std::iter::empty());
+        let mut over = CoverSearch::new(std::sync::Arc::new(cover));
+        over.distances(2);
+        assert_eq!(over.order, [2]);
     }
 
     #[test]
