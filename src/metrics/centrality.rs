@@ -236,7 +236,15 @@ pub(crate) fn betweenness(
 /// (r/(n−1))·(r/Σd) over the r actors reachable from the actor; 0 for an
 /// isolate.
 ///
-/// Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
+/// `cliques` (weighted lengths only) are groups of actors that may be
+/// tied pairwise, such as each project's partners: those that are, with
+/// most pairs at one length, are walked once per source instead of once
+/// per member ([`CliqueCover`]); the values are the same with any groups
+/// or none.
+///
+/// Complexity: O(n·m) unweighted, O(n·m·log n) weighted; with cliques
+/// covering the ties, O(n·(m' + Σk)·log n) for the m' ties left and
+/// groups of k members.
 pub(crate) fn closeness(
     adjacency: &Csr,
     length: PathLength,
@@ -280,7 +288,8 @@ pub(crate) fn closeness(
 
 /// Harmonic centrality (Marchiori & Latora 2000; Rochat 2009):
 /// Σ 1/d(v,u) over the other actors, divided by n−1 (networkx's
-/// `harmonic_centrality` without the division).
+/// `harmonic_centrality` without the division). `cliques` as for
+/// [`closeness`].
 ///
 /// Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
 pub(crate) fn harmonic(
