@@ -627,19 +627,14 @@ impl<'w> CsvStream<'w> {
         count: usize,
         row: impl Fn(usize) -> Vec<Cell> + Sync,
     ) -> std::io::Result<()> {
-        use rayon::prelude::*;
-        const BLOCK: usize = 8192;
-        let threads = rayon::current_num_threads().max(1);
-        let format = |block: usize| -> std::io::Result<Vec<u8>> {
-            let mut writer =
-                csv_builder(self.decimal_comma).from_writer(Vec::with_capacity(BLOCK * 64));
+        let format = |rows: std::ops::Range<usize>| -> std::io::Result<Vec<u8>> {
+            let mut writer = csv_builder(self.decimal_comma).from_writer(Vec::new());
             let mut scratch = String::new();
-            for k in block * BLOCK..((block + 1) * BLOCK).min(count) {
+            for k in rows {
                 write_csv_row(&mut writer, &mut scratch, self.decimal_comma, &row(k))?;
             }
             writer.into_inner().map_err(|e| e.into_error())
         };
-        let blocks = count.div_ceil(BLOCK);
         // Written past the CSV writer, which is made again afterwards; it
         // holds a sink meanwhile (a zero-sized value: leaking it frees
         // nothing).
@@ -647,17 +642,7 @@ impl<'w> CsvStream<'w> {
         let empty = csv_builder(self.decimal_comma).from_writer(sink);
         let writer = std::mem::replace(&mut self.writer, empty);
         let out = writer.into_inner().map_err(|e| e.into_error())?;
-        // A few blocks per thread in flight: memory stays a few megabytes.
-        let mut first = 0;
-        while first < blocks {
-            let last = (first + 4 * threads).min(blocks);
-            let formatted: Vec<std::io::Result<Vec<u8>>> =
-                (first..last).into_par_iter().map(format).collect();
-            for bytes in formatted {
-                out.write_all(&bytes?)?;
-            }
-            first = last;
-        }
+        write_in_blocks(&mut *out, count, format)?;
         self.writer = csv_builder(self.decimal_comma).from_writer(out);
         Ok(())
     }
@@ -669,6 +654,120 @@ impl<'w> CsvStream<'w> {
     /// What flushing returns.
     pub fn finish(mut self) -> std::io::Result<()> {
         self.writer.flush()
+    }
+}
+
+/// Writes the bytes of items `0..count` to `out` in order, `format(range)`
+/// giving those of a range: blocks of ranges are formatted on every thread,
+/// a few blocks per thread at a time, so memory stays a few megabytes.
+fn write_in_blocks(
+    out: &mut dyn std::io::Write,
+    count: usize,
+    format: impl Fn(std::ops::Range<usize>) -> std::io::Result<Vec<u8>> + Sync,
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    const BLOCK: usize = 8192;
+    let threads = rayon::current_num_threads().max(1);
+    let blocks = count.div_ceil(BLOCK);
+    let mut first = 0;
+    while first < blocks {
+        let last = (first + 4 * threads).min(blocks);
+        let formatted: Vec<std::io::Result<Vec<u8>>> = (first..last)
+            .into_par_iter()
+            .map(|b| format(b * BLOCK..((b + 1) * BLOCK).min(count)))
+            .collect();
+        for bytes in formatted {
+            out.write_all(&bytes?)?;
+        }
+        first = last;
+    }
+    Ok(())
+}
+
+/// A table written row by row as JSON, byte for byte as
+/// [`Table::to_json`] writes the same rows, without holding the rows.
+pub struct JsonStream<'w> {
+    out: &'w mut dyn std::io::Write,
+    columns: Vec<String>,
+    written: usize,
+}
+
+impl<'w> JsonStream<'w> {
+    /// Starts the array of rows on `out`, each an object keyed by
+    /// `columns`.
+    pub fn new(out: &'w mut dyn std::io::Write, columns: &[&str]) -> JsonStream<'w> {
+        JsonStream {
+            out,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            written: 0,
+        }
+    }
+
+    /// Row `row` as the array's next item: after a comma unless `first`,
+    /// an object indented one level, as `serde_json`'s pretty printer
+    /// writes it inside the array.
+    fn item(columns: &[String], row: &[Cell], first: bool, out: &mut Vec<u8>) {
+        let mut object = Map::new();
+        for (name, cell) in columns.iter().zip(row) {
+            object.insert(name.clone(), cell.to_json());
+        }
+        let text =
+            serde_json::to_string_pretty(&Value::Object(object)).expect("JSON values serialise");
+        out.extend_from_slice(if first { b"[\n" } else { b",\n" });
+        // Strings are escaped, so every line break is the printer's.
+        for (k, line) in text.split('\n').enumerate() {
+            if k > 0 {
+                out.push(b'\n');
+            }
+            out.extend_from_slice(b"  ");
+            out.extend_from_slice(line.as_bytes());
+        }
+    }
+
+    /// Writes one row.
+    ///
+    /// # Errors
+    ///
+    /// What writing returns.
+    pub fn row(&mut self, row: &[Cell]) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
+        JsonStream::item(&self.columns, row, self.written == 0, &mut bytes);
+        self.written += 1;
+        self.out.write_all(&bytes)
+    }
+
+    /// Writes rows `0..count`, row `k` being `row(k)`, formatted in blocks
+    /// on every thread and written in order ([`CsvStream::rows`]).
+    ///
+    /// # Errors
+    ///
+    /// What writing returns.
+    pub fn rows(
+        &mut self,
+        count: usize,
+        row: impl Fn(usize) -> Vec<Cell> + Sync,
+    ) -> std::io::Result<()> {
+        let (columns, before) = (&self.columns, self.written);
+        write_in_blocks(&mut *self.out, count, |rows| {
+            let mut bytes = Vec::new();
+            for k in rows {
+                JsonStream::item(columns, &row(k), before + k == 0, &mut bytes);
+            }
+            Ok(bytes)
+        })?;
+        self.written += count;
+        Ok(())
+    }
+
+    /// Ends the array.
+    ///
+    /// # Errors
+    ///
+    /// What writing returns.
+    pub fn finish(self) -> std::io::Result<()> {
+        self.out
+            .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        self.out.flush()
     }
 }
 
@@ -790,6 +889,42 @@ mod tests {
             stream.finish().unwrap();
             assert_eq!(one_by_one.len(), blocks.len(), "excel {excel}");
             assert!(one_by_one == blocks, "excel {excel}");
+        }
+    }
+
+    #[test]
+    fn a_streamed_json_table_is_the_table_written_whole() {
+        let columns = ["id", "text", "weight", "list", "none"];
+        let row = |k: usize| {
+            vec![
+                Cell::Text(format!("a{k}").into()),
+                Cell::from(if k.is_multiple_of(3) {
+                    "two\nlines \"q\""
+                } else {
+                    "Ä"
+                }),
+                Cell::Float(k as f64 / 3.0),
+                Cell::list([format!("e{k}"), "x".to_string()]),
+                Cell::Empty,
+            ]
+        };
+        for count in [0, 1, 2, 20_000] {
+            let mut table = Table::new(&columns);
+            for k in 0..count {
+                table.push(row(k));
+            }
+            let mut blocks = Vec::new();
+            let mut stream = JsonStream::new(&mut blocks, &columns);
+            stream.rows(count, row).unwrap();
+            stream.finish().unwrap();
+            assert!(blocks == table.to_json().into_bytes(), "{count} rows");
+            let mut one_by_one = Vec::new();
+            let mut stream = JsonStream::new(&mut one_by_one, &columns);
+            for r in &table.rows {
+                stream.row(r).unwrap();
+            }
+            stream.finish().unwrap();
+            assert!(one_by_one == table.to_json().into_bytes(), "{count} rows");
         }
     }
 
