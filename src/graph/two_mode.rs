@@ -33,9 +33,11 @@ pub struct TwoModeGraph<'a> {
     dates: Vec<(Option<Date>, Option<Date>)>,
     /// Engagement position → member actor positions (ascending).
     members: Rows,
-    /// Parallel to `members`: the participation's index in the dataset
-    /// engagement, to find its role.
-    member_participation: Vec<u32>,
+    /// Parallel to `members`: the participation's role, as an index into
+    /// `roles`.
+    member_role: Vec<u32>,
+    /// The roles of the kept participations, each once.
+    roles: Vec<&'a str>,
     /// Actor position → engagement positions (ascending).
     memberships: Rows,
     /// Tie groups: sets of actor positions tied pairwise within one
@@ -199,7 +201,9 @@ impl<'a> TwoModeGraph<'a> {
             position[a as usize] = p as u32;
         }
 
-        let mut member_participation = Vec::new();
+        let mut member_role = Vec::new();
+        let mut roles: Vec<&'a str> = Vec::new();
+        let mut role_index: foldhash::HashMap<&'a str, u32> = Default::default();
         let mut members = Rows::default();
         let mut groups = Rows::default();
         let mut group_engagement = Vec::new();
@@ -215,7 +219,13 @@ impl<'a> TwoModeGraph<'a> {
                 group_engagement.push(e as u32);
                 group_rule.push(rule);
             }
-            member_participation.extend(row.iter().map(|&(_, j, _)| j));
+            member_role.extend(row.iter().map(|&(_, j, _)| {
+                let name = role(j);
+                *role_index.entry(name).or_insert_with(|| {
+                    roles.push(name);
+                    roles.len() as u32 - 1
+                })
+            }));
             members.push_row(row.iter().map(|&(a, _, _)| position[a]));
         }
         drop(kept);
@@ -235,7 +245,8 @@ impl<'a> TwoModeGraph<'a> {
             engagements,
             dates,
             members,
-            member_participation,
+            member_role,
+            roles,
             memberships,
             groups,
             group_engagement,
@@ -362,8 +373,7 @@ impl<'a> TwoModeGraph<'a> {
         let range = self.members.range(e);
         let row = self.members.row(e);
         let k = row.binary_search(&a).ok()?;
-        let j = self.member_participation[range.start + k] as usize;
-        Some(self.engagement(e).participants[j].role.as_str())
+        Some(self.roles[self.member_role[range.start + k] as usize])
     }
 
     /// Kept direct ties as (actor position, actor position, index into the
