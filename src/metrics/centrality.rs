@@ -6,9 +6,7 @@
 //! of source blocks whose partial results are added in block order, so the
 //! numbers are the same on any number of threads.
 
-use super::paths::{
-    CliqueCover, CoverSearch, DistanceSearch, HopSearch, LengthClasses, PathLength, Search,
-};
+use super::paths::{CliqueCover, CoverSearch, DistanceSearch, HopSearch, PathLength, Search};
 use crate::error::{Error, Result};
 use crate::graph::Csr;
 use crate::graph::Rows;
@@ -32,16 +30,11 @@ fn per_source_sum(
     progress: Option<Progress<'_>>,
     per_source: impl Fn(&mut Search, &Csr, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
-    // The lengths' classes, found once on the searched copy.
-    let classes = std::sync::OnceLock::new();
     per_source_sum_prepared(
         adjacency,
         width,
         progress,
-        |local: &Csr, _: &[u32]| {
-            let classes = classes.get_or_init(|| LengthClasses::of(local).map(std::sync::Arc::new));
-            Search::with_classes(local.node_count(), classes.clone())
-        },
+        |local: &Csr, _: &[u32]| Search::new(local.node_count()),
         |local| local.map_weights(|w| 1.0 / w),
         per_source,
     )
@@ -75,10 +68,8 @@ fn per_source_distances(
     progress: Option<Progress<'_>>,
     per_source: impl Fn(&DistanceSearch, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
-    // The cover (or the lengths' classes), made once on the searched copy
-    // in its node ids.
+    // The cover, made once on the searched copy in its node ids.
     let cover = std::sync::OnceLock::new();
-    let classes = std::sync::OnceLock::new();
     per_source_sum_prepared(
         adjacency,
         width,
@@ -102,11 +93,7 @@ fn per_source_distances(
             });
             match cover {
                 Some(cover) => DistanceSearch::Cover(CoverSearch::new(cover.clone())),
-                None => {
-                    let classes =
-                        classes.get_or_init(|| LengthClasses::of(local).map(std::sync::Arc::new));
-                    DistanceSearch::Plain(Search::with_classes(local.node_count(), classes.clone()))
-                }
+                None => DistanceSearch::Plain(Search::new(local.node_count())),
             }
         },
         |local| local.map_weights(|w| 1.0 / w),

@@ -41,114 +41,6 @@ pub(crate) struct Search {
     /// …ending at these positions of `preds`.
     pred_end: Vec<u32>,
     heap: RadixHeap,
-    /// The graph's few distinct lengths, when it has few: then the search
-    /// keeps one first-in-first-out queue per length instead of `heap`.
-    classes: Option<std::sync::Arc<LengthClasses>>,
-    queues: ClassQueues,
-}
-
-/// The distinct tie lengths of a graph that has at most [`MAX_CLASSES`]
-/// of them (count weights have a handful; Jaccard and Newman weights on
-/// project networks, where most pairs share one project, a few dozen),
-/// and each adjacency entry's length as an index into them.
-#[derive(Debug)]
-pub(crate) struct LengthClasses {
-    /// Per adjacency entry (as the graph's flat ties), its length's index.
-    class: Vec<u8>,
-    count: usize,
-}
-
-/// Up to this many distinct lengths are searched with one queue each.
-const MAX_CLASSES: usize = 16;
-
-impl LengthClasses {
-    /// The classes of `adjacency`'s lengths, or `None` when it has more
-    /// than [`MAX_CLASSES`] distinct lengths.
-    ///
-    /// Complexity: O(m·k) for k distinct lengths, stopping as soon as there
-    /// are too many.
-    pub fn of(adjacency: &Csr) -> Option<LengthClasses> {
-        LengthClasses::of_values(adjacency.all_weights().iter().copied())
-    }
-
-    /// The classes of `lengths`, in their order, or `None` when they
-    /// take more than [`MAX_CLASSES`] distinct values.
-    fn of_values(lengths: impl Iterator<Item = f64>) -> Option<LengthClasses> {
-        let mut distinct: Vec<u64> = Vec::new();
-        let mut class = Vec::with_capacity(lengths.size_hint().0);
-        let mut last = (u64::MAX, 0u8);
-        for length in lengths {
-            let bits = length.to_bits();
-            if bits != last.0 {
-                let c = match distinct.iter().position(|&d| d == bits) {
-                    Some(c) => c,
-                    None if distinct.len() < MAX_CLASSES => {
-                        distinct.push(bits);
-                        distinct.len() - 1
-                    }
-                    None => return None,
-                };
-                last = (bits, c as u8);
-            }
-            class.push(last.1);
-        }
-        Some(LengthClasses {
-            class,
-            count: distinct.len(),
-        })
-    }
-}
-
-/// One first-in-first-out queue of (distance, node) per length class.
-/// Dijkstra's search settles nodes in non-decreasing distance and pushes a
-/// node through a tie of length ℓ at the settled distance plus ℓ, so each
-/// queue's keys never decrease: its front is its smallest, and the
-/// smallest of the fronts is the smallest key held (Dinic 1978's
-/// observation for few distinct lengths). A push is one append; a pop
-/// compares the fronts of the non-empty queues.
-#[derive(Debug, Default)]
-struct ClassQueues {
-    queues: Vec<std::collections::VecDeque<(f64, u32)>>,
-    /// The fronts of the non-empty queues, as (key bits, class), smallest
-    /// first.
-    fronts: std::collections::BinaryHeap<std::cmp::Reverse<(u64, u8)>>,
-}
-
-impl ClassQueues {
-    /// Empties the queues and makes `count` of them (at least one, for the
-    /// source of a graph with no ties).
-    fn reset(&mut self, count: usize) {
-        let count = count.max(1);
-        if self.queues.len() != count {
-            self.queues = (0..count).map(|_| Default::default()).collect();
-        }
-        for q in &mut self.queues {
-            q.clear();
-        }
-        self.fronts.clear();
-    }
-
-    #[inline]
-    fn push(&mut self, key: f64, node: u32, class: u8) {
-        let queue = &mut self.queues[class as usize];
-        if queue.is_empty() {
-            self.fronts.push(std::cmp::Reverse((key.to_bits(), class)));
-        }
-        queue.push_back((key, node));
-    }
-
-    /// A node with the smallest key, and the key; of equal keys, the one
-    /// in the lowest class.
-    #[inline]
-    fn pop(&mut self) -> Option<(f64, u32)> {
-        let std::cmp::Reverse((_, c)) = self.fronts.pop()?;
-        let queue = &mut self.queues[c as usize];
-        let entry = queue.pop_front();
-        if let Some(&(key, _)) = queue.front() {
-            self.fronts.push(std::cmp::Reverse((key.to_bits(), c)));
-        }
-        entry
-    }
 }
 
 /// A monotone priority queue of nodes keyed by non-negative distances
@@ -235,17 +127,6 @@ impl Search {
             preds: Vec::new(),
             pred_end: Vec::with_capacity(n),
             heap: RadixHeap::new(),
-            classes: None,
-            queues: ClassQueues::default(),
-        }
-    }
-
-    /// Buffers for searching a graph of `n` nodes whose lengths are
-    /// `classes` (when it has few distinct lengths; see [`LengthClasses`]).
-    pub fn with_classes(n: usize, classes: Option<std::sync::Arc<LengthClasses>>) -> Search {
-        Search {
-            classes,
-            ..Search::new(n)
         }
     }
 
@@ -257,17 +138,16 @@ impl Search {
     /// sums their path counts and relaxes the others — the same sums, in the
     /// same order, as a separate pass over the settled nodes would make.
     pub fn run(&mut self, adjacency: &Csr, source: usize, count: bool) {
-        match (count, self.classes.is_some()) {
-            (true, false) => self.search::<true, false>(adjacency, source),
-            (false, false) => self.search::<false, false>(adjacency, source),
-            (true, true) => self.search::<true, true>(adjacency, source),
-            (false, true) => self.search::<false, true>(adjacency, source),
+        if count {
+            self.search::<true>(adjacency, source);
+        } else {
+            self.search::<false>(adjacency, source);
         }
     }
 
     /// [`Search::run`], with the counting decided at compile time and the
     /// buffers borrowed apart, so the inner loop keeps them in registers.
-    fn search<const COUNT: bool, const CLASSES: bool>(&mut self, adjacency: &Csr, source: usize) {
+    fn search<const COUNT: bool>(&mut self, adjacency: &Csr, source: usize) {
         let Search {
             dist,
             order,
@@ -275,14 +155,8 @@ impl Search {
             heap,
             preds,
             pred_end,
-            classes,
-            queues,
             ..
         } = self;
-        let (class, class_count): (&[u8], usize) = match classes.as_deref() {
-            Some(c) if CLASSES => (&c.class, c.count),
-            _ => (&[], 0),
-        };
         preds.clear();
         pred_end.clear();
         for &v in order.iter() {
@@ -291,15 +165,9 @@ impl Search {
         }
         order.clear();
         dist[source] = 0.0;
-        if CLASSES {
-            queues.reset(class_count);
-            // The source in any queue: it is the only entry.
-            queues.push(0.0, source as u32, 0);
-        } else {
-            heap.clear();
-            heap.push(0.0, source as u32);
-        }
-        while let Some((d, v)) = if CLASSES { queues.pop() } else { heap.pop() } {
+        heap.clear();
+        heap.push(0.0, source as u32);
+        while let Some((d, v)) = heap.pop() {
             let v = v as usize;
             // A node is pushed again only at a strictly shorter distance,
             // so an entry above the node's distance is stale, and one at it
@@ -309,13 +177,8 @@ impl Search {
             }
             order.push(v as u32);
             let (neighbors, lengths) = (adjacency.neighbors(v), adjacency.weights(v));
-            let entries = if CLASSES {
-                &class[adjacency.range(v)]
-            } else {
-                &[]
-            };
             let mut paths = if v == source { 1.0 } else { 0.0 };
-            for (k, (&u, &length)) in neighbors.iter().zip(lengths).enumerate() {
+            for (&u, &length) in neighbors.iter().zip(lengths) {
                 let u = u as usize;
                 let du = dist[u];
                 if COUNT && du < d {
@@ -332,11 +195,7 @@ impl Search {
                     let alt = d + length;
                     if alt < du {
                         dist[u] = alt;
-                        if CLASSES {
-                            queues.push(alt, u as u32, entries[k]);
-                        } else {
-                            heap.push(alt, u as u32);
-                        }
+                        heap.push(alt, u as u32);
                     }
                 }
             }
@@ -404,9 +263,6 @@ pub(crate) struct CliqueCover {
     lambda: Vec<f64>,
     /// Each node's kept groups.
     groups_of: crate::graph::Rows,
-    /// When the ties and groups have at most [`MAX_CLASSES`] distinct
-    /// lengths: each tie's length class, each group's, and their number.
-    classes: Option<(Vec<u8>, Vec<u8>, usize)>,
 }
 
 /// Groups of fewer members are left as ties: they would save nothing.
@@ -480,17 +336,11 @@ impl CliqueCover {
                 of[m as usize].push(g as u32);
             }
         }
-        let classes = LengthClasses::of_values(ties.all_weights().iter().chain(&lambda).copied())
-            .map(|mut c| {
-                let groups = c.class.split_off(ties.total());
-                (c.class, groups, c.count)
-            });
         CliqueCover {
             ties,
             members: crate::graph::Rows::from_rows(kept),
             lambda,
             groups_of: crate::graph::Rows::from_rows(of),
-            classes,
         }
     }
 
@@ -522,37 +372,6 @@ pub(crate) struct CoverSearch {
     /// …and the groups walked, to clear.
     walked_list: Vec<u32>,
     heap: RadixHeap,
-    queues: ClassQueues,
-}
-
-/// A queue of nodes by distance for Dijkstra's search: keys pushed are
-/// never below the last popped. `class` is the length class of the tie the
-/// key came through, where the queue keeps one per class.
-trait MonotoneQueue {
-    fn push(&mut self, key: f64, node: u32, class: u8);
-    fn pop(&mut self) -> Option<(f64, u32)>;
-}
-
-impl MonotoneQueue for RadixHeap {
-    #[inline]
-    fn push(&mut self, key: f64, node: u32, _: u8) {
-        RadixHeap::push(self, key, node)
-    }
-    #[inline]
-    fn pop(&mut self) -> Option<(f64, u32)> {
-        RadixHeap::pop(self)
-    }
-}
-
-impl MonotoneQueue for ClassQueues {
-    #[inline]
-    fn push(&mut self, key: f64, node: u32, class: u8) {
-        ClassQueues::push(self, key, node, class)
-    }
-    #[inline]
-    fn pop(&mut self) -> Option<(f64, u32)> {
-        ClassQueues::pop(self)
-    }
 }
 
 impl CoverSearch {
@@ -566,7 +385,6 @@ impl CoverSearch {
             walked: vec![false; groups],
             walked_list: Vec::new(),
             heap: RadixHeap::new(),
-            queues: ClassQueues::default(),
         }
     }
 
@@ -580,58 +398,7 @@ impl CoverSearch {
             walked,
             walked_list,
             heap,
-            queues,
         } = self;
-        match &cover.classes {
-            Some((ties, groups, count)) => {
-                queues.reset(*count);
-                cover_search(
-                    cover,
-                    ties,
-                    groups,
-                    dist,
-                    order,
-                    walked,
-                    walked_list,
-                    queues,
-                    source,
-                );
-            }
-            None => {
-                heap.clear();
-                cover_search(
-                    cover,
-                    &[],
-                    &[],
-                    dist,
-                    order,
-                    walked,
-                    walked_list,
-                    heap,
-                    source,
-                );
-            }
-        }
-    }
-}
-
-/// [`CoverSearch::distances`] with the queue `queue`; `tie_class` and
-/// `group_class` are the length classes of ties and groups (empty when
-/// the queue does not use them).
-#[allow(clippy::too_many_arguments)]
-fn cover_search<Q: MonotoneQueue>(
-    cover: &CliqueCover,
-    tie_class: &[u8],
-    group_class: &[u8],
-    dist: &mut [f64],
-    order: &mut Vec<u32>,
-    walked: &mut [bool],
-    walked_list: &mut Vec<u32>,
-    queue: &mut Q,
-    source: usize,
-) {
-    let classes = !tie_class.is_empty() || !group_class.is_empty();
-    {
         for &v in order.iter() {
             dist[v as usize] = f64::INFINITY;
         }
@@ -641,30 +408,19 @@ fn cover_search<Q: MonotoneQueue>(
         }
         walked_list.clear();
         dist[source] = 0.0;
-        queue.push(0.0, source as u32, 0);
-        while let Some((d, v)) = queue.pop() {
+        heap.clear();
+        heap.push(0.0, source as u32);
+        while let Some((d, v)) = heap.pop() {
             let v = v as usize;
             if d > dist[v] {
                 continue;
             }
             order.push(v as u32);
-            let range = cover.ties.range(v);
-            for (k, (&u, &length)) in cover
-                .ties
-                .neighbors(v)
-                .iter()
-                .zip(cover.ties.weights(v))
-                .enumerate()
-            {
+            for (&u, &length) in cover.ties.neighbors(v).iter().zip(cover.ties.weights(v)) {
                 let alt = d + length;
                 if alt < dist[u as usize] {
                     dist[u as usize] = alt;
-                    let class = if classes {
-                        tie_class[range.start + k]
-                    } else {
-                        0
-                    };
-                    queue.push(alt, u, class);
+                    heap.push(alt, u);
                 }
             }
             for &g in cover.groups_of.row(v) {
@@ -674,11 +430,10 @@ fn cover_search<Q: MonotoneQueue>(
                 walked[g as usize] = true;
                 walked_list.push(g);
                 let alt = d + cover.lambda[g as usize];
-                let class = if classes { group_class[g as usize] } else { 0 };
                 for &u in cover.members.row(g as usize) {
                     if alt < dist[u as usize] {
                         dist[u as usize] = alt;
-                        queue.push(alt, u, class);
+                        heap.push(alt, u);
                     }
                 }
             }
@@ -886,56 +641,6 @@ mod tests {
     }
 
     #[test]
-    fn a_search_with_one_queue_per_length_is_dijkstras() {
-        // Random graphs whose lengths take 1 to 5 values (as count weights
-        // do): the same distances, path counts and dependencies as with
-        // the radix heap, from every source.
-        let mut rng = Rng::new(11);
-        for round in 0..40 {
-            let n = 30 + rng.below(40);
-            let values = 1 + round % 5;
-            let mut edges = Vec::new();
-            for a in 0..n as u32 {
-                for b in a + 1..n as u32 {
-                    if rng.unit() < 0.12 {
-                        let w = 1.0 + rng.below(values) as f64;
-                        edges.push((a, b, 1.0 / w));
-                    }
-                }
-            }
-            let adjacency = Csr::from_edges(n, edges.into_iter());
-            let classes = LengthClasses::of(&adjacency).map(std::sync::Arc::new);
-            assert!(classes.is_some(), "{values} lengths");
-            let mut plain = Search::new(n);
-            let mut queued = Search::with_classes(n, classes);
-            for s in 0..n {
-                let (mut a, mut b) = (vec![0.0; n], vec![0.0; n]);
-                plain.run(&adjacency, s, true);
-                plain.accumulate_dependencies(&mut a);
-                queued.run(&adjacency, s, true);
-                queued.accumulate_dependencies(&mut b);
-                for v in 0..n {
-                    assert_eq!(plain.dist[v].to_bits(), queued.dist[v].to_bits());
-                    assert_eq!(plain.sigma[v], queued.sigma[v]);
-                    assert!((a[v] - b[v]).abs() <= 1e-12 * a[v].abs().max(1.0));
-                }
-                let mut settled = queued.order.clone();
-                let mut reached = plain.order.clone();
-                settled.sort_unstable();
-                reached.sort_unstable();
-                assert_eq!(settled, reached);
-                assert!(queued
-                    .order
-                    .windows(2)
-                    .all(|w| queued.dist[w[0] as usize] <= queued.dist[w[1] as usize]));
-            }
-        }
-        // More distinct lengths than queues: the radix heap.
-        let many = Csr::from_edges(40, (0..39u32).map(|a| (a, a + 1, 1.0 / (1.0 + a as f64))));
-        assert!(LengthClasses::of(&many).is_none());
-    }
-
-    #[test]
     fn a_search_over_cliques_finds_dijkstras_distances() {
         // Random networks of "projects" (cliques, most pairs at one length,
         // some pairs shorter as if they shared two), ties between them, and
@@ -1006,8 +711,7 @@ mod tests {
     #[test]
     fn searches_of_a_graph_without_ties_reach_the_source_alone() {
         let empty = Csr::from_edges(3, std::iter::empty());
-        let classes = LengthClasses::of(&empty).map(std::sync::Arc::new);
-        let mut search = Search::with_classes(3, classes);
+        let mut search = Search::new(3);
         search.run(&empty, 1, true);
         assert_eq!(search.order, [1]);
         let cover = CliqueCover::new(&empty, std::iter::empty());
