@@ -6,7 +6,7 @@
 //! of source blocks whose partial results are added in block order, so the
 //! numbers are the same on any number of threads.
 
-use super::paths::{CliqueCover, CoverSearch, DistanceSearch, HopSearch, PathLength, Search};
+use super::paths::{CliqueCover, DistanceSearch, HopSearch, PathLength, Search};
 use crate::error::{Error, Result};
 use crate::graph::Csr;
 use crate::graph::Rows;
@@ -91,10 +91,7 @@ fn per_source_distances(
                 let cover = CliqueCover::new(local, groups);
                 cover.worth_it(local).then(|| std::sync::Arc::new(cover))
             });
-            match cover {
-                Some(cover) => DistanceSearch::Cover(CoverSearch::new(cover.clone())),
-                None => DistanceSearch::Plain(Search::new(local.node_count())),
-            }
+            DistanceSearch::new(local.node_count(), cover.clone())
         },
         |local| local.map_weights(|w| 1.0 / w),
         |search, local, s, acc| {

@@ -159,14 +159,7 @@ impl Search {
         } = self;
         preds.clear();
         pred_end.clear();
-        for &v in order.iter() {
-            dist[v as usize] = f64::INFINITY;
-            sigma[v as usize] = 0.0;
-        }
-        order.clear();
-        dist[source] = 0.0;
-        heap.clear();
-        heap.push(0.0, source as u32);
+        restart(dist, order, sigma, heap, source);
         while let Some((d, v)) = heap.pop() {
             let v = v as usize;
             // A node is pushed again only at a strictly shorter distance,
@@ -239,6 +232,25 @@ impl Search {
             }
         }
     }
+}
+
+/// Clears the buffers of a search's last run (the nodes it reached) and
+/// puts `source` in the queue at distance 0.
+fn restart(
+    dist: &mut [f64],
+    order: &mut Vec<u32>,
+    sigma: &mut [f64],
+    heap: &mut RadixHeap,
+    source: usize,
+) {
+    for &v in order.iter() {
+        dist[v as usize] = f64::INFINITY;
+        sigma[v as usize] = 0.0;
+    }
+    order.clear();
+    dist[source] = 0.0;
+    heap.clear();
+    heap.push(0.0, source as u32);
 }
 
 /// A weighted graph (lengths) with its cliques of one length set apart:
@@ -349,129 +361,91 @@ impl CliqueCover {
     pub fn worth_it(&self, lengths: &Csr) -> bool {
         2 * self.ties.total() <= lengths.total() && !self.lambda.is_empty()
     }
-
-    /// The number of nodes.
-    pub fn node_count(&self) -> usize {
-        self.ties.node_count()
-    }
 }
 
-/// Buffers for distance-only searches over a [`CliqueCover`]: Dijkstra's
-/// search, where a node settled at d relaxes its own ties and, for each of
-/// its groups no member of which was settled before, every member at
-/// d + λ. Later members of the group are settled no nearer, so through
-/// the group they could offer nothing shorter; each candidate distance is
-/// the same sum as the tie from the group's first settled member gives.
-pub(crate) struct CoverSearch {
-    cover: std::sync::Arc<CliqueCover>,
-    pub dist: Vec<f64>,
-    /// Reached nodes in non-decreasing distance (the source first).
-    pub order: Vec<u32>,
+/// Buffers for searches of distances alone: Dijkstra's plain [`Search`],
+/// or over a [`CliqueCover`] of the graph, where a node settled at d
+/// relaxes its own ties and, for each of its groups no member of which
+/// was settled before, every member at d + λ. Later members of the group
+/// are settled no nearer, so through the group they could offer nothing
+/// shorter; each candidate distance is the same sum as the tie from the
+/// group's first settled member gives.
+pub(crate) struct DistanceSearch {
+    search: Search,
+    cover: Option<std::sync::Arc<CliqueCover>>,
     /// Whether each group was walked from this source…
     walked: Vec<bool>,
     /// …and the groups walked, to clear.
     walked_list: Vec<u32>,
-    heap: RadixHeap,
 }
 
-impl CoverSearch {
-    pub fn new(cover: std::sync::Arc<CliqueCover>) -> CoverSearch {
-        let n = cover.node_count();
-        let groups = cover.lambda.len();
-        CoverSearch {
+impl DistanceSearch {
+    /// Buffers for a graph of `n` nodes, searched over `cover` when given.
+    pub fn new(n: usize, cover: Option<std::sync::Arc<CliqueCover>>) -> DistanceSearch {
+        let groups = cover.as_ref().map_or(0, |c| c.lambda.len());
+        DistanceSearch {
+            search: Search::new(n),
             cover,
-            dist: vec![f64::INFINITY; n],
-            order: Vec::with_capacity(n),
             walked: vec![false; groups],
             walked_list: Vec::new(),
-            heap: RadixHeap::new(),
         }
     }
 
-    /// Distances from `source` to every node it reaches, into `dist` and
-    /// `order`.
-    pub fn distances(&mut self, source: usize) {
-        let CoverSearch {
-            cover,
+    /// Distances from `source` (a node of `lengths`, the graph the cover
+    /// was made of) to every node it reaches.
+    pub fn distances(&mut self, lengths: &Csr, source: usize) {
+        let Some(cover) = &self.cover else {
+            return self.search.run(lengths, source, false);
+        };
+        let Search {
             dist,
             order,
-            walked,
-            walked_list,
+            sigma,
             heap,
-        } = self;
-        for &v in order.iter() {
-            dist[v as usize] = f64::INFINITY;
-        }
-        order.clear();
+            ..
+        } = &mut self.search;
+        let (walked, walked_list) = (&mut self.walked, &mut self.walked_list);
+        restart(dist, order, sigma, heap, source);
         for &g in walked_list.iter() {
             walked[g as usize] = false;
         }
         walked_list.clear();
-        dist[source] = 0.0;
-        heap.clear();
-        heap.push(0.0, source as u32);
         while let Some((d, v)) = heap.pop() {
             let v = v as usize;
             if d > dist[v] {
                 continue;
             }
             order.push(v as u32);
-            for (&u, &length) in cover.ties.neighbors(v).iter().zip(cover.ties.weights(v)) {
-                let alt = d + length;
+            let ties = cover.ties.neighbors(v).iter().zip(cover.ties.weights(v));
+            let mut relax = |u: u32, alt: f64| {
                 if alt < dist[u as usize] {
                     dist[u as usize] = alt;
                     heap.push(alt, u);
                 }
+            };
+            for (&u, &length) in ties {
+                relax(u, d + length);
             }
             for &g in cover.groups_of.row(v) {
-                if walked[g as usize] {
-                    continue;
-                }
-                walked[g as usize] = true;
-                walked_list.push(g);
-                let alt = d + cover.lambda[g as usize];
-                for &u in cover.members.row(g as usize) {
-                    if alt < dist[u as usize] {
-                        dist[u as usize] = alt;
-                        heap.push(alt, u);
+                if !std::mem::replace(&mut walked[g as usize], true) {
+                    walked_list.push(g);
+                    let alt = d + cover.lambda[g as usize];
+                    for &u in cover.members.row(g as usize) {
+                        relax(u, alt);
                     }
                 }
             }
         }
     }
-}
-
-/// A search for distances alone: over a [`CliqueCover`] where one pays
-/// for itself, else Dijkstra's plain [`Search`].
-pub(crate) enum DistanceSearch {
-    Plain(Search),
-    Cover(CoverSearch),
-}
-
-impl DistanceSearch {
-    /// Distances from `source` (a node of `lengths`, the graph the cover
-    /// was made of) to every node it reaches.
-    pub fn distances(&mut self, lengths: &Csr, source: usize) {
-        match self {
-            DistanceSearch::Plain(search) => search.run(lengths, source, false),
-            DistanceSearch::Cover(search) => search.distances(source),
-        }
-    }
 
     /// The distances of the last search (infinite where not reached).
     pub fn dist(&self) -> &[f64] {
-        match self {
-            DistanceSearch::Plain(search) => &search.dist,
-            DistanceSearch::Cover(search) => &search.dist,
-        }
+        &self.search.dist
     }
 
     /// The nodes the last search reached, by non-decreasing distance.
     pub fn order(&self) -> &[u32] {
-        match self {
-            DistanceSearch::Plain(search) => &search.order,
-            DistanceSearch::Cover(search) => &search.order,
-        }
+        &self.search.order
     }
 }
 
@@ -688,19 +662,19 @@ mod tests {
             let adjacency = Csr::from_edges(n, lengths.iter().map(|(&(a, b), &l)| (a, b, l)));
             let cover = std::sync::Arc::new(CliqueCover::new(&adjacency, groups.into_iter()));
             let mut plain = Search::new(n);
-            let mut over = CoverSearch::new(cover);
+            let mut over = DistanceSearch::new(n, Some(cover));
             for s in 0..n {
                 plain.run(&adjacency, s, false);
-                over.distances(s);
+                over.distances(&adjacency, s);
                 for v in 0..n {
                     assert_eq!(
                         plain.dist[v].to_bits(),
-                        over.dist[v].to_bits(),
+                        over.dist()[v].to_bits(),
                         "round {round}, from {s} to {v}"
                     );
                 }
                 let mut a = plain.order.clone();
-                let mut b = over.order.clone();
+                let mut b = over.order().to_vec();
                 a.sort_unstable();
                 b.sort_unstable();
                 assert_eq!(a, b);
@@ -715,9 +689,9 @@ mod tests {
         search.run(&empty, 1, true);
         assert_eq!(search.order, [1]);
         let cover = CliqueCover::new(&empty, std::iter::empty());
-        let mut over = CoverSearch::new(std::sync::Arc::new(cover));
-        over.distances(2);
-        assert_eq!(over.order, [2]);
+        let mut over = DistanceSearch::new(3, Some(std::sync::Arc::new(cover)));
+        over.distances(&empty, 2);
+        assert_eq!(over.order(), [2]);
     }
 
     #[test]
