@@ -179,9 +179,14 @@ impl Analysis<'_> {
             sizes[c] += 1;
         }
         let mut ties = vec![0usize; count];
-        // (component, root engagement) once per tie the root makes, as one
-        // sortable number: counted in runs after one sort, with no map.
-        let mut pairs: Vec<u64> = Vec::with_capacity(projection.tie_count());
+        // Per root engagement, the ties it makes in the first part it
+        // makes one in (nearly always its only part), and the ties it
+        // makes in any other part apart: a few numbers per engagement,
+        // none per tie.
+        let engagements = dataset.engagements.len();
+        let mut first_part = vec![u32::MAX; engagements];
+        let mut in_first = vec![0usize; engagements];
+        let mut elsewhere: std::collections::HashMap<(u32, usize), usize> = Default::default();
         let mut roots: Vec<usize> = Vec::new();
         for (t, tie) in projection.ties().iter().enumerate() {
             let c = labels[tie.source as usize];
@@ -195,18 +200,26 @@ impl Analysis<'_> {
             );
             roots.sort_unstable();
             roots.dedup();
-            pairs.extend(roots.iter().map(|&r| ((c as u64) << 32) | r as u64));
+            for &r in &roots {
+                if first_part[r] == u32::MAX {
+                    first_part[r] = c as u32;
+                }
+                if first_part[r] == c as u32 {
+                    in_first[r] += 1;
+                } else {
+                    *elsewhere.entry((c as u32, r)).or_default() += 1;
+                }
+            }
         }
-        pairs.sort_unstable();
-        // Per component, the root behind most ties; of equal counts, the
+        // Per part, the root behind most ties; of equal counts, the
         // smallest id, so that the choice does not depend on file order.
         let mut best: Vec<Option<(usize, usize)>> = vec![None; count];
-        for run in pairs.chunk_by(|a, b| a == b) {
-            let (c, r, n) = (
-                (run[0] >> 32) as usize,
-                (run[0] & 0xFFFF_FFFF) as usize,
-                run.len(),
-            );
+        let firsts = (0..engagements)
+            .filter(|&r| first_part[r] != u32::MAX)
+            .map(|r| (first_part[r], r, in_first[r]));
+        let others = elsewhere.iter().map(|(&(c, r), &n)| (c, r, n));
+        for (c, r, n) in firsts.chain(others) {
+            let c = c as usize;
             let better = best[c].is_none_or(|(r0, n0)| {
                 n > n0 || (n == n0 && dataset.engagements[r].id < dataset.engagements[r0].id)
             });

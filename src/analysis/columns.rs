@@ -20,14 +20,15 @@ impl Analysis<'_> {
     /// algorithm (a flat dispatch, longer than our 80 lines only because
     /// there are 22 metrics).
     pub(super) fn compute(&self, metric: Metric) -> Result<Vec<MetricValue>> {
-        let adjacency = &self.adjacency;
-        let n = adjacency.node_count();
+        // Built on first use: the degree needs only the ties.
+        let adjacency = || self.adjacency();
+        let n = self.actor_count();
         let length = self.options.length;
         let report =
             |name: &'static str| self.progress.map(|p| move |done: usize| p(name, done, n));
         Ok(match metric {
-            Metric::Degree => MetricValue::ints((0..n).map(|v| adjacency.degree(v))),
-            Metric::Strength => MetricValue::floats(adjacency.strengths()),
+            Metric::Degree => MetricValue::ints(self.projection().degrees()),
+            Metric::Strength => MetricValue::floats(adjacency().strengths()),
             Metric::Betweenness if self.options.betweenness_sample.is_some() => {
                 let sample = self.options.betweenness_sample.expect("checked");
                 if length != PathLength::Hops {
@@ -38,7 +39,7 @@ impl Analysis<'_> {
                     ));
                 }
                 let (values, done) =
-                    crate::metrics::sampled_betweenness::sampled_betweenness(adjacency, &sample)?;
+                    crate::metrics::sampled_betweenness::sampled_betweenness(adjacency(), &sample)?;
                 if let Ok(mut list) = self.computing_caveats.lock() {
                     list.push(Caveat::SampledBetweenness {
                         samples: done.samples,
@@ -55,12 +56,16 @@ impl Analysis<'_> {
                     length,
                     normalized: true,
                 };
-                MetricValue::floats(betweenness(adjacency, options, r.as_ref().map(|f| f as _)))
+                MetricValue::floats(betweenness(
+                    adjacency(),
+                    options,
+                    r.as_ref().map(|f| f as _),
+                ))
             }
             Metric::Closeness => {
                 let r = report("closeness");
                 MetricValue::floats(closeness(
-                    adjacency,
+                    adjacency(),
                     length,
                     Some(&self.cliques()),
                     r.as_ref().map(|f| f as _),
@@ -69,7 +74,7 @@ impl Analysis<'_> {
             Metric::Harmonic => {
                 let r = report("harmonic");
                 MetricValue::floats(harmonic(
-                    adjacency,
+                    adjacency(),
                     length,
                     Some(&self.cliques()),
                     r.as_ref().map(|f| f as _),
@@ -83,7 +88,7 @@ impl Analysis<'_> {
             Metric::Katz => {
                 // A given α belongs to the weights as they are.
                 let weights = if self.options.katz.alpha.is_some() {
-                    adjacency
+                    adjacency()
                 } else {
                     self.iterative()
                 };
@@ -93,10 +98,10 @@ impl Analysis<'_> {
                 });
                 self.converged(metric, result)?
             }
-            Metric::Clustering => MetricValue::floats(clustering(adjacency)),
-            Metric::Constraint => MetricValue::optional(constraint(adjacency)),
-            Metric::EffectiveSize => MetricValue::optional(effective_size(adjacency)),
-            Metric::Core => MetricValue::ints(core_number(adjacency)),
+            Metric::Clustering => MetricValue::floats(clustering(adjacency())),
+            Metric::Constraint => MetricValue::optional(constraint(adjacency())),
+            Metric::EffectiveSize => MetricValue::optional(effective_size(adjacency())),
+            Metric::Core => MetricValue::ints(core_number(adjacency())),
             Metric::Community => {
                 MetricValue::ints(self.partition()?.membership.iter().map(|c| c + 1))
             }
@@ -156,15 +161,15 @@ impl Analysis<'_> {
     /// cannot stall the iteration.
     fn iterative(&self) -> &Csr {
         self.scaled.get_or_init(|| {
-            let max = (0..self.adjacency.len())
-                .flat_map(|v| self.adjacency.weights(v).iter().copied())
+            let max = (0..self.adjacency().len())
+                .flat_map(|v| self.adjacency().weights(v).iter().copied())
                 .fold(0.0, f64::max);
             if max == 0.0 || (1e-3..=1e3).contains(&max) {
-                return self.adjacency.clone();
+                return self.adjacency().clone();
             }
-            let edges: Vec<(u32, u32, f64)> = (0..self.adjacency.len())
+            let edges: Vec<(u32, u32, f64)> = (0..self.adjacency().len())
                 .flat_map(|v| {
-                    let adjacency = &self.adjacency;
+                    let adjacency = self.adjacency();
                     adjacency
                         .row(v)
                         .iter()
@@ -173,7 +178,7 @@ impl Analysis<'_> {
                         .map(move |(&u, &w)| (v as u32, u, w / max))
                 })
                 .collect();
-            Csr::from_edges(self.adjacency.len(), edges.into_iter())
+            Csr::from_edges(self.adjacency().len(), edges.into_iter())
         })
     }
 

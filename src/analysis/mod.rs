@@ -36,7 +36,7 @@ use crate::error::Result;
 use crate::graph::{Csr, Projection, ProjectionOptions};
 use crate::metrics::brokerage::{gould_fernandez, sole_broker_pairs, BrokerFigures, Brokerage};
 use crate::metrics::centrality::KatzOptions;
-use crate::metrics::cohesion::{components, cut_structure, CutStructure};
+use crate::metrics::cohesion::{components_of_ties, cut_structure, CutStructure};
 use crate::metrics::community::{
     community_profiles, detect, stability, CommunityOptions, CommunityProfile, Partition, Stability,
 };
@@ -113,7 +113,7 @@ pub type Network<'a> = UnGraph<&'a Actor, TieWeight<'a>>;
 pub struct Analysis<'a> {
     projection: Projection<'a>,
     options: AnalysisOptions,
-    adjacency: Csr,
+    adjacency: OnceLock<Csr>,
     progress: Option<MetricProgress<'a>>,
     network: OnceLock<Network<'a>>,
     columns: [OnceLock<Vec<MetricValue>>; Metric::ALL.len()],
@@ -162,11 +162,10 @@ impl<'a> Analysis<'a> {
     /// Analyses a projection already made (its options win over
     /// `options.projection`).
     pub fn from_projection(projection: Projection<'a>, options: AnalysisOptions) -> Analysis<'a> {
-        let adjacency = projection.adjacency();
         Analysis {
             projection,
             options,
-            adjacency,
+            adjacency: OnceLock::new(),
             progress: None,
             network: OnceLock::new(),
             columns: Default::default(),
@@ -221,7 +220,7 @@ impl<'a> Analysis<'a> {
 
     /// The weighted adjacency every metric walks (built once).
     pub fn adjacency(&self) -> &Csr {
-        &self.adjacency
+        self.adjacency.get_or_init(|| self.projection.adjacency())
     }
 
     /// The network as a petgraph graph, built on first use: actors as node
@@ -346,7 +345,10 @@ impl<'a> Analysis<'a> {
     /// The connected component of every actor, numbered from the largest
     /// (computed once).
     pub fn components(&self) -> &[usize] {
-        self.components.get_or_init(|| components(&self.adjacency))
+        self.components.get_or_init(|| {
+            let ties = self.projection.ties().iter();
+            components_of_ties(self.actor_count(), ties.map(|t| (t.source, t.target)))
+        })
     }
 
     /// Ties and weights within and between the groups of
@@ -354,8 +356,15 @@ impl<'a> Analysis<'a> {
     pub fn mixing(&self) -> &Mixing {
         self.mixing.get_or_init(|| {
             let groups = self.groups();
-            mixing(&self.adjacency, &groups.names, &groups.index)
+            mixing(self.tie_triples(), &groups.names, &groups.index)
         })
+    }
+
+    /// The ties as (actor, actor, weight), each once, in the order of the
+    /// adjacency's rows (by the first actor, then the second).
+    fn tie_triples(&self) -> impl Iterator<Item = (u32, u32, f64)> + '_ {
+        let ties = self.projection.ties().iter();
+        ties.map(|t| (t.source, t.target, t.weight))
     }
 
     /// The mixing of the groups of `key`: [`Analysis::mixing`] when `key`
@@ -365,27 +374,27 @@ impl<'a> Analysis<'a> {
             std::borrow::Cow::Borrowed(self.mixing())
         } else {
             let groups = self.groups_of(key);
-            std::borrow::Cow::Owned(mixing(&self.adjacency, &groups.names, &groups.index))
+            std::borrow::Cow::Owned(mixing(self.tie_triples(), &groups.names, &groups.index))
         }
     }
 
     /// The community partition under `options.community` (run once).
     pub fn partition(&self) -> Result<&Partition> {
         cached(&self.partition, || {
-            detect(&self.adjacency, &self.options.community)
+            detect(self.adjacency(), &self.options.community)
         })
     }
 
     /// Articulation points, bridges and separated pairs (computed once).
     pub fn cut_structure(&self) -> &CutStructure {
-        self.cut.get_or_init(|| cut_structure(&self.adjacency))
+        self.cut.get_or_init(|| cut_structure(self.adjacency()))
     }
 
     /// Gould–Fernandez brokerage counts by [`Analysis::groups`] (computed
     /// once).
     pub fn brokerage(&self) -> &[Brokerage] {
         self.brokerage
-            .get_or_init(|| gould_fernandez(&self.adjacency, &self.groups().index))
+            .get_or_init(|| gould_fernandez(self.adjacency(), &self.groups().index))
     }
 
     /// Who reaches which target groups and participants (computed once).
@@ -480,7 +489,7 @@ impl<'a> Analysis<'a> {
         let constraint = self.metric(Metric::Constraint)?;
         let effective = self.metric(Metric::EffectiveSize)?;
         let cut = self.cut_structure();
-        let sole = sole_broker_pairs(&self.adjacency);
+        let sole = sole_broker_pairs(self.adjacency());
         let groups = self.groups();
         let roles = self.brokerage();
         Ok((0..self.actor_count())
@@ -507,13 +516,13 @@ impl<'a> Analysis<'a> {
         if runs == 0 {
             return Err(crate::error::Error::invalid("runs", 0, "at least 1"));
         }
-        stability(&self.adjacency, &self.options.community, runs, progress)
+        stability(self.adjacency(), &self.options.community, runs, progress)
     }
 
     /// Size, internal density and make-up (by `key`) of each community.
     pub fn community_profiles(&self, key: &str) -> Result<Vec<CommunityProfile>> {
         Ok(community_profiles(
-            &self.adjacency,
+            self.adjacency(),
             self.partition()?,
             &self.groups_by(key),
         ))

@@ -15,7 +15,7 @@ impl Analysis<'_> {
     pub(super) fn summarize(&self) -> Result<NetworkSummary> {
         let projection = &self.projection;
         let graph = projection.two_mode();
-        let adjacency = &self.adjacency;
+        let adjacency = self.adjacency();
         let n = projection.actor_count();
         let labels = self.components();
         let sizes = component_sizes(labels);

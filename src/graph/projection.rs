@@ -389,6 +389,18 @@ impl<'a> Projection<'a> {
         self.direct.row_or_empty(t)
     }
 
+    /// Each actor's number of ties, from the tie list alone.
+    ///
+    /// Complexity: O(n + m).
+    pub fn degrees(&self) -> Vec<usize> {
+        let mut degree = vec![0; self.actor_count()];
+        for tie in &self.ties {
+            degree[tie.source as usize] += 1;
+            degree[tie.target as usize] += 1;
+        }
+        degree
+    }
+
     /// The weighted adjacency lists of the projection.
     pub fn adjacency(&self) -> super::Csr {
         crate::counters::count(crate::counters::Step::Adjacency);

@@ -7,7 +7,7 @@ mod components;
 mod cuts;
 mod distances;
 
-pub(crate) use components::{component_sizes, components};
+pub(crate) use components::{component_sizes, components, components_of_ties};
 pub(crate) use cuts::cut_structure;
 pub use cuts::CutStructure;
 pub(crate) use distances::{average_path_length, diameter};

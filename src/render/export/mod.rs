@@ -52,38 +52,6 @@ impl FromStr for ExportFormat {
 /// Extra per-actor columns (metrics), each a name and one cell per actor.
 pub type NodeColumns = Vec<(String, Vec<Cell>)>;
 
-/// One node's attributes as (name, value) pairs in a fixed order: name,
-/// kind, region, business_id, the dataset attributes, then `extra`.
-pub(super) fn node_attributes(
-    projection: &Projection<'_>,
-    extra: &NodeColumns,
-    a: usize,
-) -> Vec<(String, Cell)> {
-    let actor = projection.actor(a);
-    let mut out = vec![
-        ("name".to_string(), Cell::Text(actor.name.clone())),
-        ("kind".to_string(), Cell::Text(actor.kind.clone())),
-    ];
-    out.push((
-        "region".into(),
-        actor
-            .region
-            .as_ref()
-            .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
-    ));
-    out.push((
-        "business_id".into(),
-        actor
-            .business_id
-            .as_ref()
-            .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
-    ));
-    for (column, values) in extra {
-        out.push((column.clone(), values[a].clone()));
-    }
-    out
-}
-
 /// Attribute names over all actors (dataset attributes), sorted.
 pub(super) fn attribute_names(projection: &Projection<'_>) -> Vec<String> {
     let mut names: Vec<String> = (0..projection.actor_count())
@@ -119,32 +87,57 @@ pub(super) fn check_columns(projection: &Projection<'_>, extra: &NodeColumns) ->
     }
 }
 
-/// Every node column: the fixed ones, dataset attributes, then `extra`.
-pub(super) fn all_node_columns(
-    projection: &Projection<'_>,
-    extra: &NodeColumns,
-) -> Vec<(String, Vec<Cell>)> {
-    let n = projection.actor_count();
-    let mut columns: Vec<(String, Vec<Cell>)> = Vec::new();
-    let fixed = (0..n)
-        .map(|a| node_attributes(projection, &Vec::new(), a))
-        .collect::<Vec<_>>();
-    for (i, name) in ["name", "kind", "region", "business_id"].iter().enumerate() {
-        columns.push((
-            name.to_string(),
-            fixed.iter().map(|row| row[i].1.clone()).collect(),
-        ));
+/// A node column of an export: its name and how an actor's value is
+/// read (on demand, so that no column of every actor is held).
+pub(super) struct NodeColumn<'c> {
+    pub name: String,
+    value: Box<dyn Fn(usize) -> Cell + 'c>,
+}
+
+impl NodeColumn<'_> {
+    /// The value of the actor at position `a`.
+    pub fn cell(&self, a: usize) -> Cell {
+        (self.value)(a)
     }
-    // The map's colour of each actor's kind, for Gephi and spreadsheets.
-    columns.push((
-        "color".to_string(),
-        (0..n)
-            .map(|a| Cell::from(kind_color(&projection.actor(a).kind)))
-            .collect(),
-    ));
+}
+
+/// Every node column: the fixed ones, dataset attributes, then `extra`.
+pub(super) fn all_node_columns<'c>(
+    projection: &'c Projection<'_>,
+    extra: &'c NodeColumns,
+) -> Vec<NodeColumn<'c>> {
+    let column = |name: &str, value: Box<dyn Fn(usize) -> Cell + 'c>| NodeColumn {
+        name: name.to_string(),
+        value,
+    };
+    let text =
+        |s: Option<&crate::model::CompactString>| s.map_or(Cell::Empty, |s| Cell::Text(s.clone()));
+    let mut columns = vec![
+        column(
+            "name",
+            Box::new(|a| Cell::Text(projection.actor(a).name.clone())),
+        ),
+        column(
+            "kind",
+            Box::new(|a| Cell::Text(projection.actor(a).kind.clone())),
+        ),
+        column(
+            "region",
+            Box::new(move |a| text(projection.actor(a).region.as_ref())),
+        ),
+        column(
+            "business_id",
+            Box::new(move |a| text(projection.actor(a).business_id.as_ref())),
+        ),
+        // The map's colour of each actor's kind, for Gephi and spreadsheets.
+        column(
+            "color",
+            Box::new(|a| Cell::from(kind_color(&projection.actor(a).kind))),
+        ),
+    ];
     // Dataset attributes whose names the exports use themselves (`id`,
     // `name`, …, the metrics) are prefixed, so that none replaces another.
-    let fixed: Vec<String> = columns.iter().map(|(c, _)| c.clone()).collect();
+    let fixed: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
     let reserved = |key: &str| {
         ["id", "label", "source", "target", "weight"].contains(&key)
             || fixed.iter().any(|c| c == key)
@@ -156,14 +149,14 @@ pub(super) fn all_node_columns(
         } else {
             key.clone()
         };
-        columns.push((
+        columns.push(NodeColumn {
             name,
-            (0..n)
-                .map(|a| attribute_cell(projection, a, &key))
-                .collect(),
-        ));
+            value: Box::new(move |a| attribute_cell(projection, a, &key)),
+        });
     }
-    columns.extend(extra.iter().cloned());
+    for (name, values) in extra {
+        columns.push(column(name, Box::new(|a| values[a].clone())));
+    }
     columns
 }
 

@@ -57,9 +57,10 @@ pub fn node_link_to(
                 "id".into(),
                 Value::String(projection.actor(a).id.to_string()),
             );
-            for (name, values) in &columns {
-                if !matches!(values[a], Cell::Empty) {
-                    node.insert(name.clone(), values[a].to_json());
+            for column in &columns {
+                let cell = column.cell(a);
+                if !matches!(cell, Cell::Empty) {
+                    node.insert(column.name.clone(), cell.to_json());
                 }
             }
             Value::Object(node)

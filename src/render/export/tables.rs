@@ -30,11 +30,11 @@ fn nodes_table(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Table
     check_columns(projection, extra)?;
     let columns = all_node_columns(projection, extra);
     let mut names = vec!["id"];
-    names.extend(columns.iter().map(|(c, _)| c.as_str()));
+    names.extend(columns.iter().map(|c| c.name.as_str()));
     let mut nodes = Table::new(&names);
     for a in 0..projection.actor_count() {
         let mut row = vec![Cell::Text(projection.actor(a).id.clone())];
-        row.extend(columns.iter().map(|(_, values)| values[a].clone()));
+        row.extend(columns.iter().map(|c| c.cell(a)));
         nodes.push(row);
     }
     Ok(nodes)

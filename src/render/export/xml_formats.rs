@@ -1,6 +1,6 @@
 //! GraphML and GEXF: the network as XML for yEd, Gephi and networkx.
 
-use super::{all_node_columns, check_columns, tie_engagements, NodeColumns};
+use super::{all_node_columns, check_columns, tie_engagements, NodeColumn, NodeColumns};
 use crate::error::Result;
 use crate::graph::Projection;
 use crate::render::palette::{kind_color, rgb};
@@ -28,20 +28,19 @@ fn gexf_spells(
 }
 
 /// The XML type of a column: int, double, boolean or string.
-fn column_type(values: &[Cell]) -> &'static str {
-    let present: Vec<&Cell> = values
-        .iter()
-        .filter(|c| !matches!(c, Cell::Empty))
-        .collect();
-    if !present.is_empty() && present.iter().all(|c| matches!(c, Cell::Int(_))) {
+fn column_type(values: impl Iterator<Item = Cell>) -> &'static str {
+    let (mut present, mut ints, mut numbers, mut bools) = (false, true, true, true);
+    for cell in values.filter(|c| !matches!(c, Cell::Empty)) {
+        present = true;
+        ints &= matches!(cell, Cell::Int(_));
+        numbers &= matches!(cell, Cell::Int(_) | Cell::Float(_));
+        bools &= matches!(cell, Cell::Bool(_));
+    }
+    if present && ints {
         "long"
-    } else if !present.is_empty()
-        && present
-            .iter()
-            .all(|c| matches!(c, Cell::Int(_) | Cell::Float(_)))
-    {
+    } else if present && numbers {
         "double"
-    } else if !present.is_empty() && present.iter().all(|c| matches!(c, Cell::Bool(_))) {
+    } else if present && bools {
         "boolean"
     } else {
         "string"
@@ -65,15 +64,16 @@ pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Strin
             ),
         ],
     );
-    for (i, (name, values)) in columns.iter().enumerate() {
+    let n = projection.actor_count();
+    for (i, column) in columns.iter().enumerate() {
         let id = format!("n{i}");
         xml.empty(
             "key",
             &[
                 ("id", &id),
                 ("for", "node"),
-                ("attr.name", name),
-                ("attr.type", column_type(values)),
+                ("attr.name", &column.name),
+                ("attr.type", column_type((0..n).map(|a| column.cell(a)))),
             ],
         );
     }
@@ -105,9 +105,9 @@ pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Strin
 /// GEXF 1.2, undirected, node labels = names, tie weights native.
 pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> {
     check_columns(projection, extra)?;
-    let columns: Vec<(String, Vec<Cell>)> = all_node_columns(projection, extra)
+    let columns: Vec<NodeColumn<'_>> = all_node_columns(projection, extra)
         .into_iter()
-        .filter(|(name, _)| name != "name")
+        .filter(|c| c.name != "name")
         .collect();
     let mut xml = XmlWriter::new();
     xml.open(
@@ -140,15 +140,19 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
         );
     }
     xml.open("attributes", &[("class", "node")]);
-    for (i, (name, values)) in columns.iter().enumerate() {
-        let kind = match column_type(values) {
+    let n = projection.actor_count();
+    for (i, column) in columns.iter().enumerate() {
+        let kind = match column_type((0..n).map(|a| column.cell(a))) {
             "long" => "long",
             "double" => "double",
             "boolean" => "boolean",
             _ => "string",
         };
         let id = i.to_string();
-        xml.empty("attribute", &[("id", &id), ("title", name), ("type", kind)]);
+        xml.empty(
+            "attribute",
+            &[("id", &id), ("title", &column.name), ("type", kind)],
+        );
     }
     xml.close("attributes");
     xml.open("attributes", &[("class", "edge")]);
@@ -173,7 +177,7 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
 fn gexf_nodes(
     xml: &mut XmlWriter,
     projection: &Projection<'_>,
-    columns: &[(String, Vec<Cell>)],
+    columns: &[NodeColumn<'_>],
     dynamic: bool,
 ) {
     let graph = projection.two_mode();
@@ -182,9 +186,10 @@ fn gexf_nodes(
         let actor = projection.actor(a);
         xml.open("node", &[("id", &actor.id), ("label", &actor.name)]);
         xml.open("attvalues", &[]);
-        for (i, (_, values)) in columns.iter().enumerate() {
-            if values[a] != Cell::Empty {
-                let (id, text) = (i.to_string(), values[a].text(&TextStyle::XML));
+        for (i, column) in columns.iter().enumerate() {
+            let cell = column.cell(a);
+            if cell != Cell::Empty {
+                let (id, text) = (i.to_string(), cell.text(&TextStyle::XML));
                 xml.empty("attvalue", &[("for", &id), ("value", &text)]);
             }
         }
@@ -239,17 +244,14 @@ fn gexf_edges(xml: &mut XmlWriter, projection: &Projection<'_>, dynamic: bool) {
 }
 
 /// GraphML's nodes with their data, then its edges with theirs.
-fn graphml_elements(
-    xml: &mut XmlWriter,
-    projection: &Projection<'_>,
-    columns: &[(String, Vec<Cell>)],
-) {
+fn graphml_elements(xml: &mut XmlWriter, projection: &Projection<'_>, columns: &[NodeColumn<'_>]) {
     for a in 0..projection.actor_count() {
         xml.open("node", &[("id", &projection.actor(a).id)]);
-        for (i, (_, values)) in columns.iter().enumerate() {
-            if values[a] != Cell::Empty {
+        for (i, column) in columns.iter().enumerate() {
+            let cell = column.cell(a);
+            if cell != Cell::Empty {
                 let key = format!("n{i}");
-                xml.text("data", &[("key", &key)], &values[a].text(&TextStyle::XML));
+                xml.text("data", &[("key", &key)], &cell.text(&TextStyle::XML));
             }
         }
         xml.close("node");
