@@ -5,8 +5,8 @@ use clap::Args;
 use std::path::PathBuf;
 use verkosto::io::{write_all_atomic_with, write_atomic, write_atomic_with, FileWriter};
 use verkosto::render::export::{
-    gexf, graphml, node_link_to, nodes_csv, pajek, write_ties_csv, xlsx_workbook, ExportFormat,
-    NodeColumns,
+    gexf, graphml, node_link_to, pajek, write_nodes_csv, write_ties_csv, xlsx_workbook,
+    ExportFormat, NodeColumns,
 };
 use verkosto::render::Cell;
 use verkosto::Analysis;
@@ -73,20 +73,17 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             node_link_to(projection, &extra, out)
         })?,
         ExportFormat::Csv => {
-            // The ties are written as they are made: millions of them are
-            // never held as a table.
-            let nodes = nodes_csv(projection, &extra, args.excel)?;
-            let ties_path = args.output.join("ties.csv");
+            // Nodes and ties are written as they are made: millions of
+            // them are never held as a table.
+            let (nodes_path, ties_path) =
+                (args.output.join("nodes.csv"), args.output.join("ties.csv"));
             let excel = args.excel;
+            let extra = &extra;
             let files: Vec<(String, FileWriter<'_>)> = vec![
                 (
                     "nodes.csv".to_string(),
-                    Box::new(|out: &mut dyn std::io::Write| {
-                        out.write_all(nodes.as_bytes())
-                            .map_err(|source| verkosto::Error::Write {
-                                path: args.output.join("nodes.csv"),
-                                source,
-                            })
+                    Box::new(move |out: &mut dyn std::io::Write| {
+                        write_nodes_csv(projection, extra, out, excel, &nodes_path)
                     }),
                 ),
                 (

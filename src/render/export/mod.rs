@@ -19,7 +19,9 @@ mod tables;
 mod xml_formats;
 
 pub use node_link::{node_link, node_link_to};
-pub use tables::{dataset_tables, network_tables, nodes_csv, write_ties_csv, xlsx_workbook};
+pub use tables::{
+    dataset_tables, network_tables, nodes_csv, write_nodes_csv, write_ties_csv, xlsx_workbook,
+};
 pub use xml_formats::{gexf, graphml};
 
 /// An export format.
@@ -91,7 +93,7 @@ pub(super) fn check_columns(projection: &Projection<'_>, extra: &NodeColumns) ->
 /// read (on demand, so that no column of every actor is held).
 pub(super) struct NodeColumn<'c> {
     pub name: String,
-    value: Box<dyn Fn(usize) -> Cell + 'c>,
+    value: Box<dyn Fn(usize) -> Cell + Sync + 'c>,
 }
 
 impl NodeColumn<'_> {
@@ -106,7 +108,7 @@ pub(super) fn all_node_columns<'c>(
     projection: &'c Projection<'_>,
     extra: &'c NodeColumns,
 ) -> Vec<NodeColumn<'c>> {
-    let column = |name: &str, value: Box<dyn Fn(usize) -> Cell + 'c>| NodeColumn {
+    let column = |name: &str, value: Box<dyn Fn(usize) -> Cell + Sync + 'c>| NodeColumn {
         name: name.to_string(),
         value,
     };

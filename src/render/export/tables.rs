@@ -1,6 +1,6 @@
 //! The network and the dataset as tables: CSV files and the Excel workbook.
 
-use super::{all_node_columns, check_columns, tie_engagements, NodeColumns};
+use super::{all_node_columns, check_columns, tie_engagements, NodeColumn, NodeColumns};
 use crate::error::Result;
 use crate::graph::Projection;
 use crate::model::Dataset;
@@ -29,15 +29,25 @@ pub fn network_tables(projection: &Projection<'_>, extra: &NodeColumns) -> Resul
 fn nodes_table(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Table> {
     check_columns(projection, extra)?;
     let columns = all_node_columns(projection, extra);
-    let mut names = vec!["id"];
-    names.extend(columns.iter().map(|c| c.name.as_str()));
-    let mut nodes = Table::new(&names);
+    let mut nodes = Table::new(&node_column_names(&columns));
     for a in 0..projection.actor_count() {
-        let mut row = vec![Cell::Text(projection.actor(a).id.clone())];
-        row.extend(columns.iter().map(|c| c.cell(a)));
-        nodes.push(row);
+        nodes.push(node_row(projection, &columns, a));
     }
     Ok(nodes)
+}
+
+/// The nodes table's header: `id`, then `columns`.
+fn node_column_names<'c>(columns: &'c [NodeColumn<'_>]) -> Vec<&'c str> {
+    let mut names = vec!["id"];
+    names.extend(columns.iter().map(|c| c.name.as_str()));
+    names
+}
+
+/// Actor `a` as a row of the nodes table.
+fn node_row(projection: &Projection<'_>, columns: &[NodeColumn<'_>], a: usize) -> Vec<Cell> {
+    let mut row = vec![Cell::Text(projection.actor(a).id.clone())];
+    row.extend(columns.iter().map(|c| c.cell(a)));
+    row
 }
 
 /// The columns of an export's ties table.
@@ -80,6 +90,36 @@ pub fn nodes_csv(projection: &Projection<'_>, extra: &NodeColumns, excel: bool) 
     } else {
         nodes.to_csv()
     })
+}
+
+/// `nodes.csv` of an export, written to `out` in blocks of rows (the
+/// same bytes as [`nodes_csv`]), so that the nodes are never held as a
+/// table.
+///
+/// # Errors
+///
+/// [`crate::Error::InvalidParameter`] for a metric column of `extra` whose
+/// length is not the number of actors, before anything is written;
+/// [`crate::Error::Write`] (naming `path`) when writing to `out` fails.
+pub fn write_nodes_csv(
+    projection: &Projection<'_>,
+    extra: &NodeColumns,
+    out: &mut dyn std::io::Write,
+    excel: bool,
+    path: &std::path::Path,
+) -> Result<()> {
+    check_columns(projection, extra)?;
+    let columns = all_node_columns(projection, extra);
+    let fail = |source| crate::Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut csv = CsvStream::new(out, &node_column_names(&columns), excel).map_err(fail)?;
+    csv.rows(projection.actor_count(), |a| {
+        node_row(projection, &columns, a)
+    })
+    .map_err(fail)?;
+    csv.finish().map_err(fail)
 }
 
 /// `ties.csv` of an export, written to `out` a tie at a time (the same
@@ -224,4 +264,68 @@ pub fn xlsx_workbook(
     sheets.push(("network_ties", ties));
     let refs: Vec<(&str, &Table)> = sheets.iter().map(|(n, t)| (*n, t)).collect();
     crate::render::workbook(&refs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::ProjectionOptions;
+
+    /// A dataset of `n` actors in projects of three, with regions,
+    /// attributes and a business id on some of them.
+    fn dataset(n: usize) -> crate::model::Dataset {
+        let actors: Vec<String> = (0..n)
+            .map(|a| {
+                let extra = match a % 3 {
+                    0 => r#", "region": "Lappi", "attributes": {"city": "Oulu", "staff": 12}"#,
+                    1 if a == 1 => r#", "business_id": "1097805-3""#,
+                    _ => "",
+                };
+                format!(r#"{{"id": "a{a}", "name": "Actor; \"{a}\"", "kind": "firm"{extra}}}"#)
+            })
+            .collect();
+        let engagements: Vec<String> = (0..n / 3)
+            .map(|e| {
+                let members: Vec<String> = (0..3)
+                    .map(|k| format!(r#"{{"actor": "a{}"}}"#, 3 * e + k))
+                    .collect();
+                format!(r#"{{"id": "e{e}", "name": "E", "participants": [{}]}}"#, members.join(", "))
+            })
+            .collect();
+        let text = format!(
+            r#"{{"name": "d", "actors": [{}], "engagements": [{}]}}"#,
+            actors.join(", "),
+            engagements.join(", ")
+        );
+        crate::io::json::parse_dataset(&text, "d.json").unwrap().0
+    }
+
+    #[test]
+    fn streamed_nodes_are_the_nodes_table() {
+        for size in [1, 7, 20_000] {
+            let dataset = dataset(size);
+            let projection = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
+            let n = projection.actor_count();
+            let extra: NodeColumns = vec![(
+                "score".to_string(),
+                (0..n).map(|a| Cell::Float(a as f64 / 3.0)).collect(),
+            )];
+            for excel in [false, true] {
+                let whole = nodes_csv(&projection, &extra, excel).unwrap();
+                let mut streamed = Vec::new();
+                let path = std::path::Path::new("nodes.csv");
+                write_nodes_csv(&projection, &extra, &mut streamed, excel, path).unwrap();
+                assert_eq!(String::from_utf8(streamed).unwrap(), whole, "{n} actors, {excel}");
+                assert_eq!(whole.lines().count(), n + 1);
+            }
+            let short: NodeColumns = vec![("score".to_string(), vec![Cell::Int(1)])];
+            let mut out = Vec::new();
+            let path = std::path::Path::new("nodes.csv");
+            if n > 1 {
+                let e = write_nodes_csv(&projection, &short, &mut out, false, path).unwrap_err();
+                assert!(e.to_string().contains("one value per actor"), "{e}");
+                assert!(out.is_empty());
+            }
+        }
+    }
 }
