@@ -5,7 +5,7 @@ use clap::Args;
 use std::path::PathBuf;
 use verkosto::io::{write_all_atomic_with, write_atomic, write_atomic_with, FileWriter};
 use verkosto::render::export::{
-    gexf, graphml, node_link_to, pajek, write_nodes_csv, write_ties_csv, xlsx_workbook,
+    gexf_to, graphml_to, node_link_to, pajek, write_nodes_csv, write_ties_csv, xlsx_workbook,
     ExportFormat, NodeColumns,
 };
 use verkosto::render::Cell;
@@ -60,17 +60,15 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
     }
     let inputs = [args.file.as_path()];
     match args.to {
-        ExportFormat::GraphMl => write_atomic(
-            &args.output,
-            graphml(projection, &extra)?.as_bytes(),
-            &inputs,
-        )?,
-        ExportFormat::Gexf => {
-            write_atomic(&args.output, gexf(projection, &extra)?.as_bytes(), &inputs)?
-        }
+        ExportFormat::GraphMl => write_atomic_with(&args.output, &inputs, |out| {
+            graphml_to(projection, &extra, out).map_err(|e| at_output(e, &args.output))
+        })?,
+        ExportFormat::Gexf => write_atomic_with(&args.output, &inputs, |out| {
+            gexf_to(projection, &extra, out).map_err(|e| at_output(e, &args.output))
+        })?,
         ExportFormat::Pajek => write_atomic(&args.output, pajek(projection).as_bytes(), &inputs)?,
         ExportFormat::NodeLink => write_atomic_with(&args.output, &inputs, |out| {
-            node_link_to(projection, &extra, out)
+            node_link_to(projection, &extra, out).map_err(|e| at_output(e, &args.output))
         })?,
         ExportFormat::Csv => {
             // Nodes and ties are written as they are made: millions of
@@ -107,4 +105,15 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
         )?,
     }
     Ok(())
+}
+
+/// A writer's error naming the output file instead of the format.
+fn at_output(error: verkosto::Error, output: &std::path::Path) -> verkosto::Error {
+    match error {
+        verkosto::Error::Write { source, .. } => verkosto::Error::Write {
+            path: output.to_path_buf(),
+            source,
+        },
+        other => other,
+    }
 }

@@ -28,19 +28,18 @@ pub fn xml_escape(text: &str) -> String {
 
 /// An XML document written element by element (quick-xml's writer), two
 /// spaces of indentation a level, text and attribute values escaped with
-/// [`xml_escape`].
-pub struct XmlWriter {
-    writer: quick_xml::Writer<Vec<u8>>,
+/// [`xml_escape`], into memory or, with [`XmlWriter::to`], to any sink as
+/// it is made (the first error of the sink is kept and returned by
+/// [`XmlWriter::end`]; nothing more is written after it).
+pub struct XmlWriter<W: std::io::Write = Vec<u8>> {
+    writer: quick_xml::Writer<W>,
+    error: Option<std::io::Error>,
 }
 
 impl XmlWriter {
     /// A document that starts with the XML declaration (UTF-8).
     pub fn new() -> XmlWriter {
-        let mut writer = quick_xml::Writer::new_with_indent(Vec::new(), b' ', 2);
-        writer
-            .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))
-            .expect("writing to memory");
-        XmlWriter { writer }
+        XmlWriter::to(Vec::new())
     }
 
     /// A fragment without declaration or indentation, one element a line
@@ -48,17 +47,52 @@ impl XmlWriter {
     pub fn flat() -> XmlWriter {
         XmlWriter {
             writer: quick_xml::Writer::new(Vec::new()),
+            error: None,
         }
-    }
-
-    /// A line break between elements (of a [`XmlWriter::flat`] document).
-    pub fn line_break(&mut self) {
-        self.write(Event::Text(BytesText::from_escaped("\n")));
     }
 
     /// The fragment as written, without a final line break added.
     pub fn into_string(self) -> String {
         String::from_utf8(self.writer.into_inner()).expect("UTF-8 was written")
+    }
+
+    /// The document, ending in a line break.
+    pub fn finish(self) -> String {
+        let mut text = String::from_utf8(self.writer.into_inner()).expect("UTF-8 was written");
+        text.push('\n');
+        text
+    }
+}
+
+impl<W: std::io::Write> XmlWriter<W> {
+    /// A document written to `out` as it is made, starting with the XML
+    /// declaration (UTF-8).
+    pub fn to(out: W) -> XmlWriter<W> {
+        let mut xml = XmlWriter {
+            writer: quick_xml::Writer::new_with_indent(out, b' ', 2),
+            error: None,
+        };
+        xml.write(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+        xml
+    }
+
+    /// Ends a document written with [`XmlWriter::to`] with a line break.
+    ///
+    /// # Errors
+    ///
+    /// The first error writing to the sink returned.
+    pub fn end(mut self) -> std::io::Result<W> {
+        if let Some(error) = self.error.take() {
+            return Err(error);
+        }
+        let mut out = self.writer.into_inner();
+        out.write_all(b"\n")?;
+        Ok(out)
+    }
+
+    /// A line break between elements (of a [`XmlWriter::flat`] document).
+    pub fn line_break(&mut self) {
+        self.write(Event::Text(BytesText::from_escaped("\n")));
     }
 
     fn start<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
@@ -75,12 +109,16 @@ impl XmlWriter {
     }
 
     fn write(&mut self, event: Event<'_>) {
-        self.writer.write_event(event).expect("writing to memory");
+        if self.error.is_none() {
+            if let Err(error) = self.writer.write_event(event) {
+                self.error = Some(error);
+            }
+        }
     }
 
     /// `<name attributes…>`: an element that children follow.
     pub fn open(&mut self, name: &str, attributes: &[(&str, &str)]) {
-        self.write(Event::Start(XmlWriter::start(name, attributes)));
+        self.write(Event::Start(XmlWriter::<W>::start(name, attributes)));
     }
 
     /// `</name>`.
@@ -90,7 +128,7 @@ impl XmlWriter {
 
     /// `<name attributes…/>`.
     pub fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
-        self.write(Event::Empty(XmlWriter::start(name, attributes)));
+        self.write(Event::Empty(XmlWriter::<W>::start(name, attributes)));
     }
 
     /// `<name attributes…>text</name>`.
@@ -99,13 +137,6 @@ impl XmlWriter {
         let escaped = xml_escape(text);
         self.write(Event::Text(BytesText::from_escaped(escaped.as_str())));
         self.close(name);
-    }
-
-    /// The document, ending in a line break.
-    pub fn finish(self) -> String {
-        let mut text = String::from_utf8(self.writer.into_inner()).expect("UTF-8 was written");
-        text.push('\n');
-        text
     }
 }
 
@@ -126,5 +157,47 @@ mod tests {
             "a&lt;b&gt;&amp;&quot;c&apos;&#10;d"
         );
         assert_eq!(xml_escape("Hämeen ELY-keskus"), "Hämeen ELY-keskus");
+    }
+
+    /// A sink that takes `room` bytes, then fails.
+    #[derive(Debug)]
+    struct Full {
+        room: usize,
+    }
+
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if buf.len() > self.room {
+                return Err(std::io::Error::other("full"));
+            }
+            self.room -= buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_document_to_a_sink_is_the_one_in_memory_and_keeps_the_sinks_error() {
+        fn write<W: std::io::Write>(xml: &mut XmlWriter<W>) {
+            xml.open("graph", &[("id", "a & b")]);
+            xml.text("data", &[("key", "n0")], "Oulu\t<x>");
+            xml.empty("edge", &[("source", "a"), ("target", "b")]);
+            xml.close("graph");
+        }
+        let mut memory = XmlWriter::new();
+        write(&mut memory);
+        let mut streamed = XmlWriter::to(Vec::new());
+        write(&mut streamed);
+        let streamed = String::from_utf8(streamed.end().unwrap()).unwrap();
+        assert_eq!(streamed, memory.finish());
+        assert!(streamed.starts_with("<?xml"), "{streamed}");
+        for room in [0, 10, 60, streamed.len() - 1] {
+            let mut xml = XmlWriter::to(Full { room });
+            write(&mut xml);
+            let error = xml.end().err().map(|e| e.to_string());
+            assert_eq!(error.as_deref(), Some("full"), "{room}");
+        }
     }
 }

@@ -810,6 +810,22 @@ fn bad_input_reproducers_give_clear_errors() {
             1,
             "{stderr}"
         );
+        // Exports written as they are made name the file that failed.
+        for format in ["graphml", "gexf", "node-link"] {
+            let r = run_in(
+                dir.path(),
+                &["export", seed, "--to", format, "-o", "/dev/full"],
+                None,
+            );
+            assert_eq!(r.code, 1, "{format}: {}", r.stderr);
+            assert!(
+                r.stderr
+                    .contains("cannot write /dev/full: No space left on device")
+                    && !r.stderr.contains("panicked"),
+                "{format}: {}",
+                r.stderr
+            );
+        }
     }
     // 13. Bad option values are usage errors.
     for args in [

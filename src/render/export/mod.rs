@@ -22,7 +22,7 @@ pub use node_link::{node_link, node_link_to};
 pub use tables::{
     dataset_tables, network_tables, nodes_csv, write_nodes_csv, write_ties_csv, xlsx_workbook,
 };
-pub use xml_formats::{gexf, graphml};
+pub use xml_formats::{gexf, gexf_to, graphml, graphml_to};
 
 /// An export format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]

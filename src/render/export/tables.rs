@@ -289,7 +289,10 @@ mod tests {
                 let members: Vec<String> = (0..3)
                     .map(|k| format!(r#"{{"actor": "a{}"}}"#, 3 * e + k))
                     .collect();
-                format!(r#"{{"id": "e{e}", "name": "E", "participants": [{}]}}"#, members.join(", "))
+                format!(
+                    r#"{{"id": "e{e}", "name": "E", "participants": [{}]}}"#,
+                    members.join(", ")
+                )
             })
             .collect();
         let text = format!(
@@ -315,7 +318,11 @@ mod tests {
                 let mut streamed = Vec::new();
                 let path = std::path::Path::new("nodes.csv");
                 write_nodes_csv(&projection, &extra, &mut streamed, excel, path).unwrap();
-                assert_eq!(String::from_utf8(streamed).unwrap(), whole, "{n} actors, {excel}");
+                assert_eq!(
+                    String::from_utf8(streamed).unwrap(),
+                    whole,
+                    "{n} actors, {excel}"
+                );
                 assert_eq!(whole.lines().count(), n + 1);
             }
             let short: NodeColumns = vec![("score".to_string(), vec![Cell::Int(1)])];

@@ -1,7 +1,7 @@
 //! GraphML and GEXF: the network as XML for yEd, Gephi and networkx.
 
 use super::{all_node_columns, check_columns, tie_engagements, NodeColumn, NodeColumns};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::graph::Projection;
 use crate::render::palette::{kind_color, rgb};
 use crate::render::xml::XmlWriter;
@@ -10,7 +10,7 @@ use crate::render::{float_value, Cell, TextStyle};
 /// GEXF `<spells>` of a node or edge, or nothing when it is present
 /// throughout (an undated engagement, or only direct ties).
 fn gexf_spells(
-    xml: &mut XmlWriter,
+    xml: &mut XmlWriter<impl std::io::Write>,
     spells: Option<Vec<(Option<crate::model::Date>, Option<crate::model::Date>)>>,
 ) {
     let Some(spells) = spells else {
@@ -49,10 +49,30 @@ fn column_type(values: impl Iterator<Item = Cell>) -> &'static str {
 
 /// GraphML, undirected, with typed keys for every node column and for the
 /// tie weight, shared-engagement count and engagement ids.
+///
+/// # Errors
+///
+/// As [`graphml_to`].
 pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> {
+    let mut out = Vec::new();
+    graphml_to(projection, extra, &mut out)?;
+    Ok(String::from_utf8(out).expect("the XML writer writes UTF-8"))
+}
+
+/// [`graphml`] written to `out` as it is made, a node or tie at a time.
+///
+/// # Errors
+///
+/// [`Error::InvalidParameter`] for node columns of the wrong length,
+/// before anything is written; [`Error::Write`] when `out` fails.
+pub fn graphml_to(
+    projection: &Projection<'_>,
+    extra: &NodeColumns,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
     check_columns(projection, extra)?;
     let columns = all_node_columns(projection, extra);
-    let mut xml = XmlWriter::new();
+    let mut xml = XmlWriter::to(out);
     xml.open(
         "graphml",
         &[
@@ -99,17 +119,40 @@ pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> Result<Strin
     graphml_elements(&mut xml, projection, &columns);
     xml.close("graph");
     xml.close("graphml");
-    Ok(xml.finish())
+    xml.end().map(drop).map_err(|source| Error::Write {
+        path: "<GraphML>".into(),
+        source,
+    })
 }
 
 /// GEXF 1.2, undirected, node labels = names, tie weights native.
+///
+/// # Errors
+///
+/// As [`gexf_to`].
 pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> {
+    let mut out = Vec::new();
+    gexf_to(projection, extra, &mut out)?;
+    Ok(String::from_utf8(out).expect("the XML writer writes UTF-8"))
+}
+
+/// [`gexf`] written to `out` as it is made, a node or tie at a time.
+///
+/// # Errors
+///
+/// [`Error::InvalidParameter`] for node columns of the wrong length,
+/// before anything is written; [`Error::Write`] when `out` fails.
+pub fn gexf_to(
+    projection: &Projection<'_>,
+    extra: &NodeColumns,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
     check_columns(projection, extra)?;
     let columns: Vec<NodeColumn<'_>> = all_node_columns(projection, extra)
         .into_iter()
         .filter(|c| c.name != "name")
         .collect();
-    let mut xml = XmlWriter::new();
+    let mut xml = XmlWriter::to(out);
     xml.open(
         "gexf",
         &[
@@ -169,13 +212,16 @@ pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> 
     gexf_edges(&mut xml, projection, dynamic);
     xml.close("graph");
     xml.close("gexf");
-    Ok(xml.finish())
+    xml.end().map(drop).map_err(|source| Error::Write {
+        path: "<GEXF>".into(),
+        source,
+    })
 }
 
 /// GEXF's `<nodes>`: each actor with its label, attribute values, spells
 /// (when dynamic) and colour.
 fn gexf_nodes(
-    xml: &mut XmlWriter,
+    xml: &mut XmlWriter<impl std::io::Write>,
     projection: &Projection<'_>,
     columns: &[NodeColumn<'_>],
     dynamic: bool,
@@ -207,7 +253,11 @@ fn gexf_nodes(
 
 /// GEXF's `<edges>`: each tie with its weight, attribute values and spells
 /// (when dynamic).
-fn gexf_edges(xml: &mut XmlWriter, projection: &Projection<'_>, dynamic: bool) {
+fn gexf_edges(
+    xml: &mut XmlWriter<impl std::io::Write>,
+    projection: &Projection<'_>,
+    dynamic: bool,
+) {
     xml.open("edges", &[]);
     for (t, tie) in projection.ties().iter().enumerate() {
         let (id, weight) = (t.to_string(), float_value(tie.weight).to_string());
@@ -244,7 +294,11 @@ fn gexf_edges(xml: &mut XmlWriter, projection: &Projection<'_>, dynamic: bool) {
 }
 
 /// GraphML's nodes with their data, then its edges with theirs.
-fn graphml_elements(xml: &mut XmlWriter, projection: &Projection<'_>, columns: &[NodeColumn<'_>]) {
+fn graphml_elements(
+    xml: &mut XmlWriter<impl std::io::Write>,
+    projection: &Projection<'_>,
+    columns: &[NodeColumn<'_>],
+) {
     for a in 0..projection.actor_count() {
         xml.open("node", &[("id", &projection.actor(a).id)]);
         for (i, column) in columns.iter().enumerate() {
