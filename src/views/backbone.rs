@@ -25,24 +25,45 @@ pub const BACKBONE_COLUMNS: [&str; 9] = [
 /// Ordered by p-value (smallest first), then by pair; untested ties last.
 /// With `kept_only`, only the kept ties.
 pub fn backbone_table(analysis: &Analysis<'_>, backbone: &Backbone, kept_only: bool) -> Table {
-    let ties = analysis.projection().ties();
-    let mut order: Vec<usize> = (0..ties.len())
-        .filter(|&t| !kept_only || backbone.tests[t].kept)
-        .collect();
-    // Ties are in pair order, so a stable sort keeps it among equal p.
-    order.sort_by(|&a, &b| {
-        let p = |t: usize| backbone.tests[t].p_value.unwrap_or(f64::INFINITY);
-        p(a).total_cmp(&p(b))
-    });
+    let rows = backbone_rows(analysis, backbone, kept_only);
     let mut table = Table::new(&BACKBONE_COLUMNS);
-    for t in order {
-        let tie = ties[t];
-        let test = backbone.tests[t];
+    for k in 0..rows.len() {
+        table.push(rows.row(k));
+    }
+    table
+}
+
+/// The rows of [`backbone_table`], each made when asked for: see
+/// [`backbone_rows`].
+pub struct BackboneRows<'a, 'd> {
+    analysis: &'a Analysis<'d>,
+    backbone: &'a Backbone,
+    /// The ties in the order of the rows.
+    order: Vec<u32>,
+}
+
+impl BackboneRows<'_, '_> {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Row `k` ([`BACKBONE_COLUMNS`]); `k` must be below
+    /// [`BackboneRows::len`].
+    pub fn row(&self, k: usize) -> Vec<Cell> {
+        let t = self.order[k] as usize;
+        let tie = self.analysis.projection().ties()[t];
+        let test = self.backbone.tests[t];
         let (s, d) = (
-            analysis.actor(tie.source as usize),
-            analysis.actor(tie.target as usize),
+            self.analysis.actor(tie.source as usize),
+            self.analysis.actor(tie.target as usize),
         );
-        table.push(vec![
+        vec![
             s.id.as_str().into(),
             d.id.as_str().into(),
             s.name.as_str().into(),
@@ -52,9 +73,35 @@ pub fn backbone_table(analysis: &Analysis<'_>, backbone: &Backbone, kept_only: b
             test.p_value.map_or(Cell::Empty, Cell::Probability),
             Cell::Bool(test.kept),
             Cell::Bool(test.p_value.is_some()),
-        ]);
+        ]
     }
-    table
+}
+
+/// The rows of [`backbone_table`] ([`BACKBONE_COLUMNS`]) in its order,
+/// each made when asked for, so that a writer can stream millions of
+/// tested ties (on every thread, [`crate::render::CsvStream::rows`])
+/// without holding them as a table.
+///
+/// Complexity: O(m log m) to order the ties by p-value, then O(1) a row.
+pub fn backbone_rows<'a, 'd>(
+    analysis: &'a Analysis<'d>,
+    backbone: &'a Backbone,
+    kept_only: bool,
+) -> BackboneRows<'a, 'd> {
+    let ties = analysis.projection().ties();
+    let mut order: Vec<u32> = (0..ties.len() as u32)
+        .filter(|&t| !kept_only || backbone.tests[t as usize].kept)
+        .collect();
+    // Ties are in pair order, so a stable sort keeps it among equal p.
+    order.sort_by(|&a, &b| {
+        let p = |t: u32| backbone.tests[t as usize].p_value.unwrap_or(f64::INFINITY);
+        p(a).total_cmp(&p(b))
+    });
+    BackboneRows {
+        analysis,
+        backbone,
+        order,
+    }
 }
 
 /// α as the language writes it, with as many decimals as it needs

@@ -34,8 +34,8 @@ pub(crate) mod tables;
 pub(crate) mod warnings;
 
 pub use backbone::{
-    backbone_caption, backbone_line, backbone_methods, backbone_table, backbone_verdict,
-    BACKBONE_COLUMNS,
+    backbone_caption, backbone_line, backbone_methods, backbone_rows, backbone_table,
+    backbone_verdict, BackboneRows, BACKBONE_COLUMNS,
 };
 pub use evolution::{evolution_table, EVOLUTION_COLUMNS};
 pub use filters::filter_text;
