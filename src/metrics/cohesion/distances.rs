@@ -178,18 +178,34 @@ pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
 /// more actors they have the same eccentricity.
 fn without_twins(adjacency: &Csr, members: &[usize]) -> Vec<usize> {
     use std::collections::HashMap;
-    let closed = |v: usize| -> Vec<u32> {
-        let mut list = adjacency.neighbors(v).to_vec();
-        let at = list.partition_point(|&u| (u as usize) < v);
-        list.insert(at, v as u32);
-        list
+    use std::hash::{Hash, Hasher};
+    // The closed neighbourhood in order, without copying it.
+    let closed = |v: usize| {
+        let row = adjacency.neighbors(v);
+        let at = row.partition_point(|&u| (u as usize) < v);
+        let (before, after) = row.split_at(at);
+        let (before, after) = (before.iter().copied(), after.iter().copied());
+        before.chain(std::iter::once(v as u32)).chain(after)
+    };
+    let fingerprint = |v: usize| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        for u in closed(v) {
+            u.hash(&mut hasher);
+        }
+        hasher.finish()
     };
     let mut open_seen: HashMap<&[u32], usize> = HashMap::new();
-    let mut closed_seen: HashMap<Vec<u32>, usize> = HashMap::new();
+    // Closed neighbourhoods by fingerprint, each actor compared with the
+    // earlier ones of its fingerprint (nearly always one, or none).
+    let mut closed_seen: HashMap<u64, Vec<u32>> = HashMap::new();
     let mut out = Vec::with_capacity(members.len());
     for &v in members {
         let twin_open = open_seen.insert(adjacency.neighbors(v), v).is_some();
-        let twin_closed = closed_seen.insert(closed(v), v).is_some();
+        let earlier = closed_seen.entry(fingerprint(v)).or_default();
+        let twin_closed = earlier.iter().any(|&w| closed(w as usize).eq(closed(v)));
+        if !twin_closed {
+            earlier.push(v as u32);
+        }
         if !twin_open && !twin_closed {
             out.push(v);
         }
