@@ -86,7 +86,7 @@ timed "report (--builtin) of $(basename "$report_input")" $v report "$report_inp
 echo "-- 5. peak memory on L against the file ($(size_of "$big") KiB)"
 for command in "validate" "summary -f json" "actors --metrics degree -f csv" "ties -f csv" \
   "export --to node-link" "export --to csv" "export --to graphml" "export --to gexf" \
-  "communities -f csv"; do
+  "export --to xlsx" "backbone -f csv" "communities -f csv"; do
   out=bench-out/r2-out
   rm -rf "$out"
   case $command in

@@ -65,11 +65,62 @@ fn sheet_name(name: &str, taken: &[String]) -> String {
 /// assert_eq!(&bytes[..2], b"PK", "a zip container");
 /// ```
 pub fn workbook(sheets: &[(&str, &Table)]) -> Result<Vec<u8>> {
+    let sheets: Vec<Sheet<'_>> = sheets
+        .iter()
+        .map(|&(name, table)| Sheet::of_table(name, table))
+        .collect();
+    workbook_of_sheets(&sheets, SHEET_ROWS)
+}
+
+/// A sheet of a workbook whose rows are made when they are written, so
+/// that millions of rows need not be held as a table.
+pub struct Sheet<'a> {
+    name: &'a str,
+    columns: Vec<String>,
+    len: usize,
+    row: Box<dyn Fn(usize) -> Vec<Cell> + 'a>,
+}
+
+impl<'a> Sheet<'a> {
+    /// The sheet `name` of `len` rows under `columns`, row `k` made by
+    /// `row(k)`.
+    pub fn new(
+        name: &'a str,
+        columns: &[&str],
+        len: usize,
+        row: impl Fn(usize) -> Vec<Cell> + 'a,
+    ) -> Sheet<'a> {
+        Sheet {
+            name,
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            len,
+            row: Box::new(row),
+        }
+    }
+
+    /// The sheet `name` of `table`'s rows.
+    pub fn of_table(name: &'a str, table: &'a Table) -> Sheet<'a> {
+        Sheet {
+            name,
+            columns: table.columns.clone(),
+            len: table.rows.len(),
+            row: Box::new(|k| table.rows[k].clone()),
+        }
+    }
+}
+
+/// [`workbook`] of sheets whose rows are made as they are written (the
+/// same bytes as the tables of those rows give).
+///
+/// # Errors
+///
+/// As [`workbook`].
+pub fn workbook_of(sheets: &[Sheet<'_>]) -> Result<Vec<u8>> {
     workbook_of_sheets(sheets, SHEET_ROWS)
 }
 
 /// [`workbook`] with at most `sheet_rows` data rows on a sheet.
-fn workbook_of_sheets(sheets: &[(&str, &Table)], sheet_rows: usize) -> Result<Vec<u8>> {
+fn workbook_of_sheets(sheets: &[Sheet<'_>], sheet_rows: usize) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_error)?;
     book.set_properties(
@@ -87,16 +138,17 @@ fn workbook_of_sheets(sheets: &[(&str, &Table)], sheet_rows: usize) -> Result<Ve
     // Reserved for the pieces of texts longer than a cell holds.
     let mut taken: Vec<String> = vec![CONTINUED.to_string()];
     let mut continued = Table::new(&["sheet", "cell", "part", "text"]);
-    for (name, table) in sheets {
+    for sheet in sheets {
         // A table longer than a sheet continues on sheets `name 2`, `name
         // 3`…, each with the header.
-        for (part, rows) in parts(&table.rows, sheet_rows) {
-            let name = sheet_name(&part_name(name, part), &taken);
+        for (part, rows) in parts(sheet.len, sheet_rows) {
+            let name = sheet_name(&part_name(sheet.name, part), &taken);
             taken.push(name.clone());
+            let rows = rows.map(|k| (sheet.row)(k));
             write_sheet(
                 &mut book,
                 &name,
-                &table.columns,
+                &sheet.columns,
                 rows,
                 &formats,
                 &mut continued,
@@ -106,8 +158,9 @@ fn workbook_of_sheets(sheets: &[(&str, &Table)], sheet_rows: usize) -> Result<Ve
     if !continued.rows.is_empty() {
         // Its pieces hold at most a cell's characters: nothing continues.
         let mut none = Table::new(&[]);
-        for (part, rows) in parts(&continued.rows, sheet_rows) {
+        for (part, rows) in parts(continued.rows.len(), sheet_rows) {
             let name = part_name(CONTINUED, part);
+            let rows = continued.rows[rows].iter().cloned();
             write_sheet(
                 &mut book,
                 &name,
@@ -124,16 +177,12 @@ fn workbook_of_sheets(sheets: &[(&str, &Table)], sheet_rows: usize) -> Result<Ve
     book.save_to_buffer().map_err(xlsx_error)
 }
 
-/// `rows` in parts of at most `size` rows, numbered from 0; one empty part
-/// for no rows, so that an empty table still has its sheet.
-fn parts(rows: &[Vec<Cell>], size: usize) -> impl Iterator<Item = (usize, &[Vec<Cell>])> {
-    let empty: &[Vec<Cell>] = &[];
-    let chunks: Vec<&[Vec<Cell>]> = if rows.is_empty() {
-        vec![empty]
-    } else {
-        rows.chunks(size).collect()
-    };
-    chunks.into_iter().enumerate()
+/// `rows` rows in parts of at most `size` rows (their ranges), numbered
+/// from 0; one empty part for no rows, so that an empty table still has
+/// its sheet.
+fn parts(rows: usize, size: usize) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> {
+    let count = rows.div_ceil(size).max(1);
+    (0..count).map(move |part| (part, part * size..((part + 1) * size).min(rows)))
 }
 
 /// The name of part `part` of the sheet `name`: `name`, then `name 2`…
@@ -160,7 +209,7 @@ fn write_sheet(
     book: &mut Workbook,
     name: &str,
     columns: &[String],
-    rows: &[Vec<Cell>],
+    rows: impl ExactSizeIterator<Item = Vec<Cell>>,
     formats: &Formats,
     continued: &mut Table,
 ) -> Result<()> {
@@ -187,7 +236,7 @@ fn write_sheet(
             .write_string_with_format(0, c as u16, column, &formats.header)
             .map_err(xlsx_error)?;
     }
-    for (r, row) in rows.iter().enumerate() {
+    for (r, row) in rows.enumerate() {
         let r = r as u32 + 1;
         for (c, cell) in row.iter().enumerate() {
             let col = c as u16;
@@ -404,12 +453,24 @@ mod tests {
         for i in 0..5 {
             table.push(vec![Cell::Text(format!("a{i}").into()), Cell::Int(i)]);
         }
-        let bytes = workbook_of_sheets(&[("actors", &table)], 2).unwrap();
+        let bytes = workbook_of_sheets(&[Sheet::of_table("actors", &table)], 2).unwrap();
+        let limits =
+            crate::import::xlsx::book::Limits::new(bytes.len() as u64, &crate::memory::budget());
+        let book = crate::import::xlsx::book::Book::open(bytes.clone(), limits).unwrap();
+        let names: Vec<&str> = book.sheets.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["actors", "actors 2", "actors 3"]);
+        // Rows made when written are the table's rows, sheet for sheet.
+        let made = Sheet::new("actors", &["id", "degree"], 5, |i| {
+            vec![Cell::Text(format!("a{i}").into()), Cell::Int(i as i64)]
+        });
+        assert_eq!(workbook_of_sheets(&[made], 2).unwrap(), bytes);
+        // No rows: one sheet with the header.
+        let none = Sheet::new("actors", &["id"], 0, |_| Vec::new());
+        let bytes = workbook_of_sheets(&[none], 2).unwrap();
         let limits =
             crate::import::xlsx::book::Limits::new(bytes.len() as u64, &crate::memory::budget());
         let book = crate::import::xlsx::book::Book::open(bytes, limits).unwrap();
-        let names: Vec<&str> = book.sheets.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["actors", "actors 2", "actors 3"]);
+        assert_eq!(book.sheets.len(), 1);
     }
 
     #[test]

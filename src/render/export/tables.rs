@@ -6,7 +6,7 @@ use crate::graph::Projection;
 use crate::model::Dataset;
 use crate::render::table::CsvStream;
 use crate::render::Cell;
-use crate::render::Table;
+use crate::render::{Sheet, Table};
 use serde_json::Value;
 
 /// The nodes and ties tables of an export: nodes (id, then the actor
@@ -258,12 +258,26 @@ pub fn xlsx_workbook(
     projection: &Projection<'_>,
     extra: &NodeColumns,
 ) -> Result<Vec<u8>> {
-    let mut sheets = dataset_tables(dataset);
-    let (nodes, ties) = network_tables(projection, extra)?;
-    sheets.push(("network_nodes", nodes));
-    sheets.push(("network_ties", ties));
-    let refs: Vec<(&str, &Table)> = sheets.iter().map(|(n, t)| (*n, t)).collect();
-    crate::render::workbook(&refs)
+    check_columns(projection, extra)?;
+    let tables = dataset_tables(dataset);
+    // The network's nodes and ties are made as they are written: millions
+    // of ties are never held as a table.
+    let columns = all_node_columns(projection, extra);
+    let names = node_column_names(&columns);
+    let mut sheets: Vec<Sheet<'_>> = tables.iter().map(|(n, t)| Sheet::of_table(n, t)).collect();
+    sheets.push(Sheet::new(
+        "network_nodes",
+        &names,
+        projection.actor_count(),
+        |a| node_row(projection, &columns, a),
+    ));
+    sheets.push(Sheet::new(
+        "network_ties",
+        &TIE_COLUMNS,
+        projection.tie_count(),
+        |t| tie_row(projection, t),
+    ));
+    crate::render::workbook_of(&sheets)
 }
 
 #[cfg(test)]
