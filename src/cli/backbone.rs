@@ -5,7 +5,6 @@ use clap::Args;
 use std::path::PathBuf;
 use verkosto::graph::{BackboneModel, BackboneOptions, Correction};
 use verkosto::lang::Lang;
-use verkosto::render::Format;
 use verkosto::Analysis;
 
 #[derive(Debug, Args)]
@@ -72,26 +71,11 @@ pub fn run(args: BackboneArgs) -> anyhow::Result<()> {
             .write(format!("{text}\n").as_bytes(), &[&args.file])?;
         return Ok(());
     }
-    let streamed = match args.output.chosen {
-        super::OutputFormat::Text(format @ (Format::Csv | Format::Json)) => Some(format),
-        _ => None,
-    };
-    if let Some(format) = streamed {
-        // CSV and JSON are written a block of ties at a time: millions of
-        // tested ties are never held as a table.
+    if let Some(format) = args.output.streamed() {
         let rows = verkosto::views::backbone_rows(&analysis, &backbone, args.kept);
         let columns = &verkosto::views::BACKBONE_COLUMNS;
-        args.output.write_with(&[&args.file], |out| {
-            if format == Format::Csv {
-                let mut csv = verkosto::render::CsvStream::new(out, columns, false)?;
-                csv.rows(rows.len(), |k| rows.row(k))?;
-                csv.finish()
-            } else {
-                let mut json = verkosto::render::JsonStream::new(out, columns);
-                json.rows(rows.len(), |k| rows.row(k))?;
-                json.finish()
-            }
-        })?;
+        args.output
+            .write_rows(&[&args.file], format, columns, rows.len(), |k| rows.row(k))?;
     } else {
         let table = verkosto::views::backbone_table(&analysis, &backbone, args.kept);
         args.output

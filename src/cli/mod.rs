@@ -431,6 +431,41 @@ impl OutputArgs {
         })
     }
 
+    /// The format to stream rows in, when the user asked for CSV or JSON:
+    /// such a table is written a block of rows at a time
+    /// ([`OutputArgs::write_rows`]).
+    pub fn streamed(&self) -> Option<Format> {
+        match self.chosen {
+            OutputFormat::Text(format @ (Format::Csv | Format::Json)) => Some(format),
+            _ => None,
+        }
+    }
+
+    /// Writes `count` rows under `columns`, row `k` made by `row(k)`, as
+    /// CSV or JSON (`format`, from [`OutputArgs::streamed`]) where the user
+    /// asked, a block of rows at a time on every thread: millions of rows
+    /// are never held as a table. The same bytes as the table's.
+    pub fn write_rows(
+        &self,
+        inputs: &[&Path],
+        format: Format,
+        columns: &[&str],
+        count: usize,
+        row: impl Fn(usize) -> Vec<verkosto::render::Cell> + Sync,
+    ) -> verkosto::Result<()> {
+        self.write_with(inputs, |out| {
+            if format == Format::Csv {
+                let mut csv = verkosto::render::CsvStream::new(out, columns, false)?;
+                csv.rows(count, row)?;
+                csv.finish()
+            } else {
+                let mut json = verkosto::render::JsonStream::new(out, columns);
+                json.rows(count, row)?;
+                json.finish()
+            }
+        })
+    }
+
     /// Writes `text` where the user asked; for a workbook, `text` is the
     /// CSV table, written as a sheet named after the file.
     pub fn write(&self, text: &str, inputs: &[&Path]) -> verkosto::Result<()> {

@@ -3,7 +3,6 @@
 use super::{OutputArgs, ProjectionArgs};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::render::Format;
 use verkosto::views::TieSort;
 use verkosto::Analysis;
 
@@ -31,28 +30,12 @@ pub fn run(args: TiesArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, None, "kind")?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
-    let streamed = match args.output.chosen {
-        super::OutputFormat::Text(format @ (Format::Csv | Format::Json)) if !args.dual => {
-            Some(format)
-        }
-        _ => None,
-    };
-    if let Some(format) = streamed {
-        // CSV and JSON are written a block of ties at a time: millions of
-        // ties are never held as a table.
+    if let Some(format) = args.output.streamed().filter(|_| !args.dual) {
         let rows = verkosto::views::tie_rows(&analysis, args.sort, args.top);
         let columns = &verkosto::views::TIE_COLUMNS;
-        return Ok(args.output.write_with(&[&args.file], |out| {
-            if format == Format::Csv {
-                let mut csv = verkosto::render::CsvStream::new(out, columns, false)?;
-                csv.rows(rows.len(), |k| rows.row(k))?;
-                csv.finish()
-            } else {
-                let mut json = verkosto::render::JsonStream::new(out, columns);
-                json.rows(rows.len(), |k| rows.row(k))?;
-                json.finish()
-            }
-        })?);
+        return Ok(args
+            .output
+            .write_rows(&[&args.file], format, columns, rows.len(), |k| rows.row(k))?);
     }
     let table = if args.dual {
         verkosto::views::dual_tie_table(&analysis, args.sort, args.top)
