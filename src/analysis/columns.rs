@@ -161,15 +161,15 @@ impl Analysis<'_> {
     /// cannot stall the iteration.
     fn iterative(&self) -> &Csr {
         self.scaled.get_or_init(|| {
-            let max = (0..self.adjacency().len())
-                .flat_map(|v| self.adjacency().weights(v).iter().copied())
+            let adjacency = self.adjacency();
+            let max = (0..adjacency.len())
+                .flat_map(|v| adjacency.weights(v).iter().copied())
                 .fold(0.0, f64::max);
             if max == 0.0 || (1e-3..=1e3).contains(&max) {
-                return self.adjacency().clone();
+                return adjacency.clone();
             }
-            let edges: Vec<(u32, u32, f64)> = (0..self.adjacency().len())
+            let edges: Vec<(u32, u32, f64)> = (0..adjacency.len())
                 .flat_map(|v| {
-                    let adjacency = self.adjacency();
                     adjacency
                         .row(v)
                         .iter()
@@ -178,7 +178,7 @@ impl Analysis<'_> {
                         .map(move |(&u, &w)| (v as u32, u, w / max))
                 })
                 .collect();
-            Csr::from_edges(self.adjacency().len(), edges.into_iter())
+            Csr::from_edges(adjacency.len(), edges.into_iter())
         })
     }
 

@@ -81,7 +81,8 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
                 (
                     "nodes.csv".to_string(),
                     Box::new(move |out: &mut dyn std::io::Write| {
-                        write_nodes_csv(projection, extra, out, excel, &nodes_path)
+                        write_nodes_csv(projection, extra, out, excel)
+                            .map_err(|e| at_output(e, &nodes_path))
                     }),
                 ),
                 (

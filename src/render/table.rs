@@ -855,24 +855,33 @@ mod tests {
         }
     }
 
+    /// The columns of [`stream_row`].
+    const STREAM_COLUMNS: [&str; 6] = ["id", "text", "weight", "list", "count", "none"];
+
+    /// Row `k` of the streaming tests: text that needs quoting (a
+    /// formula, a line break, quotes), text beyond ASCII, whole and
+    /// fractional numbers, a list and an empty cell.
+    fn stream_row(k: usize) -> Vec<Cell> {
+        let text = match k % 3 {
+            0 => "=x, \"y\"",
+            1 => "two\nlines \"q\"",
+            _ => "Ä",
+        };
+        vec![
+            Cell::Text(format!("a{k}").into()),
+            Cell::from(text),
+            Cell::Float(k as f64 / 3.0),
+            Cell::list([format!("e{k}"), "-1".to_string()]),
+            Cell::Int(k as i64 - 10),
+            Cell::Empty,
+        ]
+    }
+
     #[test]
     fn rows_formatted_in_blocks_are_the_rows_written_one_by_one() {
         // More rows than a block holds, so that blocks meet; text that
         // needs quoting, formulas, lists, whole and fractional numbers.
-        let columns = ["id", "text", "weight", "list", "count"];
-        let row = |k: usize| {
-            vec![
-                Cell::Text(format!("a{k}").into()),
-                Cell::from(if k.is_multiple_of(7) {
-                    "=x, \"y\""
-                } else {
-                    "plain"
-                }),
-                Cell::Float(k as f64 / 4.0),
-                Cell::list([format!("e{k}"), "-1".to_string()]),
-                Cell::Int(k as i64 - 10),
-            ]
-        };
+        let (columns, row) = (STREAM_COLUMNS, stream_row);
         for excel in [false, true] {
             let mut one_by_one = Vec::new();
             let mut stream = CsvStream::new(&mut one_by_one, &columns, excel).unwrap();
@@ -894,20 +903,7 @@ mod tests {
 
     #[test]
     fn a_streamed_json_table_is_the_table_written_whole() {
-        let columns = ["id", "text", "weight", "list", "none"];
-        let row = |k: usize| {
-            vec![
-                Cell::Text(format!("a{k}").into()),
-                Cell::from(if k.is_multiple_of(3) {
-                    "two\nlines \"q\""
-                } else {
-                    "Ä"
-                }),
-                Cell::Float(k as f64 / 3.0),
-                Cell::list([format!("e{k}"), "x".to_string()]),
-                Cell::Empty,
-            ]
-        };
+        let (columns, row) = (STREAM_COLUMNS, stream_row);
         for count in [0, 1, 2, 20_000] {
             let mut table = Table::new(&columns);
             for k in 0..count {

@@ -54,6 +54,22 @@ impl FromStr for ExportFormat {
 /// Extra per-actor columns (metrics), each a name and one cell per actor.
 pub type NodeColumns = Vec<(String, Vec<Cell>)>;
 
+/// What a streaming export (`…_to`) writes, as text.
+fn written(write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>) -> Result<String> {
+    let mut out = Vec::new();
+    write(&mut out)?;
+    Ok(String::from_utf8(out).expect("the exports write UTF-8"))
+}
+
+/// The error of a streaming export whose sink failed, naming the format:
+/// the writer does not know the file (the command line names it).
+fn write_failed(format: &'static str) -> impl Fn(std::io::Error) -> Error + Copy {
+    move |source| Error::Write {
+        path: format!("<{format}>").into(),
+        source,
+    }
+}
+
 /// Attribute names over all actors (dataset attributes), sorted.
 pub(super) fn attribute_names(projection: &Projection<'_>) -> Vec<String> {
     let mut names: Vec<String> = (0..projection.actor_count())

@@ -1,7 +1,6 @@
 //! networkx node-link JSON, streamed.
 
-use super::{all_node_columns, check_columns, tie_engagements, NodeColumns};
-use crate::error::Error;
+use super::{all_node_columns, check_columns, tie_engagements, write_failed, written, NodeColumns};
 use crate::error::Result;
 use crate::graph::Projection;
 use crate::render::{float_value, Cell};
@@ -13,9 +12,7 @@ use serde_json::{json, Map, Value};
 ///
 /// As [`node_link_to`].
 pub fn node_link(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> {
-    let mut out = Vec::new();
-    node_link_to(projection, extra, &mut out)?;
-    Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
+    written(|out| node_link_to(projection, extra, out))
 }
 
 /// A sequence serialised from an iterator made when it is written, so a
@@ -41,8 +38,8 @@ where
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParameter`] for node columns of the wrong length;
-/// [`Error::Write`] when `out` fails.
+/// [`crate::Error::InvalidParameter`] for node columns of the wrong length;
+/// [`crate::Error::Write`] when `out` fails.
 pub fn node_link_to(
     projection: &Projection<'_>,
     extra: &NodeColumns,
@@ -100,10 +97,7 @@ pub fn node_link_to(
         nodes,
         edges,
     };
-    let fail = |e: std::io::Error| Error::Write {
-        path: "<node-link JSON>".into(),
-        source: e,
-    };
+    let fail = write_failed("node-link JSON");
     serde_json::to_writer_pretty(&mut *out, &document).map_err(|e| fail(e.into()))?;
     out.write_all(b"\n").map_err(fail)
 }

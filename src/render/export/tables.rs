@@ -1,6 +1,8 @@
 //! The network and the dataset as tables: CSV files and the Excel workbook.
 
-use super::{all_node_columns, check_columns, tie_engagements, NodeColumn, NodeColumns};
+use super::{
+    all_node_columns, check_columns, tie_engagements, write_failed, NodeColumn, NodeColumns,
+};
 use crate::error::Result;
 use crate::graph::Projection;
 use crate::model::Dataset;
@@ -100,20 +102,16 @@ pub fn nodes_csv(projection: &Projection<'_>, extra: &NodeColumns, excel: bool) 
 ///
 /// [`crate::Error::InvalidParameter`] for a metric column of `extra` whose
 /// length is not the number of actors, before anything is written;
-/// [`crate::Error::Write`] (naming `path`) when writing to `out` fails.
+/// [`crate::Error::Write`] when writing to `out` fails.
 pub fn write_nodes_csv(
     projection: &Projection<'_>,
     extra: &NodeColumns,
     out: &mut dyn std::io::Write,
     excel: bool,
-    path: &std::path::Path,
 ) -> Result<()> {
     check_columns(projection, extra)?;
     let columns = all_node_columns(projection, extra);
-    let fail = |source| crate::Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
+    let fail = write_failed("nodes.csv");
     let mut csv = CsvStream::new(out, &node_column_names(&columns), excel).map_err(fail)?;
     csv.rows(projection.actor_count(), |a| {
         node_row(projection, &columns, a)
@@ -330,8 +328,7 @@ mod tests {
             for excel in [false, true] {
                 let whole = nodes_csv(&projection, &extra, excel).unwrap();
                 let mut streamed = Vec::new();
-                let path = std::path::Path::new("nodes.csv");
-                write_nodes_csv(&projection, &extra, &mut streamed, excel, path).unwrap();
+                write_nodes_csv(&projection, &extra, &mut streamed, excel).unwrap();
                 assert_eq!(
                     String::from_utf8(streamed).unwrap(),
                     whole,
@@ -341,9 +338,8 @@ mod tests {
             }
             let short: NodeColumns = vec![("score".to_string(), vec![Cell::Int(1)])];
             let mut out = Vec::new();
-            let path = std::path::Path::new("nodes.csv");
             if n > 1 {
-                let e = write_nodes_csv(&projection, &short, &mut out, false, path).unwrap_err();
+                let e = write_nodes_csv(&projection, &short, &mut out, false).unwrap_err();
                 assert!(e.to_string().contains("one value per actor"), "{e}");
                 assert!(out.is_empty());
             }

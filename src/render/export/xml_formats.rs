@@ -1,7 +1,10 @@
 //! GraphML and GEXF: the network as XML for yEd, Gephi and networkx.
 
-use super::{all_node_columns, check_columns, tie_engagements, NodeColumn, NodeColumns};
-use crate::error::{Error, Result};
+use super::{
+    all_node_columns, check_columns, tie_engagements, write_failed, written, NodeColumn,
+    NodeColumns,
+};
+use crate::error::Result;
 use crate::graph::Projection;
 use crate::render::palette::{kind_color, rgb};
 use crate::render::xml::XmlWriter;
@@ -54,17 +57,15 @@ fn column_type(values: impl Iterator<Item = Cell>) -> &'static str {
 ///
 /// As [`graphml_to`].
 pub fn graphml(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> {
-    let mut out = Vec::new();
-    graphml_to(projection, extra, &mut out)?;
-    Ok(String::from_utf8(out).expect("the XML writer writes UTF-8"))
+    written(|out| graphml_to(projection, extra, out))
 }
 
 /// [`graphml`] written to `out` as it is made, a node or tie at a time.
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParameter`] for node columns of the wrong length,
-/// before anything is written; [`Error::Write`] when `out` fails.
+/// [`crate::Error::InvalidParameter`] for node columns of the wrong length,
+/// before anything is written; [`crate::Error::Write`] when `out` fails.
 pub fn graphml_to(
     projection: &Projection<'_>,
     extra: &NodeColumns,
@@ -119,10 +120,7 @@ pub fn graphml_to(
     graphml_elements(&mut xml, projection, &columns);
     xml.close("graph");
     xml.close("graphml");
-    xml.end().map(drop).map_err(|source| Error::Write {
-        path: "<GraphML>".into(),
-        source,
-    })
+    xml.end().map(drop).map_err(write_failed("GraphML"))
 }
 
 /// GEXF 1.2, undirected, node labels = names, tie weights native.
@@ -131,17 +129,15 @@ pub fn graphml_to(
 ///
 /// As [`gexf_to`].
 pub fn gexf(projection: &Projection<'_>, extra: &NodeColumns) -> Result<String> {
-    let mut out = Vec::new();
-    gexf_to(projection, extra, &mut out)?;
-    Ok(String::from_utf8(out).expect("the XML writer writes UTF-8"))
+    written(|out| gexf_to(projection, extra, out))
 }
 
 /// [`gexf`] written to `out` as it is made, a node or tie at a time.
 ///
 /// # Errors
 ///
-/// [`Error::InvalidParameter`] for node columns of the wrong length,
-/// before anything is written; [`Error::Write`] when `out` fails.
+/// [`crate::Error::InvalidParameter`] for node columns of the wrong length,
+/// before anything is written; [`crate::Error::Write`] when `out` fails.
 pub fn gexf_to(
     projection: &Projection<'_>,
     extra: &NodeColumns,
@@ -212,10 +208,7 @@ pub fn gexf_to(
     gexf_edges(&mut xml, projection, dynamic);
     xml.close("graph");
     xml.close("gexf");
-    xml.end().map(drop).map_err(|source| Error::Write {
-        path: "<GEXF>".into(),
-        source,
-    })
+    xml.end().map(drop).map_err(write_failed("GEXF"))
 }
 
 /// GEXF's `<nodes>`: each actor with its label, attribute values, spells
