@@ -118,29 +118,34 @@ impl Analysis<'_> {
         })
     }
 
-    /// Groups of actors tied pairwise, most pairs at one length: a hint
-    /// that lets weighted searches walk a project's ties once per source
-    /// instead of once per partner (`CliqueCover` in the path searches,
-    /// which checks every group and uses only those that hold; the values
-    /// are the same without it). Each engagement's tie groups; with
-    /// Jaccard weights, split by the partners' numbers of engagements,
-    /// since two partners who share one project are at the sum of their
-    /// numbers less one.
-    fn cliques(&self) -> crate::graph::Rows {
+    /// Groups of actors tied pairwise, each member with a half length such
+    /// that two members who share only that group's engagement are at the
+    /// sum of their halves: a hint that lets weighted searches walk a
+    /// project's ties once per source, or through one hub, instead of once
+    /// per partner (`CliqueCover` and `HubGraph` in the path searches,
+    /// which check every group and use only those that hold; the values
+    /// are the same without it). Each engagement's tie groups; the half
+    /// lengths are ½ with count weights (a pair that shares one project is
+    /// at 1), (k − 1)/2 with Newman's for k partners, and a − ½ with
+    /// Jaccard's for a partner of a engagements (a pair that shares one
+    /// project is at a + b − 1).
+    fn cliques(&self) -> crate::graph::Csr<f64> {
         let graph = self.projection().two_mode();
         let groups = graph.tie_groups();
-        if self.projection().weighting() != crate::graph::ProjectionWeight::Jaccard {
-            return groups.clone();
-        }
-        let engagements = |a: u32| graph.membership_rows().row(a as usize).len();
-        crate::graph::Rows::from_rows((0..groups.len()).flat_map(|g| {
-            let mut members = groups.row(g).to_vec();
-            members.sort_by_key(|&a| (engagements(a), a));
-            members
-                .chunk_by(|&a, &b| engagements(a) == engagements(b))
-                .map(<[u32]>::to_vec)
-                .collect::<Vec<_>>()
-        }))
+        let weighting = self.projection().weighting();
+        let half = |g: usize, a: u32| match weighting {
+            crate::graph::ProjectionWeight::Count => 0.5,
+            crate::graph::ProjectionWeight::Newman => {
+                let engagement = graph.tie_group(g).0;
+                (graph.members(engagement).len() as f64 - 1.0) / 2.0
+            }
+            crate::graph::ProjectionWeight::Jaccard => {
+                graph.engagements_of(a as usize).len() as f64 - 0.5
+            }
+        };
+        crate::graph::Csr::from_weighted_rows(
+            (0..groups.len()).map(|g| groups.row(g).iter().map(|&a| (a, half(g, a))).collect()),
+        )
     }
 
     /// Eigenvector centrality within each separate part of the network (a

@@ -41,6 +41,25 @@ impl<W> Csr<W> {
         }
     }
 
+    /// Builds rows from per-row vectors of (target, weight).
+    pub(crate) fn from_weighted_rows(rows: impl IntoIterator<Item = Vec<(u32, W)>>) -> Csr<W> {
+        let mut offsets = vec![0];
+        let (mut targets, mut weights) = (Vec::new(), Vec::new());
+        for row in rows {
+            for (t, w) in row {
+                targets.push(t);
+                weights.push(w);
+            }
+            offsets.push(targets.len());
+        }
+        Csr::from_parts(offsets, targets, weights)
+    }
+
+    /// The same rows with other weights, one per entry in order.
+    pub(crate) fn with_weights<V>(&self, weights: Vec<V>) -> Csr<V> {
+        Csr::from_parts(self.offsets.clone(), self.targets.clone(), weights)
+    }
+
     /// Number of rows (nodes).
     pub fn len(&self) -> usize {
         self.offsets.len().saturating_sub(1)

@@ -6,10 +6,11 @@
 //! of source blocks whose partial results are added in block order, so the
 //! numbers are the same on any number of threads.
 
-use super::paths::{CliqueCover, DistanceSearch, HopSearch, PathLength, Search};
+use super::paths::{
+    CliqueCover, CodedLengths, DistanceSearch, HopSearch, HubGraph, PathLength, Route, Search,
+};
 use crate::error::{Error, Result};
 use crate::graph::Csr;
-use crate::graph::Rows;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -58,40 +59,28 @@ fn per_source_sum_with<S>(
     )
 }
 
-/// [`per_source_sum`] for searches of distances alone: over the graph's
-/// `cliques` set apart ([`CliqueCover`]; node ids of `adjacency`) when
-/// they cover at least half of its ties, else plain.
+/// [`per_source_sum`] for searches of distances alone, by the cheapest
+/// [`Route`] that the hint `groups` (groups of nodes of `adjacency` that
+/// may be tied pairwise, each member with a half length: see
+/// [`HubGraph`]) allows: each group walked once ([`CliqueCover`]) when
+/// groups of one length cover at least half of the ties; else through
+/// hubs when that reads at most half the tie entries; else every tie.
 fn per_source_distances(
     adjacency: &Csr,
-    cliques: Option<&Rows>,
+    groups: Option<&Csr<f64>>,
     width: usize,
     progress: Option<Progress<'_>>,
     per_source: impl Fn(&DistanceSearch, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
-    // The cover, made once on the searched copy in its node ids.
-    let cover = std::sync::OnceLock::new();
+    // The route, chosen once on the searched copy in its node ids.
+    let route = std::sync::OnceLock::new();
     per_source_sum_prepared(
         adjacency,
         width,
         progress,
         |local: &Csr, order: &[u32]| {
-            let cover = cover.get_or_init(|| {
-                let cliques = cliques?;
-                let mut new_of = vec![0u32; order.len()];
-                for (new, &old) in order.iter().enumerate() {
-                    new_of[old as usize] = new as u32;
-                }
-                let groups = (0..cliques.len()).map(|g| {
-                    cliques
-                        .row(g)
-                        .iter()
-                        .filter_map(|&m| new_of.get(m as usize).copied())
-                        .collect()
-                });
-                let cover = CliqueCover::new(local, groups);
-                cover.worth_it(local).then(|| std::sync::Arc::new(cover))
-            });
-            DistanceSearch::new(local.node_count(), cover.clone())
+            let route = route.get_or_init(|| route_of(local, order, groups));
+            DistanceSearch::new(local.node_count(), route.clone())
         },
         |local| local.map_weights(|w| 1.0 / w),
         |search, local, s, acc| {
@@ -99,6 +88,40 @@ fn per_source_distances(
             per_source(search, s, acc)
         },
     )
+}
+
+/// The [`Route`] for searches of `local` (lengths; node `order[new]` of
+/// the original is its node `new`) with the hint `groups` (original ids).
+fn route_of(local: &Csr, order: &[u32], groups: Option<&Csr<f64>>) -> Route {
+    let plain = || Route::Ties(CodedLengths::new(local).map(std::sync::Arc::new));
+    let Some(groups) = groups else {
+        return plain();
+    };
+    let mut new_of = vec![u32::MAX; order.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_of[old as usize] = new as u32;
+    }
+    let renamed = |g: usize| {
+        groups
+            .row(g)
+            .iter()
+            .zip(groups.weights(g))
+            .filter_map(|(&m, &h)| Some((*new_of.get(m as usize)?, h)))
+    };
+    let cover = CliqueCover::new(
+        local,
+        (0..groups.len()).map(|g| renamed(g).map(|m| m.0).collect()),
+    );
+    if cover.worth_it(local) {
+        return Route::Cliques(std::sync::Arc::new(cover));
+    }
+    let renamed_groups =
+        crate::graph::Csr::from_weighted_rows((0..groups.len()).map(|g| renamed(g).collect()));
+    let hubs = HubGraph::new(local, &renamed_groups);
+    if hubs.worth_it(local) {
+        return Route::Hubs(std::sync::Arc::new(hubs));
+    }
+    plain()
 }
 
 /// [`per_source_sum_with`], with the searched copy passed through
@@ -220,19 +243,22 @@ pub(crate) fn betweenness(
 /// (r/(n−1))·(r/Σd) over the r actors reachable from the actor; 0 for an
 /// isolate.
 ///
-/// `cliques` (weighted lengths only) are groups of actors that may be
-/// tied pairwise, such as each project's partners: those that are, with
-/// most pairs at one length, are walked once per source instead of once
-/// per member ([`CliqueCover`]); the values are the same with any groups
-/// or none.
+/// `groups` (weighted lengths only) are groups of actors that may be
+/// tied pairwise, such as each project's partners, each member with a
+/// half length (a pair that shares only that project is at the sum of
+/// its two halves): those that are tied so are walked once per source
+/// instead of once per member ([`CliqueCover`], groups of one length) or
+/// joined through a hub ([`HubGraph`]). The distances are those of the
+/// ties with any groups or none (through a hub, to a few units in the
+/// last place).
 ///
-/// Complexity: O(n·m) unweighted, O(n·m·log n) weighted; with cliques
+/// Complexity: O(n·m) unweighted, O(n·m·log n) weighted; with groups
 /// covering the ties, O(n·(m' + Σk)·log n) for the m' ties left and
 /// groups of k members.
 pub(crate) fn closeness(
     adjacency: &Csr,
     length: PathLength,
-    cliques: Option<&Rows>,
+    groups: Option<&Csr<f64>>,
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
     let n = adjacency.node_count();
@@ -261,7 +287,7 @@ pub(crate) fn closeness(
             },
         ),
         PathLength::InverseWeight => {
-            per_source_distances(adjacency, cliques, n, progress, |search, s, acc| {
+            per_source_distances(adjacency, groups, n, progress, |search, s, acc| {
                 let (dist, order) = (search.dist(), search.order());
                 let total: f64 = order.iter().map(|&v| dist[v as usize]).sum();
                 acc[s] = score(total, order.len());
@@ -272,14 +298,14 @@ pub(crate) fn closeness(
 
 /// Harmonic centrality (Marchiori & Latora 2000; Rochat 2009):
 /// Σ 1/d(v,u) over the other actors, divided by n−1 (networkx's
-/// `harmonic_centrality` without the division). `cliques` as for
+/// `harmonic_centrality` without the division). `groups` as for
 /// [`closeness`].
 ///
 /// Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
 pub(crate) fn harmonic(
     adjacency: &Csr,
     length: PathLength,
-    cliques: Option<&Rows>,
+    groups: Option<&Csr<f64>>,
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
     let n = adjacency.node_count();
@@ -316,7 +342,7 @@ pub(crate) fn harmonic(
             )
         }
         PathLength::InverseWeight => {
-            per_source_distances(adjacency, cliques, n, progress, |search, s, acc| {
+            per_source_distances(adjacency, groups, n, progress, |search, s, acc| {
                 let (dist, order) = (search.dist(), search.order());
                 let total: f64 = order[1..].iter().map(|&v| 1.0 / dist[v as usize]).sum();
                 acc[s] = total * scale;

@@ -145,9 +145,29 @@ impl Search {
         }
     }
 
+    /// [`Search::run`] without counting, over a graph whose lengths are
+    /// coded.
+    fn run_coded(&mut self, coded: &CodedLengths, source: usize) {
+        let table = &coded.table[..];
+        self.search_over::<false, u16>(&coded.ties, |code| table[usize::from(code)], source);
+    }
+
     /// [`Search::run`], with the counting decided at compile time and the
     /// buffers borrowed apart, so the inner loop keeps them in registers.
     fn search<const COUNT: bool>(&mut self, adjacency: &Csr, source: usize) {
+        self.search_over::<COUNT, f64>(adjacency, |length| length, source);
+    }
+
+    /// [`Search::search`] over a graph whose weights are read as lengths
+    /// by `length` (the lengths themselves, or their codes in a
+    /// [`CodedLengths`] table).
+    #[inline(always)]
+    fn search_over<const COUNT: bool, W: Copy>(
+        &mut self,
+        adjacency: &Csr<W>,
+        length: impl Fn(W) -> f64,
+        source: usize,
+    ) {
         let Search {
             dist,
             order,
@@ -160,6 +180,8 @@ impl Search {
         preds.clear();
         pred_end.clear();
         restart(dist, order, sigma, heap, source);
+        // Slices, whose bounds stay in registers through the heap's pushes.
+        let (dist, sigma) = (dist.as_mut_slice(), sigma.as_mut_slice());
         while let Some((d, v)) = heap.pop() {
             let v = v as usize;
             // A node is pushed again only at a strictly shorter distance,
@@ -171,9 +193,10 @@ impl Search {
             order.push(v as u32);
             let (neighbors, lengths) = (adjacency.neighbors(v), adjacency.weights(v));
             let mut paths = if v == source { 1.0 } else { 0.0 };
-            for (&u, &length) in neighbors.iter().zip(lengths) {
+            for (&u, &code) in neighbors.iter().zip(lengths) {
                 let u = u as usize;
                 let du = dist[u];
+                let length = length(code);
                 if COUNT && du < d {
                     // Settled (distances are settled in order): a
                     // predecessor when the tie closes the gap.
@@ -363,89 +386,289 @@ impl CliqueCover {
     }
 }
 
-/// Buffers for searches of distances alone: Dijkstra's plain [`Search`],
-/// or over a [`CliqueCover`] of the graph, where a node settled at d
-/// relaxes its own ties and, for each of its groups no member of which
-/// was settled before, every member at d + λ. Later members of the group
-/// are settled no nearer, so through the group they could offer nothing
-/// shorter; each candidate distance is the same sum as the tie from the
-/// group's first settled member gives.
+/// Relative tolerance within which a tie's length counts as the sum of its
+/// two ends' half lengths in a [`HubGraph`]: a few units in the last place
+/// of a double, the rounding of `1/(1/x)`.
+const HUB_TOLERANCE: f64 = 1e-14;
+
+/// A weighted graph (lengths) with groups joined through hubs: where a
+/// group of nodes is tied pairwise and each member m has a half length
+/// h(m) such that most pairs are at h(u) + h(v) (in a projection with
+/// Jaccard weights, the partners of one project: two partners who share
+/// only that project are at a + b − 1 for their numbers of engagements a
+/// and b, so h = a − ½), those pairs are not listed as ties; the group
+/// gets a hub node tied to each member m at h(m). A path through the hub
+/// is as long as the tie it stands for (to a few units in the last place:
+/// the halves are added one at a time), and a search reads Σ 2k entries
+/// per source instead of Σ k² for groups of k members.
+///
+/// Any groups and half lengths may be given: a group with a pair that is
+/// not tied, or tied at more than the sum of the halves, is left as ties;
+/// a pair tied at less (two partners who share two projects) stays a tie
+/// beside the hub, which then offers a longer path that is never taken.
+/// So the distances are those of the graph itself.
+#[derive(Debug)]
+pub(crate) struct HubGraph {
+    /// The nodes of the graph, then one hub per kept group: the ties not
+    /// covered, and each member's tie to its hub at its half length.
+    graph: Csr,
+    /// The same, its lengths coded, when they take few values.
+    coded: Option<CodedLengths>,
+    /// The nodes of the graph itself (the hubs are numbered from here).
+    nodes: usize,
+}
+
+impl HubGraph {
+    /// Joins those of `groups` (rows of members as node ids of `lengths`,
+    /// a symmetric adjacency of tie lengths with ascending neighbours, each
+    /// member with its half length) through hubs where their pairs allow.
+    ///
+    /// Complexity: O(Σ k² log d) over groups of k members and degrees d.
+    pub fn new(lengths: &Csr, groups: &Csr<f64>) -> HubGraph {
+        let n = lengths.node_count();
+        let all = lengths.all_weights();
+        let entry = |u: u32, w: u32| -> Option<usize> {
+            let row = lengths.neighbors(u as usize);
+            row.binary_search(&w)
+                .ok()
+                .map(|k| lengths.range(u as usize).start + k)
+        };
+        let mut covered = vec![false; lengths.total()];
+        let mut spokes: Vec<(u32, u32, f64)> = Vec::new();
+        let mut hubs = 0u32;
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        'group: for g in 0..groups.len() {
+            let mut members: Vec<(u32, f64)> = groups
+                .row(g)
+                .iter()
+                .copied()
+                .zip(groups.weights(g).iter().copied())
+                .collect();
+            members.sort_unstable_by_key(|m| m.0);
+            members.dedup_by_key(|m| m.0);
+            let usable = |&(m, h): &(u32, f64)| (m as usize) < n && h.is_finite() && h >= 0.0;
+            if members.len() < SMALLEST_GROUP || !members.iter().all(usable) {
+                continue;
+            }
+            pairs.clear();
+            for (i, &(u, hu)) in members.iter().enumerate() {
+                for &(w, hw) in &members[i + 1..] {
+                    let Some(e) = entry(u, w) else {
+                        continue 'group;
+                    };
+                    let through = hu + hw;
+                    if all[e] > through * (1.0 + HUB_TOLERANCE) {
+                        continue 'group;
+                    }
+                    if all[e] >= through * (1.0 - HUB_TOLERANCE) {
+                        pairs.push((e, entry(w, u).unwrap_or(e)));
+                    }
+                }
+            }
+            for &(a, b) in &pairs {
+                covered[a] = true;
+                covered[b] = true;
+            }
+            let hub = n as u32 + hubs;
+            spokes.extend(members.iter().map(|&(m, h)| (m, hub, h)));
+            hubs += 1;
+        }
+        let ties = (0..n).flat_map(|v| {
+            let covered = &covered;
+            lengths
+                .neighbors(v)
+                .iter()
+                .zip(lengths.weights(v))
+                .zip(lengths.range(v))
+                .filter(move |&((&u, _), e)| (v as u32) < u && !covered[e])
+                .map(move |((&u, &l), _)| (v as u32, u, l))
+        });
+        let graph = Csr::from_edges(n + hubs as usize, ties.chain(spokes.iter().copied()));
+        HubGraph {
+            coded: CodedLengths::new(&graph),
+            graph,
+            nodes: n,
+        }
+    }
+
+    /// The graph searched: the nodes, then the hubs.
+    pub fn graph(&self) -> &Csr {
+        &self.graph
+    }
+
+    /// [`HubGraph::graph`] with its lengths coded, if they take few values.
+    pub fn coded(&self) -> Option<&CodedLengths> {
+        self.coded.as_ref()
+    }
+
+    /// Whether searching through the hubs reads at most half the tie
+    /// entries a search of `lengths` reads.
+    pub fn worth_it(&self, lengths: &Csr) -> bool {
+        2 * self.graph.total() <= lengths.total() && self.graph.node_count() > self.nodes
+    }
+}
+
+/// A graph of tie lengths that take few distinct values, each tie holding
+/// its length's number in a table instead of the length: two bytes a tie
+/// instead of eight, so that searches read a third less memory per tie
+/// and the graph of a network of a few hundred thousand ties stays in the
+/// processor's cache. The lengths are the same bits.
+#[derive(Debug)]
+pub(crate) struct CodedLengths {
+    ties: Csr<u16>,
+    table: Vec<f64>,
+}
+
+impl CodedLengths {
+    /// `lengths` coded, if its lengths take at most 2¹⁶ distinct values.
+    ///
+    /// Complexity: O(m log m).
+    pub fn new(lengths: &Csr) -> Option<CodedLengths> {
+        let mut table: Vec<u64> = lengths.all_weights().iter().map(|l| l.to_bits()).collect();
+        table.sort_unstable();
+        table.dedup();
+        if table.len() > usize::from(u16::MAX) + 1 {
+            return None;
+        }
+        let codes = lengths
+            .all_weights()
+            .iter()
+            .map(|l| table.binary_search(&l.to_bits()).map_or(0, |i| i as u16))
+            .collect();
+        Some(CodedLengths {
+            ties: lengths.with_weights(codes),
+            table: table.into_iter().map(f64::from_bits).collect(),
+        })
+    }
+}
+
+/// How a search of distances alone reads a graph of lengths.
+#[derive(Debug, Clone)]
+pub(crate) enum Route {
+    /// Every tie, its length read from the graph itself or, when the
+    /// lengths take few values, from their codes.
+    Ties(Option<std::sync::Arc<CodedLengths>>),
+    /// The ties outside groups of one length, and each group once
+    /// ([`CliqueCover`]).
+    Cliques(std::sync::Arc<CliqueCover>),
+    /// The ties outside groups, and each group through a hub
+    /// ([`HubGraph`]).
+    Hubs(std::sync::Arc<HubGraph>),
+}
+
+/// Buffers for searches of distances alone, by one [`Route`]: Dijkstra's
+/// plain [`Search`] over every tie; over a [`CliqueCover`] of the graph,
+/// where a node settled at d relaxes its own ties and, for each of its
+/// groups no member of which was settled before, every member at d + λ
+/// (later members of the group are settled no nearer, so through the
+/// group they could offer nothing shorter; each candidate distance is the
+/// same sum as the tie from the group's first settled member gives); or
+/// Dijkstra's search of a [`HubGraph`], whose hubs are left out of the
+/// nodes reached.
 pub(crate) struct DistanceSearch {
     search: Search,
-    cover: Option<std::sync::Arc<CliqueCover>>,
+    route: Route,
+    /// The nodes of the graph searched (any above are hubs).
+    nodes: usize,
     /// Whether each group was walked from this source…
     walked: Vec<bool>,
     /// …and the groups walked, to clear.
     walked_list: Vec<u32>,
+    /// The nodes reached, hubs left out, when there are hubs.
+    reached: Vec<u32>,
 }
 
 impl DistanceSearch {
-    /// Buffers for a graph of `n` nodes, searched over `cover` when given.
-    pub fn new(n: usize, cover: Option<std::sync::Arc<CliqueCover>>) -> DistanceSearch {
-        let groups = cover.as_ref().map_or(0, |c| c.lambda.len());
+    /// Buffers for searches of a graph of `n` nodes by `route`.
+    pub fn new(n: usize, route: Route) -> DistanceSearch {
+        let (searched, groups) = match &route {
+            Route::Ties(_) => (n, 0),
+            Route::Cliques(cover) => (n, cover.lambda.len()),
+            Route::Hubs(hubs) => (hubs.graph().node_count(), 0),
+        };
         DistanceSearch {
-            search: Search::new(n),
-            cover,
+            search: Search::new(searched),
+            route,
+            nodes: n,
             walked: vec![false; groups],
             walked_list: Vec::new(),
+            reached: Vec::new(),
         }
     }
 
-    /// Distances from `source` (a node of `lengths`, the graph the cover
+    /// Distances from `source` (a node of `lengths`, the graph the route
     /// was made of) to every node it reaches.
     pub fn distances(&mut self, lengths: &Csr, source: usize) {
-        let Some(cover) = &self.cover else {
-            return self.search.run(lengths, source, false);
-        };
-        let Search {
-            dist,
-            order,
-            sigma,
-            heap,
-            ..
-        } = &mut self.search;
-        let (walked, walked_list) = (&mut self.walked, &mut self.walked_list);
-        restart(dist, order, sigma, heap, source);
-        for &g in walked_list.iter() {
-            walked[g as usize] = false;
-        }
-        walked_list.clear();
-        while let Some((d, v)) = heap.pop() {
-            let v = v as usize;
-            if d > dist[v] {
-                continue;
-            }
-            order.push(v as u32);
-            let ties = cover.ties.neighbors(v).iter().zip(cover.ties.weights(v));
-            let mut relax = |u: u32, alt: f64| {
-                if alt < dist[u as usize] {
-                    dist[u as usize] = alt;
-                    heap.push(alt, u);
+        match &self.route {
+            Route::Ties(None) => self.search.run(lengths, source, false),
+            Route::Ties(Some(coded)) => self.search.run_coded(coded, source),
+            Route::Hubs(hubs) => {
+                match hubs.coded() {
+                    Some(coded) => self.search.run_coded(coded, source),
+                    None => self.search.run(hubs.graph(), source, false),
                 }
-            };
-            for (&u, &length) in ties {
-                relax(u, d + length);
+                let nodes = self.nodes as u32;
+                self.reached.clear();
+                let order = self.search.order.iter().copied();
+                self.reached.extend(order.filter(|&v| v < nodes));
             }
-            for &g in cover.groups_of.row(v) {
-                if !std::mem::replace(&mut walked[g as usize], true) {
-                    walked_list.push(g);
-                    let alt = d + cover.lambda[g as usize];
-                    for &u in cover.members.row(g as usize) {
-                        relax(u, alt);
+            Route::Cliques(cover) => {
+                let Search {
+                    dist,
+                    order,
+                    sigma,
+                    heap,
+                    ..
+                } = &mut self.search;
+                let (walked, walked_list) = (&mut self.walked, &mut self.walked_list);
+                restart(dist, order, sigma, heap, source);
+                for &g in walked_list.iter() {
+                    walked[g as usize] = false;
+                }
+                walked_list.clear();
+                while let Some((d, v)) = heap.pop() {
+                    let v = v as usize;
+                    if d > dist[v] {
+                        continue;
+                    }
+                    order.push(v as u32);
+                    let ties = cover.ties.neighbors(v).iter().zip(cover.ties.weights(v));
+                    let mut relax = |u: u32, alt: f64| {
+                        if alt < dist[u as usize] {
+                            dist[u as usize] = alt;
+                            heap.push(alt, u);
+                        }
+                    };
+                    for (&u, &length) in ties {
+                        relax(u, d + length);
+                    }
+                    for &g in cover.groups_of.row(v) {
+                        if !std::mem::replace(&mut walked[g as usize], true) {
+                            walked_list.push(g);
+                            let alt = d + cover.lambda[g as usize];
+                            for &u in cover.members.row(g as usize) {
+                                relax(u, alt);
+                            }
+                        }
                     }
                 }
             }
         }
     }
 
-    /// The distances of the last search (infinite where not reached).
+    /// The distances of the last search (infinite where not reached; the
+    /// graph's nodes first, then any hubs).
     pub fn dist(&self) -> &[f64] {
         &self.search.dist
     }
 
-    /// The nodes the last search reached, by non-decreasing distance.
+    /// The nodes of the graph the last search reached, by non-decreasing
+    /// distance (the source first).
     pub fn order(&self) -> &[u32] {
-        &self.search.order
+        match self.route {
+            Route::Hubs(_) => &self.reached,
+            _ => &self.search.order,
+        }
     }
 }
 
@@ -662,7 +885,7 @@ mod tests {
             let adjacency = Csr::from_edges(n, lengths.iter().map(|(&(a, b), &l)| (a, b, l)));
             let cover = std::sync::Arc::new(CliqueCover::new(&adjacency, groups.into_iter()));
             let mut plain = Search::new(n);
-            let mut over = DistanceSearch::new(n, Some(cover));
+            let mut over = DistanceSearch::new(n, Route::Cliques(cover));
             for s in 0..n {
                 plain.run(&adjacency, s, false);
                 over.distances(&adjacency, s);
@@ -689,9 +912,165 @@ mod tests {
         search.run(&empty, 1, true);
         assert_eq!(search.order, [1]);
         let cover = CliqueCover::new(&empty, std::iter::empty());
-        let mut over = DistanceSearch::new(3, Some(std::sync::Arc::new(cover)));
+        let mut over = DistanceSearch::new(3, Route::Cliques(std::sync::Arc::new(cover)));
         over.distances(&empty, 2);
         assert_eq!(over.order(), [2]);
+        let hubs = HubGraph::new(&empty, &Csr::default());
+        let mut through = DistanceSearch::new(3, Route::Hubs(std::sync::Arc::new(hubs)));
+        through.distances(&empty, 0);
+        assert_eq!(through.order(), [0]);
+    }
+
+    /// A random projection with Jaccard lengths: `n` actors in projects
+    /// of 2–9 partners; a pair's length is |A ∪ B| / |A ∩ B| for their
+    /// sets of projects, computed as the projection does (1 / weight).
+    /// Returns the lengths and the projects with each member's half
+    /// length, a − ½ for a member of a projects.
+    fn jaccard_projection(rng: &mut Rng, n: usize, projects: usize) -> (Csr, Csr<f64>) {
+        let mut of: Vec<Vec<u32>> = vec![Vec::new(); n];
+        let mut members: Vec<Vec<u32>> = Vec::new();
+        for p in 0..projects {
+            let size = 2 + rng.below(8);
+            let mut row: Vec<u32> = (0..size).map(|_| rng.below(n) as u32).collect();
+            row.sort_unstable();
+            row.dedup();
+            for &m in &row {
+                of[m as usize].push(p as u32);
+            }
+            members.push(row);
+        }
+        let mut pairs = std::collections::BTreeSet::new();
+        for row in &members {
+            for (i, &a) in row.iter().enumerate() {
+                for &b in &row[i + 1..] {
+                    pairs.insert((a, b));
+                }
+            }
+        }
+        let edges: Vec<(u32, u32, f64)> = pairs
+            .into_iter()
+            .map(|(a, b)| {
+                let (pa, pb) = (&of[a as usize], &of[b as usize]);
+                let shared = pa.iter().filter(|p| pb.contains(p)).count();
+                let weight = shared as f64 / (pa.len() + pb.len() - shared) as f64;
+                (a, b, 1.0 / weight)
+            })
+            .collect();
+        let half = |m: u32| of[m as usize].len() as f64 - 0.5;
+        let groups = Csr::from_weighted_rows(
+            members
+                .iter()
+                .map(|row| row.iter().map(|&m| (m, half(m))).collect()),
+        );
+        (Csr::from_edges(n, edges.into_iter()), groups)
+    }
+
+    #[test]
+    fn a_search_through_hubs_finds_dijkstras_distances() {
+        // Random Jaccard projections, some groups broken (a pair untied,
+        // a pair made longer than its halves, a made-up group): every
+        // distance is Dijkstra's to a few units in the last place, and
+        // every node is reached that Dijkstra's reaches, hubs left out.
+        let mut rng = Rng::new(11);
+        for round in 0..30 {
+            let n = 30 + rng.below(70);
+            let projects = 10 + rng.below(30);
+            let (adjacency, groups) = jaccard_projection(&mut rng, n, projects);
+            let mut edges: Vec<(u32, u32, f64)> = (0..n)
+                .flat_map(|v| {
+                    let row = adjacency.neighbors(v).iter().zip(adjacency.weights(v));
+                    row.filter(move |(&u, _)| u as usize > v)
+                        .map(move |(&u, &l)| (v as u32, u, l))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            if round % 3 == 1 && !edges.is_empty() {
+                edges.remove(rng.below(edges.len()));
+            }
+            if round % 3 == 2 && !edges.is_empty() {
+                let e = rng.below(edges.len());
+                edges[e].2 *= 1.5;
+            }
+            let adjacency = Csr::from_edges(n, edges.into_iter());
+            let mut rows: Vec<Vec<(u32, f64)>> = (0..groups.len())
+                .map(|g| {
+                    groups
+                        .row(g)
+                        .iter()
+                        .copied()
+                        .zip(groups.weights(g).iter().copied())
+                        .collect()
+                })
+                .collect();
+            rows.push((0..5).map(|_| (rng.below(n) as u32, 0.25)).collect());
+            let hubs = HubGraph::new(&adjacency, &Csr::from_weighted_rows(rows));
+            assert!(hubs.graph().node_count() > n, "round {round}: some hubs");
+            let mut plain = Search::new(n);
+            let mut through = DistanceSearch::new(n, Route::Hubs(std::sync::Arc::new(hubs)));
+            for s in 0..n {
+                plain.run(&adjacency, s, false);
+                through.distances(&adjacency, s);
+                for v in 0..n {
+                    let (a, b) = (plain.dist[v], through.dist()[v]);
+                    assert!(
+                        a == b || (a - b).abs() <= 8.0 * f64::EPSILON * a,
+                        "round {round}, from {s} to {v}: {a} against {b}"
+                    );
+                }
+                let mut a = plain.order.clone();
+                let mut b = through.order().to_vec();
+                assert_eq!(b[0] as usize, s);
+                a.sort_unstable();
+                b.sort_unstable();
+                assert_eq!(a, b);
+            }
+        }
+    }
+
+    #[test]
+    fn groups_tied_beyond_their_halves_get_no_hub() {
+        // A triangle at 3 with halves 1.5 is joined through a hub, its
+        // ties gone; at halves 1 (a path through the hub shorter than the
+        // ties) or with a pair untied, it keeps its ties and gets no hub.
+        let triangle = Csr::from_edges(3, [(0, 1, 3.0), (1, 2, 3.0), (0, 2, 3.0)].into_iter());
+        let group = |h: f64| Csr::from_weighted_rows([vec![(0, h), (1, h), (2, h)]]);
+        let hubs = HubGraph::new(&triangle, &group(1.5));
+        assert_eq!(hubs.graph().node_count(), 4);
+        assert_eq!(hubs.graph().total(), 6, "three spokes, no ties");
+        assert!(hubs.worth_it(&triangle) == (12 <= triangle.total()));
+        let hubs = HubGraph::new(&triangle, &group(1.0));
+        assert_eq!(hubs.graph().node_count(), 3);
+        assert_eq!(hubs.graph().total(), triangle.total());
+        let path = Csr::from_edges(3, [(0, 1, 3.0), (1, 2, 3.0)].into_iter());
+        assert_eq!(HubGraph::new(&path, &group(1.5)).graph().node_count(), 3);
+        // A pair shorter than its halves stays a tie beside the hub.
+        let shorter = Csr::from_edges(3, [(0, 1, 2.0), (1, 2, 3.0), (0, 2, 3.0)].into_iter());
+        let hubs = HubGraph::new(&shorter, &group(1.5));
+        assert_eq!(hubs.graph().node_count(), 4);
+        assert_eq!(hubs.graph().neighbors(0), [1, 3]);
+    }
+
+    #[test]
+    fn coded_lengths_search_as_the_lengths_do() {
+        // The same distances, bit for bit, and the same order; a graph of
+        // more distinct lengths than codes is not coded.
+        let mut rng = Rng::new(17);
+        let (adjacency, _) = jaccard_projection(&mut rng, 80, 40);
+        let coded = CodedLengths::new(&adjacency).expect("few lengths");
+        assert!(coded.table.len() < 40);
+        let (mut plain, mut short) = (Search::new(80), Search::new(80));
+        for s in 0..80 {
+            plain.run(&adjacency, s, false);
+            short.run_coded(&coded, s);
+            assert_eq!(plain.order, short.order);
+            let bits = |d: &[f64]| d.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&plain.dist), bits(&short.dist));
+        }
+        let many = Csr::from_edges(
+            70_000,
+            (0..69_999u32).map(|v| (v, v + 1, 1.0 + f64::from(v))),
+        );
+        assert!(CodedLengths::new(&many).is_none());
     }
 
     #[test]

@@ -32,6 +32,11 @@ const CASES: &[(&str, &str, &[&str])] = &[
         "tests/reference/fixtures/projection-small.dataset.json",
         &["--weight", "newman"],
     ),
+    (
+        "heavy-tailed-jaccard",
+        "tests/reference/fixtures/projection-heavy-tailed.dataset.json",
+        &["--weight", "jaccard"],
+    ),
 ];
 
 /// Every metric within 1e-9: the reference runs the iterative ones to a
@@ -177,34 +182,37 @@ fn network_figures_match_the_reference() {
         assert_eq!(got["bridges"], want["bridges"], "{name}");
         assert_eq!(got["mixing"]["groups"], want["mixing_groups"], "{name}");
         assert_eq!(got["mixing"]["ties"], want["mixing_ties"], "{name}");
-        // Leiden reaches at least networkx's best Louvain over 10 seeds.
+        // The summary's one Leiden run comes within 0.1 % of networkx's
+        // best Louvain over 10 seeds (ten runs reach it: below).
         let (q, best) = (
             got["modularity"].as_f64().unwrap(),
             want["best_louvain_modularity"].as_f64().unwrap(),
         );
         assert!(
-            q >= best - 1e-9,
-            "{name}: modularity {q} below networkx's best Louvain {best}"
+            q >= best * (1.0 - 1e-3),
+            "{name}: modularity {q} far below networkx's best Louvain {best}"
         );
     }
 }
 
 #[test]
-fn louvain_also_reaches_networkx_modularity() {
+fn ten_seeds_reach_networkx_modularity() {
     for (name, file, extra) in CASES {
         let best = expected(name)["summary"]["best_louvain_modularity"]
             .as_f64()
             .unwrap();
-        let got = command(
-            "communities",
-            file,
-            extra,
-            &["--method", "louvain", "--runs", "10"],
-        );
-        let q = got["modularity"].as_f64().unwrap();
-        assert!(
-            q >= best - 1e-9,
-            "{name}: Louvain {q} below networkx's best {best}"
-        );
+        for method in ["louvain", "leiden"] {
+            let got = command(
+                "communities",
+                file,
+                extra,
+                &["--method", method, "--runs", "10"],
+            );
+            let q = got["modularity"].as_f64().unwrap();
+            assert!(
+                q >= best - 1e-9,
+                "{name}: {method} over 10 seeds {q} below networkx's best {best}"
+            );
+        }
     }
 }

@@ -127,6 +127,15 @@ def two_mode(name, path, projection, roles_all=False):
         P = bipartite.weighted_projected_graph(B, active)
         for u, v, d in P.edges(data=True):
             d["weight"] = Fraction(d["weight"])
+    elif projection == "jaccard":
+        # shared / union of the two actors' engagements, as exact fractions
+        P = bipartite.weighted_projected_graph(B, active, ratio=False)
+        for u, v, d in P.edges(data=True):
+            shared = len(set(B[u]) & set(B[v]))
+            d["weight"] = Fraction(shared, len(set(B[u]) | set(B[v])))
+        check = bipartite.overlap_weighted_projected_graph(B, active, jaccard=True)
+        for u, v, d in check.edges(data=True):
+            assert abs(float(P[u][v]["weight"]) - d["weight"]) < 1e-12
     else:
         # collaboration weights as exact fractions: Σ 1/(n−1)
         P = nx.Graph()
@@ -338,6 +347,8 @@ def cases():
     name, G, kinds, _ = two_mode("seed-all-roles", REPO / "graphs/finland-regional.json", "count", roles_all=True)
     yield name, G, kinds, None
     name, G, kinds, _ = two_mode("small-newman", FIXTURES / "projection-small.dataset.json", "newman")
+    yield name, G, kinds, None
+    name, G, kinds, _ = two_mode("heavy-tailed-jaccard", FIXTURES / "projection-heavy-tailed.dataset.json", "jaccard")
     yield name, G, kinds, None
 
 
