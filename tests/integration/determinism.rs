@@ -34,6 +34,16 @@ fn output_does_not_depend_on_thread_count() {
             "--weight",
             "newman",
         ],
+        vec![
+            "actors",
+            file,
+            "-f",
+            "csv",
+            "--metrics",
+            "closeness,harmonic",
+            "--weight",
+            "jaccard",
+        ],
         vec!["summary", file, "-f", "json"],
         vec![
             "communities",
