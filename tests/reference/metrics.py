@@ -128,11 +128,16 @@ def two_mode(name, path, projection, roles_all=False):
         for u, v, d in P.edges(data=True):
             d["weight"] = Fraction(d["weight"])
     elif projection == "jaccard":
-        # shared / union of the two actors' engagements, as exact fractions
-        P = bipartite.weighted_projected_graph(B, active, ratio=False)
-        for u, v, d in P.edges(data=True):
+        # shared / union of the two actors' engagements, as exact fractions;
+        # nodes and ties added in sorted order, so that Louvain's seeded
+        # runs see the same graph whatever Python's hash seed
+        P = nx.Graph()
+        P.add_nodes_from(sorted(active))
+        pairs = sorted({tuple(sorted(p)) for e in B if isinstance(e, tuple)
+                        for p in itertools.combinations(B[e], 2)})
+        for u, v in pairs:
             shared = len(set(B[u]) & set(B[v]))
-            d["weight"] = Fraction(shared, len(set(B[u]) | set(B[v])))
+            P.add_edge(u, v, weight=Fraction(shared, len(set(B[u]) | set(B[v]))))
         check = bipartite.overlap_weighted_projected_graph(B, active, jaccard=True)
         for u, v, d in check.edges(data=True):
             assert abs(float(P[u][v]["weight"]) - d["weight"]) < 1e-12
