@@ -32,6 +32,14 @@ pub fn run(args: BrokersArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, None, &args.group)?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
+    if let Some(format) = args.output.streamed() {
+        let rows = verkosto::views::broker_rows(&analysis, args.sort, args.top, format)?;
+        args.output
+            .write_rows(&[&args.file], format, &rows.columns(), rows.len(), |k| {
+                rows.row(k)
+            })?;
+        return Ok(());
+    }
     let table =
         verkosto::views::broker_table(&analysis, args.sort, args.top, args.output.format())?;
     let mut text = table.render(args.output.format());

@@ -45,8 +45,8 @@ pub use map::{map, ClusterBy, ColorBy, Labels, MapMode, MapOptions, MapSelection
 pub use projects::{funding_by_group, funding_table, left_out_table, projects_table};
 pub use report::{report, ReportFile, ReportOptions};
 pub use tables::{
-    actor_rows, actor_table, broker_table, communities_text, dual_tie_table, reach_table, tie_rows,
-    tie_table, ActorRows, ActorSort, ActorTableOptions, BrokerSort, TieRows, TieSort,
-    BROKER_COLUMNS, TIE_COLUMNS,
+    actor_rows, actor_table, broker_rows, broker_table, communities_text, dual_tie_table,
+    reach_table, tie_rows, tie_table, ActorRows, ActorSort, ActorTableOptions, BrokerRows,
+    BrokerSort, TieRows, TieSort, BROKER_COLUMNS, TIE_COLUMNS,
 };
 pub use warnings::{summary_warnings, warning, warnings};

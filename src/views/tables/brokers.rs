@@ -4,6 +4,7 @@ use super::actors::ranked;
 use super::sorts::BrokerSort;
 use crate::analysis::Analysis;
 use crate::error::Result;
+use crate::metrics::brokerage::BrokerFigures;
 use crate::render::{Cell, Format, Table};
 
 /// The broker columns and what each means.
@@ -28,6 +29,36 @@ pub fn broker_table(
     top: Option<usize>,
     format: Format,
 ) -> Result<Table> {
+    let rows = broker_rows(analysis, sort, top, format)?;
+    let mut table = Table::new(&rows.columns());
+    for k in 0..rows.len() {
+        table.push(rows.row(k));
+    }
+    Ok(table)
+}
+
+/// The rows of [`broker_table`], each made when asked for, so that a
+/// network of hundreds of thousands of actors can be written row by row
+/// instead of held as a table.
+pub struct BrokerRows<'a, 'd> {
+    analysis: &'a Analysis<'d>,
+    figures: Vec<BrokerFigures>,
+    format: Format,
+    /// The actors in the order of the rows.
+    order: Vec<usize>,
+}
+
+/// [`broker_table`]'s rows, sorted and cut as it does.
+///
+/// # Errors
+///
+/// As [`Analysis::broker_figures`].
+pub fn broker_rows<'a, 'd>(
+    analysis: &'a Analysis<'d>,
+    sort: BrokerSort,
+    top: Option<usize>,
+    format: Format,
+) -> Result<BrokerRows<'a, 'd>> {
     let figures = analysis.broker_figures()?;
     let key = |a: usize| -> f64 {
         let f = &figures[a];
@@ -49,14 +80,40 @@ pub fn broker_table(
         order = ranked(order.len(), key);
     }
     order.truncate(top.unwrap_or(usize::MAX));
-    let group = analysis.options().group.as_str();
-    let mut names = vec!["id", "name", group];
-    names.extend(BROKER_COLUMNS.iter().map(|c| c.0));
-    let mut table = Table::new(&names);
-    for a in order {
-        let f = &figures[a];
-        let actor = analysis.actor(a);
-        table.push(vec![
+    Ok(BrokerRows {
+        analysis,
+        figures,
+        format,
+        order,
+    })
+}
+
+impl BrokerRows<'_, '_> {
+    /// The column names: id, name, the grouping attribute, then
+    /// [`BROKER_COLUMNS`].
+    pub fn columns(&self) -> Vec<&str> {
+        let group = self.analysis.options().group.as_str();
+        let mut names = vec!["id", "name", group];
+        names.extend(BROKER_COLUMNS.iter().map(|c| c.0));
+        names
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.order.len()
+    }
+
+    /// Whether there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    /// Row `k`; `k` must be below [`BrokerRows::len`].
+    pub fn row(&self, k: usize) -> Vec<Cell> {
+        let a = self.order[k];
+        let f = &self.figures[a];
+        let actor = self.analysis.actor(a);
+        vec![
             actor.id.as_str().into(),
             actor.name.as_str().into(),
             f.group.as_str().into(),
@@ -67,14 +124,13 @@ pub fn broker_table(
             f.roles.gatekeeper_representative.into(),
             f.roles.liaison.into(),
             f.roles.total().into(),
-            if format == Format::Json {
+            if self.format == Format::Json {
                 Cell::Bool(f.articulation_point)
             } else {
                 Cell::Text(if f.articulation_point { "yes" } else { "no" }.into())
             },
             Cell::Int(f.separated_pairs as i64),
             f.sole_broker_pairs.into(),
-        ]);
+        ]
     }
-    Ok(table)
 }

@@ -9,7 +9,7 @@ mod sorts;
 mod ties;
 
 pub use actors::{actor_rows, actor_table, ActorRows};
-pub use brokers::{broker_table, BROKER_COLUMNS};
+pub use brokers::{broker_rows, broker_table, BrokerRows, BROKER_COLUMNS};
 pub use communities::communities_text;
 pub use reach::reach_table;
 pub use sorts::{ActorSort, ActorTableOptions, BrokerSort, TieSort};
