@@ -23,6 +23,14 @@ pub fn run(args: ProjectsArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, None, "kind")?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
+    if let Some(format) = args.output.streamed() {
+        let rows = verkosto::views::project_rows(&analysis, args.lang);
+        let columns = rows.columns();
+        let columns: Vec<&str> = columns.iter().map(String::as_str).collect();
+        args.output
+            .write_rows(&[&args.file], format, &columns, rows.len(), |k| rows.row(k))?;
+        return Ok(());
+    }
     let table = verkosto::views::projects_table(&analysis, args.lang);
     args.output
         .write(&table.render(args.output.format()), &[&args.file])?;

@@ -42,7 +42,9 @@ pub use filters::filter_text;
 pub use findings::{findings, Finding};
 pub use identities::identities_table;
 pub use map::{map, ClusterBy, ColorBy, Labels, MapMode, MapOptions, MapSelection};
-pub use projects::{funding_by_group, funding_table, left_out_table, projects_table};
+pub use projects::{
+    funding_by_group, funding_table, left_out_table, project_rows, projects_table, ProjectRows,
+};
 pub use report::{report, ReportFile, ReportOptions};
 pub use tables::{
     actor_rows, actor_table, broker_rows, broker_table, communities_text, dual_tie_table,

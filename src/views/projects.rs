@@ -28,35 +28,83 @@ fn names_in(
 /// format), funding in euros, participants and activities (engagements
 /// `part_of` it).
 pub fn projects_table<'a>(analysis: &Analysis<'a>, lang: Lang) -> Table {
-    let graph = analysis.projection().two_mode();
-    let dataset = analysis.dataset();
-    let columns: Vec<String> = [
-        "code",
-        "name",
-        "engagement_kind",
-        "coordinator",
-        "implementers",
-        "funder",
-        "period",
-        "funding",
-        "participants",
-        "activities",
-    ]
-    .iter()
-    .map(|c| lang.text(&format!("col.{c}")).to_string())
-    .collect();
+    let rows = project_rows(analysis, lang);
     let mut table = Table {
-        columns,
-        rows: Vec::new(),
+        columns: rows.columns(),
+        rows: Vec::with_capacity(rows.len()),
     };
-    let index = analysis.actor_index();
-    let mut activities: HashMap<&str, usize> = HashMap::new();
+    for k in 0..rows.len() {
+        table.rows.push(rows.row(k));
+    }
+    table
+}
+
+/// The rows of [`projects_table`], each made when asked for, so that
+/// hundreds of thousands of projects can be written row by row instead of
+/// held as a table.
+pub struct ProjectRows<'a, 'd> {
+    analysis: &'a Analysis<'d>,
+    lang: Lang,
+    index: HashMap<&'d str, usize>,
+    /// The number of engagements `part_of` each engagement that has any.
+    activities: HashMap<&'d str, usize>,
+    /// The projects, as two-mode engagement positions, in row order.
+    projects: Vec<usize>,
+}
+
+/// [`projects_table`]'s rows.
+pub fn project_rows<'a, 'd>(analysis: &'a Analysis<'d>, lang: Lang) -> ProjectRows<'a, 'd> {
+    let dataset = analysis.dataset();
+    let mut activities: HashMap<&'d str, usize> = HashMap::new();
     for x in &dataset.engagements {
         if let Some(parent) = x.part_of.as_deref() {
             *activities.entry(parent).or_default() += 1;
         }
     }
-    for e in analysis.projects() {
+    ProjectRows {
+        analysis,
+        lang,
+        index: analysis.actor_index(),
+        activities,
+        projects: analysis.projects(),
+    }
+}
+
+impl ProjectRows<'_, '_> {
+    /// The column names in the rows' language.
+    pub fn columns(&self) -> Vec<String> {
+        [
+            "code",
+            "name",
+            "engagement_kind",
+            "coordinator",
+            "implementers",
+            "funder",
+            "period",
+            "funding",
+            "participants",
+            "activities",
+        ]
+        .iter()
+        .map(|c| self.lang.text(&format!("col.{c}")).to_string())
+        .collect()
+    }
+
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.projects.len()
+    }
+
+    /// Whether there is no row.
+    pub fn is_empty(&self) -> bool {
+        self.projects.is_empty()
+    }
+
+    /// Row `k`; `k` must be below [`ProjectRows::len`].
+    pub fn row(&self, k: usize) -> Vec<Cell> {
+        let (analysis, lang, index) = (self.analysis, self.lang, &self.index);
+        let graph = analysis.projection().two_mode();
+        let e = self.projects[k];
         let engagement = graph.engagement(e);
         let period = match graph.dates(e) {
             (Some(a), Some(b)) => format!("{} – {}", lang.date(a), lang.date(b)),
@@ -64,21 +112,25 @@ pub fn projects_table<'a>(analysis: &Analysis<'a>, lang: Lang) -> Table {
             (None, Some(b)) => format!("– {}", lang.date(b)),
             (None, None) => String::new(),
         };
-        let activities = activities.get(engagement.id.as_str()).copied().unwrap_or(0);
-        table.rows.push(vec![
+        let activities = self
+            .activities
+            .get(engagement.id.as_str())
+            .copied()
+            .unwrap_or(0);
+        vec![
             engagement.id.as_str().into(),
             engagement.name.as_str().into(),
             lang.engagement_kind(&engagement.kind).into(),
-            Cell::list(names_in(analysis, &index, engagement, &["coordinator"])),
+            Cell::list(names_in(analysis, index, engagement, &["coordinator"])),
             Cell::list(names_in(
                 analysis,
-                &index,
+                index,
                 engagement,
                 &["implementer", "partner"],
             )),
             Cell::list(names_in(
                 analysis,
-                &index,
+                index,
                 engagement,
                 &["funder", "authority"],
             )),
@@ -86,9 +138,8 @@ pub fn projects_table<'a>(analysis: &Analysis<'a>, lang: Lang) -> Table {
             engagement.funding_eur.map_or(Cell::Empty, Cell::Float),
             engagement.participants.len().into(),
             activities.into(),
-        ]);
+        ]
     }
-    table
 }
 
 /// The funding table per actor (see [`Analysis::funding`]).
