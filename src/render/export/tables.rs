@@ -159,17 +159,105 @@ fn value_cell(value: &Value) -> Cell {
 /// part_of, then attributes), participation (engagement_id, actor_id,
 /// role) and ties (source, target, kind, weight).
 pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
-    let attribute_names = |all: &mut dyn Iterator<Item = &String>| -> Vec<String> {
-        let mut names: Vec<String> = all.cloned().collect();
-        names.sort();
-        names.dedup();
-        names
-    };
-    let actor_extra = attribute_names(&mut dataset.actors.iter().flat_map(|a| a.attributes.keys()));
-    let mut columns = vec!["id", "name", "kind", "region", "business_id", "aliases"];
-    columns.extend(actor_extra.iter().map(String::as_str));
-    let mut actors = Table::new(&columns);
-    for a in &dataset.actors {
+    let rows = DatasetRows::new(dataset);
+    rows.sheets()
+        .into_iter()
+        .map(|(name, columns, len, row)| {
+            let mut table = Table::new(&columns);
+            for k in 0..len {
+                table.push(row(k));
+            }
+            (name, table)
+        })
+        .collect()
+}
+
+/// One table of [`DatasetRows`]: its name, columns, number of rows and
+/// row maker.
+type DatasetSheet<'r> = (
+    &'static str,
+    Vec<&'r str>,
+    usize,
+    Box<dyn Fn(usize) -> Vec<Cell> + 'r>,
+);
+
+/// The rows of [`dataset_tables`], each made when asked for, so that the
+/// workbook of a dataset of hundreds of thousands of actors never holds
+/// its tables whole.
+struct DatasetRows<'d> {
+    dataset: &'d Dataset,
+    /// The actors' attribute names, sorted…
+    actor_extra: Vec<String>,
+    /// …and the engagements'.
+    engagement_extra: Vec<String>,
+    /// Each participation as (engagement, participant) positions, in
+    /// engagement order.
+    participations: Vec<(u32, u32)>,
+}
+
+impl<'d> DatasetRows<'d> {
+    fn new(dataset: &'d Dataset) -> DatasetRows<'d> {
+        let attribute_names = |all: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+            let mut names: Vec<String> = all.cloned().collect();
+            names.sort();
+            names.dedup();
+            names
+        };
+        let actor_extra =
+            attribute_names(&mut dataset.actors.iter().flat_map(|a| a.attributes.keys()));
+        let engagement_extra =
+            attribute_names(&mut dataset.engagements.iter().flat_map(|e| e.attributes.keys()));
+        let participations = dataset
+            .engagements
+            .iter()
+            .enumerate()
+            .flat_map(|(e, x)| (0..x.participants.len()).map(move |p| (e as u32, p as u32)))
+            .collect();
+        DatasetRows {
+            dataset,
+            actor_extra,
+            engagement_extra,
+            participations,
+        }
+    }
+
+    /// The four tables: actors, engagements, participation and ties.
+    fn sheets(&self) -> Vec<DatasetSheet<'_>> {
+        let mut actor_columns = vec!["id", "name", "kind", "region", "business_id", "aliases"];
+        actor_columns.extend(self.actor_extra.iter().map(String::as_str));
+        let mut engagement_columns = crate::model::ENGAGEMENT_SCALAR_FIELDS.to_vec();
+        engagement_columns.extend(self.engagement_extra.iter().map(String::as_str));
+        let dataset = self.dataset;
+        vec![
+            (
+                "actors",
+                actor_columns,
+                dataset.actors.len(),
+                Box::new(|k| self.actor_row(k)),
+            ),
+            (
+                "engagements",
+                engagement_columns,
+                dataset.engagements.len(),
+                Box::new(|k| self.engagement_row(k)),
+            ),
+            (
+                "participation",
+                vec!["engagement_id", "actor_id", "role"],
+                self.participations.len(),
+                Box::new(|k| self.participation_row(k)),
+            ),
+            (
+                "ties",
+                vec!["source", "target", "kind", "weight"],
+                dataset.ties.len(),
+                Box::new(|k| self.tie_row(k)),
+            ),
+        ]
+    }
+
+    fn actor_row(&self, k: usize) -> Vec<Cell> {
+        let a = &self.dataset.actors[k];
         let mut row = vec![
             Cell::Text(a.id.clone()),
             Cell::Text(a.name.clone()),
@@ -187,19 +275,15 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
             },
         ];
         row.extend(
-            actor_extra
+            self.actor_extra
                 .iter()
                 .map(|k| a.attributes.get(k).map_or(Cell::Empty, value_cell)),
         );
-        actors.push(row);
+        row
     }
-    let engagement_extra =
-        attribute_names(&mut dataset.engagements.iter().flat_map(|e| e.attributes.keys()));
-    let mut columns = crate::model::ENGAGEMENT_SCALAR_FIELDS.to_vec();
-    columns.extend(engagement_extra.iter().map(String::as_str));
-    let mut engagements = Table::new(&columns);
-    let mut participation = Table::new(&["engagement_id", "actor_id", "role"]);
-    for e in &dataset.engagements {
+
+    fn engagement_row(&self, k: usize) -> Vec<Cell> {
+        let e = &self.dataset.engagements[k];
         let mut row = vec![
             Cell::Text(e.id.clone()),
             Cell::Text(e.name.clone()),
@@ -212,36 +296,35 @@ pub fn dataset_tables(dataset: &Dataset) -> Vec<(&'static str, Table)> {
                 .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
         ];
         row.extend(
-            engagement_extra
+            self.engagement_extra
                 .iter()
                 .map(|k| e.attributes.get(k).map_or(Cell::Empty, value_cell)),
         );
-        engagements.push(row);
-        for p in &e.participants {
-            participation.push(vec![
-                Cell::Text(e.id.clone()),
-                Cell::Text(p.actor.clone()),
-                Cell::Text(p.role.clone()),
-            ]);
-        }
+        row
     }
-    let mut ties = Table::new(&["source", "target", "kind", "weight"]);
-    for t in &dataset.ties {
-        ties.push(vec![
+
+    fn participation_row(&self, k: usize) -> Vec<Cell> {
+        let (e, p) = self.participations[k];
+        let e = &self.dataset.engagements[e as usize];
+        let p = &e.participants[p as usize];
+        vec![
+            Cell::Text(e.id.clone()),
+            Cell::Text(p.actor.clone()),
+            Cell::Text(p.role.clone()),
+        ]
+    }
+
+    fn tie_row(&self, k: usize) -> Vec<Cell> {
+        let t = &self.dataset.ties[k];
+        vec![
             Cell::Text(t.source.clone()),
             Cell::Text(t.target.clone()),
             t.kind
                 .as_ref()
                 .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
             Cell::Float(t.weight),
-        ]);
+        ]
     }
-    vec![
-        ("actors", actors),
-        ("engagements", engagements),
-        ("participation", participation),
-        ("ties", ties),
-    ]
 }
 
 /// The Excel workbook `export --to xlsx` writes: the dataset's tables
@@ -257,12 +340,16 @@ pub fn xlsx_workbook(
     extra: &NodeColumns,
 ) -> Result<Vec<u8>> {
     check_columns(projection, extra)?;
-    let tables = dataset_tables(dataset);
-    // The network's nodes and ties are made as they are written: millions
-    // of ties are never held as a table.
+    // Every sheet's rows are made as they are written: the dataset's
+    // tables and millions of ties are never held whole.
+    let rows = DatasetRows::new(dataset);
     let columns = all_node_columns(projection, extra);
     let names = node_column_names(&columns);
-    let mut sheets: Vec<Sheet<'_>> = tables.iter().map(|(n, t)| Sheet::of_table(n, t)).collect();
+    let mut sheets: Vec<Sheet<'_>> = rows
+        .sheets()
+        .into_iter()
+        .map(|(name, columns, len, row)| Sheet::new(name, &columns, len, row))
+        .collect();
     sheets.push(Sheet::new(
         "network_nodes",
         &names,
