@@ -3,9 +3,11 @@
 use super::{CommunityArgs, ProjectionArgs, UntilEnd};
 use clap::Args;
 use std::path::PathBuf;
-use verkosto::io::{write_all_atomic_with, write_atomic, write_atomic_with, FileWriter};
+use verkosto::io::{
+    write_all_atomic_with, write_atomic, write_atomic_seekable, write_atomic_with, FileWriter,
+};
 use verkosto::render::export::{
-    gexf_to, graphml_to, node_link_to, pajek, write_nodes_csv, write_ties_csv, xlsx_workbook,
+    gexf_to, graphml_to, node_link_to, pajek, write_nodes_csv, write_ties_csv, xlsx_workbook_to,
     ExportFormat, NodeColumns,
 };
 use verkosto::render::Cell;
@@ -99,11 +101,10 @@ pub fn run(args: ExportArgs) -> anyhow::Result<()> {
             ];
             write_all_atomic_with(&args.output, files, &inputs, args.force)?;
         }
-        ExportFormat::Xlsx => write_atomic(
-            &args.output,
-            &xlsx_workbook(&dataset, projection, &extra)?,
-            &inputs,
-        )?,
+        ExportFormat::Xlsx => write_atomic_seekable(&args.output, &inputs, |out| {
+            xlsx_workbook_to(&dataset, projection, &extra, out)
+                .map_err(|e| at_output(e, &args.output))
+        })?,
     }
     Ok(())
 }

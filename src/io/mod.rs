@@ -9,7 +9,7 @@ mod output;
 
 pub use output::{
     check_distinct_outputs, remove_temporaries, write_all_atomic, write_all_atomic_with,
-    write_atomic, write_atomic_with, FileWriter, Output, MARKER,
+    write_atomic, write_atomic_seekable, write_atomic_with, FileWriter, Output, SeekWrite, MARKER,
 };
 
 use crate::error::{Error, Result};

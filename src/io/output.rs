@@ -98,6 +98,44 @@ pub fn write_atomic_with(
     persist(tmp, &target)
 }
 
+/// A writer that can also seek, as a zip archive (a workbook) is written.
+pub trait SeekWrite: Write + std::io::Seek + Send {}
+
+impl<W: Write + std::io::Seek + Send> SeekWrite for W {}
+
+/// As [`write_atomic_with`], for a format whose writer seeks back (a
+/// workbook's zip archive): a file gets `write`'s bytes as they are made,
+/// through its temporary file; standard output or a device, which cannot
+/// seek, gets them from memory once `write` has finished.
+///
+/// # Errors
+///
+/// As [`write_atomic_with`].
+pub fn write_atomic_seekable(
+    path: &Path,
+    inputs: &[&Path],
+    mut write: impl FnMut(&mut dyn SeekWrite) -> Result<()>,
+) -> Result<()> {
+    let in_memory = |write: &mut dyn FnMut(&mut dyn SeekWrite) -> Result<()>| -> Result<()> {
+        let mut buffer = std::io::Cursor::new(Vec::new());
+        write(&mut buffer)?;
+        write_atomic(path, buffer.get_ref(), inputs)
+    };
+    if path.as_os_str() == "-" {
+        return in_memory(&mut write);
+    }
+    let target = check_target(path, inputs)?;
+    if std::fs::metadata(&target).is_ok_and(|meta| !meta.is_file() && !meta.is_dir()) {
+        return in_memory(&mut write);
+    }
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = temporary_seekable(dir, &target, &mut write)?;
+    persist(tmp, &target)
+}
+
 /// Refuses an output that is one of the inputs, or the file standard
 /// input reads (`verkosto summary - -o in.json < in.json`); returns the
 /// resolved target.
@@ -244,6 +282,15 @@ fn temporary_with(
     dir: &Path,
     path: &Path,
     write: &mut dyn FnMut(&mut dyn Write) -> Result<()>,
+) -> Result<Temporary> {
+    temporary_seekable(dir, path, &mut |out: &mut dyn SeekWrite| write(out))
+}
+
+/// [`temporary_with`] for a writer that may seek.
+fn temporary_seekable(
+    dir: &Path,
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn SeekWrite) -> Result<()>,
 ) -> Result<Temporary> {
     let fail = |source| Error::Write {
         path: path.to_path_buf(),

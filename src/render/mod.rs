@@ -17,4 +17,4 @@ pub use table::{
     float_json as float_value, format_float, restore_text, terminal_safe, Cell, CsvStream,
     FloatStyle, Format, JsonStream, Table, TextStyle,
 };
-pub use xlsx::{workbook, workbook_of, Sheet};
+pub use xlsx::{workbook, workbook_of, workbook_to, Sheet};

@@ -119,8 +119,79 @@ pub fn workbook_of(sheets: &[Sheet<'_>]) -> Result<Vec<u8>> {
     workbook_of_sheets(sheets, SHEET_ROWS)
 }
 
+/// [`workbook_of`] written to `out` as it is compressed, instead of held
+/// whole in memory (the same bytes).
+///
+/// # Errors
+///
+/// As [`workbook`]; a failed write is [`Error::Write`] naming `<xlsx>`.
+pub fn workbook_to(
+    sheets: &[Sheet<'_>],
+    out: impl std::io::Write + std::io::Seek + Send,
+) -> Result<()> {
+    let mut out = FirstError { out, error: None };
+    let saved = book_of_sheets(sheets, SHEET_ROWS)?.save_to_writer(&mut out);
+    let write_error = |source| Error::Write {
+        path: "<xlsx>".into(),
+        source,
+    };
+    match (out.error, saved) {
+        (Some(source), _) | (None, Err(XlsxError::IoError(source))) => Err(write_error(source)),
+        (None, Err(other)) => Err(xlsx_error(other)),
+        (None, Ok(())) => Ok(()),
+    }
+}
+
+/// A sink that keeps its first error and takes no more bytes after it,
+/// telling its writer all is well: the archive writer then finishes
+/// quietly, and the error is the caller's to report.
+struct FirstError<W> {
+    out: W,
+    error: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> std::io::Write for FirstError<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_none() {
+            if let Err(e) = self.out.write_all(bytes) {
+                self.error = Some(e);
+            }
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.error.is_none() {
+            if let Err(e) = self.out.flush() {
+                self.error = Some(e);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<W: std::io::Seek> std::io::Seek for FirstError<W> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        if self.error.is_some() {
+            return Ok(0);
+        }
+        self.out.seek(to).or_else(|e| {
+            self.error = Some(e);
+            Ok(0)
+        })
+    }
+}
+
 /// [`workbook`] with at most `sheet_rows` data rows on a sheet.
 fn workbook_of_sheets(sheets: &[Sheet<'_>], sheet_rows: usize) -> Result<Vec<u8>> {
+    book_of_sheets(sheets, sheet_rows)?
+        .save_to_buffer()
+        .map_err(xlsx_error)
+}
+
+/// The workbook of `sheets`, its sheets' rows written (to temporary
+/// files) and the archive not yet made.
+fn book_of_sheets(sheets: &[Sheet<'_>], sheet_rows: usize) -> Result<Workbook> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_error)?;
     book.set_properties(
@@ -174,7 +245,7 @@ fn workbook_of_sheets(sheets: &[Sheet<'_>], sheet_rows: usize) -> Result<Vec<u8>
     if sheets.is_empty() {
         book.add_worksheet();
     }
-    book.save_to_buffer().map_err(xlsx_error)
+    Ok(book)
 }
 
 /// `rows` rows in parts of at most `size` rows (their ranges), numbered
@@ -446,6 +517,46 @@ pub fn table_from_csv(text: &str) -> Result<Table> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workbook_written_to_a_file_is_the_one_made_in_memory() {
+        let mut table = Table::new(&["id", "when", "weight"]);
+        for i in 0..300 {
+            table.push(vec![
+                Cell::Text(format!("a{i}").into()),
+                Cell::Text("2024-05-01".into()),
+                Cell::Float(i as f64 / 7.0),
+            ]);
+        }
+        let sheets = [Sheet::of_table("actors", &table)];
+        let in_memory = workbook_of(&sheets).unwrap();
+        let mut file = tempfile::tempfile().unwrap();
+        workbook_to(&sheets, &mut file).unwrap();
+        use std::io::{Read, Seek};
+        file.rewind().unwrap();
+        let mut written = Vec::new();
+        file.read_to_end(&mut written).unwrap();
+        assert_eq!(written, in_memory);
+        // A writer that fails: its error is kept, as a write error.
+        struct Full;
+        impl std::io::Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("the device is full"))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        impl std::io::Seek for Full {
+            fn seek(&mut self, _: std::io::SeekFrom) -> std::io::Result<u64> {
+                Ok(0)
+            }
+        }
+        match workbook_to(&sheets, Full) {
+            Err(Error::Write { source, .. }) => assert!(source.to_string().contains("full")),
+            other => panic!("expected a write error, got {other:?}"),
+        }
+    }
 
     #[test]
     fn a_table_longer_than_a_sheet_continues_on_more_sheets() {

@@ -811,7 +811,7 @@ fn bad_input_reproducers_give_clear_errors() {
             "{stderr}"
         );
         // Exports written as they are made name the file that failed.
-        for format in ["graphml", "gexf", "node-link"] {
+        for format in ["graphml", "gexf", "node-link", "xlsx"] {
             let r = run_in(
                 dir.path(),
                 &["export", seed, "--to", format, "-o", "/dev/full"],

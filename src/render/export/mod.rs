@@ -21,6 +21,7 @@ mod xml_formats;
 pub use node_link::{node_link, node_link_to};
 pub use tables::{
     dataset_tables, network_tables, nodes_csv, write_nodes_csv, write_ties_csv, xlsx_workbook,
+    xlsx_workbook_to,
 };
 pub use xml_formats::{gexf, gexf_to, graphml, graphml_to};
 

@@ -339,6 +339,23 @@ pub fn xlsx_workbook(
     projection: &Projection<'_>,
     extra: &NodeColumns,
 ) -> Result<Vec<u8>> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    xlsx_workbook_to(dataset, projection, extra, &mut out)?;
+    Ok(out.into_inner())
+}
+
+/// [`xlsx_workbook`] written to `out` as it is made: no sheet's rows and
+/// not the compressed workbook are held whole in memory.
+///
+/// # Errors
+///
+/// As [`xlsx_workbook`]; a failed write is [`crate::Error::Write`].
+pub fn xlsx_workbook_to(
+    dataset: &Dataset,
+    projection: &Projection<'_>,
+    extra: &NodeColumns,
+    out: impl std::io::Write + std::io::Seek + Send,
+) -> Result<()> {
     check_columns(projection, extra)?;
     // Every sheet's rows are made as they are written: the dataset's
     // tables and millions of ties are never held whole.
@@ -362,7 +379,7 @@ pub fn xlsx_workbook(
         projection.tie_count(),
         |t| tie_row(projection, t),
     ));
-    crate::render::workbook_of(&sheets)
+    crate::render::workbook_to(&sheets, out)
 }
 
 #[cfg(test)]
