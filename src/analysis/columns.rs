@@ -67,7 +67,7 @@ impl Analysis<'_> {
                 MetricValue::floats(closeness(
                     adjacency(),
                     length,
-                    Some(&self.cliques()),
+                    Some(&self.path_groups()),
                     r.as_ref().map(|f| f as _),
                 ))
             }
@@ -76,7 +76,7 @@ impl Analysis<'_> {
                 MetricValue::floats(harmonic(
                     adjacency(),
                     length,
-                    Some(&self.cliques()),
+                    Some(&self.path_groups()),
                     r.as_ref().map(|f| f as _),
                 ))
             }
@@ -129,7 +129,7 @@ impl Analysis<'_> {
     /// at 1), (k − 1)/2 with Newman's for k partners, and a − ½ with
     /// Jaccard's for a partner of a engagements (a pair that shares one
     /// project is at a + b − 1).
-    fn cliques(&self) -> crate::graph::Csr<f64> {
+    fn path_groups(&self) -> crate::graph::Csr<f64> {
         let graph = self.projection().two_mode();
         let groups = graph.tie_groups();
         let weighting = self.projection().weighting();

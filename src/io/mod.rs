@@ -3,6 +3,7 @@
 
 pub mod chromium;
 mod duplicates;
+mod first_error;
 pub mod graphviz;
 pub mod json;
 mod output;
@@ -13,6 +14,7 @@ pub use output::{
 };
 
 use crate::error::{Error, Result};
+pub(crate) use first_error::FirstError;
 use std::io::Read;
 use std::path::Path;
 

@@ -152,6 +152,15 @@ impl Search {
         self.search_over::<false, u16>(&coded.ties, |code| table[usize::from(code)], source);
     }
 
+    /// [`Search::run`] without counting over `lengths`, read through
+    /// `coded` (the same graph coded) when given.
+    fn run_lengths(&mut self, lengths: &Csr, coded: Option<&CodedLengths>, source: usize) {
+        match coded {
+            Some(coded) => self.run_coded(coded, source),
+            None => self.run(lengths, source, false),
+        }
+    }
+
     /// [`Search::run`], with the counting decided at compile time and the
     /// buffers borrowed apart, so the inner loop keeps them in registers.
     fn search<const COUNT: bool>(&mut self, adjacency: &Csr, source: usize) {
@@ -276,6 +285,32 @@ fn restart(
     heap.push(0.0, source as u32);
 }
 
+/// The entry of the tie u–w in u's row of `lengths` (a symmetric
+/// adjacency with ascending neighbours), if they are tied.
+fn tie_entry(lengths: &Csr, u: u32, w: u32) -> Option<usize> {
+    let row = lengths.neighbors(u as usize);
+    row.binary_search(&w)
+        .ok()
+        .map(|k| lengths.range(u as usize).start + k)
+}
+
+/// The ties of `lengths` whose entries are not `covered`, each once
+/// (smaller node first), with their lengths.
+fn uncovered_ties<'a>(
+    lengths: &'a Csr,
+    covered: &'a [bool],
+) -> impl Iterator<Item = (u32, u32, f64)> + Clone + 'a {
+    (0..lengths.node_count()).flat_map(move |v| {
+        lengths
+            .neighbors(v)
+            .iter()
+            .zip(lengths.weights(v))
+            .zip(lengths.range(v))
+            .filter(move |&((&u, _), e)| (v as u32) < u && !covered[e])
+            .map(move |((&u, &l), _)| (v as u32, u, l))
+    })
+}
+
 /// A weighted graph (lengths) with its cliques of one length set apart:
 /// where a group of nodes is tied pairwise and its longest tie length λ
 /// is shared by many of its pairs (in a projection, the partners of one
@@ -314,13 +349,7 @@ impl CliqueCover {
         let mut covered = vec![false; lengths.total()];
         let mut kept: Vec<Vec<u32>> = Vec::new();
         let mut lambda = Vec::new();
-        // The entry of the tie u–w in u's row.
-        let entry = |u: u32, w: u32| -> Option<usize> {
-            let row = lengths.neighbors(u as usize);
-            row.binary_search(&w)
-                .ok()
-                .map(|k| lengths.range(u as usize).start + k)
-        };
+        let entry = |u: u32, w: u32| tie_entry(lengths, u, w);
         let all = lengths.all_weights();
         let weights_of = |e: usize| -> f64 { all[e] };
         'group: for mut members in groups {
@@ -351,20 +380,7 @@ impl CliqueCover {
             kept.push(members);
             lambda.push(longest);
         }
-        let ties = Csr::from_edges(
-            n,
-            (0..n).flat_map(|v| {
-                let range = lengths.range(v);
-                let covered = &covered;
-                lengths
-                    .neighbors(v)
-                    .iter()
-                    .zip(lengths.weights(v))
-                    .zip(range)
-                    .filter(move |&((&u, _), e)| (v as u32) < u && !covered[e])
-                    .map(move |((&u, &l), _)| (v as u32, u, l))
-            }),
-        );
+        let ties = Csr::from_edges(n, uncovered_ties(lengths, &covered));
         let mut of: Vec<Vec<u32>> = vec![Vec::new(); n];
         for (g, members) in kept.iter().enumerate() {
             for &m in members {
@@ -427,12 +443,7 @@ impl HubGraph {
     pub fn new(lengths: &Csr, groups: &Csr<f64>) -> HubGraph {
         let n = lengths.node_count();
         let all = lengths.all_weights();
-        let entry = |u: u32, w: u32| -> Option<usize> {
-            let row = lengths.neighbors(u as usize);
-            row.binary_search(&w)
-                .ok()
-                .map(|k| lengths.range(u as usize).start + k)
-        };
+        let entry = |u: u32, w: u32| tie_entry(lengths, u, w);
         let mut covered = vec![false; lengths.total()];
         let mut spokes: Vec<(u32, u32, f64)> = Vec::new();
         let mut hubs = 0u32;
@@ -473,16 +484,7 @@ impl HubGraph {
             spokes.extend(members.iter().map(|&(m, h)| (m, hub, h)));
             hubs += 1;
         }
-        let ties = (0..n).flat_map(|v| {
-            let covered = &covered;
-            lengths
-                .neighbors(v)
-                .iter()
-                .zip(lengths.weights(v))
-                .zip(lengths.range(v))
-                .filter(move |&((&u, _), e)| (v as u32) < u && !covered[e])
-                .map(move |((&u, &l), _)| (v as u32, u, l))
-        });
+        let ties = uncovered_ties(lengths, &covered);
         let graph = Csr::from_edges(n + hubs as usize, ties.chain(spokes.iter().copied()));
         HubGraph {
             coded: CodedLengths::new(&graph),
@@ -568,8 +570,6 @@ pub(crate) enum Route {
 pub(crate) struct DistanceSearch {
     search: Search,
     route: Route,
-    /// The nodes of the graph searched (any above are hubs).
-    nodes: usize,
     /// Whether each group was walked from this source…
     walked: Vec<bool>,
     /// …and the groups walked, to clear.
@@ -589,7 +589,6 @@ impl DistanceSearch {
         DistanceSearch {
             search: Search::new(searched),
             route,
-            nodes: n,
             walked: vec![false; groups],
             walked_list: Vec::new(),
             reached: Vec::new(),
@@ -600,56 +599,59 @@ impl DistanceSearch {
     /// was made of) to every node it reaches.
     pub fn distances(&mut self, lengths: &Csr, source: usize) {
         match &self.route {
-            Route::Ties(None) => self.search.run(lengths, source, false),
-            Route::Ties(Some(coded)) => self.search.run_coded(coded, source),
+            Route::Ties(coded) => self.search.run_lengths(lengths, coded.as_deref(), source),
             Route::Hubs(hubs) => {
-                match hubs.coded() {
-                    Some(coded) => self.search.run_coded(coded, source),
-                    None => self.search.run(hubs.graph(), source, false),
-                }
-                let nodes = self.nodes as u32;
+                self.search.run_lengths(hubs.graph(), hubs.coded(), source);
+                let nodes = hubs.nodes as u32;
                 self.reached.clear();
                 let order = self.search.order.iter().copied();
                 self.reached.extend(order.filter(|&v| v < nodes));
             }
             Route::Cliques(cover) => {
-                let Search {
-                    dist,
-                    order,
-                    sigma,
-                    heap,
-                    ..
-                } = &mut self.search;
-                let (walked, walked_list) = (&mut self.walked, &mut self.walked_list);
-                restart(dist, order, sigma, heap, source);
-                for &g in walked_list.iter() {
-                    walked[g as usize] = false;
+                let cover = std::sync::Arc::clone(cover);
+                self.walk_cliques(&cover, source);
+            }
+        }
+    }
+
+    /// The search over `cover`: each node's own ties, and each of its
+    /// groups from the group's first settled member.
+    fn walk_cliques(&mut self, cover: &CliqueCover, source: usize) {
+        let Search {
+            dist,
+            order,
+            sigma,
+            heap,
+            ..
+        } = &mut self.search;
+        let (walked, walked_list) = (&mut self.walked, &mut self.walked_list);
+        restart(dist, order, sigma, heap, source);
+        for &g in walked_list.iter() {
+            walked[g as usize] = false;
+        }
+        walked_list.clear();
+        while let Some((d, v)) = heap.pop() {
+            let v = v as usize;
+            if d > dist[v] {
+                continue;
+            }
+            order.push(v as u32);
+            let ties = cover.ties.neighbors(v).iter().zip(cover.ties.weights(v));
+            let mut relax = |u: u32, alt: f64| {
+                if alt < dist[u as usize] {
+                    dist[u as usize] = alt;
+                    heap.push(alt, u);
                 }
-                walked_list.clear();
-                while let Some((d, v)) = heap.pop() {
-                    let v = v as usize;
-                    if d > dist[v] {
-                        continue;
-                    }
-                    order.push(v as u32);
-                    let ties = cover.ties.neighbors(v).iter().zip(cover.ties.weights(v));
-                    let mut relax = |u: u32, alt: f64| {
-                        if alt < dist[u as usize] {
-                            dist[u as usize] = alt;
-                            heap.push(alt, u);
-                        }
-                    };
-                    for (&u, &length) in ties {
-                        relax(u, d + length);
-                    }
-                    for &g in cover.groups_of.row(v) {
-                        if !std::mem::replace(&mut walked[g as usize], true) {
-                            walked_list.push(g);
-                            let alt = d + cover.lambda[g as usize];
-                            for &u in cover.members.row(g as usize) {
-                                relax(u, alt);
-                            }
-                        }
+            };
+            for (&u, &length) in ties {
+                relax(u, d + length);
+            }
+            for &g in cover.groups_of.row(v) {
+                if !std::mem::replace(&mut walked[g as usize], true) {
+                    walked_list.push(g);
+                    let alt = d + cover.lambda[g as usize];
+                    for &u in cover.members.row(g as usize) {
+                        relax(u, alt);
                     }
                 }
             }

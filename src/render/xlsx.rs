@@ -129,56 +129,18 @@ pub fn workbook_to(
     sheets: &[Sheet<'_>],
     out: impl std::io::Write + std::io::Seek + Send,
 ) -> Result<()> {
-    let mut out = FirstError { out, error: None };
+    // The archive writer finishes quietly on a failed sink, whose error
+    // is then reported once.
+    let mut out = crate::io::FirstError::new(out);
     let saved = book_of_sheets(sheets, SHEET_ROWS)?.save_to_writer(&mut out);
     let write_error = |source| Error::Write {
         path: "<xlsx>".into(),
         source,
     };
-    match (out.error, saved) {
-        (Some(source), _) | (None, Err(XlsxError::IoError(source))) => Err(write_error(source)),
-        (None, Err(other)) => Err(xlsx_error(other)),
-        (None, Ok(())) => Ok(()),
-    }
-}
-
-/// A sink that keeps its first error and takes no more bytes after it,
-/// telling its writer all is well: the archive writer then finishes
-/// quietly, and the error is the caller's to report.
-struct FirstError<W> {
-    out: W,
-    error: Option<std::io::Error>,
-}
-
-impl<W: std::io::Write> std::io::Write for FirstError<W> {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        if self.error.is_none() {
-            if let Err(e) = self.out.write_all(bytes) {
-                self.error = Some(e);
-            }
-        }
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        if self.error.is_none() {
-            if let Err(e) = self.out.flush() {
-                self.error = Some(e);
-            }
-        }
-        Ok(())
-    }
-}
-
-impl<W: std::io::Seek> std::io::Seek for FirstError<W> {
-    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
-        if self.error.is_some() {
-            return Ok(0);
-        }
-        self.out.seek(to).or_else(|e| {
-            self.error = Some(e);
-            Ok(0)
-        })
+    match (out.finish(), saved) {
+        (Err(source), _) | (Ok(_), Err(XlsxError::IoError(source))) => Err(write_error(source)),
+        (Ok(_), Err(other)) => Err(xlsx_error(other)),
+        (Ok(_), Ok(())) => Ok(()),
     }
 }
 

@@ -2,6 +2,7 @@
 //! characters XML 1.0 cannot hold; and the writer of GraphML, GEXF and
 //! SVG.
 
+use crate::io::FirstError;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
@@ -32,8 +33,7 @@ pub fn xml_escape(text: &str) -> String {
 /// it is made (the first error of the sink is kept and returned by
 /// [`XmlWriter::end`]; nothing more is written after it).
 pub struct XmlWriter<W: std::io::Write = Vec<u8>> {
-    writer: quick_xml::Writer<W>,
-    error: Option<std::io::Error>,
+    writer: quick_xml::Writer<FirstError<W>>,
 }
 
 impl XmlWriter {
@@ -46,19 +46,23 @@ impl XmlWriter {
     /// where [`XmlWriter::line_break`] says (SVG, embedded in HTML too).
     pub fn flat() -> XmlWriter {
         XmlWriter {
-            writer: quick_xml::Writer::new(Vec::new()),
-            error: None,
+            writer: quick_xml::Writer::new(FirstError::new(Vec::new())),
         }
     }
 
     /// The fragment as written, without a final line break added.
     pub fn into_string(self) -> String {
-        String::from_utf8(self.writer.into_inner()).expect("UTF-8 was written")
+        let bytes = self
+            .writer
+            .into_inner()
+            .finish()
+            .expect("memory takes every byte");
+        String::from_utf8(bytes).expect("UTF-8 was written")
     }
 
     /// The document, ending in a line break.
     pub fn finish(self) -> String {
-        let mut text = String::from_utf8(self.writer.into_inner()).expect("UTF-8 was written");
+        let mut text = self.into_string();
         text.push('\n');
         text
     }
@@ -69,8 +73,7 @@ impl<W: std::io::Write> XmlWriter<W> {
     /// declaration (UTF-8).
     pub fn to(out: W) -> XmlWriter<W> {
         let mut xml = XmlWriter {
-            writer: quick_xml::Writer::new_with_indent(out, b' ', 2),
-            error: None,
+            writer: quick_xml::Writer::new_with_indent(FirstError::new(out), b' ', 2),
         };
         xml.write(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
         xml
@@ -81,11 +84,8 @@ impl<W: std::io::Write> XmlWriter<W> {
     /// # Errors
     ///
     /// The first error writing to the sink returned.
-    pub fn end(mut self) -> std::io::Result<W> {
-        if let Some(error) = self.error.take() {
-            return Err(error);
-        }
-        let mut out = self.writer.into_inner();
+    pub fn end(self) -> std::io::Result<W> {
+        let mut out = self.writer.into_inner().finish()?;
         out.write_all(b"\n")?;
         Ok(out)
     }
@@ -109,11 +109,8 @@ impl<W: std::io::Write> XmlWriter<W> {
     }
 
     fn write(&mut self, event: Event<'_>) {
-        if self.error.is_none() {
-            if let Err(error) = self.writer.write_event(event) {
-                self.error = Some(error);
-            }
-        }
+        // The sink keeps its first error for `end`: writing cannot fail.
+        let _ = self.writer.write_event(event);
     }
 
     /// `<name attributes…>`: an element that children follow.
