@@ -62,10 +62,7 @@ pub fn two_mode(actors: usize, engagements: usize, seed: u64) -> Dataset {
                 id: format!("a{i:07}").into(),
                 name: format!("Actor {i}").into(),
                 kind: kinds[i % kinds.len()].into(),
-                business_id: None,
-                region: None,
-                aliases: vec![],
-                attributes: Default::default(),
+                details: None,
             })
             .collect(),
         ..Default::default()

@@ -109,7 +109,7 @@ impl Analysis<'_> {
         let ties = projection.tie_count();
         let mut per_engagement = vec![0usize; graph.engagement_count()];
         for t in 0..ties {
-            for &e in projection.engagements_behind(t) {
+            for e in projection.engagements_behind(t) {
                 per_engagement[e as usize] += 1;
             }
         }
@@ -129,7 +129,7 @@ impl Analysis<'_> {
         // group when most of them involve one.
         let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
         for t in 0..ties {
-            if projection.engagements_behind(t).contains(&e) {
+            if projection.engagements_behind(t).any(|b| b == e) {
                 let tie = projection.ties()[t];
                 for a in [tie.source, tie.target] {
                     if let Some(role) = graph.role(e as usize, a) {
@@ -195,8 +195,7 @@ impl Analysis<'_> {
             roots.extend(
                 projection
                     .engagements_behind(t)
-                    .iter()
-                    .map(|&e| self.root_engagement(e as usize)),
+                    .map(|e| self.root_engagement(e as usize)),
             );
             roots.sort_unstable();
             roots.dedup();

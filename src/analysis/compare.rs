@@ -182,8 +182,7 @@ fn tie_map(analysis: &Analysis<'_>) -> BTreeMap<(String, String), (f64, Vec<Stri
             let key = if a <= b { (a, b) } else { (b, a) };
             let engagements = projection
                 .engagements_behind(t)
-                .iter()
-                .map(|&e| graph.engagement(e as usize).id.to_string())
+                .map(|e| graph.engagement(e as usize).id.to_string())
                 .collect();
             (key, (tie.weight, engagements))
         })

@@ -264,8 +264,7 @@ impl<'a> Analysis<'a> {
                         direct_weight: p.direct_weight(t),
                         engagements: p
                             .engagements_behind(t)
-                            .iter()
-                            .map(|&e| graph.engagement(e as usize).id.as_str())
+                            .map(|e| graph.engagement(e as usize).id.as_str())
                             .collect(),
                         direct_ties: p.direct_ties_behind(t).to_vec(),
                     },

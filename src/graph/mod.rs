@@ -23,4 +23,4 @@ pub use filter::{
     DEFAULT_CLIQUE_LIMIT, ONE_DAY_KINDS, UNROLED,
 };
 pub use projection::{ProjectedTie, Projection, ProjectionOptions, DEFAULT_MAX_TIES};
-pub use two_mode::{TwoModeGraph, TwoModeNode};
+pub use two_mode::{SharedGroups, TwoModeGraph, TwoModeNode};

@@ -4,7 +4,7 @@ use super::backbone::{BackboneOptions, BackboneSummary};
 use super::comembership::for_each_co_membership;
 use super::csr::Rows;
 use super::filter::{Filter, ProjectionWeight, TieRule};
-use super::two_mode::TwoModeGraph;
+use super::two_mode::{SharedGroups, TwoModeGraph};
 use crate::error::{Error, Result};
 use crate::model::{Actor, Dataset, Date};
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -75,17 +75,15 @@ pub struct ProjectedTie {
 }
 
 /// The actor–actor network: actors in id order, ties in (source, target)
-/// order, and for each tie the engagements and direct ties behind it.
+/// order, and for each tie the direct ties behind it. The engagements
+/// behind a tie are not stored: they are the tie groups its two actors
+/// share, found when asked ([`Projection::engagements_behind`]).
 #[derive(Debug, Clone)]
 pub struct Projection<'a> {
     graph: TwoModeGraph<'a>,
     weight: ProjectionWeight,
     min_weight: Option<f64>,
     ties: Vec<ProjectedTie>,
-    behind: Rows,
-    /// The rule that tied the pair in each engagement behind each tie,
-    /// parallel to `behind`.
-    behind_rules: Vec<TieRule>,
     direct: Rows,
     backbone: Option<BackboneSummary>,
 }
@@ -136,20 +134,13 @@ impl<'a> Projection<'a> {
     /// [`Projection::ties`]); actors stay. O(ties + provenance).
     pub fn retain_ties(&self, keep: &[bool]) -> Projection<'a> {
         let mut ties = Vec::new();
-        let mut behind = Rows::default();
-        let mut behind_rules = Vec::new();
         let mut direct = Rows::default();
-        let keep_behind = !self.behind.is_empty();
         let keep_direct = !self.direct.is_empty();
         for (t, tie) in self.ties.iter().enumerate() {
             if !keep.get(t).copied().unwrap_or(false) {
                 continue;
             }
             ties.push(*tie);
-            if keep_behind {
-                behind.push_row(self.engagements_behind(t).iter().copied());
-                behind_rules.extend_from_slice(self.rules_behind(t));
-            }
             if keep_direct {
                 direct.push_row(self.direct_ties_behind(t).iter().copied());
             }
@@ -159,8 +150,6 @@ impl<'a> Projection<'a> {
             weight: self.weight,
             min_weight: self.min_weight,
             ties,
-            behind,
-            behind_rules,
             direct,
             backbone: self.backbone,
         }
@@ -210,19 +199,12 @@ impl<'a> Projection<'a> {
             .sum();
         let n = graph.actor_count();
         let bound = entries.min(n * n.saturating_sub(1) / 2) + direct.len();
-        let keep_behind = !groups.is_empty();
         let keep_direct = !direct.is_empty();
         let mut build = TieBuilder {
             graph: &graph,
             weight,
             min_weight,
             ties: Vec::with_capacity(bound),
-            behind: if keep_behind {
-                Rows::with_capacity(bound, entries)
-            } else {
-                Rows::default()
-            },
-            behind_rules: Vec::with_capacity(entries),
             direct: if keep_direct {
                 Rows::with_capacity(bound, direct.len())
             } else {
@@ -230,7 +212,6 @@ impl<'a> Projection<'a> {
             },
             direct_ties: direct,
             next_direct: 0,
-            keep_behind,
             keep_direct,
             shared: Vec::new(),
             found: Vec::new(),
@@ -246,23 +227,17 @@ impl<'a> Projection<'a> {
         build.direct_only_below((u32::MAX, u32::MAX));
         let TieBuilder {
             mut ties,
-            mut behind,
-            mut behind_rules,
             mut direct,
             ..
         } = build;
         // Give back what the up-front bound reserved and no tie used.
         ties.shrink_to_fit();
-        behind.shrink_to_fit();
-        behind_rules.shrink_to_fit();
         direct.shrink_to_fit();
         Projection {
             graph,
             weight,
             min_weight,
             ties,
-            behind,
-            behind_rules,
             direct,
             backbone: None,
         }
@@ -303,14 +278,44 @@ impl<'a> Projection<'a> {
         &self.ties
     }
 
-    /// Engagement positions (in the two-mode graph) behind tie `t`.
-    pub fn engagements_behind(&self, t: usize) -> &[u32] {
-        self.behind.row_or_empty(t)
+    /// The tie groups behind tie `t`, ascending: those its two actors
+    /// share ([`TwoModeGraph::shared_tie_groups`]).
+    ///
+    /// Complexity: O(s log l) for the shorter and the longer of the two
+    /// actors' lists of tie groups.
+    pub fn groups_behind(&self, t: usize) -> SharedGroups<'_> {
+        let tie = &self.ties[t];
+        self.graph
+            .shared_tie_groups(tie.source as usize, tie.target as usize)
+    }
+
+    /// Engagement positions (in the two-mode graph) behind tie `t`, in
+    /// engagement order, one for each tie group behind it.
+    ///
+    /// Complexity: as [`Projection::groups_behind`].
+    ///
+    /// ```
+    /// use verkosto::graph::{Projection, ProjectionOptions};
+    /// let text = r#"{"actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
+    ///   "engagements": [{"id": "p", "name": "P", "participants": [{"actor": "a"}, {"actor": "b"}, {"actor": "c"}]},
+    ///                   {"id": "q", "name": "Q", "participants": [{"actor": "a"}, {"actor": "b"}]}]}"#;
+    /// let (dataset, _) = verkosto::io::json::parse_dataset(text, "example").unwrap();
+    /// let p = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
+    /// let ids = |t| -> Vec<&str> {
+    ///     p.engagements_behind(t).map(|e| p.two_mode().engagement(e as usize).id.as_str()).collect()
+    /// };
+    /// assert_eq!(ids(0), ["p", "q"]); // a–b
+    /// assert_eq!(ids(2), ["p"]); // b–c
+    /// ```
+    pub fn engagements_behind(&self, t: usize) -> impl Iterator<Item = u32> + Clone + '_ {
+        self.groups_behind(t)
+            .map(|g| self.graph.tie_group(g as usize).0 as u32)
     }
 
     /// The rule that tied the pair in each of [`Projection::engagements_behind`].
-    pub fn rules_behind(&self, t: usize) -> &[TieRule] {
-        &self.behind_rules[self.behind.range_or_empty(t)]
+    pub fn rules_behind(&self, t: usize) -> impl Iterator<Item = TieRule> + Clone + '_ {
+        self.groups_behind(t)
+            .map(|g| self.graph.tie_group(g as usize).1)
     }
 
     /// The first and last day tie `t` is seen: the earliest start and the
@@ -322,7 +327,7 @@ impl<'a> Projection<'a> {
         let mut first: Option<Date> = None;
         let mut last: Option<Date> = None;
         let mut open = false;
-        for &e in self.engagements_behind(t) {
+        for e in self.engagements_behind(t) {
             let (start, end) = graph.dates(e as usize);
             if let Some(s) = start {
                 first = Some(first.map_or(s, |f| f.min(s)));
@@ -339,10 +344,13 @@ impl<'a> Projection<'a> {
     /// disjoint (start, end) spells, merged from the dates of its
     /// engagements, sorted; `None` when one of them has no date at all, so
     /// that it is present throughout. `None` for an end is open.
-    pub fn spells(&self, engagements: &[u32]) -> Option<Vec<(Option<Date>, Option<Date>)>> {
+    pub fn spells(
+        &self,
+        engagements: impl IntoIterator<Item = u32>,
+    ) -> Option<Vec<(Option<Date>, Option<Date>)>> {
         let graph = self.two_mode();
-        let mut spans: Vec<(Option<Date>, Option<Date>)> = Vec::with_capacity(engagements.len());
-        for &e in engagements {
+        let mut spans: Vec<(Option<Date>, Option<Date>)> = Vec::new();
+        for e in engagements {
             let (start, end) = graph.dates(e as usize);
             if start.is_none() && end.is_none() {
                 return None;
@@ -435,13 +443,10 @@ struct TieBuilder<'g, 'a> {
     weight: ProjectionWeight,
     min_weight: Option<f64>,
     ties: Vec<ProjectedTie>,
-    behind: Rows,
-    behind_rules: Vec<TieRule>,
     direct: Rows,
     /// (lower, higher, dataset tie, weight), by pair then weight.
     direct_ties: Vec<(u32, u32, u32, f64)>,
     next_direct: usize,
-    keep_behind: bool,
     keep_direct: bool,
     /// The engagements behind the tie at hand.
     shared: Vec<u32>,
@@ -501,11 +506,6 @@ impl TieBuilder<'_, '_> {
             return;
         }
         self.ties.push(tie);
-        if self.keep_behind {
-            self.behind.push_row(shared.iter().copied());
-            self.behind_rules
-                .extend(groups.iter().map(|&g| graph.tie_group(g as usize).1));
-        }
         if self.keep_direct {
             self.direct.push_row(self.found.iter().copied());
         }

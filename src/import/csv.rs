@@ -6,7 +6,9 @@
 //! finds are mapped back to the rows they came from.
 
 use crate::error::{Error, Result};
-use crate::model::{validate, Actor, Dataset, Engagement, Participation, Problem, Tie};
+use crate::model::{
+    validate, Actor, ActorDetails, Dataset, Engagement, Participation, Problem, Tie,
+};
 use serde_json::Value;
 use std::collections::HashMap;
 use std::path::Path;
@@ -472,6 +474,9 @@ pub(crate) fn build(
                         }
                     },
                 },
+                details: None,
+            };
+            let mut details = ActorDetails {
                 business_id: non_empty(actors.cell(row, "business_id")).map(Into::into),
                 region: non_empty(actors.cell(row, "region")).map(Into::into),
                 aliases: actors
@@ -487,11 +492,12 @@ pub(crate) fn build(
                 let value = row.get(i).unwrap_or("");
                 // Personal data was taken out of every cell before.
                 if !ACTOR_COLUMNS.contains(&h.as_str()) && !value.is_empty() {
-                    actor
+                    details
                         .attributes
                         .insert(h.clone(), actors.value(*line, i, value));
                 }
             }
+            actor.details = details.boxed();
             origins.actors.push(format!("{}:{line}", actors.file));
             dataset.actors.push(actor);
         }

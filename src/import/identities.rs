@@ -64,10 +64,10 @@ pub fn merged_at_import(dataset: &Dataset) -> Vec<Merged> {
         .iter()
         .filter_map(|actor| {
             let own = bare(&actor.name);
-            if actor.aliases.iter().all(|a| bare(a) == own) {
+            if actor.aliases().iter().all(|a| bare(a) == own) {
                 return None;
             }
-            let others: Vec<String> = actor.aliases.iter().map(|a| a.to_string()).collect();
+            let others: Vec<String> = actor.aliases().iter().map(|a| a.to_string()).collect();
             let body = super::register::body_of(&actor.name);
             let evidence = match body {
                 Some(b) if others.iter().all(|o| super::register::body_of(o).is_some_and(|x| x.name == b.name)) => {
@@ -103,7 +103,7 @@ pub struct Candidate {
 /// when not given.
 fn country(dataset: &Dataset, a: usize) -> String {
     dataset.actors[a]
-        .attributes
+        .attributes()
         .get("country")
         .and_then(|v| v.as_str())
         .map(fold)
@@ -115,8 +115,8 @@ fn country(dataset: &Dataset, a: usize) -> String {
 fn compatible(dataset: &Dataset, a: usize, b: usize) -> bool {
     let (ca, cb) = (country(dataset, a), country(dataset, b));
     let ids = (
-        &dataset.actors[a].business_id,
-        &dataset.actors[b].business_id,
+        &dataset.actors[a].business_id(),
+        &dataset.actors[b].business_id(),
     );
     (ca.is_empty() || cb.is_empty() || ca == cb) && !matches!(ids, (Some(x), Some(y)) if x != y)
 }
@@ -154,7 +154,7 @@ fn same_keys(dataset: &Dataset, evidence: &mut Evidence) {
     for (a, actor) in dataset.actors.iter().enumerate() {
         let mut keys = BTreeSet::new();
         let names =
-            std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str));
+            std::iter::once(actor.name.as_str()).chain(actor.aliases().iter().map(String::as_str));
         for name in names {
             keys.insert(format!(
                 "name:{}",
@@ -311,7 +311,7 @@ fn plan(dataset: &Dataset, merges: &[Vec<String>]) -> Result<HashMap<String, Str
         }
         let ids: BTreeSet<&str> = known
             .iter()
-            .filter_map(|id| dataset.actors[index[id.as_str()]].business_id.as_deref())
+            .filter_map(|id| dataset.actors[index[id.as_str()]].business_id())
             .collect();
         if ids.len() > 1 {
             problems.push(Problem::new(
@@ -359,15 +359,18 @@ pub fn apply(dataset: &Dataset, merges: &[Vec<String>]) -> Result<Dataset> {
     for gone in merged {
         let kept_id = target(&gone.id);
         if let Some(kept) = out.actors.iter_mut().find(|a| a.id == kept_id) {
-            kept.aliases.push(gone.name.to_string());
-            kept.aliases.extend(gone.aliases);
-            kept.aliases.retain(|a| a != kept.name.as_str());
-            kept.aliases.sort();
-            kept.aliases.dedup();
-            kept.business_id = kept.business_id.take().or(gone.business_id);
-            kept.region = kept.region.take().or(gone.region);
-            for (k, v) in gone.attributes {
-                kept.attributes.entry(k).or_insert(v);
+            let name = kept.name.clone();
+            let gone_details = gone.details.map(|d| *d).unwrap_or_default();
+            let details = kept.details_mut();
+            details.aliases.push(gone.name.to_string());
+            details.aliases.extend(gone_details.aliases);
+            details.aliases.retain(|a| a != name.as_str());
+            details.aliases.sort();
+            details.aliases.dedup();
+            details.business_id = details.business_id.take().or(gone_details.business_id);
+            details.region = details.region.take().or(gone_details.region);
+            for (k, v) in gone_details.attributes {
+                details.attributes.entry(k).or_insert(v);
             }
         }
     }

@@ -355,7 +355,7 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             .entry(format!("{}\u{0}{}", a.id, a.name))
             .or_default()
             .push(n);
-        if let Some(bid) = &a.business_id {
+        if let Some(bid) = a.business_id() {
             classes[1]
                 .entry(bid.trim().to_string())
                 .or_default()
@@ -364,7 +364,7 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
         for key in identity_keys(&a.name) {
             classes[2].entry(key).or_default().push(n);
         }
-        for alias in &a.aliases {
+        for alias in a.aliases() {
             for key in identity_keys(alias) {
                 classes[3].entry(key).or_default().push(n);
             }
@@ -373,7 +373,7 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
     let mut groups = Groups::new(&actor_items).with_business_ids(
         actor_items
             .iter()
-            .map(|&it| actor(it).business_id.as_ref().map(|b| b.trim().to_string())),
+            .map(|&it| actor(it).business_id().map(|b| b.trim().to_string())),
     );
     groups.join_by(&classes);
     let mut actor_groups = groups.collect(&order);
@@ -408,27 +408,25 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
         let name = name.unwrap_or_default();
         let (kind, others) = choose(&field(&|a| Some(a.kind.to_string())), |k| k == "other");
         conflicts.add("kind", others);
-        let (business_id, others) = choose(
-            &field(&|a| a.business_id.as_ref().map(|s| s.to_string())),
-            |_| false,
-        );
+        let (business_id, others) =
+            choose(&field(&|a| a.business_id().map(|s| s.to_string())), |_| {
+                false
+            });
         conflicts.add("business_id", others);
-        let (region, others) = choose(
-            &field(&|a| a.region.as_ref().map(|s| s.to_string())),
-            |_| false,
-        );
+        let (region, others) = choose(&field(&|a| a.region().map(|s| s.to_string())), |_| false);
         conflicts.add("region", others);
         // Every other name is an alias.
         let mut aliases: Vec<String> = Vec::new();
         for (a, _) in &members {
-            for n in std::iter::once(a.name.as_str()).chain(a.aliases.iter().map(String::as_str)) {
+            for n in std::iter::once(a.name.as_str()).chain(a.aliases().iter().map(String::as_str))
+            {
                 if n != name && !aliases.iter().any(|x| x == n) {
                     aliases.push(n.to_string());
                 }
             }
         }
         let attribute_members: Vec<(&BTreeMap<String, Value>, usize)> =
-            members.iter().map(|(a, k)| (&a.attributes, *k)).collect();
+            members.iter().map(|(a, k)| (a.attributes(), *k)).collect();
         let mut attributes = merge_attributes(&attribute_members, &mut conflicts);
         for line in conflicts.store(&mut attributes) {
             report.push(format!("actor {id}: {line}"));
@@ -437,10 +435,13 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             id: id.clone().into(),
             name: name.into(),
             kind: kind.unwrap_or_else(|| "other".into()).into(),
-            business_id: business_id.map(Into::into),
-            region: region.map(Into::into),
-            aliases,
-            attributes,
+            details: crate::model::ActorDetails {
+                business_id: business_id.map(Into::into),
+                region: region.map(Into::into),
+                aliases,
+                attributes,
+            }
+            .boxed(),
         });
     }
 

@@ -40,11 +40,11 @@ impl Registry {
     fn index(&mut self, i: usize) {
         let actor = &self.dataset.actors[i];
         self.ids.insert(actor.id.to_string());
-        if let Some(bid) = &actor.business_id {
+        if let Some(bid) = actor.business_id() {
             self.by_business_id.entry(bid.to_string()).or_insert(i);
         }
         for name in
-            std::iter::once(actor.name.as_str()).chain(actor.aliases.iter().map(String::as_str))
+            std::iter::once(actor.name.as_str()).chain(actor.aliases().iter().map(String::as_str))
         {
             for key in identity_keys(name) {
                 self.by_key.entry(key).or_insert(i);
@@ -85,11 +85,13 @@ impl Registry {
     ) -> usize {
         if let Some(i) = self.find(name, business_id) {
             let actor = &mut self.dataset.actors[i];
-            if actor.business_id.is_none() {
-                actor.business_id = business_id.map(Into::into);
+            if actor.business_id().is_none() {
+                if let Some(id) = business_id {
+                    actor.details_mut().business_id = Some(id.into());
+                }
             }
-            if actor.name != name && !actor.aliases.iter().any(|a| a == name) {
-                actor.aliases.push(name.to_string());
+            if actor.name != name && !actor.aliases().iter().any(|a| a == name) {
+                actor.details_mut().aliases.push(name.to_string());
             }
             self.index(i);
             return i;
@@ -113,10 +115,13 @@ impl Registry {
             id: id.into(),
             name: name.into(),
             kind: kind.into(),
-            business_id: business_id.map(Into::into),
-            region: region.map(Into::into),
-            aliases,
-            attributes: Default::default(),
+            details: crate::model::ActorDetails {
+                business_id: business_id.map(Into::into),
+                region: region.map(Into::into),
+                aliases,
+                attributes: Default::default(),
+            }
+            .boxed(),
         });
         let i = self.dataset.actors.len() - 1;
         self.index(i);
@@ -357,6 +362,7 @@ pub fn descriptions_to_dataset(
             let actor = &mut registry.dataset.actors[i];
             if let Some(city) = &d.city {
                 actor
+                    .details_mut()
                     .attributes
                     .entry("city".into())
                     .or_insert_with(|| Value::String(city.clone()));
@@ -401,7 +407,7 @@ pub fn descriptions_to_dataset(
                     a.id.to_string(),
                     KnownName {
                         name: a.name.to_string(),
-                        aliases: a.aliases.clone(),
+                        aliases: a.aliases().to_vec(),
                         kind: a.kind.to_string(),
                     },
                 )

@@ -112,7 +112,8 @@ fn parse_listing_every_problem(text: &str, origin: &str) -> Result<(Dataset, Rep
 /// hand walk accepts without a problem, and nothing else.
 mod typed {
     use crate::model::{
-        Actor, Attributes, CompactString, Dataset, Date, Engagement, Participation, Tie,
+        Actor, ActorDetails, Attributes, CompactString, Dataset, Date, Engagement, Participation,
+        Tie,
     };
     use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
     use serde::Deserialize;
@@ -126,7 +127,7 @@ mod typed {
         name: Option<String>,
         description: Option<String>,
         notes: Option<Vec<String>>,
-        actors: Vec<RawActor>,
+        actors: Actors,
         engagements: Option<Vec<RawEngagement>>,
         ties: Option<Vec<RawTie>>,
     }
@@ -141,6 +142,48 @@ mod typed {
         region: Option<CompactString>,
         aliases: Option<Vec<String>>,
         attributes: Option<Scalars>,
+    }
+
+    impl From<RawActor> for Actor {
+        fn from(a: RawActor) -> Actor {
+            Actor {
+                id: a.id,
+                name: a.name,
+                kind: a.kind.unwrap_or_else(|| "other".into()),
+                details: ActorDetails {
+                    business_id: a.business_id,
+                    region: a.region,
+                    aliases: a.aliases.unwrap_or_default(),
+                    attributes: a.attributes.map(|s| s.0).unwrap_or_default(),
+                }
+                .boxed(),
+            }
+        }
+    }
+
+    /// The actors, each made an [`Actor`] as it is read, so that the
+    /// list is never held twice.
+    struct Actors(Vec<Actor>);
+
+    impl<'de> Deserialize<'de> for Actors {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Actors, D::Error> {
+            struct Walk;
+            impl<'de> Visitor<'de> for Walk {
+                type Value = Actors;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a list of actors")
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Actors, A::Error> {
+                    let mut actors = Vec::new();
+                    while let Some(a) = seq.next_element::<RawActor>()? {
+                        actors.push(Actor::from(a));
+                    }
+                    actors.shrink_to_fit();
+                    Ok(Actors(actors))
+                }
+            }
+            d.deserialize_seq(Walk)
+        }
     }
 
     #[derive(Deserialize)]
@@ -273,19 +316,7 @@ mod typed {
             name: raw.name.unwrap_or_default(),
             description: raw.description,
             notes: raw.notes.unwrap_or_default(),
-            actors: raw
-                .actors
-                .into_iter()
-                .map(|a| Actor {
-                    id: a.id,
-                    name: a.name,
-                    kind: a.kind.unwrap_or_else(|| "other".into()),
-                    business_id: a.business_id,
-                    region: a.region,
-                    aliases: a.aliases.unwrap_or_default(),
-                    attributes: attributes(a.attributes),
-                })
-                .collect(),
+            actors: raw.actors.0,
             engagements: raw
                 .engagements
                 .unwrap_or_default()
@@ -559,10 +590,13 @@ fn dataset_from_value(value: &Value, problems: &mut Vec<Problem>) -> Dataset {
                 .string("kind", false, problems)
                 .unwrap_or_else(|| "other".into())
                 .into(),
-            business_id: f.string("business_id", false, problems).map(Into::into),
-            region: f.string("region", false, problems).map(Into::into),
-            aliases: f.strings("aliases", problems),
-            attributes: f.attributes(problems),
+            details: crate::model::ActorDetails {
+                business_id: f.string("business_id", false, problems).map(Into::into),
+                region: f.string("region", false, problems).map(Into::into),
+                aliases: f.strings("aliases", problems),
+                attributes: f.attributes(problems),
+            }
+            .boxed(),
         });
     }
     for (i, item) in top.array("engagements", false, problems).iter().enumerate() {

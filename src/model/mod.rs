@@ -84,7 +84,13 @@ pub const KNOWN_ROLES: &[&str] = &[
 pub type Attributes = BTreeMap<String, Value>;
 
 /// An organisation (or, rarely, a person) in the network.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// The id, name and kind are held in the actor itself; what few actors
+/// have (a business id, a region, aliases, attributes) is held apart, in
+/// [`ActorDetails`], so that an actor without them takes 80 bytes.
+/// Actors are equal when their ids, names, kinds and details are; no
+/// details and empty details are the same.
+#[derive(Debug, Clone, Serialize)]
 pub struct Actor {
     /// Unique, stable identifier, e.g. `centria`.
     pub id: CompactString,
@@ -92,6 +98,16 @@ pub struct Actor {
     pub name: CompactString,
     /// Kind of organisation, see [`KNOWN_ACTOR_KINDS`]; `other` when not given.
     pub kind: CompactString,
+    /// The business id, region, aliases and attributes, when the actor
+    /// has any of them (read them with [`Actor::region`] and the like,
+    /// change them with [`Actor::details_mut`]).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub details: Option<Box<ActorDetails>>,
+}
+
+/// What an [`Actor`] may have besides its id, name and kind.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ActorDetails {
     /// Finnish business id (Y-tunnus), when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub business_id: Option<CompactString>,
@@ -104,6 +120,76 @@ pub struct Actor {
     /// Any further scalar attributes.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: Attributes,
+}
+
+impl ActorDetails {
+    /// The details as an actor holds them: `None` when there are none.
+    pub fn boxed(self) -> Option<Box<ActorDetails>> {
+        (self != ActorDetails::default()).then(|| Box::new(self))
+    }
+}
+
+impl PartialEq for Actor {
+    fn eq(&self, other: &Actor) -> bool {
+        let none = ActorDetails::default();
+        self.id == other.id
+            && self.name == other.name
+            && self.kind == other.kind
+            && self.details.as_deref().unwrap_or(&none) == other.details.as_deref().unwrap_or(&none)
+    }
+}
+
+/// The attributes of an actor that has none.
+static NO_ATTRIBUTES: Attributes = BTreeMap::new();
+
+impl Actor {
+    /// An actor with an id, a name and a kind, and no details.
+    ///
+    /// ```
+    /// let mut a = verkosto::model::Actor::new("centria", "Centria", "university_of_applied_sciences");
+    /// assert_eq!(a.region(), None);
+    /// a.details_mut().region = Some("Keski-Pohjanmaa".into());
+    /// assert_eq!(a.region(), Some("Keski-Pohjanmaa"));
+    /// ```
+    pub fn new(
+        id: impl Into<CompactString>,
+        name: impl Into<CompactString>,
+        kind: impl Into<CompactString>,
+    ) -> Actor {
+        Actor {
+            id: id.into(),
+            name: name.into(),
+            kind: kind.into(),
+            details: None,
+        }
+    }
+
+    /// The business id (Y-tunnus), when known.
+    pub fn business_id(&self) -> Option<&str> {
+        self.details.as_ref()?.business_id.as_deref()
+    }
+
+    /// The region (maakunta), when known.
+    pub fn region(&self) -> Option<&str> {
+        self.details.as_ref()?.region.as_deref()
+    }
+
+    /// Other names the documents use.
+    pub fn aliases(&self) -> &[String] {
+        self.details.as_ref().map_or(&[], |d| &d.aliases)
+    }
+
+    /// Further scalar attributes, in key order.
+    pub fn attributes(&self) -> &Attributes {
+        self.details
+            .as_ref()
+            .map_or(&NO_ATTRIBUTES, |d| &d.attributes)
+    }
+
+    /// The details, to change them (made empty when the actor had none).
+    pub fn details_mut(&mut self) -> &mut ActorDetails {
+        self.details.get_or_insert_with(Default::default)
+    }
 }
 
 /// One actor's part in one engagement.
@@ -253,7 +339,7 @@ impl Dataset {
                 .map(String::from)
                 .collect();
         for actor in &self.actors {
-            known.extend(actor.attributes.keys().cloned());
+            known.extend(actor.attributes().keys().cloned());
         }
         if key.is_empty() || known.contains(key) {
             return Ok(key.to_string());
@@ -290,11 +376,11 @@ impl Actor {
     pub fn group_value(&self, key: &str) -> Option<String> {
         match key {
             "kind" => Some(self.kind.to_string()),
-            "region" => self.region.as_ref().map(|s| s.to_string()),
-            "business_id" => self.business_id.as_ref().map(|s| s.to_string()),
+            "region" => self.region().map(str::to_string),
+            "business_id" => self.business_id().map(str::to_string),
             "name" => Some(self.name.to_string()),
             "id" => Some(self.id.to_string()),
-            _ => self.attributes.get(key).map(|v| match v {
+            _ => self.attributes().get(key).map(|v| match v {
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             }),

@@ -106,7 +106,7 @@ fn check_actors<'d>(dataset: &'d Dataset, problems: &mut Vec<Problem>) -> HashMa
             &actor.kind,
             "kind",
         );
-        if let Some(bid) = &actor.business_id {
+        if let Some(bid) = actor.business_id() {
             let normal = bid.trim().to_string();
             if normal.is_empty() {
                 problems.push(Problem::new(
@@ -124,7 +124,7 @@ fn check_actors<'d>(dataset: &'d Dataset, problems: &mut Vec<Problem>) -> HashMa
                 business_ids.insert(normal, first);
             }
         }
-        for (j, alias) in actor.aliases.iter().enumerate() {
+        for (j, alias) in actor.aliases().iter().enumerate() {
             check_text(
                 problems,
                 || format!("actors[{i}].aliases[{j}]"),
@@ -452,10 +452,7 @@ mod tests {
             id: id.into(),
             name: format!("Actor {id}").into(),
             kind: "firm".into(),
-            business_id: None,
-            region: None,
-            aliases: vec![],
-            attributes: Default::default(),
+            details: None,
         }
     }
 

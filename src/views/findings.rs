@@ -357,7 +357,7 @@ fn money(analysis: &Analysis<'_>, lang: Lang) -> Option<Finding> {
         .replace("{kinds}", &shares(true));
     let regions = funding
         .iter()
-        .filter(|f| analysis.dataset().actors[f.0].region.is_some())
+        .filter(|f| analysis.dataset().actors[f.0].region().is_some())
         .count();
     if regions > 0 {
         text.push_str(

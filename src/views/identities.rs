@@ -41,7 +41,7 @@ pub fn identities_table(dataset: &Dataset, candidates: &[Candidate], merged: &[M
                 id.as_str().into(),
                 actor.map_or(Cell::Empty, |a| a.name.as_str().into()),
                 actor
-                    .and_then(|a| a.attributes.get("country"))
+                    .and_then(|a| a.attributes().get("country"))
                     .and_then(|v| v.as_str())
                     .map_or(Cell::Empty, Cell::from),
                 engagements.get(id.as_str()).copied().unwrap_or(0).into(),
@@ -57,7 +57,7 @@ pub fn identities_table(dataset: &Dataset, candidates: &[Candidate], merged: &[M
     for (m, actor) in merged.iter().enumerate() {
         let country = by_id
             .get(actor.actor.as_str())
-            .and_then(|a| a.attributes.get("country"))
+            .and_then(|a| a.attributes().get("country"))
             .and_then(|v| v.as_str())
             .map_or(Cell::Empty, Cell::from);
         let own = engagements.get(actor.actor.as_str()).copied().unwrap_or(0);

@@ -154,7 +154,7 @@ pub fn funding_table<'a>(analysis: &Analysis<'a>, lang: Lang) -> Table {
         table.rows.push(vec![
             actor.name.as_str().into(),
             lang.kind(&actor.kind).into(),
-            actor.region.clone().unwrap_or_default().into(),
+            actor.region().unwrap_or_default().into(),
             n.into(),
             Cell::Float(involved),
             Cell::Float(share),
@@ -172,11 +172,7 @@ pub fn funding_by_group<'a>(analysis: &Analysis<'a>, lang: Lang, by_kind: bool) 
         let key = if by_kind {
             lang.kind(&actor.kind)
         } else {
-            actor
-                .region
-                .clone()
-                .unwrap_or_else(|| "–".into())
-                .to_string()
+            actor.region().unwrap_or("–").to_string()
         };
         let g = groups.entry(key).or_default();
         g.0 += 1;

@@ -25,10 +25,7 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                         id: format!("a{i:02}").into(),
                         name: format!("Actor {i}").into(),
                         kind: if i % 2 == 0 { "firm" } else { "municipality" }.into(),
-                        business_id: None,
-                        region: None,
-                        aliases: vec![],
-                        attributes: Default::default(),
+                        details: None,
                     })
                     .collect(),
                 engagements: engagements
@@ -90,8 +87,7 @@ fn listing(p: &Projection<'_>) -> Vec<(String, String, u64, Vec<String>)> {
                 p.actor(tie.target as usize).id.to_string(),
                 tie.weight.to_bits(),
                 p.engagements_behind(t)
-                    .iter()
-                    .map(|&e| p.two_mode().engagement(e as usize).id.to_string())
+                    .map(|e| p.two_mode().engagement(e as usize).id.to_string())
                     .collect(),
             )
         })

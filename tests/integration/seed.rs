@@ -50,7 +50,7 @@ fn seed_holds_the_five_documents() {
         ("hartola", "0163734-5"),
         ("lapin-amk", "2528792-5"),
     ] {
-        assert_eq!(d.actor(id).unwrap().business_id.as_deref(), Some(bid));
+        assert_eq!(d.actor(id).unwrap().business_id(), Some(bid));
     }
     let role = |e: &str, a: &str| {
         project(e)
@@ -84,7 +84,7 @@ fn seed_holds_the_five_documents() {
     assert_eq!(targets("A78140"), 8);
     assert_eq!(targets("S11582"), 2);
     assert_eq!(targets("A72158"), 21);
-    assert_eq!(d.actor("kemi").unwrap().region.as_deref(), Some("Lappi"));
+    assert_eq!(d.actor("kemi").unwrap().region(), Some("Lappi"));
     // Sub-engagements point at their projects; the notes say what was left out.
     assert!(
         d.engagements

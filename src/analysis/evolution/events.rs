@@ -23,10 +23,6 @@ pub(super) fn tie_events(
     dates: &[Span],
     cuts: &[(String, Date, Date)],
 ) -> TieEvents {
-    let pairs: Vec<&[u32]> = (0..whole.tie_count())
-        .map(|t| whole.engagements_behind(t))
-        .filter(|behind| !behind.is_empty())
-        .collect();
     let period_of = |d: Date| cuts.iter().position(|&(_, s, e)| s <= d && d <= e);
     let k = cuts.len();
     let mut new_ties = vec![0; k];
@@ -34,9 +30,14 @@ pub(super) fn tie_events(
     let mut persisting = vec![0; k];
     let mut repeated = vec![0; k];
     let mut open_ended = vec![0; k];
-    for behind in &pairs {
-        let d: Vec<(Option<Date>, Option<Date>)> =
-            behind.iter().map(|&e| dates[e as usize]).collect();
+    // Each tie with engagements behind it, by their dates.
+    let mut d: Vec<(Option<Date>, Option<Date>)> = Vec::new();
+    for t in 0..whole.tie_count() {
+        d.clear();
+        d.extend(whole.engagements_behind(t).map(|e| dates[e as usize]));
+        if d.is_empty() {
+            continue;
+        }
         let first_start = d.iter().filter_map(|x| x.0).min();
         if let Some(p) = first_start.and_then(period_of) {
             new_ties[p] += 1;

@@ -35,8 +35,7 @@ pub(super) fn period_network(
     for (t, tie) in projection.ties().iter().enumerate() {
         let behind: Vec<usize> = projection
             .engagements_behind(t)
-            .iter()
-            .map(|&e| e as usize)
+            .map(|e| e as usize)
             .filter(|&e| active[e])
             .collect();
         let direct = !projection.direct_ties_behind(t).is_empty();

@@ -5,7 +5,7 @@ use super::cells::{date_of, date_shaped, present, role_of, Columns};
 use super::ColumnMapping;
 use crate::error::{Error, Result};
 use crate::import::csv::{parse_number, Table};
-use crate::model::{Actor, Attributes, Dataset, Engagement, Participation, Problem};
+use crate::model::{Actor, ActorDetails, Attributes, Dataset, Engagement, Participation, Problem};
 use crate::text::{fold, slug};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
@@ -486,14 +486,17 @@ fn organisation_actor(o: &Organisation, id: &str, default_kind: Option<&str>) ->
         id: id.into(),
         name: name.into(),
         kind: kind.into(),
-        business_id: o.keys.first().map(|k| k.as_str().into()),
-        region: o
-            .region
-            .clone()
-            .or_else(|| register.and_then(|b| b.region.clone()))
-            .map(Into::into),
-        aliases,
-        attributes,
+        details: ActorDetails {
+            business_id: o.keys.first().map(|k| k.as_str().into()),
+            region: o
+                .region
+                .clone()
+                .or_else(|| register.and_then(|b| b.region.clone()))
+                .map(Into::into),
+            aliases,
+            attributes,
+        }
+        .boxed(),
     }
 }
 

@@ -74,7 +74,7 @@ fn write_failed(format: &'static str) -> impl Fn(std::io::Error) -> Error + Copy
 /// Attribute names over all actors (dataset attributes), sorted.
 pub(super) fn attribute_names(projection: &Projection<'_>) -> Vec<String> {
     let mut names: Vec<String> = (0..projection.actor_count())
-        .flat_map(|a| projection.actor(a).attributes.keys().cloned())
+        .flat_map(|a| projection.actor(a).attributes().keys().cloned())
         .collect();
     names.sort();
     names.dedup();
@@ -82,7 +82,7 @@ pub(super) fn attribute_names(projection: &Projection<'_>) -> Vec<String> {
 }
 
 pub(super) fn attribute_cell(projection: &Projection<'_>, a: usize, key: &str) -> Cell {
-    match projection.actor(a).attributes.get(key) {
+    match projection.actor(a).attributes().get(key) {
         None => Cell::Empty,
         Some(Value::String(s)) => Cell::from(s.as_str()),
         Some(Value::Bool(b)) => Cell::Bool(*b),
@@ -129,8 +129,7 @@ pub(super) fn all_node_columns<'c>(
         name: name.to_string(),
         value,
     };
-    let text =
-        |s: Option<&crate::model::CompactString>| s.map_or(Cell::Empty, |s| Cell::Text(s.clone()));
+    let text = |s: Option<&str>| s.map_or(Cell::Empty, |s| Cell::Text(s.into()));
     let mut columns = vec![
         column(
             "name",
@@ -142,11 +141,11 @@ pub(super) fn all_node_columns<'c>(
         ),
         column(
             "region",
-            Box::new(move |a| text(projection.actor(a).region.as_ref())),
+            Box::new(move |a| text(projection.actor(a).region())),
         ),
         column(
             "business_id",
-            Box::new(move |a| text(projection.actor(a).business_id.as_ref())),
+            Box::new(move |a| text(projection.actor(a).business_id())),
         ),
         // The map's colour of each actor's kind, for Gephi and spreadsheets.
         column(
@@ -184,8 +183,7 @@ pub(super) fn tie_engagements(projection: &Projection<'_>, t: usize) -> Vec<Stri
     let dataset = graph.dataset();
     let mut ids: Vec<String> = projection
         .engagements_behind(t)
-        .iter()
-        .map(|&e| graph.engagement(e as usize).id.to_string())
+        .map(|e| graph.engagement(e as usize).id.to_string())
         .collect();
     ids.extend(projection.direct_ties_behind(t).iter().map(|&d| {
         format!(

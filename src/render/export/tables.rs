@@ -204,7 +204,7 @@ impl<'d> DatasetRows<'d> {
             names
         };
         let actor_extra =
-            attribute_names(&mut dataset.actors.iter().flat_map(|a| a.attributes.keys()));
+            attribute_names(&mut dataset.actors.iter().flat_map(|a| a.attributes().keys()));
         let engagement_extra =
             attribute_names(&mut dataset.engagements.iter().flat_map(|e| e.attributes.keys()));
         let participations = dataset
@@ -262,22 +262,19 @@ impl<'d> DatasetRows<'d> {
             Cell::Text(a.id.clone()),
             Cell::Text(a.name.clone()),
             Cell::Text(a.kind.clone()),
-            a.region
-                .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
-            a.business_id
-                .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
-            if a.aliases.is_empty() {
+            a.region().map_or(Cell::Empty, |s| Cell::Text(s.into())),
+            a.business_id()
+                .map_or(Cell::Empty, |s| Cell::Text(s.into())),
+            if a.aliases().is_empty() {
                 Cell::Empty
             } else {
-                Cell::Text(a.aliases.join("; ").into())
+                Cell::Text(a.aliases().join("; ").into())
             },
         ];
         row.extend(
             self.actor_extra
                 .iter()
-                .map(|k| a.attributes.get(k).map_or(Cell::Empty, value_cell)),
+                .map(|k| a.attributes().get(k).map_or(Cell::Empty, value_cell)),
         );
         row
     }

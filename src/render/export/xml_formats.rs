@@ -234,7 +234,10 @@ fn gexf_nodes(
         }
         xml.close("attvalues");
         if dynamic {
-            gexf_spells(xml, projection.spells(graph.engagements_of(a)));
+            gexf_spells(
+                xml,
+                projection.spells(graph.engagements_of(a).iter().copied()),
+            );
         }
         let (r, g, b) = rgb(kind_color(&actor.kind));
         let (r, g, b) = (r.to_string(), g.to_string(), b.to_string());

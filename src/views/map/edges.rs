@@ -77,11 +77,11 @@ pub(super) fn tie_edges(
             continue;
         }
         let behind = projection.engagements_behind(t);
-        if projection.direct_ties_behind(t).is_empty() && behind.iter().all(|&e| hub[e as usize]) {
+        if projection.direct_ties_behind(t).is_empty() && behind.clone().all(|e| hub[e as usize]) {
             continue;
         }
         let mut roots: std::collections::BTreeMap<String, usize> = Default::default();
-        for &e in behind {
+        for e in behind.clone() {
             *roots.entry(project_name(analysis, e as usize)).or_insert(0) += 1;
         }
         let project = roots
@@ -89,8 +89,7 @@ pub(super) fn tie_edges(
             .max_by(|x, y| x.1.cmp(&y.1).then(y.0.cmp(&x.0)))
             .map(|x| x.0);
         let ids: Vec<&str> = behind
-            .iter()
-            .map(|&e| graph.engagement(e as usize).id.as_str())
+            .map(|e| graph.engagement(e as usize).id.as_str())
             .collect();
         edges.push(MapEdge {
             a: index[a],

@@ -23,11 +23,11 @@ const MUNICIPALITY_KEYS: [&str; 7] = [
 pub(super) fn actor_place(actor: &Actor) -> Option<Place> {
     MUNICIPALITY_KEYS
         .iter()
-        .filter_map(|k| actor.attributes.get(*k).and_then(|v| v.as_str()))
+        .filter_map(|k| actor.attributes().get(*k).and_then(|v| v.as_str()))
         .chain(std::iter::once(actor.name.as_str()))
-        .chain(actor.aliases.iter().map(String::as_str))
+        .chain(actor.aliases().iter().map(String::as_str))
         .find_map(municipality_place)
-        .or_else(|| actor.region.as_deref().and_then(region_place))
+        .or_else(|| actor.region().and_then(region_place))
         .or_else(|| {
             body_of(&actor.name)
                 .and_then(|b| b.region.as_deref())

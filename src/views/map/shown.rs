@@ -257,8 +257,7 @@ fn collaboration_core(
                 && (!projection.direct_ties_behind(t).is_empty()
                     || projection
                         .engagements_behind(t)
-                        .iter()
-                        .any(|&e| graph.members(e as usize).len() < hub))
+                        .any(|e| graph.members(e as usize).len() < hub))
         })
         .map(|(_, tie)| (tie.source, tie.target, tie.weight))
         .collect();

@@ -188,8 +188,8 @@ pub(super) fn network_json(analysis: &Analysis<'_>, lang: Lang) -> Result<String
     for a in 0..analysis.actor_count() {
         let actor = analysis.actor(a);
         kinds.insert(actor.kind.clone(), lang.kind(&actor.kind));
-        if let Some(r) = &actor.region {
-            regions.insert(r.clone());
+        if let Some(r) = actor.region() {
+            regions.insert(r);
         }
         let engagements: Vec<&str> = graph
             .engagements_of(a)
@@ -206,7 +206,7 @@ pub(super) fn network_json(analysis: &Analysis<'_>, lang: Lang) -> Result<String
                 "name": actor.name,
                 "kind": lang.kind(&actor.kind),
                 "kind_key": actor.kind,
-                "region": actor.region,
+                "region": actor.region(),
                 "engagements": engagements,
                 "figures": [
                     [lang.text("metric.degree"), value(degree[a])],

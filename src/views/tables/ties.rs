@@ -92,12 +92,11 @@ fn tie_row(analysis: &Analysis<'_>, t: usize) -> Vec<Cell> {
         // Ids, role pairs and rule names are short: held inline, so a row
         // costs a handful of allocations.
         let engagements = behind
-            .iter()
-            .map(|&e| graph.engagement(e as usize).id.clone())
+            .clone()
+            .map(|e| graph.engagement(e as usize).id.clone())
             .collect();
         let roles = behind
-            .iter()
-            .map(|&e| {
+            .map(|e| {
                 let e = e as usize;
                 let mut pair = CompactString::from(graph.role(e, tie.source).unwrap_or("?"));
                 pair.push('+');
@@ -123,7 +122,6 @@ fn tie_row(analysis: &Analysis<'_>, t: usize) -> Vec<Cell> {
             Cell::List(
                 projection
                     .rules_behind(t)
-                    .iter()
                     .map(|r| CompactString::const_new(r.name()))
                     .collect(),
             ),
