@@ -260,7 +260,7 @@ impl<'a> Analysis<'a> {
                     NodeIndex::new(tie.target as usize),
                     TieWeight {
                         weight: tie.weight,
-                        shared: tie.shared,
+                        shared: p.shared(t),
                         direct_weight: p.direct_weight(t),
                         engagements: p
                             .engagements_behind(t)

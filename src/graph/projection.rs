@@ -70,8 +70,6 @@ pub struct ProjectedTie {
     pub target: u32,
     /// The weight under the chosen [`ProjectionWeight`], plus direct ties.
     pub weight: f64,
-    /// Number of engagements the two share.
-    pub shared: u32,
 }
 
 /// The actor–actor network: actors in id order, ties in (source, target)
@@ -289,6 +287,14 @@ impl<'a> Projection<'a> {
             .shared_tie_groups(tie.source as usize, tie.target as usize)
     }
 
+    /// The number of engagements behind tie `t` (of tie groups: an
+    /// engagement where the two are tied by two rules counts twice).
+    ///
+    /// Complexity: as [`Projection::groups_behind`].
+    pub fn shared(&self, t: usize) -> u32 {
+        self.groups_behind(t).count() as u32
+    }
+
     /// Engagement positions (in the two-mode graph) behind tie `t`, in
     /// engagement order, one for each tie group behind it.
     ///
@@ -500,7 +506,6 @@ impl TieBuilder<'_, '_> {
             source: pair.0,
             target: pair.1,
             weight: projected + direct_weight,
-            shared: shared.len() as u32,
         };
         if self.min_weight.is_some_and(|m| tie.weight < m) {
             return;

@@ -77,11 +77,13 @@ impl Groups {
     /// assert_eq!(groups.name(2), "firm");
     /// ```
     pub fn of(n: usize, value: impl Fn(usize) -> String) -> Groups {
-        let names: Vec<String> = (0..n)
-            .map(&value)
-            .collect::<std::collections::BTreeSet<String>>()
-            .into_iter()
-            .collect();
+        // Inserted one by one: collecting into the set would first hold
+        // every actor's value.
+        let mut distinct = std::collections::BTreeSet::new();
+        for v in 0..n {
+            distinct.insert(value(v));
+        }
+        let names: Vec<String> = distinct.into_iter().collect();
         let index = (0..n)
             .map(|v| {
                 names

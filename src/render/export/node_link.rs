@@ -69,7 +69,7 @@ pub fn node_link_to(
                 "source": projection.actor(tie.source as usize).id,
                 "target": projection.actor(tie.target as usize).id,
                 "weight": float_value(tie.weight),
-                "shared": tie.shared,
+                "shared": projection.shared(t),
                 "engagements": tie_engagements(projection, t),
                 "first_seen": projection.tie_span(t).0.map(|d| d.to_string()),
                 "last_seen": projection.tie_span(t).1.map(|d| d.to_string()),

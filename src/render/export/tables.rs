@@ -71,7 +71,7 @@ fn tie_row(projection: &Projection<'_>, t: usize) -> Vec<Cell> {
         Cell::Text(projection.actor(tie.source as usize).id.clone()),
         Cell::Text(projection.actor(tie.target as usize).id.clone()),
         Cell::Float(tie.weight),
-        (tie.shared as usize).into(),
+        (projection.shared(t) as usize).into(),
         Cell::list(tie_engagements(projection, t)),
         first.into(),
         last.into(),

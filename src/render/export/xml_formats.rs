@@ -267,7 +267,7 @@ fn gexf_edges(
             ],
         );
         xml.open("attvalues", &[]);
-        let shared = tie.shared.to_string();
+        let shared = projection.shared(t).to_string();
         xml.empty("attvalue", &[("for", "shared"), ("value", &shared)]);
         let engagements = tie_engagements(projection, t).join(";");
         xml.empty(
@@ -319,7 +319,11 @@ fn graphml_elements(
             &[("key", "weight")],
             &float_value(tie.weight).to_string(),
         );
-        xml.text("data", &[("key", "shared")], &tie.shared.to_string());
+        xml.text(
+            "data",
+            &[("key", "shared")],
+            &projection.shared(t).to_string(),
+        );
         let engagements = tie_engagements(projection, t).join(";");
         xml.text("data", &[("key", "engagements")], &engagements);
         let (first, last) = projection.tie_span(t);

@@ -73,7 +73,7 @@ pub(super) fn tie_edges(
     let mut edges = Vec::new();
     for (t, tie) in projection.ties().iter().enumerate() {
         let (a, b) = (tie.source as usize, tie.target as usize);
-        if !(keep[a] && keep[b]) || tie.shared < min_shared {
+        if !(keep[a] && keep[b]) || projection.shared(t) < min_shared {
             continue;
         }
         let behind = projection.engagements_behind(t);

@@ -179,12 +179,13 @@ fn repeated_note(lang: crate::lang::Lang, k: u32, shown: usize, all: usize) -> S
 
 /// The most engagements two actors of `keep` share.
 fn most_shared(analysis: &Analysis<'_>, keep: &[bool]) -> u32 {
-    analysis
-        .projection()
+    let projection = analysis.projection();
+    projection
         .ties()
         .iter()
-        .filter(|t| keep[t.source as usize] && keep[t.target as usize])
-        .map(|t| t.shared)
+        .enumerate()
+        .filter(|(_, t)| keep[t.source as usize] && keep[t.target as usize])
+        .map(|(t, _)| projection.shared(t))
         .max()
         .unwrap_or(0)
 }
@@ -193,11 +194,12 @@ fn most_shared(analysis: &Analysis<'_>, keep: &[bool]) -> u32 {
 /// another of them (and the ego).
 fn tied_by(analysis: &Analysis<'_>, keep: &[bool], ego: Option<usize>, k: u32) -> Vec<bool> {
     let mut tied = vec![false; keep.len()];
-    for t in analysis
-        .projection()
+    let projection = analysis.projection();
+    for (_, t) in projection
         .ties()
         .iter()
-        .filter(|t| t.shared >= k)
+        .enumerate()
+        .filter(|&(t, _)| projection.shared(t) >= k)
     {
         let (a, b) = (t.source as usize, t.target as usize);
         if keep[a] && keep[b] {

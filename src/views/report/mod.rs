@@ -457,12 +457,13 @@ fn table_files(analysis: &Analysis<'_>, projects: Table, lang: Lang) -> Result<V
         actor_table.push(row);
     }
     let mut ties = headed(&["source", "target", "weight", "shared"]);
-    for t in analysis.projection().ties() {
+    let projection = analysis.projection();
+    for (i, t) in projection.ties().iter().enumerate() {
         ties.push(vec![
             analysis.actor(t.source as usize).id.as_str().into(),
             analysis.actor(t.target as usize).id.as_str().into(),
             Cell::Float(t.weight),
-            (t.shared as usize).into(),
+            (projection.shared(i) as usize).into(),
         ]);
     }
     let mut communities = headed(&["community", "size", "internal_density", "members"]);

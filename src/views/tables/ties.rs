@@ -116,7 +116,7 @@ fn tie_row(analysis: &Analysis<'_>, t: usize) -> Vec<Cell> {
             analysis.actor(tie.source as usize).id.as_str().into(),
             analysis.actor(tie.target as usize).id.as_str().into(),
             Cell::Float(tie.weight),
-            (tie.shared as usize).into(),
+            (projection.shared(t) as usize).into(),
             Cell::List(engagements),
             Cell::List(roles),
             Cell::List(
