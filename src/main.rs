@@ -108,7 +108,23 @@ fn return_freed_memory_at_once() {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
 }
 
+/// Memory in small pages only: with transparent huge pages, the
+/// allocator's regions are backed by 2 MiB pages that count whole in the
+/// process's memory, partly used or not; without them a large network's
+/// peak is about 8 % lower (25 MB of 335 for a summary of 500,000
+/// actors), at no measurable cost in time. Only this process is
+/// concerned; a system without the setting is left as it is.
+fn small_pages_only() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: a prctl call with integer arguments, changing only this
+    // process's flag; its result is not needed.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    small_pages_only();
     return_freed_memory_at_once();
     // An interrupted run removes its temporary files (exit 130).
     let _ = ctrlc::set_handler(|| {
@@ -189,6 +205,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn huge_pages_are_turned_off_for_the_process() {
+        super::small_pages_only();
+        // SAFETY: reading this process's flag.
+        let flag = unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        assert_eq!(flag, 1);
+    }
+
     #[test]
     fn the_purge_delay_option_is_the_one_set() {
         // The default of mi_option_purge_delay is 1000 (ms): a renumbered

@@ -73,7 +73,7 @@ impl Analysis<'_> {
             ),
             weight: projection.weighting().name().to_string(),
             filter: graph.filter().describe(),
-            reached_actors: self.reach().reached.len(),
+            reached_actors: self.reach().reached_actors().count(),
         })
     }
 }

@@ -19,21 +19,34 @@ pub const REACHING_ROLES: &[&str] = &["coordinator", "implementer"];
 pub struct Reach {
     /// Per actor position: distinct actors its engagements reach.
     pub per_actor: Vec<usize>,
-    /// Every reached actor (dataset actor index), with the engagements
-    /// (positions) that reach it.
-    pub reached: BTreeMap<u32, BTreeSet<u32>>,
+    /// Every reached actor (dataset actor index) with each engagement
+    /// (position) that reaches it, as pairs in ascending order, each once.
+    pub reached: Vec<(u32, u32)>,
 }
 
 impl Reach {
+    /// The reached actors (dataset actor indices), ascending, each once.
+    pub fn reached_actors(&self) -> impl Iterator<Item = u32> + '_ {
+        self.reached.chunk_by(|a, b| a.0 == b.0).map(|run| run[0].0)
+    }
+
+    /// The number of engagements that reach someone.
+    pub fn reaching_engagements(&self) -> usize {
+        let mut engagements: Vec<u32> = self.reached.iter().map(|p| p.1).collect();
+        engagements.sort_unstable();
+        engagements.dedup();
+        engagements.len()
+    }
+
     /// Reached actors, reaching engagements and actors per group value
     /// (`group(dataset actor index)`), in group order: (group, reached
     /// actors, engagements reaching them).
     pub fn by_group(&self, group: impl Fn(u32) -> String) -> Vec<(String, usize, usize)> {
         let mut rows: BTreeMap<String, (usize, BTreeSet<u32>)> = BTreeMap::new();
-        for (&actor, engagements) in &self.reached {
-            let row = rows.entry(group(actor)).or_default();
+        for run in self.reached.chunk_by(|a, b| a.0 == b.0) {
+            let row = rows.entry(group(run[0].0)).or_default();
             row.0 += 1;
-            row.1.extend(engagements);
+            row.1.extend(run.iter().map(|p| p.1));
         }
         rows.into_iter()
             .map(|(g, (actors, engagements))| (g, actors, engagements.len()))
@@ -43,11 +56,19 @@ impl Reach {
 
 /// The reach of every actor of `graph`.
 ///
-/// Complexity: O(P log P) for P kept participations.
+/// Complexity: O(R log R) for the R (reaching actor, reached actor)
+/// pairs over engagements, and O(P) for P kept participations; memory
+/// for the pairs, found one engagement at a time.
 pub(crate) fn reach(graph: &TwoModeGraph<'_>) -> Reach {
     let dataset = graph.dataset();
-    let mut by_engagement: BTreeMap<u32, (Vec<u32>, Vec<u32>)> = BTreeMap::new();
-    for &(e, actor, j) in graph.participations() {
+    // (reaching actor position, reached dataset actor) and (reached
+    // dataset actor, engagement) pairs; sorted and made distinct below.
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut reached: Vec<(u32, u32)> = Vec::new();
+    let (mut reaching, mut targets) = (Vec::new(), Vec::new());
+    // Participations come engagement by engagement.
+    for run in graph.participations().chunk_by(|a, b| a.0 == b.0) {
+        let e = run[0].0;
         let engagement = graph.engagement(e as usize);
         if engagement
             .participants
@@ -56,31 +77,33 @@ pub(crate) fn reach(graph: &TwoModeGraph<'_>) -> Reach {
         {
             continue;
         }
-        let role = engagement.participants[j as usize].role.as_str();
-        let entry = by_engagement.entry(e).or_default();
-        if REACHING_ROLES.contains(&role) {
-            entry.0.push(actor);
-        } else if REACHED_ROLES.contains(&role) {
-            entry.1.push(actor);
+        reaching.clear();
+        targets.clear();
+        for &(_, actor, j) in run {
+            let role = engagement.participants[j as usize].role.as_str();
+            if REACHING_ROLES.contains(&role) {
+                reaching.push(actor);
+            } else if REACHED_ROLES.contains(&role) {
+                targets.push(actor);
+            }
         }
-    }
-    let mut per_actor: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); graph.actor_count()];
-    let mut reached: BTreeMap<u32, BTreeSet<u32>> = BTreeMap::new();
-    for (e, (reaching, targets)) in by_engagement {
         if targets.is_empty() || reaching.is_empty() {
             continue;
         }
-        for &t in &targets {
-            reached.entry(t).or_default().insert(e);
-        }
-        for a in reaching {
+        reached.extend(targets.iter().map(|&t| (t, e)));
+        for &a in &reaching {
             if let Some(p) = graph.actor_position(&dataset.actors[a as usize].id) {
-                per_actor[p].extend(targets.iter().filter(|&&t| t != a));
+                pairs.extend(targets.iter().filter(|&&t| t != a).map(|&t| (p as u32, t)));
             }
         }
     }
-    Reach {
-        per_actor: per_actor.into_iter().map(|s| s.len()).collect(),
-        reached,
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut per_actor = vec![0; graph.actor_count()];
+    for &(p, _) in &pairs {
+        per_actor[p as usize] += 1;
     }
+    reached.sort_unstable();
+    reached.dedup();
+    Reach { per_actor, reached }
 }

@@ -71,9 +71,8 @@ fn size(analysis: &Analysis<'_>, lang: Lang) -> Result<Finding> {
     let graph = analysis.projection().two_mode();
     let reached_outside = analysis
         .reach()
-        .reached
-        .keys()
-        .filter(|&&a| {
+        .reached_actors()
+        .filter(|&a| {
             graph
                 .actor_position(&dataset.actors[a as usize].id)
                 .is_none()

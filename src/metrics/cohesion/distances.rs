@@ -177,8 +177,6 @@ pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
 /// same distance from every other actor, so in a component of three or
 /// more actors they have the same eccentricity.
 fn without_twins(adjacency: &Csr, members: &[usize]) -> Vec<usize> {
-    use std::collections::HashMap;
-    use std::hash::{Hash, Hasher};
     // The closed neighbourhood in order, without copying it.
     let closed = |v: usize| {
         let row = adjacency.neighbors(v);
@@ -187,30 +185,64 @@ fn without_twins(adjacency: &Csr, members: &[usize]) -> Vec<usize> {
         let (before, after) = (before.iter().copied(), after.iter().copied());
         before.chain(std::iter::once(v as u32)).chain(after)
     };
-    let fingerprint = |v: usize| {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for u in closed(v) {
-            u.hash(&mut hasher);
-        }
-        hasher.finish()
-    };
-    let mut open_seen: HashMap<&[u32], usize> = HashMap::new();
-    // Closed neighbourhoods by fingerprint, each actor compared with the
-    // earlier ones of its fingerprint (nearly always one, or none).
-    let mut closed_seen: HashMap<u64, Vec<u32>> = HashMap::new();
-    let mut out = Vec::with_capacity(members.len());
-    for &v in members {
-        let twin_open = open_seen.insert(adjacency.neighbors(v), v).is_some();
-        let earlier = closed_seen.entry(fingerprint(v)).or_default();
-        let twin_closed = earlier.iter().any(|&w| closed(w as usize).eq(closed(v)));
-        if !twin_closed {
-            earlier.push(v as u32);
-        }
-        if !twin_open && !twin_closed {
-            out.push(v);
+    let open = |v: usize| adjacency.neighbors(v).iter().copied();
+    let open_twin = earlier_twins(
+        members,
+        |v| fingerprint(open(v)),
+        |v, w| open(v).eq(open(w)),
+    );
+    let closed_twin = earlier_twins(
+        members,
+        |v| fingerprint(closed(v)),
+        |v, w| closed(v).eq(closed(w)),
+    );
+    members
+        .iter()
+        .zip(open_twin.iter().zip(&closed_twin))
+        .filter(|(_, (&o, &c))| !o && !c)
+        .map(|(&v, _)| v)
+        .collect()
+}
+
+/// A hash of a neighbourhood, to find its equals among few candidates.
+fn fingerprint(neighbours: impl Iterator<Item = u32>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for u in neighbours {
+        u.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// For each member, whether an earlier member is `same` as it. Members
+/// are sorted by `key` (a fingerprint of what `same` compares), and each
+/// is compared only with the earlier members of its key that are not
+/// themselves twins: 16 bytes a member, not a map of every neighbourhood.
+fn earlier_twins(
+    members: &[usize],
+    key: impl Fn(usize) -> u64,
+    same: impl Fn(usize, usize) -> bool,
+) -> Vec<bool> {
+    let mut order: Vec<(u64, u32)> = members
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (key(v), i as u32))
+        .collect();
+    order.sort_unstable();
+    let mut twin = vec![false; members.len()];
+    let mut firsts: Vec<usize> = Vec::new();
+    for run in order.chunk_by(|a, b| a.0 == b.0) {
+        firsts.clear();
+        for &(_, i) in run {
+            let v = members[i as usize];
+            if firsts.iter().any(|&f| same(members[f], v)) {
+                twin[i as usize] = true;
+            } else {
+                firsts.push(i as usize);
+            }
         }
     }
-    out
+    twin
 }
 
 /// An average path length estimated from a sample of sources.

@@ -18,12 +18,10 @@ pub fn reach_table(analysis: &Analysis<'_>, key: &str) -> Table {
     for (group, actors, engagements) in rows {
         table.push(vec![group.into(), actors.into(), engagements.into()]);
     }
-    let engagements: std::collections::BTreeSet<u32> =
-        reach.reached.values().flatten().copied().collect();
     table.push(vec![
         "total".into(),
-        reach.reached.len().into(),
-        engagements.len().into(),
+        reach.reached_actors().count().into(),
+        reach.reaching_engagements().into(),
     ]);
     table
 }
