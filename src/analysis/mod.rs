@@ -485,23 +485,24 @@ impl<'a> Analysis<'a> {
     /// Every brokerage figure of every actor: Burt's constraint and
     /// effective size, Gould–Fernandez roles, cut points.
     pub fn broker_figures(&self) -> Result<Vec<BrokerFigures>> {
-        let constraint = self.metric(Metric::Constraint)?;
-        let effective = self.metric(Metric::EffectiveSize)?;
-        let cut = self.cut_structure();
-        let sole = sole_broker_pairs(self.adjacency());
-        let groups = self.groups();
-        let roles = self.brokerage();
+        let brokers = self.brokers()?;
         Ok((0..self.actor_count())
-            .map(|v| BrokerFigures {
-                group: groups.name(v).to_string(),
-                constraint: constraint[v].as_f64(),
-                effective_size: effective[v].as_f64(),
-                roles: roles[v],
-                articulation_point: cut.articulation_points.binary_search(&v).is_ok(),
-                separated_pairs: cut.separated_pairs[v],
-                sole_broker_pairs: sole[v],
-            })
+            .map(|v| brokers.figures(v))
             .collect())
+    }
+
+    /// The brokerage figures, each actor's put together when asked for
+    /// ([`Brokers::figures`]): the metrics behind them are computed
+    /// once, and no list of every actor's figures is held.
+    pub fn brokers(&self) -> Result<Brokers<'_>> {
+        Ok(Brokers {
+            constraint: self.metric(Metric::Constraint)?,
+            effective: self.metric(Metric::EffectiveSize)?,
+            cut: self.cut_structure(),
+            sole: sole_broker_pairs(self.adjacency()),
+            groups: self.groups(),
+            roles: self.brokerage(),
+        })
     }
 
     /// Runs community detection with `runs` seeds (the options' seed and
@@ -544,5 +545,32 @@ impl<'a> Analysis<'a> {
     /// estimated from a fixed number of sources).
     pub fn summary(&self) -> Result<&NetworkSummary> {
         cached(&self.summary, || self.summarize())
+    }
+}
+
+/// What each actor's brokerage figures are read from
+/// ([`Analysis::brokers`]).
+#[derive(Debug)]
+pub struct Brokers<'s> {
+    constraint: &'s [MetricValue],
+    effective: &'s [MetricValue],
+    cut: &'s CutStructure,
+    sole: Vec<usize>,
+    groups: &'s Groups,
+    roles: &'s [Brokerage],
+}
+
+impl Brokers<'_> {
+    /// Actor `v`'s figures. O(log a) for a articulation points.
+    pub fn figures(&self, v: usize) -> BrokerFigures {
+        BrokerFigures {
+            group: self.groups.name(v).to_string(),
+            constraint: self.constraint[v].as_f64(),
+            effective_size: self.effective[v].as_f64(),
+            roles: self.roles[v],
+            articulation_point: self.cut.articulation_points.binary_search(&v).is_ok(),
+            separated_pairs: self.cut.separated_pairs[v],
+            sole_broker_pairs: self.sole[v],
+        }
     }
 }

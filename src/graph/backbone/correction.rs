@@ -41,9 +41,20 @@ impl Correction {
     ///
     /// Complexity: O(n log n) for n p-values.
     pub fn threshold(self, p_values: &[f64], alpha: f64, tests: u64) -> Option<f64> {
+        self.threshold_of(p_values.to_vec(), alpha, tests)
+    }
+
+    /// As [`Correction::threshold`], sorting `p_values` in place rather
+    /// than a copy of them.
+    pub(crate) fn threshold_of(
+        self,
+        mut p_values: Vec<f64>,
+        alpha: f64,
+        tests: u64,
+    ) -> Option<f64> {
         let m = tests.max(p_values.len() as u64).max(1) as f64;
-        let mut sorted: Vec<f64> = p_values.to_vec();
-        sorted.sort_by(f64::total_cmp);
+        p_values.sort_by(f64::total_cmp);
+        let sorted = p_values;
         let threshold = match self {
             Correction::None => alpha,
             Correction::Bonferroni => alpha / m,

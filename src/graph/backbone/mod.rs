@@ -278,10 +278,14 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
             (p, (active, 0), tested)
         }
     };
-    let tested: Vec<f64> = p_values.iter().flatten().copied().collect();
+    // The tested p-values, in a list of their exact size that is sorted in
+    // place and freed before the tests are made.
+    let tested = p_values.iter().flatten().count();
+    let mut sorted = Vec::with_capacity(tested);
+    sorted.extend(p_values.iter().flatten());
     let threshold = options
         .correction
-        .threshold(&tested, options.alpha, hypotheses);
+        .threshold_of(sorted, options.alpha, hypotheses);
     let tests: Vec<TieTest> = p_values
         .iter()
         .zip(&co_membership)
@@ -297,7 +301,7 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
             options: *options,
             matrix,
             hypotheses,
-            tested: tested.len(),
+            tested,
             kept,
             ties: ties.len(),
             threshold,

@@ -2,9 +2,8 @@
 
 use super::actors::ranked;
 use super::sorts::BrokerSort;
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Brokers};
 use crate::error::Result;
-use crate::metrics::brokerage::BrokerFigures;
 use crate::render::{Cell, Format, Table};
 
 /// The broker columns and what each means.
@@ -42,7 +41,7 @@ pub fn broker_table(
 /// instead of held as a table.
 pub struct BrokerRows<'a, 'd> {
     analysis: &'a Analysis<'d>,
-    figures: Vec<BrokerFigures>,
+    brokers: Brokers<'a>,
     format: Format,
     /// The actors in the order of the rows.
     order: Vec<usize>,
@@ -59,9 +58,9 @@ pub fn broker_rows<'a, 'd>(
     top: Option<usize>,
     format: Format,
 ) -> Result<BrokerRows<'a, 'd>> {
-    let figures = analysis.broker_figures()?;
+    let brokers = analysis.brokers()?;
     let key = |a: usize| -> f64 {
-        let f = &figures[a];
+        let f = brokers.figures(a);
         match sort {
             BrokerSort::SeparatedPairs => f.separated_pairs as f64,
             BrokerSort::SoleBrokerPairs => f.sole_broker_pairs as f64,
@@ -82,7 +81,7 @@ pub fn broker_rows<'a, 'd>(
     order.truncate(top.unwrap_or(usize::MAX));
     Ok(BrokerRows {
         analysis,
-        figures,
+        brokers,
         format,
         order,
     })
@@ -111,7 +110,7 @@ impl BrokerRows<'_, '_> {
     /// Row `k`; `k` must be below [`BrokerRows::len`].
     pub fn row(&self, k: usize) -> Vec<Cell> {
         let a = self.order[k];
-        let f = &self.figures[a];
+        let f = self.brokers.figures(a);
         let actor = self.analysis.actor(a);
         vec![
             actor.id.as_str().into(),
