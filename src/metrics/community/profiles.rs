@@ -38,12 +38,14 @@ pub(crate) fn community_profiles(
             groups: Default::default(),
         })
         .collect();
-    // Counted by group index, named once per community at the end.
-    let mut counts: Vec<std::collections::BTreeMap<usize, usize>> =
-        vec![Default::default(); out.len()];
-    for v in 0..adjacency.node_count().min(groups.index.len()) {
+    // (community, group index) of every actor, sorted: the make-up of
+    // each community is a run of it, named once at the end. (A map per
+    // community would cost an allocation for each of the many small ones.)
+    let n = adjacency.node_count().min(groups.index.len());
+    let mut make_up: Vec<(u32, u32)> = Vec::with_capacity(n);
+    for v in 0..n {
         let c = partition.membership[v];
-        *counts[c].entry(groups.index[v]).or_insert(0) += 1;
+        make_up.push((c as u32, groups.index[v] as u32));
         for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
             if (u as usize) > v && partition.membership[u as usize] == c {
                 out[c].internal_ties += 1;
@@ -51,11 +53,14 @@ pub(crate) fn community_profiles(
             }
         }
     }
-    for (profile, counts) in out.iter_mut().zip(counts) {
-        profile.groups = counts
-            .into_iter()
-            .map(|(g, count)| (groups.names[g].clone(), count))
-            .collect();
+    make_up.sort_unstable();
+    for run in make_up.chunk_by(|a, b| a == b) {
+        let (c, g) = run[0];
+        out[c as usize]
+            .groups
+            .insert(groups.names[g as usize].clone(), run.len());
+    }
+    for profile in out.iter_mut() {
         let s = profile.members.len();
         if s > 1 {
             profile.internal_density =
