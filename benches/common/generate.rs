@@ -90,8 +90,6 @@ pub fn two_mode(actors: usize, engagements: usize, seed: u64) -> Dataset {
             kind: "project".into(),
             start: Some(civil(first)),
             end: (!open).then(|| civil(first + length)),
-            funding_eur: None,
-            part_of: None,
             participants: members
                 .iter()
                 .map(|&a| Participation {
@@ -99,7 +97,7 @@ pub fn two_mode(actors: usize, engagements: usize, seed: u64) -> Dataset {
                     role: "partner".into(),
                 })
                 .collect(),
-            attributes: Default::default(),
+            details: None,
         });
     }
     dataset

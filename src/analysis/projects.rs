@@ -97,8 +97,7 @@ impl<'a> Analysis<'a> {
             .filter(|&e| {
                 graph
                     .engagement(e)
-                    .part_of
-                    .as_deref()
+                    .part_of()
                     .is_none_or(|p| !kept.contains(p))
             })
             .collect()
@@ -125,7 +124,7 @@ impl<'a> Analysis<'a> {
         let index = self.actor_index();
         for e in self.projects() {
             let engagement = graph.engagement(e);
-            let Some(funding) = engagement.funding_eur else {
+            let Some(funding) = engagement.funding_eur() else {
                 continue;
             };
             let leads: Vec<usize> = engagement

@@ -149,8 +149,7 @@ impl Analysis<'_> {
                 .collect();
             let parent = |i: usize| {
                 dataset.engagements[i]
-                    .part_of
-                    .as_deref()
+                    .part_of()
                     .and_then(|p| index.get(p).copied())
                     .filter(|&p| p != i)
             };

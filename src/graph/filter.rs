@@ -493,7 +493,7 @@ pub fn effective_dates<S: std::hash::BuildHasher>(
         if start.is_some() && end.is_some() {
             break;
         }
-        match current.part_of.as_deref().and_then(|p| index.get(p)) {
+        match current.part_of().and_then(|p| index.get(p)) {
             Some(&i) => current = &dataset.engagements[i],
             None => break,
         }
@@ -524,10 +524,12 @@ mod tests {
                 kind: kind.into(),
                 start: start.parse().ok(),
                 end: end.parse().ok(),
-                funding_eur: None,
-                part_of: part_of.map(Into::into),
                 participants: vec![],
-                attributes: Default::default(),
+                details: crate::model::EngagementDetails {
+                    part_of: part_of.map(Into::into),
+                    ..Default::default()
+                }
+                .boxed(),
             };
         let dataset = Dataset {
             name: "t".into(),

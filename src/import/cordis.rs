@@ -114,10 +114,10 @@ pub fn import_cordis(
         ));
     }
     for e in &mut dataset.engagements {
-        if let Some(serde_json::Value::String(acronym)) = e.attributes.get("acronym") {
+        if let Some(serde_json::Value::String(acronym)) = e.attributes().get("acronym") {
             if !acronym.is_empty()
                 && e.name.as_str()
-                    == e.attributes
+                    == e.attributes()
                         .get("key")
                         .and_then(|k| k.as_str())
                         .unwrap_or("")

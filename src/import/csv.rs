@@ -7,7 +7,8 @@
 
 use crate::error::{Error, Result};
 use crate::model::{
-    validate, Actor, ActorDetails, Dataset, Engagement, Participation, Problem, Tie,
+    validate, Actor, ActorDetails, Dataset, Engagement, EngagementDetails, Participation, Problem,
+    Tie,
 };
 use serde_json::Value;
 use std::collections::HashMap;
@@ -608,10 +609,13 @@ fn read_engagements(
                 .into(),
             start,
             end,
-            funding_eur,
-            part_of: non_empty(table.cell(row, "part_of")).map(Into::into),
             participants: Vec::new(),
-            attributes,
+            details: EngagementDetails {
+                funding_eur,
+                part_of: non_empty(table.cell(row, "part_of")).map(Into::into),
+                attributes,
+            }
+            .boxed(),
         });
         origins.engagements.push(format!("{}:{line}", table.file));
         origins.participations.push(Vec::new());
@@ -649,10 +653,13 @@ fn read_participation(
                 kind: String::new().into(),
                 start: None,
                 end: None,
-                funding_eur: None,
-                part_of: None,
                 participants: Vec::new(),
-                attributes: Default::default(),
+                details: crate::model::EngagementDetails {
+                    funding_eur: None,
+                    part_of: None,
+                    attributes: Default::default(),
+                }
+                .boxed(),
             });
             origins.engagements.push(format!("{}:{line}", table.file));
             origins.participations.push(Vec::new());
@@ -680,8 +687,8 @@ fn read_participation(
                 }
                 "start" => engagement.start.map(|d| d.to_string()),
                 "end" => engagement.end.map(|d| d.to_string()),
-                "funding_eur" => engagement.funding_eur.map(|f| f.to_string()),
-                _ => engagement.part_of.as_ref().map(|s| s.to_string()),
+                "funding_eur" => engagement.funding_eur().map(|f| f.to_string()),
+                _ => engagement.part_of().map(str::to_string),
             };
             if let Some(current) = current {
                 let same = match column {
@@ -715,7 +722,7 @@ fn read_participation(
                     }
                 },
                 "funding_eur" => match parse_number(value) {
-                    Some(v) => engagement.funding_eur = Some(v),
+                    Some(v) => engagement.details_mut().funding_eur = Some(v),
                     None => problems.push(Problem::new(
                         table.place(*line, column),
                         format!(
@@ -723,7 +730,7 @@ fn read_participation(
                         ),
                     )),
                 },
-                _ => engagement.part_of = Some(value.into()),
+                _ => engagement.details_mut().part_of = Some(value.into()),
             }
         }
         let actor = table.cell(row, "actor_id");

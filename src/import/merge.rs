@@ -541,14 +541,14 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
         conflicts.add("end", others);
         let funding: Vec<(Option<String>, usize)> = members
             .iter()
-            .map(|(e, k)| (e.funding_eur.map(|f| f.to_string()), *k))
+            .map(|(e, k)| (e.funding_eur().map(|f| f.to_string()), *k))
             .collect();
         let (funding, others) = choose(&funding, |_| false);
         conflicts.add("funding_eur", others);
         let parents: Vec<(Option<String>, usize)> = members
             .iter()
             .map(|(e, k)| {
-                let mapped = e.part_of.as_ref().map(|p| {
+                let mapped = e.part_of().map(|p| {
                     engagement_map
                         .get(&(*k, p.to_string()))
                         .cloned()
@@ -589,7 +589,7 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             }
         }
         let attribute_members: Vec<(&BTreeMap<String, Value>, usize)> =
-            members.iter().map(|(e, k)| (&e.attributes, *k)).collect();
+            members.iter().map(|(e, k)| (e.attributes(), *k)).collect();
         let mut attributes = merge_attributes(&attribute_members, &mut conflicts);
         for line in conflicts.store(&mut attributes) {
             report.push(format!("engagement {id}: {line}"));
@@ -600,10 +600,13 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
             kind: kind.unwrap_or_else(|| "project".into()).into(),
             start,
             end,
-            funding_eur: funding.and_then(|f| f.parse().ok()),
-            part_of: part_of.map(Into::into),
             participants,
-            attributes,
+            details: crate::model::EngagementDetails {
+                funding_eur: funding.and_then(|f| f.parse().ok()),
+                part_of: part_of.map(Into::into),
+                attributes,
+            }
+            .boxed(),
         });
     }
 

@@ -547,10 +547,13 @@ pub fn descriptions_to_dataset(
             kind: "project".into(),
             start: d.start,
             end: d.end,
-            funding_eur: d.realised_public_eur.or(d.planned_public_eur),
-            part_of: None,
             participants,
-            attributes,
+            details: crate::model::EngagementDetails {
+                funding_eur: d.realised_public_eur.or(d.planned_public_eur),
+                part_of: None,
+                attributes,
+            }
+            .boxed(),
         });
     }
     let report = validate::check(&registry.dataset);

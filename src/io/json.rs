@@ -112,8 +112,8 @@ fn parse_listing_every_problem(text: &str, origin: &str) -> Result<(Dataset, Rep
 /// hand walk accepts without a problem, and nothing else.
 mod typed {
     use crate::model::{
-        Actor, ActorDetails, Attributes, CompactString, Dataset, Date, Engagement, Participation,
-        Tie,
+        Actor, ActorDetails, Attributes, CompactString, Dataset, Date, Engagement,
+        EngagementDetails, Participation, Tie,
     };
     use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
     use serde::Deserialize;
@@ -127,8 +127,8 @@ mod typed {
         name: Option<String>,
         description: Option<String>,
         notes: Option<Vec<String>>,
-        actors: Actors,
-        engagements: Option<Vec<RawEngagement>>,
+        actors: Converted<RawActor, Actor>,
+        engagements: Option<Converted<RawEngagement, Engagement>>,
         ties: Option<Vec<RawTie>>,
     }
 
@@ -161,28 +161,31 @@ mod typed {
         }
     }
 
-    /// The actors, each made an [`Actor`] as it is read, so that the
-    /// list is never held twice.
-    struct Actors(Vec<Actor>);
+    /// A list whose items are made their model type (`R` into `T`) as
+    /// they are read, so that the list is never held twice.
+    struct Converted<R, T>(Vec<T>, std::marker::PhantomData<R>);
 
-    impl<'de> Deserialize<'de> for Actors {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Actors, D::Error> {
-            struct Walk;
-            impl<'de> Visitor<'de> for Walk {
-                type Value = Actors;
+    impl<'de, R: Deserialize<'de> + Into<T>, T> Deserialize<'de> for Converted<R, T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Converted<R, T>, D::Error> {
+            struct Walk<R, T>(std::marker::PhantomData<(R, T)>);
+            impl<'de, R: Deserialize<'de> + Into<T>, T> Visitor<'de> for Walk<R, T> {
+                type Value = Converted<R, T>;
                 fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    f.write_str("a list of actors")
+                    f.write_str("a list")
                 }
-                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Actors, A::Error> {
-                    let mut actors = Vec::new();
-                    while let Some(a) = seq.next_element::<RawActor>()? {
-                        actors.push(Actor::from(a));
+                fn visit_seq<A: SeqAccess<'de>>(
+                    self,
+                    mut seq: A,
+                ) -> Result<Converted<R, T>, A::Error> {
+                    let mut items = Vec::new();
+                    while let Some(item) = seq.next_element::<R>()? {
+                        items.push(item.into());
                     }
-                    actors.shrink_to_fit();
-                    Ok(Actors(actors))
+                    items.shrink_to_fit();
+                    Ok(Converted(items, std::marker::PhantomData))
                 }
             }
-            d.deserialize_seq(Walk)
+            d.deserialize_seq(Walk(std::marker::PhantomData))
         }
     }
 
@@ -198,6 +201,25 @@ mod typed {
         part_of: Option<CompactString>,
         participants: Option<Participants>,
         attributes: Option<Scalars>,
+    }
+
+    impl From<RawEngagement> for Engagement {
+        fn from(e: RawEngagement) -> Engagement {
+            Engagement {
+                id: e.id,
+                name: e.name,
+                kind: e.kind.unwrap_or_else(|| "project".into()),
+                start: e.start.map(|d| d.0),
+                end: e.end.map(|d| d.0),
+                participants: e.participants.map(|p| p.0).unwrap_or_default(),
+                details: EngagementDetails {
+                    funding_eur: e.funding_eur,
+                    part_of: e.part_of,
+                    attributes: e.attributes.map(|s| s.0).unwrap_or_default(),
+                }
+                .boxed(),
+            }
+        }
     }
 
     #[derive(Deserialize)]
@@ -311,28 +333,12 @@ mod typed {
     }
 
     fn convert(raw: RawDataset) -> Dataset {
-        let attributes = |a: Option<Scalars>| a.map(|s| s.0).unwrap_or_default();
         let mut dataset = Dataset {
             name: raw.name.unwrap_or_default(),
             description: raw.description,
             notes: raw.notes.unwrap_or_default(),
             actors: raw.actors.0,
-            engagements: raw
-                .engagements
-                .unwrap_or_default()
-                .into_iter()
-                .map(|e| Engagement {
-                    id: e.id,
-                    name: e.name,
-                    kind: e.kind.unwrap_or_else(|| "project".into()),
-                    start: e.start.map(|d| d.0),
-                    end: e.end.map(|d| d.0),
-                    funding_eur: e.funding_eur,
-                    part_of: e.part_of,
-                    participants: e.participants.map(|p| p.0).unwrap_or_default(),
-                    attributes: attributes(e.attributes),
-                })
-                .collect(),
+            engagements: raw.engagements.map(|e| e.0).unwrap_or_default(),
             ties: raw
                 .ties
                 .unwrap_or_default()
@@ -630,10 +636,13 @@ fn dataset_from_value(value: &Value, problems: &mut Vec<Problem>) -> Dataset {
                 .into(),
             start: f.date("start", problems),
             end: f.date("end", problems),
-            funding_eur: f.number("funding_eur", problems),
-            part_of: f.string("part_of", false, problems).map(Into::into),
             participants,
-            attributes: f.attributes(problems),
+            details: crate::model::EngagementDetails {
+                funding_eur: f.number("funding_eur", problems),
+                part_of: f.string("part_of", false, problems).map(Into::into),
+                attributes: f.attributes(problems),
+            }
+            .boxed(),
         });
     }
     for (i, item) in top.array("ties", false, problems).iter().enumerate() {

@@ -203,7 +203,12 @@ pub struct Participation {
 
 /// A project, workshop, event, study trip, network or training that actors
 /// take part in.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// What few engagements have (funding, the engagement it is part of,
+/// attributes) is held apart, in [`EngagementDetails`]; read it with
+/// [`Engagement::funding_eur`] and the like. Engagements are equal when
+/// all their fields are; no details and empty details are the same.
+#[derive(Debug, Clone)]
 pub struct Engagement {
     /// Unique identifier, for projects the project code (e.g. `A78140`).
     pub id: CompactString,
@@ -212,22 +217,125 @@ pub struct Engagement {
     /// Kind, see [`KNOWN_ENGAGEMENT_KINDS`]; `project` when not given.
     pub kind: CompactString,
     /// First day, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<Date>,
     /// Last day, when known; never before `start`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
-    /// Public funding in euros (realised where known).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub funding_eur: Option<f64>,
-    /// The engagement this one is part of (a workshop's project).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub part_of: Option<CompactString>,
     /// Who took part, and how.
     pub participants: Vec<Participation>,
+    /// The funding, the engagement this one is part of and the
+    /// attributes, when it has any of them.
+    pub details: Option<Box<EngagementDetails>>,
+}
+
+/// What an [`Engagement`] may have besides its id, name, kind, dates and
+/// participants.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EngagementDetails {
+    /// Public funding in euros (realised where known).
+    pub funding_eur: Option<f64>,
+    /// The engagement this one is part of (a workshop's project).
+    pub part_of: Option<CompactString>,
     /// Any further scalar attributes.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: Attributes,
+}
+
+impl EngagementDetails {
+    /// The details as an engagement holds them: `None` when there are none.
+    pub fn boxed(self) -> Option<Box<EngagementDetails>> {
+        (self != EngagementDetails::default()).then(|| Box::new(self))
+    }
+}
+
+impl Engagement {
+    /// An engagement with an id, a name and a kind, no dates, no
+    /// participants and no details.
+    ///
+    /// ```
+    /// let mut e = verkosto::model::Engagement::new("A78140", "Puurakentamisen kasvu", "project");
+    /// assert_eq!(e.funding_eur(), None);
+    /// e.details_mut().funding_eur = Some(120_000.0);
+    /// assert_eq!(e.funding_eur(), Some(120_000.0));
+    /// ```
+    pub fn new(
+        id: impl Into<CompactString>,
+        name: impl Into<CompactString>,
+        kind: impl Into<CompactString>,
+    ) -> Engagement {
+        Engagement {
+            id: id.into(),
+            name: name.into(),
+            kind: kind.into(),
+            start: None,
+            end: None,
+            participants: Vec::new(),
+            details: None,
+        }
+    }
+
+    /// Public funding in euros, when known.
+    pub fn funding_eur(&self) -> Option<f64> {
+        self.details.as_ref()?.funding_eur
+    }
+
+    /// The id of the engagement this one is part of, if any.
+    pub fn part_of(&self) -> Option<&str> {
+        self.details.as_ref()?.part_of.as_deref()
+    }
+
+    /// Further scalar attributes, in key order.
+    pub fn attributes(&self) -> &Attributes {
+        self.details
+            .as_ref()
+            .map_or(&NO_ATTRIBUTES, |d| &d.attributes)
+    }
+
+    /// The details, to change them (made empty when there were none).
+    pub fn details_mut(&mut self) -> &mut EngagementDetails {
+        self.details.get_or_insert_with(Default::default)
+    }
+}
+
+impl PartialEq for Engagement {
+    fn eq(&self, other: &Engagement) -> bool {
+        let none = EngagementDetails::default();
+        self.id == other.id
+            && self.name == other.name
+            && self.kind == other.kind
+            && self.start == other.start
+            && self.end == other.end
+            && self.participants == other.participants
+            && self.details.as_deref().unwrap_or(&none) == other.details.as_deref().unwrap_or(&none)
+    }
+}
+
+/// The canonical order of the fields: id, name, kind, start, end,
+/// funding_eur, part_of, participants, attributes (those not given left
+/// out, participants always written).
+impl Serialize for Engagement {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("kind", &self.kind)?;
+        if let Some(start) = &self.start {
+            map.serialize_entry("start", start)?;
+        }
+        if let Some(end) = &self.end {
+            map.serialize_entry("end", end)?;
+        }
+        if let Some(funding) = self.funding_eur() {
+            map.serialize_entry("funding_eur", &funding)?;
+        }
+        if let Some(part_of) = self.part_of() {
+            map.serialize_entry("part_of", part_of)?;
+        }
+        map.serialize_entry("participants", &self.participants)?;
+        if !self.attributes().is_empty() {
+            map.serialize_entry("attributes", self.attributes())?;
+        }
+        map.end()
+    }
 }
 
 /// A direct, undirected actor–actor tie for data that is already one-mode.

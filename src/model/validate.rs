@@ -183,7 +183,7 @@ fn check_engagements<'d>(
                 ));
             }
         }
-        if let Some(eur) = engagement.funding_eur {
+        if let Some(eur) = engagement.funding_eur() {
             if !eur.is_finite() || eur < 0.0 {
                 problems.push(Problem::new(
                     format!("{place}.funding_eur"),
@@ -261,18 +261,18 @@ fn check_part_of(
     problems: &mut Vec<Problem>,
 ) {
     for (i, engagement) in dataset.engagements.iter().enumerate() {
-        let Some(parent) = &engagement.part_of else {
+        let Some(parent) = engagement.part_of() else {
             continue;
         };
         let place = format!("engagements[{i}].part_of");
-        if *parent == engagement.id {
+        if parent == engagement.id {
             problems.push(Problem::new(
                 place,
                 format!(
                     "engagement {parent:?} is part of itself; expected another engagement's id"
                 ),
             ));
-        } else if !engagement_ids.contains_key(parent.as_str()) {
+        } else if !engagement_ids.contains_key(parent) {
             problems.push(Problem::new(
                 place,
                 format!(
@@ -390,10 +390,10 @@ fn check_text(problems: &mut Vec<Problem>, place: impl Fn() -> String, value: &s
 fn in_cycle(dataset: &Dataset, ids: &HashMap<&str, usize>, start: usize) -> bool {
     let mut current = start;
     for _ in 0..=dataset.engagements.len() {
-        let Some(parent) = &dataset.engagements[current].part_of else {
+        let Some(parent) = dataset.engagements[current].part_of() else {
             return false;
         };
-        let Some(&next) = ids.get(parent.as_str()) else {
+        let Some(&next) = ids.get(parent) else {
             return false;
         };
         if next == start {
@@ -463,8 +463,6 @@ mod tests {
             kind: "project".into(),
             start: None,
             end: None,
-            funding_eur: None,
-            part_of: None,
             participants: actors
                 .iter()
                 .map(|a| Participation {
@@ -472,7 +470,7 @@ mod tests {
                     role: "partner".into(),
                 })
                 .collect(),
-            attributes: Default::default(),
+            details: None,
         }
     }
 
@@ -572,8 +570,8 @@ mod tests {
             engagements: vec![engagement("p", &["a"]), engagement("q", &[])],
             ..Default::default()
         };
-        d.engagements[0].part_of = Some("q".into());
-        d.engagements[1].part_of = Some("p".into());
+        d.engagements[0].details_mut().part_of = Some("q".into());
+        d.engagements[1].details_mut().part_of = Some("p".into());
         d.engagements[0].participants[0].role = "coordinater".into();
         let report = check(&d);
         assert_eq!(report.problems.len(), 2);

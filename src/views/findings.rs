@@ -319,8 +319,8 @@ fn money(analysis: &Analysis<'_>, lang: Lang) -> Option<Finding> {
     let mut total = 0.0;
     for e in 0..graph.engagement_count() {
         let engagement = graph.engagement(e);
-        if engagement.part_of.is_none() && seen.insert(engagement.id.as_str()) {
-            total += engagement.funding_eur.unwrap_or(0.0);
+        if engagement.part_of().is_none() && seen.insert(engagement.id.as_str()) {
+            total += engagement.funding_eur().unwrap_or(0.0);
         }
     }
     let shares = |by_kind: bool| -> String {

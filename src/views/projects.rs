@@ -57,7 +57,7 @@ pub fn project_rows<'a, 'd>(analysis: &'a Analysis<'d>, lang: Lang) -> ProjectRo
     let dataset = analysis.dataset();
     let mut activities: HashMap<&'d str, usize> = HashMap::new();
     for x in &dataset.engagements {
-        if let Some(parent) = x.part_of.as_deref() {
+        if let Some(parent) = x.part_of() {
             *activities.entry(parent).or_default() += 1;
         }
     }
@@ -135,7 +135,7 @@ impl ProjectRows<'_, '_> {
                 &["funder", "authority"],
             )),
             Cell::Text(period.into()),
-            engagement.funding_eur.map_or(Cell::Empty, Cell::Float),
+            engagement.funding_eur().map_or(Cell::Empty, Cell::Float),
             engagement.participants.len().into(),
             activities.into(),
         ]

@@ -37,8 +37,6 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                         kind: "project".into(),
                         start: None,
                         end: None,
-                        funding_eur: None,
-                        part_of: None,
                         participants: members
                             .into_iter()
                             .map(|(a, r)| Participation {
@@ -46,7 +44,7 @@ fn datasets() -> impl Strategy<Value = Dataset> {
                                 role: ROLES[r].into(),
                             })
                             .collect(),
-                        attributes: Default::default(),
+                        details: None,
                     })
                     .collect(),
                 ties: ties

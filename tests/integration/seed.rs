@@ -41,7 +41,7 @@ fn seed_holds_the_five_documents() {
         let e = project(id);
         assert_eq!(e.start.unwrap().to_string(), start, "{id}");
         assert_eq!(e.end.unwrap().to_string(), end, "{id}");
-        assert_eq!(e.funding_eur, funding, "{id}");
+        assert_eq!(e.funding_eur(), funding, "{id}");
     }
     // Applicants with their business ids.
     for (id, bid) in [
@@ -89,7 +89,7 @@ fn seed_holds_the_five_documents() {
     assert!(
         d.engagements
             .iter()
-            .filter(|e| e.part_of.as_deref() == Some("A78140"))
+            .filter(|e| e.part_of() == Some("A78140"))
             .count()
             >= 8
     );

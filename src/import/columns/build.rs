@@ -244,10 +244,13 @@ impl<'t> Builder<'t> {
             kind: m.kind.as_deref().unwrap_or("project").into(),
             start,
             end,
-            funding_eur: funding,
-            part_of: None,
             participants: Vec::new(),
-            attributes,
+            details: crate::model::EngagementDetails {
+                funding_eur: funding,
+                part_of: None,
+                attributes,
+            }
+            .boxed(),
         });
         self.rows_of.push(vec![line]);
         self.by_key
@@ -367,6 +370,7 @@ impl<'t> Builder<'t> {
         for ((e, a), amount) in std::mem::take(&mut self.amounts) {
             if let Some(n) = serde_json::Number::from_f64(amount) {
                 self.engagements[e]
+                    .details_mut()
                     .attributes
                     .insert(format!("amount.{}", ids[a]), Value::Number(n));
             }
@@ -375,16 +379,18 @@ impl<'t> Builder<'t> {
         for (engagement, lines) in self.engagements.iter_mut().zip(&self.rows_of) {
             let shown: Vec<String> = lines.iter().take(20).map(u64::to_string).collect();
             let more = if lines.len() > 20 { ", …" } else { "" };
-            engagement.attributes.insert(
+            engagement.details_mut().attributes.insert(
                 "source".into(),
                 Value::String(format!("{file}, rows {}{more}", shown.join(", "))),
             );
         }
         let ids = unique(self.engagements.iter().map(|e| slug(&e.id)).collect());
         for (engagement, id) in self.engagements.iter_mut().zip(ids) {
+            let key = Value::String(engagement.id.to_string());
             engagement
+                .details_mut()
                 .attributes
-                .insert("key".into(), Value::String(engagement.id.to_string()));
+                .insert("key".into(), key);
             engagement.id = id.into();
         }
         let mut dataset = Dataset {

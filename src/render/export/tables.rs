@@ -205,8 +205,12 @@ impl<'d> DatasetRows<'d> {
         };
         let actor_extra =
             attribute_names(&mut dataset.actors.iter().flat_map(|a| a.attributes().keys()));
-        let engagement_extra =
-            attribute_names(&mut dataset.engagements.iter().flat_map(|e| e.attributes.keys()));
+        let engagement_extra = attribute_names(
+            &mut dataset
+                .engagements
+                .iter()
+                .flat_map(|e| e.attributes().keys()),
+        );
         let participations = dataset
             .engagements
             .iter()
@@ -287,15 +291,13 @@ impl<'d> DatasetRows<'d> {
             Cell::Text(e.kind.clone()),
             e.start.into(),
             e.end.into(),
-            e.funding_eur.map_or(Cell::Empty, Cell::Float),
-            e.part_of
-                .as_ref()
-                .map_or(Cell::Empty, |s| Cell::Text(s.clone())),
+            e.funding_eur().map_or(Cell::Empty, Cell::Float),
+            e.part_of().map_or(Cell::Empty, |s| Cell::Text(s.into())),
         ];
         row.extend(
             self.engagement_extra
                 .iter()
-                .map(|k| e.attributes.get(k).map_or(Cell::Empty, value_cell)),
+                .map(|k| e.attributes().get(k).map_or(Cell::Empty, value_cell)),
         );
         row
     }

@@ -25,7 +25,7 @@ fn short_project_name(project: &crate::model::Engagement) -> String {
     }
     let code = ["acronym", "code", "lyhenne", "akronym"]
         .iter()
-        .find_map(|&k| project.attributes.get(k).and_then(|v| v.as_str()))
+        .find_map(|&k| project.attributes().get(k).and_then(|v| v.as_str()))
         .filter(|code| code.chars().count() <= 16)
         .map(str::to_string)
         .or_else(|| (project.id.chars().count() <= 20).then(|| project.id.to_string()));

@@ -218,7 +218,7 @@ pub(super) fn network_json(analysis: &Analysis<'_>, lang: Lang) -> Result<String
         );
     }
     let projects: Vec<Value> = (0..graph.engagement_count())
-        .filter(|&e| graph.engagement(e).part_of.is_none())
+        .filter(|&e| graph.engagement(e).part_of().is_none())
         .map(|e| json!([graph.engagement(e).id, graph.engagement(e).name]))
         .collect();
     let data = json!({
