@@ -495,3 +495,89 @@ impl Actor {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_details_and_empty_details_are_the_same() {
+        let mut a = Actor::new("a", "A", "firm");
+        let b = a.clone();
+        a.details_mut();
+        assert!(a.details.is_some());
+        assert_eq!(a, b);
+        a.details_mut().region = Some("Lappi".into());
+        assert_ne!(a, b);
+        let mut e = Engagement::new("p", "P", "project");
+        let f = e.clone();
+        e.details_mut();
+        assert_eq!(e, f);
+        e.details_mut().part_of = Some("q".into());
+        assert_ne!(e, f);
+        assert_eq!(ActorDetails::default().boxed(), None);
+        assert_eq!(EngagementDetails::default().boxed(), None);
+    }
+
+    #[test]
+    fn details_are_written_in_the_canonical_order() {
+        let text = r#"{
+  "name": "d",
+  "actors": [
+    {
+      "id": "a",
+      "name": "A",
+      "kind": "firm",
+      "business_id": "1234567-8",
+      "region": "Lappi",
+      "aliases": [
+        "A Oy"
+      ],
+      "attributes": {
+        "city": "Kemi"
+      }
+    },
+    {
+      "id": "b",
+      "name": "B",
+      "kind": "other"
+    }
+  ],
+  "engagements": [
+    {
+      "id": "p",
+      "name": "P",
+      "kind": "project",
+      "start": "2020-01-01",
+      "end": "2021-12-31",
+      "funding_eur": 1000.5,
+      "part_of": "q",
+      "participants": [
+        {
+          "actor": "a",
+          "role": "coordinator"
+        }
+      ],
+      "attributes": {
+        "programme": "EAKR"
+      }
+    },
+    {
+      "id": "q",
+      "name": "Q",
+      "kind": "project",
+      "participants": []
+    }
+  ]
+}
+"#;
+        let (d, _) = crate::io::json::parse_dataset(text, "d.json").unwrap();
+        assert_eq!(d.actors[0].region(), Some("Lappi"));
+        assert_eq!(d.actors[0].aliases(), ["A Oy"]);
+        assert!(d.actors[1].details.is_none());
+        assert_eq!(d.engagements[0].funding_eur(), Some(1000.5));
+        assert_eq!(d.engagements[0].part_of(), Some("q"));
+        assert!(d.engagements[1].details.is_none());
+        assert_eq!(d.to_json(), text);
+    }
+}

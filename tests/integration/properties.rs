@@ -157,6 +157,29 @@ proptest! {
     }
 
     #[test]
+    fn engagements_behind_a_tie_are_the_tie_groups_holding_both(d in datasets()) {
+        // Found when asked (from the two actors' tie groups); checked here
+        // against a scan of every tie group.
+        let p = project(&d, ProjectionWeight::Count);
+        let graph = p.two_mode();
+        let groups = graph.tie_groups();
+        for (t, tie) in p.ties().iter().enumerate() {
+            let expected: Vec<u32> = (0..groups.len())
+                .filter(|&g| {
+                    let row = groups.row(g);
+                    row.contains(&tie.source) && row.contains(&tie.target)
+                })
+                .map(|g| graph.tie_group(g).0 as u32)
+                .collect();
+            let behind: Vec<u32> = p.engagements_behind(t).collect();
+            prop_assert_eq!(&behind, &expected);
+            prop_assert_eq!(p.shared(t) as usize, expected.len());
+            prop_assert_eq!(p.rules_behind(t).count(), expected.len());
+            prop_assert_eq!(tie.weight - p.direct_weight(t), expected.len() as f64);
+        }
+    }
+
+    #[test]
     fn newman_weights_of_an_engagement_sum_to_half_its_size(d in datasets()) {
         let p = project(&d, ProjectionWeight::Newman);
         let projected: f64 = p.ties().iter().enumerate().map(|(i, t)| t.weight - p.direct_weight(i)).sum();

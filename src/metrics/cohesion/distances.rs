@@ -323,6 +323,54 @@ pub(crate) fn average_path_length(
 mod diameter_tests {
     use super::*;
 
+    /// Twins against a plain pairwise comparison: an actor is dropped when
+    /// an earlier member has its open or its closed neighbourhood.
+    #[test]
+    fn twins_are_those_with_an_earlier_equal_neighbourhood() {
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = |k: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % k as u64) as usize
+        };
+        for _ in 0..200 {
+            let n = 2 + next(12);
+            let mut edges = Vec::new();
+            for a in 0..n {
+                for b in a + 1..n {
+                    if next(3) == 0 {
+                        edges.push((a as u32, b as u32, 1.0));
+                    }
+                }
+            }
+            let adjacency = Csr::from_edges(n, edges.into_iter());
+            let open = |v: usize| adjacency.neighbors(v).to_vec();
+            let closed = |v: usize| {
+                let mut c = open(v);
+                c.push(v as u32);
+                c.sort_unstable();
+                c
+            };
+            // Members in a scrambled order: "earlier" is in this order.
+            let mut members: Vec<usize> = (0..n).collect();
+            for i in (1..n).rev() {
+                members.swap(i, next(i + 1));
+            }
+            let expected: Vec<usize> = members
+                .iter()
+                .enumerate()
+                .filter(|&(i, &v)| {
+                    !members[..i]
+                        .iter()
+                        .any(|&w| open(w) == open(v) || closed(w) == closed(v))
+                })
+                .map(|(_, &v)| v)
+                .collect();
+            assert_eq!(without_twins(&adjacency, &members), expected);
+        }
+    }
+
     /// Random projections of cliques (many twins) and sparse random graphs:
     /// the bounded diameter equals the all-pairs one.
     #[test]

@@ -67,16 +67,8 @@ pub fn tie_rows<'a, 'd>(
     sort: TieSort,
     top: Option<usize>,
 ) -> TieRows<'a, 'd> {
-    let weights: Vec<f64> = analysis
-        .projection()
-        .ties()
-        .iter()
-        .map(|t| t.weight)
-        .collect();
-    let order = tie_order(&weights, sort, top)
-        .into_iter()
-        .map(|t| t as u32)
-        .collect();
+    let ties = analysis.projection().ties();
+    let order = tie_order(ties.len(), |t| ties[t].weight, sort, top);
     TieRows { analysis, order }
 }
 
@@ -137,10 +129,11 @@ fn tie_row(analysis: &Analysis<'_>, t: usize) -> Vec<Cell> {
 pub fn dual_tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>) -> Table {
     let graph = analysis.projection().two_mode();
     let dual = DualProjection::new(graph);
-    let weights: Vec<f64> = dual.ties().iter().map(|t| t.shared as f64).collect();
+    let ties = dual.ties();
     let mut table = Table::new(&["source", "target", "shared", "actors"]);
-    for t in tie_order(&weights, sort, top) {
-        let tie = dual.ties()[t];
+    for t in tie_order(ties.len(), |t| ties[t].shared as f64, sort, top) {
+        let t = t as usize;
+        let tie = ties[t];
         table.push(vec![
             graph.engagement(tie.source as usize).id.as_str().into(),
             graph.engagement(tie.target as usize).id.as_str().into(),
@@ -156,12 +149,17 @@ pub fn dual_tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>
     table
 }
 
-fn tie_order(weights: &[f64], sort: TieSort, top: Option<usize>) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..weights.len()).collect();
+fn tie_order(
+    ties: usize,
+    weight: impl Fn(usize) -> f64,
+    sort: TieSort,
+    top: Option<usize>,
+) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..ties as u32).collect();
     if sort == TieSort::Weight {
         // Ties are stored in pair order, so a stable sort keeps it among
         // equal weights.
-        order.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]));
+        order.sort_by(|&a, &b| weight(b as usize).total_cmp(&weight(a as usize)));
     }
     order.truncate(top.unwrap_or(usize::MAX));
     order
