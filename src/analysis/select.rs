@@ -141,10 +141,13 @@ impl Analysis<'_> {
     pub(crate) fn root_engagement(&self, e: usize) -> usize {
         self.roots.get_or_init(|| {
             let dataset = self.dataset();
+            // Ids are looked up only when some engagement has a parent.
+            let has_parents = dataset.engagements.iter().any(|x| x.part_of().is_some());
             let index: std::collections::HashMap<&str, usize> = dataset
                 .engagements
                 .iter()
                 .enumerate()
+                .filter(|_| has_parents)
                 .map(|(i, x)| (x.id.as_str(), i))
                 .collect();
             let parent = |i: usize| {
