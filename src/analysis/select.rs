@@ -187,11 +187,7 @@ impl Analysis<'_> {
             }
             let graph = self.projection().two_mode();
             (0..graph.engagement_count())
-                .map(|p| {
-                    index
-                        .get(graph.engagement(p).id.as_str())
-                        .map_or(0, |&i| root[i])
-                })
+                .map(|p| root[graph.engagement_index(p)])
                 .collect()
         })[e]
     }
@@ -220,4 +216,36 @@ pub(crate) fn shown_components(adjacency: &Csr, keep: &[bool]) -> Vec<usize> {
         next += 1;
     }
     component
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Analysis, AnalysisOptions};
+
+    #[test]
+    fn the_root_of_an_engagement_is_itself_or_its_top_parent() {
+        // Engagement positions follow id order, dataset indices the file's.
+        let without = r#"{"actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+          "engagements": [{"id": "z", "name": "Z", "participants": [{"actor": "a"}, {"actor": "b"}]},
+                          {"id": "m", "name": "M", "participants": [{"actor": "a"}, {"actor": "b"}]}]}"#;
+        let (d, _) = crate::io::json::parse_dataset(without, "t").unwrap();
+        let analysis = Analysis::new(&d, AnalysisOptions::default()).unwrap();
+        let graph = analysis.projection().two_mode();
+        let roots: Vec<&str> = (0..2)
+            .map(|p| d.engagements[analysis.root_engagement(p)].id.as_str())
+            .collect();
+        assert_eq!(graph.engagement(0).id, "m");
+        assert_eq!(roots, ["m", "z"]);
+
+        let with = r#"{"actors": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+          "engagements": [{"id": "z", "name": "Z", "participants": [{"actor": "a"}, {"actor": "b"}]},
+                          {"id": "w", "name": "W", "part_of": "x", "participants": [{"actor": "a"}]},
+                          {"id": "x", "name": "X", "part_of": "z", "participants": [{"actor": "b"}]}]}"#;
+        let (d, _) = crate::io::json::parse_dataset(with, "t").unwrap();
+        let analysis = Analysis::new(&d, AnalysisOptions::default()).unwrap();
+        let roots: Vec<&str> = (0..3)
+            .map(|p| d.engagements[analysis.root_engagement(p)].id.as_str())
+            .collect();
+        assert_eq!(roots, ["z", "z", "z"]);
+    }
 }

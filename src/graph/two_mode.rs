@@ -292,6 +292,11 @@ impl<'a> TwoModeGraph<'a> {
         &self.dataset.actors[self.actors[p] as usize]
     }
 
+    /// The index in the dataset's engagements of engagement position `p`.
+    pub fn engagement_index(&self, p: usize) -> usize {
+        self.engagements[p] as usize
+    }
+
     /// The engagement at position `p`.
     pub fn engagement(&self, p: usize) -> &'a Engagement {
         &self.dataset.engagements[self.engagements[p] as usize]
