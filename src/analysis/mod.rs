@@ -29,6 +29,7 @@ mod summary;
 pub use caveats::RANKED;
 pub use compare::{compare, Comparison, TieChange, Window};
 pub use evolution::{evolution, evolution_metrics, EvolutionMode, PeriodRow, Periods};
+pub(crate) use projects::ActorIds;
 pub use projects::LeftOut;
 pub(crate) use select::{neighbourhood, shown_components};
 

@@ -1,7 +1,7 @@
 //! Projects and money, and what the filters left out: the tables a funder
 //! reads next to the network figures.
 
-use crate::analysis::Analysis;
+use crate::analysis::{ActorIds, Analysis};
 use crate::lang::Lang;
 use crate::model::Engagement;
 use crate::render::{Cell, Table};
@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 fn names_in(
     analysis: &Analysis<'_>,
-    index: &HashMap<&str, usize>,
+    index: &ActorIds<'_>,
     engagement: &Engagement,
     roles: &[&str],
 ) -> Vec<String> {
@@ -19,7 +19,7 @@ fn names_in(
         .iter()
         .filter(|p| roles.contains(&p.role.as_str()))
         .filter_map(|p| index.get(p.actor.as_str()))
-        .map(|&a| dataset.actors[a].name.to_string())
+        .map(|a| dataset.actors[a].name.to_string())
         .collect()
 }
 
@@ -45,7 +45,7 @@ pub fn projects_table<'a>(analysis: &Analysis<'a>, lang: Lang) -> Table {
 pub struct ProjectRows<'a, 'd> {
     analysis: &'a Analysis<'d>,
     lang: Lang,
-    index: HashMap<&'d str, usize>,
+    index: ActorIds<'d>,
     /// The number of engagements `part_of` each engagement that has any.
     activities: HashMap<&'d str, usize>,
     /// The projects, as two-mode engagement positions, in row order.
