@@ -323,17 +323,21 @@ pub(crate) fn average_path_length(
 mod diameter_tests {
     use super::*;
 
-    /// Twins against a plain pairwise comparison: an actor is dropped when
-    /// an earlier member has its open or its closed neighbourhood.
-    #[test]
-    fn twins_are_those_with_an_earlier_equal_neighbourhood() {
-        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
-        let mut next = |k: usize| {
+    /// A xorshift stream of numbers below `k`, from `seed`.
+    fn random(mut state: u64) -> impl FnMut(usize) -> usize {
+        move |k| {
             state ^= state << 13;
             state ^= state >> 7;
             state ^= state << 17;
             (state % k as u64) as usize
-        };
+        }
+    }
+
+    /// Twins against a plain pairwise comparison: an actor is dropped when
+    /// an earlier member has its open or its closed neighbourhood.
+    #[test]
+    fn twins_are_those_with_an_earlier_equal_neighbourhood() {
+        let mut next = random(0x9e37_79b9_7f4a_7c15);
         for _ in 0..200 {
             let n = 2 + next(12);
             let mut edges = Vec::new();
@@ -375,13 +379,7 @@ mod diameter_tests {
     /// the bounded diameter equals the all-pairs one.
     #[test]
     fn bounding_with_twins_matches_all_pairs_on_random_graphs() {
-        let mut state = 0x2545_f491_4f6c_dd1d_u64;
-        let mut next = |k: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % k as u64) as usize
-        };
+        let mut next = random(0x2545_f491_4f6c_dd1d);
         for round in 0..60 {
             let n = 5 + next(60);
             let mut edges = Vec::new();
