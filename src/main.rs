@@ -112,7 +112,8 @@ fn return_freed_memory_at_once() {
 /// allocator's regions are backed by 2 MiB pages that count whole in the
 /// process's memory, partly used or not; without them a large network's
 /// peak is about 8 % lower (25 MB of 335 for a summary of 500,000
-/// actors), at no measurable cost in time. Only this process is
+/// actors). The price is time: more page faults make `ties` of that
+/// network 8–17 % slower (docs/src/speed.md). Only this process is
 /// concerned; a system without the setting is left as it is.
 fn small_pages_only() {
     #[cfg(target_os = "linux")]

@@ -141,15 +141,18 @@ impl Analysis<'_> {
     pub(crate) fn root_engagement(&self, e: usize) -> usize {
         self.roots.get_or_init(|| {
             let dataset = self.dataset();
-            // Ids are looked up only when some engagement has a parent.
-            let has_parents = dataset.engagements.iter().any(|x| x.part_of().is_some());
-            let index: std::collections::HashMap<&str, usize> = dataset
-                .engagements
-                .iter()
-                .enumerate()
-                .filter(|_| has_parents)
-                .map(|(i, x)| (x.id.as_str(), i))
-                .collect();
+            // Parents are looked up by id: the map is made only when some
+            // engagement has one.
+            let mut index: std::collections::HashMap<&str, usize> = Default::default();
+            if dataset.engagements.iter().any(|x| x.part_of().is_some()) {
+                index.extend(
+                    dataset
+                        .engagements
+                        .iter()
+                        .enumerate()
+                        .map(|(i, x)| (x.id.as_str(), i)),
+                );
+            }
             let parent = |i: usize| {
                 dataset.engagements[i]
                     .part_of()

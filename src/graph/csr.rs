@@ -372,6 +372,63 @@ impl Csr<f64> {
     }
 }
 
+/// The items two ascending lists (of distinct items, such as two rows)
+/// share, ascending. Each item of the shorter list is looked for in what
+/// is left of the longer: by binary search when the longer is much longer,
+/// else by stepping.
+///
+/// Complexity: O(s log l) or O(s + l) for the shorter (s) and the longer
+/// (l) list.
+///
+/// ```
+/// use verkosto::graph::Intersection;
+/// let shared: Vec<u32> = Intersection::new(&[1, 3, 5, 7], &[2, 3, 7, 9]).collect();
+/// assert_eq!(shared, [3, 7]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Intersection<'a> {
+    short: &'a [u32],
+    long: &'a [u32],
+    search: bool,
+}
+
+impl<'a> Intersection<'a> {
+    /// The items of `a` that are in `b`.
+    pub fn new(a: &'a [u32], b: &'a [u32]) -> Intersection<'a> {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        Intersection {
+            short,
+            long,
+            search: short.len() * 16 < long.len(),
+        }
+    }
+}
+
+impl Iterator for Intersection<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        while let Some((&x, rest)) = self.short.split_first() {
+            self.short = rest;
+            let below = if self.search {
+                self.long.partition_point(|&y| y < x)
+            } else {
+                self.long.iter().take_while(|&&y| y < x).count()
+            };
+            self.long = &self.long[below..];
+            if self.long.first() == Some(&x) {
+                self.long = &self.long[1..];
+                return Some(x);
+            }
+        }
+        None
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (0, Some(self.short.len()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,11 +16,11 @@ mod two_mode;
 pub use backbone::{
     backbone, Backbone, BackboneModel, BackboneOptions, BackboneSummary, Correction, TieTest,
 };
-pub use csr::{Csr, Rows};
+pub use csr::{Csr, Intersection, Rows};
 pub use dual::{DualProjection, EngagementTie};
 pub use filter::{
     effective_dates, parse_list, Filter, ProjectionWeight, RoleFilter, RoleRule, RoleTies, TieRule,
     DEFAULT_CLIQUE_LIMIT, ONE_DAY_KINDS, UNROLED,
 };
 pub use projection::{ProjectedTie, Projection, ProjectionOptions, DEFAULT_MAX_TIES};
-pub use two_mode::{SharedGroups, TwoModeGraph, TwoModeNode};
+pub use two_mode::{TwoModeGraph, TwoModeNode};

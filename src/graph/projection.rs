@@ -2,9 +2,9 @@
 
 use super::backbone::{BackboneOptions, BackboneSummary};
 use super::comembership::for_each_co_membership;
-use super::csr::Rows;
+use super::csr::{Intersection, Rows};
 use super::filter::{Filter, ProjectionWeight, TieRule};
-use super::two_mode::{SharedGroups, TwoModeGraph};
+use super::two_mode::TwoModeGraph;
 use crate::error::{Error, Result};
 use crate::model::{Actor, Dataset, Date};
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -281,7 +281,7 @@ impl<'a> Projection<'a> {
     ///
     /// Complexity: O(s log l) for the shorter and the longer of the two
     /// actors' lists of tie groups.
-    pub fn groups_behind(&self, t: usize) -> SharedGroups<'_> {
+    pub fn groups_behind(&self, t: usize) -> Intersection<'_> {
         let tie = &self.ties[t];
         self.graph
             .shared_tie_groups(tie.source as usize, tie.target as usize)

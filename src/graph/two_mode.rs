@@ -1,7 +1,7 @@
 //! The two-mode (bipartite) graph: actors and engagements, linked by
 //! participations that carry a role.
 
-use super::csr::Rows;
+use super::csr::{Intersection, Rows};
 use super::filter::{effective_dates, Filter, RoleRule, TieRule, UNROLED};
 use crate::model::{Actor, Dataset, Date, Engagement};
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -362,10 +362,8 @@ impl<'a> TwoModeGraph<'a> {
     ///
     /// Complexity: O(s log l) for the shorter (s) and the longer (l) of
     /// the two actors' lists of tie groups.
-    pub fn shared_tie_groups(&self, a: usize, b: usize) -> SharedGroups<'_> {
-        let (x, y) = (self.group_memberships.row(a), self.group_memberships.row(b));
-        let (short, long) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-        SharedGroups { short, long }
+    pub fn shared_tie_groups(&self, a: usize, b: usize) -> Intersection<'_> {
+        Intersection::new(self.group_memberships.row(a), self.group_memberships.row(b))
     }
 
     /// The engagement position and the rule of tie group `g`.
@@ -426,35 +424,6 @@ impl<'a> TwoModeGraph<'a> {
             }
         }
         g
-    }
-}
-
-/// The tie groups two actors share, ascending
-/// ([`TwoModeGraph::shared_tie_groups`]): each group of the shorter list,
-/// looked up in what is left of the longer.
-#[derive(Debug, Clone)]
-pub struct SharedGroups<'g> {
-    short: &'g [u32],
-    long: &'g [u32],
-}
-
-impl Iterator for SharedGroups<'_> {
-    type Item = u32;
-
-    fn next(&mut self) -> Option<u32> {
-        while let Some((&g, rest)) = self.short.split_first() {
-            self.short = rest;
-            self.long = &self.long[self.long.partition_point(|&h| h < g)..];
-            if self.long.first() == Some(&g) {
-                self.long = &self.long[1..];
-                return Some(g);
-            }
-        }
-        None
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (0, Some(self.short.len()))
     }
 }
 

@@ -46,15 +46,9 @@ impl Correction {
 
     /// As [`Correction::threshold`], sorting `p_values` in place rather
     /// than a copy of them.
-    pub(crate) fn threshold_of(
-        self,
-        mut p_values: Vec<f64>,
-        alpha: f64,
-        tests: u64,
-    ) -> Option<f64> {
-        let m = tests.max(p_values.len() as u64).max(1) as f64;
-        p_values.sort_by(f64::total_cmp);
-        let sorted = p_values;
+    pub(crate) fn threshold_of(self, mut sorted: Vec<f64>, alpha: f64, tests: u64) -> Option<f64> {
+        let m = tests.max(sorted.len() as u64).max(1) as f64;
+        sorted.sort_by(f64::total_cmp);
         let threshold = match self {
             Correction::None => alpha,
             Correction::Bonferroni => alpha / m,

@@ -31,6 +31,7 @@ mod tail;
 
 pub use correction::Correction;
 
+use super::csr::Intersection;
 use super::projection::Projection;
 use crate::error::{Error, Result};
 use bicm::{Bicm, DegreeClass};
@@ -235,10 +236,11 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
     let co_membership: Vec<u32> = ties
         .par_iter()
         .map(|t| {
-            intersection_size(
+            Intersection::new(
                 memberships.row_or_empty(t.source as usize),
                 memberships.row_or_empty(t.target as usize),
             )
+            .count() as u32
         })
         .collect();
     let degree = |a: u32| memberships.row_or_empty(a as usize).len() as u64;
@@ -309,31 +311,6 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
         },
         tests,
     })
-}
-
-/// |a ∩ b| of two ascending lists; binary search from the shorter when
-/// one is much longer.
-fn intersection_size(a: &[u32], b: &[u32]) -> u32 {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.len() * 16 < long.len() {
-        return short
-            .iter()
-            .filter(|x| long.binary_search(x).is_ok())
-            .count() as u32;
-    }
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < short.len() && j < long.len() {
-        match short[i].cmp(&long[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// The sdsm p-value of every tie with a co-membership, and the solver's
@@ -440,10 +417,11 @@ mod tests {
 
     #[test]
     fn intersections() {
-        assert_eq!(intersection_size(&[1, 3, 5, 7], &[2, 3, 7, 9]), 2);
+        let size = |a: &[u32], b: &[u32]| Intersection::new(a, b).count();
+        assert_eq!(size(&[1, 3, 5, 7], &[2, 3, 7, 9]), 2);
         let long: Vec<u32> = (0..1000).collect();
-        assert_eq!(intersection_size(&[5, 999, 2000], &long), 2);
-        assert_eq!(intersection_size(&[], &long), 0);
+        assert_eq!(size(&[5, 999, 2000], &long), 2);
+        assert_eq!(size(&[], &long), 0);
     }
 
     #[test]
