@@ -113,7 +113,7 @@ fn parse_listing_every_problem(text: &str, origin: &str) -> Result<(Dataset, Rep
 mod typed {
     use crate::model::{
         Actor, ActorDetails, Attributes, CompactString, Dataset, Date, Engagement,
-        EngagementDetails, Participation, Tie,
+        EngagementDetails, Participation, Tie, Ustr,
     };
     use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
     use serde::Deserialize;
@@ -137,7 +137,7 @@ mod typed {
     struct RawActor {
         id: CompactString,
         name: CompactString,
-        kind: Option<CompactString>,
+        kind: Option<Ustr>,
         business_id: Option<CompactString>,
         region: Option<CompactString>,
         aliases: Option<Vec<String>>,
@@ -194,7 +194,7 @@ mod typed {
     struct RawEngagement {
         id: CompactString,
         name: CompactString,
-        kind: Option<CompactString>,
+        kind: Option<Ustr>,
         start: Option<Day>,
         end: Option<Day>,
         funding_eur: Option<f64>,
@@ -226,7 +226,7 @@ mod typed {
     #[serde(deny_unknown_fields)]
     struct RawParticipation {
         actor: CompactString,
-        role: Option<CompactString>,
+        role: Option<Ustr>,
     }
 
     #[derive(Deserialize)]

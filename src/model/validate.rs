@@ -244,7 +244,7 @@ fn check_engagements<'d>(
                     format!("{place}.participants[{j}].role"),
                     format!(
                         "unknown role {:?} (known: {}); it is kept, and filtered like any other role",
-                        participation.role,
+                        participation.role.as_str(),
                         KNOWN_ROLES.join(", ")
                     ),
                 ));

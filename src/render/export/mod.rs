@@ -137,7 +137,7 @@ pub(super) fn all_node_columns<'c>(
         ),
         column(
             "kind",
-            Box::new(|a| Cell::Text(projection.actor(a).kind.clone())),
+            Box::new(|a| Cell::Text(projection.actor(a).kind.as_str().into())),
         ),
         column(
             "region",

@@ -265,7 +265,7 @@ impl<'d> DatasetRows<'d> {
         let mut row = vec![
             Cell::Text(a.id.clone()),
             Cell::Text(a.name.clone()),
-            Cell::Text(a.kind.clone()),
+            Cell::Text(a.kind.as_str().into()),
             a.region().map_or(Cell::Empty, |s| Cell::Text(s.into())),
             a.business_id()
                 .map_or(Cell::Empty, |s| Cell::Text(s.into())),
@@ -288,7 +288,7 @@ impl<'d> DatasetRows<'d> {
         let mut row = vec![
             Cell::Text(e.id.clone()),
             Cell::Text(e.name.clone()),
-            Cell::Text(e.kind.clone()),
+            Cell::Text(e.kind.as_str().into()),
             e.start.into(),
             e.end.into(),
             e.funding_eur().map_or(Cell::Empty, Cell::Float),
@@ -309,7 +309,7 @@ impl<'d> DatasetRows<'d> {
         vec![
             Cell::Text(e.id.clone()),
             Cell::Text(p.actor.clone()),
-            Cell::Text(p.role.clone()),
+            Cell::Text(p.role.as_str().into()),
         ]
     }
 
