@@ -575,14 +575,14 @@ pub fn merge(inputs: &[MergeInput], name: Option<&str>) -> Result<(Dataset, Vec<
                                 "engagement {id}: {actor} roles merged: {} → {} ({})",
                                 participants[i].role, p.role, origins[*k]
                             ));
-                            participants[i].role = p.role.clone();
+                            participants[i].role = p.role;
                         }
                     }
                     None => {
                         at.insert(actor.clone(), participants.len());
                         participants.push(Participation {
                             actor: actor.into(),
-                            role: p.role.clone(),
+                            role: p.role,
                         });
                     }
                 }

@@ -187,7 +187,7 @@ pub(super) fn network_json(analysis: &Analysis<'_>, lang: Lang) -> Result<String
         |v: crate::metrics::MetricValue| v.as_f64().map_or("–".to_string(), |x| lang.value(x));
     for a in 0..analysis.actor_count() {
         let actor = analysis.actor(a);
-        kinds.insert(actor.kind.clone(), lang.kind(&actor.kind));
+        kinds.insert(actor.kind, lang.kind(&actor.kind));
         if let Some(r) = actor.region() {
             regions.insert(r);
         }

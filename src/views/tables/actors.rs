@@ -106,9 +106,7 @@ pub fn actor_rows<'a>(
         ActorSort::Name => {
             order.sort_by(|&a, &b| analysis.actor(a).name.cmp(&analysis.actor(b).name))
         }
-        ActorSort::Kind => {
-            order.sort_by(|&a, &b| analysis.actor(a).kind.cmp(&analysis.actor(b).kind))
-        }
+        ActorSort::Kind => order.sort_by_key(|&a| analysis.actor(a).kind),
         ActorSort::Engagements => {
             order = ranked(n, |a| graph.engagements_of(a).len() as f64);
         }
