@@ -573,6 +573,29 @@ fn csv_cell(cell: &Cell, decimal_comma: bool) -> String {
     }
 }
 
+/// The CSV text of `count` rows under `columns`, row `k` being `row(k)`:
+/// the bytes of [`Table::to_csv`] of the same rows, made a block of rows
+/// at a time, so that the cells of a large table are never all held.
+///
+/// Complexity: O(size of the text), rows formatted on every thread.
+///
+/// ```
+/// use verkosto::render::{csv_rows, Cell, Table};
+/// let row = |k: usize| vec![Cell::from(k), Cell::from("=x")];
+/// let mut table = Table::new(&["k", "v"]);
+/// (0..3).for_each(|k| table.push(row(k)));
+/// assert_eq!(csv_rows(&["k", "v"], 3, row), table.to_csv());
+/// ```
+pub fn csv_rows(columns: &[&str], count: usize, row: impl Fn(usize) -> Vec<Cell> + Sync) -> String {
+    let mut out = Vec::new();
+    let written = CsvStream::new(&mut out, columns, false).and_then(|mut csv| {
+        csv.rows(count, row)?;
+        csv.finish()
+    });
+    written.expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("CSV of text cells is UTF-8")
+}
+
 /// A table written row by row as CSV, byte for byte as
 /// [`Table::to_csv`] (or, for Excel, [`Table::to_csv_excel`]) writes the
 /// same rows, without holding the rows: for tables of millions of rows.

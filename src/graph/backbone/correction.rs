@@ -119,4 +119,34 @@ mod tests {
         assert_eq!("holm".parse::<Correction>().unwrap(), Correction::Holm);
         assert!("fwer".parse::<Correction>().is_err());
     }
+
+    /// The backbone finds the threshold from the p-values at most α alone
+    /// (with m the number of all): the same threshold as from all of them,
+    /// for every correction, with ties at the boundary and p = α itself.
+    #[test]
+    fn threshold_from_the_passable_p_values_alone() {
+        use strum::VariantArray;
+        let mut rng = crate::rng::Rng::new(26);
+        for round in 0..400 {
+            let count = 1 + rng.below(60);
+            let scale = [1.0, 0.2, 0.01][round % 3];
+            let mut p: Vec<f64> = (0..count).map(|_| rng.unit() * scale).collect();
+            // Repeated values, and values exactly at a step or at α.
+            p.extend_from_slice(&p[..count / 4].to_vec());
+            p.push(0.05);
+            p.push(0.05 / p.len() as f64);
+            let tests = p.len() as u64 + [0, 5, 1000][round % 3];
+            for &alpha in &[0.05, 0.01, 0.2] {
+                for &c in Correction::VARIANTS {
+                    let candidates: Vec<f64> =
+                        p.iter().copied().filter(|&x| at_most(x, alpha)).collect();
+                    assert_eq!(
+                        c.threshold_of(candidates, alpha, tests),
+                        c.threshold(&p, alpha, tests),
+                        "{c} α {alpha} round {round}"
+                    );
+                }
+            }
+        }
+    }
 }

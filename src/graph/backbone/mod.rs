@@ -253,51 +253,64 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
         .count();
     let pairs = rows as u64 * (rows as u64).saturating_sub(1) / 2;
     let mut solver_residual = None;
-    let (p_values, matrix, hypotheses): (Vec<Option<f64>>, (usize, usize), u64) = match options
-        .model
-    {
+    // Each tie's test is made once, not kept yet: a list of p-values
+    // beside the tests would cost as much again on millions of ties.
+    let test = |co_membership: u32, p_value: Option<f64>| TieTest {
+        co_membership,
+        p_value,
+        kept: false,
+    };
+    let (mut tests, matrix, hypotheses): (Vec<TieTest>, (usize, usize), u64) = match options.model {
         BackboneModel::Sdsm => {
-            let (p, residual) = sdsm(projection, &co_membership);
+            let (tests, residual) = sdsm(projection, co_membership);
             solver_residual = residual;
-            (p, (rows, columns), pairs)
+            (tests, (rows, columns), pairs)
         }
         BackboneModel::Hypergeometric => {
             let n = columns as u64;
-            let p = ties
+            let tests = ties
                 .par_iter()
-                .zip(&co_membership)
-                .map(|(t, &v)| {
-                    (v > 0).then(|| {
-                        tail::hypergeometric_tail(n, degree(t.source), degree(t.target), v as u64)
-                    })
+                .zip(co_membership)
+                .map(|(t, v)| {
+                    test(
+                        v,
+                        (v > 0).then(|| {
+                            tail::hypergeometric_tail(
+                                n,
+                                degree(t.source),
+                                degree(t.target),
+                                v as u64,
+                            )
+                        }),
+                    )
                 })
                 .collect();
-            (p, (rows, columns), pairs)
+            (tests, (rows, columns), pairs)
         }
         BackboneModel::Disparity => {
-            let (p, active) = disparity(projection);
-            let tested = p.iter().filter(|p| p.is_some()).count() as u64;
-            (p, (active, 0), tested)
+            let (tests, active) = disparity(projection, co_membership);
+            let tested = tests.iter().filter(|t| t.p_value.is_some()).count() as u64;
+            (tests, (active, 0), tested)
         }
     };
-    // The tested p-values, in a list of their exact size that is sorted in
-    // place and freed before the tests are made.
-    let tested = p_values.iter().flatten().count();
-    let mut sorted = Vec::with_capacity(tested);
-    sorted.extend(p_values.iter().flatten());
-    let threshold = options
-        .correction
-        .threshold_of(sorted, options.alpha, hypotheses);
-    let tests: Vec<TieTest> = p_values
+    let tested = tests.iter().filter(|t| t.p_value.is_some()).count();
+    // Only p-values at most α can pass any correction, and the smaller
+    // ones rank the same among them as among all: the threshold is found
+    // from them alone.
+    let candidates: Vec<f64> = tests
         .iter()
-        .zip(&co_membership)
-        .map(|(&p_value, &co_membership)| TieTest {
-            co_membership,
-            p_value,
-            kept: matches!((p_value, threshold), (Some(p), Some(t)) if correction::at_most(p, t)),
-        })
+        .filter_map(|t| t.p_value)
+        .filter(|&p| correction::at_most(p, options.alpha))
         .collect();
-    let kept = tests.iter().filter(|t| t.kept).count();
+    let threshold =
+        options
+            .correction
+            .threshold_of(candidates, options.alpha, hypotheses.max(tested as u64));
+    let mut kept = 0;
+    for t in &mut tests {
+        t.kept = matches!((t.p_value, threshold), (Some(p), Some(t)) if correction::at_most(p, t));
+        kept += usize::from(t.kept);
+    }
     Ok(Backbone {
         summary: BackboneSummary {
             options: *options,
@@ -313,9 +326,9 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
     })
 }
 
-/// The sdsm p-value of every tie with a co-membership, and the solver's
-/// residual.
-fn sdsm(projection: &Projection, co_membership: &[u32]) -> (Vec<Option<f64>>, Option<f64>) {
+/// The sdsm test of every tie (not yet kept or not), with a p-value for
+/// each tie with a co-membership, and the solver's residual.
+fn sdsm(projection: &Projection, co_membership: Vec<u32>) -> (Vec<TieTest>, Option<f64>) {
     let graph = projection.two_mode();
     let memberships = graph.membership_rows();
     let members = graph.member_rows();
@@ -341,14 +354,19 @@ fn sdsm(projection: &Projection, co_membership: &[u32]) -> (Vec<Option<f64>>, Op
             .map(|e| members.row(e).len() as u64)
             .collect(),
     );
+    let untested = |co_membership: u32| TieTest {
+        co_membership,
+        p_value: None,
+        kept: false,
+    };
     if row_classes.is_empty() {
-        return (vec![None; co_membership.len()], None);
+        return (co_membership.into_iter().map(untested).collect(), None);
     }
     let model = Bicm::solve(row_classes, column_classes);
     let class_of = |a: u32| row_index[&(memberships.row_or_empty(a as usize).len() as u64)];
     // The largest co-membership asked for each pair of row classes.
     let mut asked: BTreeMap<(usize, usize), u32> = BTreeMap::new();
-    for (t, &v) in projection.ties().iter().zip(co_membership) {
+    for (t, &v) in projection.ties().iter().zip(&co_membership) {
         if v > 0 {
             let (a, b) = (class_of(t.source), class_of(t.target));
             let key = (a.min(b), a.max(b));
@@ -378,20 +396,22 @@ fn sdsm(projection: &Projection, co_membership: &[u32]) -> (Vec<Option<f64>>, Op
         .ties()
         .iter()
         .zip(co_membership)
-        .map(|(t, &v)| {
-            (v > 0).then(|| {
+        .map(|(t, v)| TieTest {
+            p_value: (v > 0).then(|| {
                 let (a, b) = (class_of(t.source), class_of(t.target));
                 tails[&(a.min(b), a.max(b))][v as usize]
-            })
+            }),
+            ..untested(v)
         })
         .collect();
     (p, Some(model.residual))
 }
 
-/// The disparity p-value of every tie: the smaller of
+/// The disparity test of every tie (not yet kept or not): its p-value is
+/// the smaller of
 /// (1 − w/s)^(k − 1) at its two ends, for an end of strength s and k ties
 /// (1 at an end with one tie); and the number of actors with a tie.
-fn disparity(projection: &Projection) -> (Vec<Option<f64>>, usize) {
+fn disparity(projection: &Projection, co_membership: Vec<u32>) -> (Vec<TieTest>, usize) {
     let adjacency = projection.adjacency();
     let active = (0..adjacency.node_count())
         .filter(|&v| adjacency.degree(v) > 0)
@@ -403,12 +423,17 @@ fn disparity(projection: &Projection) -> (Vec<Option<f64>>, usize) {
         }
         ((k - 1) as f64 * (-(w / s).min(1.0)).ln_1p()).exp()
     };
-    let p = projection
+    let tests = projection
         .ties()
         .iter()
-        .map(|t| (t.weight > 0.0).then(|| end(t.source, t.weight).min(end(t.target, t.weight))))
+        .zip(co_membership)
+        .map(|(t, co_membership)| TieTest {
+            co_membership,
+            p_value: (t.weight > 0.0).then(|| end(t.source, t.weight).min(end(t.target, t.weight))),
+            kept: false,
+        })
         .collect();
-    (p, active)
+    (tests, active)
 }
 
 #[cfg(test)]

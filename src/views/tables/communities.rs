@@ -3,7 +3,7 @@
 use crate::analysis::Analysis;
 use crate::error::Result;
 use crate::metrics::community::{CommunityProfile, Partition, Stability};
-use crate::render::{float_value, format_float, Cell, Format, Table};
+use crate::render::{csv_rows, float_value, format_float, Cell, Format, Table};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -118,18 +118,25 @@ fn communities_table(
         unstable,
     } = chosen;
     let id = |p: usize| analysis.actor(p).id.to_string();
-    let mut table = Table::new(&["community", "size", "internal_density", key, "members"]);
-    for (c, p) in profiles.iter().enumerate() {
-        table.push(vec![
+    let columns = ["community", "size", "internal_density", key, "members"];
+    let row = |c: usize| {
+        let p = &profiles[c];
+        vec![
             (c + 1).into(),
             p.members.len().into(),
             p.internal_density.map_or(Cell::Empty, Cell::Float),
             Cell::list(p.groups.iter().map(|(k, v)| format!("{k} {v}"))),
-            Cell::list(p.members.iter().map(|&m| id(m))),
-        ]);
-    }
+            Cell::list(p.members.iter().map(|&m| analysis.actor(m).id.as_str())),
+        ]
+    };
     if format == Format::Csv {
-        return table.to_csv();
+        // Row by row: the cells of every community at once would cost
+        // three times the text.
+        return csv_rows(&columns, profiles.len(), row);
+    }
+    let mut table = Table::new(&columns);
+    for c in 0..profiles.len() {
+        table.push(row(c));
     }
     let mut out = format!(
         "{} communities ({}, resolution {}, seed {seed}): modularity {}\n\n",
