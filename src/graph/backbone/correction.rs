@@ -132,7 +132,7 @@ mod tests {
             let scale = [1.0, 0.2, 0.01][round % 3];
             let mut p: Vec<f64> = (0..count).map(|_| rng.unit() * scale).collect();
             // Repeated values, and values exactly at a step or at α.
-            p.extend_from_slice(&p[..count / 4].to_vec());
+            p.extend_from_within(..count / 4);
             p.push(0.05);
             p.push(0.05 / p.len() as f64);
             let tests = p.len() as u64 + [0, 5, 1000][round % 3];
