@@ -28,14 +28,15 @@ fn main() -> Result<(), verkosto::Error> {
 
     let mut ties: Vec<usize> = (0..projection.tie_count()).collect();
     ties.sort_by(|&a, &b| {
-        projection.ties()[b]
+        projection
+            .tie(b)
             .weight
-            .total_cmp(&projection.ties()[a].weight)
+            .total_cmp(&projection.tie(a).weight)
             .then(a.cmp(&b))
     });
     println!("\nstrongest ties (Newman weights):");
     for &t in ties.iter().take(5) {
-        let tie = projection.ties()[t];
+        let tie = projection.tie(t);
         println!(
             "  {:.3}  {} – {}",
             tie.weight,

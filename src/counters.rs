@@ -10,9 +10,9 @@ use std::cell::Cell;
 pub enum Step {
     /// A projection of a two-mode graph onto its actors.
     Projection,
-    /// An adjacency built from a network's ties
-    /// ([`crate::graph::Projection::adjacency`]); path metrics' reordered
-    /// working copies are not counted.
+    /// An adjacency built from a network's ties (each projection makes
+    /// one, [`crate::graph::Projection::adjacency`]); path metrics'
+    /// reordered working copies are not counted.
     Adjacency,
     /// Connected components of a network.
     Components,

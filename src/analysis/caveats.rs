@@ -130,7 +130,7 @@ impl Analysis<'_> {
         let mut listed: BTreeMap<&str, usize> = BTreeMap::new();
         for t in 0..ties {
             if projection.engagements_behind(t).any(|b| b == e) {
-                let tie = projection.ties()[t];
+                let tie = projection.tie(t);
                 for a in [tie.source, tie.target] {
                     if let Some(role) = graph.role(e as usize, a) {
                         if role == "member" || role == "target" {
@@ -188,13 +188,13 @@ impl Analysis<'_> {
         let mut in_first = vec![0usize; engagements];
         let mut elsewhere: std::collections::HashMap<(u32, usize), usize> = Default::default();
         let mut roots: Vec<usize> = Vec::new();
-        for (t, tie) in projection.ties().iter().enumerate() {
+        for tie in projection.ties() {
             let c = labels[tie.source as usize];
             ties[c] += 1;
             roots.clear();
             roots.extend(
                 projection
-                    .engagements_behind(t)
+                    .engagements_behind(tie)
                     .map(|e| self.root_engagement(e as usize)),
             );
             roots.sort_unstable();

@@ -114,7 +114,6 @@ pub type Network<'a> = UnGraph<&'a Actor, TieWeight<'a>>;
 pub struct Analysis<'a> {
     projection: Projection<'a>,
     options: AnalysisOptions,
-    adjacency: OnceLock<Csr>,
     progress: Option<MetricProgress<'a>>,
     network: OnceLock<Network<'a>>,
     columns: [OnceLock<Vec<MetricValue>>; Metric::ALL.len()],
@@ -166,7 +165,6 @@ impl<'a> Analysis<'a> {
         Analysis {
             projection,
             options,
-            adjacency: OnceLock::new(),
             progress: None,
             network: OnceLock::new(),
             columns: Default::default(),
@@ -221,7 +219,7 @@ impl<'a> Analysis<'a> {
 
     /// The weighted adjacency every metric walks (built once).
     pub fn adjacency(&self) -> &Csr {
-        self.adjacency.get_or_init(|| self.projection.adjacency())
+        self.projection.adjacency()
     }
 
     /// The network as a petgraph graph, built on first use: actors as node

@@ -242,6 +242,55 @@ impl Csr<f64> {
         Csr::from_parts(offsets, targets, weights)
     }
 
+    /// Builds the symmetric adjacency, in place, from the upper halves of
+    /// its rows: `targets` and `weights` hold, row after row, each row's
+    /// neighbours above it (ascending), `start[v]` where row `v`'s begin
+    /// (`start[n]` = their length). The result is [`Csr::from_edges`] of
+    /// the same edges, array for array; the lists grow into the whole
+    /// rows where they are (reserve twice their length to spare a copy).
+    ///
+    /// Complexity: O(n + m) time; O(n) memory besides the rows.
+    pub(crate) fn from_upper_rows(
+        start: &[usize],
+        mut targets: Vec<u32>,
+        mut weights: Vec<f64>,
+    ) -> Csr {
+        let n = start.len().saturating_sub(1);
+        let m = targets.len();
+        debug_assert_eq!(start.last().copied().unwrap_or(0), m);
+        let upper = |v: usize| start[v]..start[v + 1];
+        // Each row's lower half, counted from where its actor is a target.
+        let mut fill = vec![0usize; n];
+        for &t in &targets {
+            fill[t as usize] += 1;
+        }
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        for v in 0..n {
+            offsets.push(offsets[v] + fill[v] + upper(v).len());
+        }
+        // The upper halves move right to the end of their rows, the last
+        // row first, so that none is written over before it has moved.
+        targets.resize(2 * m, 0);
+        weights.resize(2 * m, 0.0);
+        for v in (0..n).rev() {
+            let to = offsets[v + 1] - upper(v).len();
+            targets.copy_within(upper(v), to);
+            weights.copy_within(upper(v), to);
+        }
+        // The lower halves, filled in ascending order of their neighbour.
+        fill.copy_from_slice(&offsets[..n]);
+        for u in 0..n {
+            for i in offsets[u + 1] - upper(u).len()..offsets[u + 1] {
+                let v = targets[i] as usize;
+                targets[fill[v]] = u as u32;
+                weights[fill[v]] = weights[i];
+                fill[v] += 1;
+            }
+        }
+        Csr::from_parts(offsets, targets, weights)
+    }
+
     /// Compacts any petgraph graph into the symmetric adjacency the
     /// metrics use: node `i` of the result is the `i`-th node of
     /// `graph.node_identifiers()`; each edge gets the weight `weight(edge)`,

@@ -22,5 +22,7 @@ pub use filter::{
     effective_dates, parse_list, Filter, ProjectionWeight, RoleFilter, RoleRule, RoleTies, TieRule,
     DEFAULT_CLIQUE_LIMIT, ONE_DAY_KINDS, UNROLED,
 };
-pub use projection::{ProjectedTie, Projection, ProjectionOptions, DEFAULT_MAX_TIES};
+pub use projection::{
+    ProjectedTie, Projection, ProjectionOptions, TieIter, TieKey, Ties, DEFAULT_MAX_TIES,
+};
 pub use two_mode::{TwoModeGraph, TwoModeNode};

@@ -76,14 +76,205 @@ pub struct ProjectedTie {
 /// order, and for each tie the direct ties behind it. The engagements
 /// behind a tie are not stored: they are the tie groups its two actors
 /// share, found when asked ([`Projection::engagements_behind`]).
+///
+/// The ties are held once, as the weighted adjacency the metrics walk
+/// ([`Projection::adjacency`]): tie `t` is an entry of the upper half of
+/// its source's row ([`Projection::ties`] reads them in order).
 #[derive(Debug, Clone)]
 pub struct Projection<'a> {
     graph: TwoModeGraph<'a>,
     weight: ProjectionWeight,
     min_weight: Option<f64>,
-    ties: Vec<ProjectedTie>,
+    adjacency: super::Csr,
+    /// `tie_start[v]`: the number of ties whose source comes before actor
+    /// `v` (the ties of `v`'s row are the last `tie_start[v + 1] −
+    /// tie_start[v]` entries of it).
+    tie_start: Vec<usize>,
+    /// The source of every [`TIE_BLOCK`]-th tie, where a search for a
+    /// tie's source starts.
+    tie_blocks: Vec<u32>,
     direct: Rows,
     backbone: Option<BackboneSummary>,
+}
+
+/// A tie as the provenance methods take it: by its index, or the tie
+/// itself where it is at hand (which spares finding its actors).
+pub trait TieKey: Copy {
+    /// The tie's (source, target).
+    fn pair(self, ties: &Ties<'_>) -> (u32, u32);
+}
+
+impl TieKey for usize {
+    fn pair(self, ties: &Ties<'_>) -> (u32, u32) {
+        let tie = ties.get(self);
+        (tie.source, tie.target)
+    }
+}
+
+impl TieKey for ProjectedTie {
+    fn pair(self, _: &Ties<'_>) -> (u32, u32) {
+        (self.source, self.target)
+    }
+}
+
+/// Ties per entry of a projection's `tie_blocks`.
+const TIE_BLOCK: usize = 256;
+
+/// The ties of a [`Projection`], read from its adjacency: in (source,
+/// target) order, tie `t` by [`Ties::get`].
+#[derive(Debug, Clone, Copy)]
+pub struct Ties<'p> {
+    adjacency: &'p super::Csr,
+    start: &'p [usize],
+    blocks: &'p [u32],
+}
+
+impl<'p> Ties<'p> {
+    /// The number of ties.
+    pub fn len(&self) -> usize {
+        self.start.last().copied().unwrap_or(0)
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Tie `t`, found by the row it is in.
+    ///
+    /// # Panics
+    ///
+    /// When `t` is not below [`Ties::len`], as a slice's index.
+    ///
+    /// Complexity: O(log d) for the number d of actors whose ties lie in
+    /// the block of 256 ties around `t` (a few, at most n).
+    pub fn get(&self, t: usize) -> ProjectedTie {
+        assert!(t < self.len(), "tie {t} of {}", self.len());
+        // The sources of the block's first tie and the next block's: the
+        // source of `t` lies between them.
+        let block = t / TIE_BLOCK;
+        let low = self.blocks[block] as usize;
+        let high = self
+            .blocks
+            .get(block + 1)
+            .map_or(self.start.len() - 1, |&s| s as usize + 1);
+        let source = low + self.start[low..=high].partition_point(|&s| s <= t) - 1;
+        self.at(source, t)
+    }
+
+    /// Tie `t`, whose source is `source`.
+    fn at(&self, source: usize, t: usize) -> ProjectedTie {
+        let row = self.adjacency.row(source);
+        let k = row.len() - (self.start[source + 1] - t);
+        ProjectedTie {
+            source: source as u32,
+            target: row[k],
+            weight: self.adjacency.weights(source)[k],
+        }
+    }
+
+    /// The ties in order.
+    pub fn iter(&self) -> TieIter<'p> {
+        TieIter {
+            ties: *self,
+            next: 0,
+            source: 0,
+        }
+    }
+
+    /// The ties in order, on every thread.
+    pub fn par_iter(self) -> impl rayon::iter::IndexedParallelIterator<Item = ProjectedTie> + 'p {
+        use rayon::iter::{IntoParallelIterator, ParallelIterator};
+        (0..self.len()).into_par_iter().map(move |t| self.get(t))
+    }
+}
+
+impl<'p> IntoIterator for Ties<'p> {
+    type Item = ProjectedTie;
+    type IntoIter = TieIter<'p>;
+    fn into_iter(self) -> TieIter<'p> {
+        self.iter()
+    }
+}
+
+/// The iterator of [`Ties::iter`].
+#[derive(Debug, Clone)]
+pub struct TieIter<'p> {
+    ties: Ties<'p>,
+    next: usize,
+    source: usize,
+}
+
+impl Iterator for TieIter<'_> {
+    type Item = ProjectedTie;
+
+    fn next(&mut self) -> Option<ProjectedTie> {
+        if self.next >= self.ties.len() {
+            return None;
+        }
+        while self.ties.start[self.source + 1] <= self.next {
+            self.source += 1;
+        }
+        let tie = self.ties.at(self.source, self.next);
+        self.next += 1;
+        Some(tie)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.ties.len() - self.next;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for TieIter<'_> {}
+
+/// Ties as they are found, in (source, target) order: the upper halves of
+/// the adjacency's rows, row by row.
+#[derive(Default)]
+struct UpperRows {
+    start: Vec<usize>,
+    targets: Vec<u32>,
+    weights: Vec<f64>,
+}
+
+impl UpperRows {
+    /// Room for `ties` ties, and their mirror images when the rows are
+    /// made whole (room not written is not memory the process uses).
+    fn with_capacity(ties: usize) -> UpperRows {
+        UpperRows {
+            start: Vec::new(),
+            targets: Vec::with_capacity(2 * ties),
+            weights: Vec::with_capacity(2 * ties),
+        }
+    }
+
+    /// Adds a tie; ties come in (source, target) order.
+    fn push(&mut self, tie: ProjectedTie) {
+        while self.start.len() <= tie.source as usize {
+            self.start.push(self.targets.len());
+        }
+        self.targets.push(tie.target);
+        self.weights.push(tie.weight);
+    }
+
+    /// The adjacency of `n` actors, the start of each actor's ties and
+    /// the source of every [`TIE_BLOCK`]-th tie.
+    fn finish(mut self, n: usize) -> (super::Csr, Vec<usize>, Vec<u32>) {
+        crate::counters::count(crate::counters::Step::Adjacency);
+        while self.start.len() <= n {
+            self.start.push(self.targets.len());
+        }
+        let mut blocks = Vec::with_capacity(self.targets.len().div_ceil(TIE_BLOCK));
+        let mut source = 0;
+        for t in (0..self.targets.len()).step_by(TIE_BLOCK) {
+            while self.start[source + 1] <= t {
+                source += 1;
+            }
+            blocks.push(source as u32);
+        }
+        let adjacency = super::Csr::from_upper_rows(&self.start, self.targets, self.weights);
+        (adjacency, self.start, blocks)
+    }
 }
 
 impl<'a> Projection<'a> {
@@ -100,7 +291,7 @@ impl<'a> Projection<'a> {
     /// let (dataset, _) = verkosto::io::json::parse_dataset(text, "example").unwrap();
     /// let p = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
     /// assert_eq!(p.tie_count(), 3);
-    /// assert_eq!(p.ties()[0].weight, 2.0); // a–b share p and q
+    /// assert_eq!(p.tie(0).weight, 2.0); // a–b share p and q
     /// ```
     pub fn new(dataset: &'a Dataset, options: &ProjectionOptions) -> Result<Projection<'a>> {
         options.check()?;
@@ -131,23 +322,29 @@ impl<'a> Projection<'a> {
     /// The projection with only the ties `keep` marks (parallel to
     /// [`Projection::ties`]); actors stay. O(ties + provenance).
     pub fn retain_ties(&self, keep: &[bool]) -> Projection<'a> {
-        let mut ties = Vec::new();
+        let kept = (0..self.tie_count())
+            .filter(|&t| keep.get(t).copied().unwrap_or(false))
+            .count();
+        let mut ties = UpperRows::with_capacity(kept);
         let mut direct = Rows::default();
         let keep_direct = !self.direct.is_empty();
-        for (t, tie) in self.ties.iter().enumerate() {
+        for (t, tie) in self.ties().iter().enumerate() {
             if !keep.get(t).copied().unwrap_or(false) {
                 continue;
             }
-            ties.push(*tie);
+            ties.push(tie);
             if keep_direct {
                 direct.push_row(self.direct_ties_behind(t).iter().copied());
             }
         }
+        let (adjacency, tie_start, tie_blocks) = ties.finish(self.actor_count());
         Projection {
             graph: self.graph.clone(),
             weight: self.weight,
             min_weight: self.min_weight,
-            ties,
+            adjacency,
+            tie_start,
+            tie_blocks,
             direct,
             backbone: self.backbone,
         }
@@ -202,7 +399,7 @@ impl<'a> Projection<'a> {
             graph: &graph,
             weight,
             min_weight,
-            ties: Vec::with_capacity(bound),
+            ties: UpperRows::with_capacity(bound),
             direct: if keep_direct {
                 Rows::with_capacity(bound, direct.len())
             } else {
@@ -224,18 +421,19 @@ impl<'a> Projection<'a> {
         );
         build.direct_only_below((u32::MAX, u32::MAX));
         let TieBuilder {
-            mut ties,
-            mut direct,
-            ..
+            ties, mut direct, ..
         } = build;
-        // Give back what the up-front bound reserved and no tie used.
-        ties.shrink_to_fit();
+        // The room the up-front bound reserved and no tie used was never
+        // written: it is not given back, which would copy the ties.
         direct.shrink_to_fit();
+        let (adjacency, tie_start, tie_blocks) = ties.finish(n);
         Projection {
             graph,
             weight,
             min_weight,
-            ties,
+            adjacency,
+            tie_start,
+            tie_blocks,
             direct,
             backbone: None,
         }
@@ -268,12 +466,23 @@ impl<'a> Projection<'a> {
 
     /// Number of ties (edges).
     pub fn tie_count(&self) -> usize {
-        self.ties.len()
+        self.ties().len()
     }
 
     /// The ties, ordered by (source, target) position.
-    pub fn ties(&self) -> &[ProjectedTie] {
-        &self.ties
+    pub fn ties(&self) -> Ties<'_> {
+        Ties {
+            adjacency: &self.adjacency,
+            start: &self.tie_start,
+            blocks: &self.tie_blocks,
+        }
+    }
+
+    /// Tie `t` ([`Ties::get`]).
+    ///
+    /// Complexity: O(log n).
+    pub fn tie(&self, t: usize) -> ProjectedTie {
+        self.ties().get(t)
     }
 
     /// The tie groups behind tie `t`, ascending: those its two actors
@@ -281,17 +490,17 @@ impl<'a> Projection<'a> {
     ///
     /// Complexity: O(s log l) for the shorter and the longer of the two
     /// actors' lists of tie groups.
-    pub fn groups_behind(&self, t: usize) -> Intersection<'_> {
-        let tie = &self.ties[t];
+    pub fn groups_behind(&self, t: impl TieKey) -> Intersection<'_> {
+        let (source, target) = t.pair(&self.ties());
         self.graph
-            .shared_tie_groups(tie.source as usize, tie.target as usize)
+            .shared_tie_groups(source as usize, target as usize)
     }
 
     /// The number of engagements behind tie `t` (of tie groups: an
     /// engagement where the two are tied by two rules counts twice).
     ///
     /// Complexity: as [`Projection::groups_behind`].
-    pub fn shared(&self, t: usize) -> u32 {
+    pub fn shared(&self, t: impl TieKey) -> u32 {
         self.groups_behind(t).count() as u32
     }
 
@@ -313,13 +522,13 @@ impl<'a> Projection<'a> {
     /// assert_eq!(ids(0), ["p", "q"]); // a–b
     /// assert_eq!(ids(2), ["p"]); // b–c
     /// ```
-    pub fn engagements_behind(&self, t: usize) -> impl Iterator<Item = u32> + Clone + '_ {
+    pub fn engagements_behind(&self, t: impl TieKey) -> impl Iterator<Item = u32> + Clone + '_ {
         self.groups_behind(t)
             .map(|g| self.graph.tie_group(g as usize).0 as u32)
     }
 
     /// The rule that tied the pair in each of [`Projection::engagements_behind`].
-    pub fn rules_behind(&self, t: usize) -> impl Iterator<Item = TieRule> + Clone + '_ {
+    pub fn rules_behind(&self, t: impl TieKey) -> impl Iterator<Item = TieRule> + Clone + '_ {
         self.groups_behind(t)
             .map(|g| self.graph.tie_group(g as usize).1)
     }
@@ -328,7 +537,7 @@ impl<'a> Projection<'a> {
     /// latest end of the engagements behind it (dates by
     /// [`super::effective_dates`]). The end is `None` while any of them is
     /// open-ended, the start when none has one.
-    pub fn tie_span(&self, t: usize) -> (Option<Date>, Option<Date>) {
+    pub fn tie_span(&self, t: impl TieKey) -> (Option<Date>, Option<Date>) {
         let graph = self.two_mode();
         let mut first: Option<Date> = None;
         let mut last: Option<Date> = None;
@@ -403,25 +612,20 @@ impl<'a> Projection<'a> {
         self.direct.row_or_empty(t)
     }
 
-    /// Each actor's number of ties, from the tie list alone.
+    /// Each actor's number of ties.
     ///
-    /// Complexity: O(n + m).
+    /// Complexity: O(n).
     pub fn degrees(&self) -> Vec<usize> {
-        let mut degree = vec![0; self.actor_count()];
-        for tie in &self.ties {
-            degree[tie.source as usize] += 1;
-            degree[tie.target as usize] += 1;
-        }
-        degree
+        (0..self.actor_count())
+            .map(|v| self.adjacency.degree(v))
+            .collect()
     }
 
-    /// The weighted adjacency lists of the projection.
-    pub fn adjacency(&self) -> super::Csr {
-        crate::counters::count(crate::counters::Step::Adjacency);
-        super::Csr::from_edges(
-            self.actor_count(),
-            self.ties.iter().map(|t| (t.source, t.target, t.weight)),
-        )
+    /// The weighted adjacency lists of the projection: row `v` holds the
+    /// actors tied to `v`, ascending, with the ties' weights. They are the
+    /// projection's only list of ties, made with it.
+    pub fn adjacency(&self) -> &super::Csr {
+        &self.adjacency
     }
 
     /// The projection as a petgraph undirected graph: node weights are
@@ -431,7 +635,7 @@ impl<'a> Projection<'a> {
         for a in 0..self.actor_count() {
             g.add_node(a as u32);
         }
-        for t in &self.ties {
+        for t in self.ties() {
             g.add_edge(
                 NodeIndex::new(t.source as usize),
                 NodeIndex::new(t.target as usize),
@@ -448,7 +652,7 @@ struct TieBuilder<'g, 'a> {
     graph: &'g TwoModeGraph<'a>,
     weight: ProjectionWeight,
     min_weight: Option<f64>,
-    ties: Vec<ProjectedTie>,
+    ties: UpperRows,
     direct: Rows,
     /// (lower, higher, dataset tie, weight), by pair then weight.
     direct_ties: Vec<(u32, u32, u32, f64)>,
@@ -513,6 +717,82 @@ impl TieBuilder<'_, '_> {
         self.ties.push(tie);
         if self.keep_direct {
             self.direct.push_row(self.found.iter().copied());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, Engagement, Participation};
+    use crate::rng::Rng;
+
+    /// `actors` actors in `engagements` engagements of 2–9 members drawn
+    /// at random, some actors in none.
+    fn random(actors: usize, engagements: usize, seed: u64) -> Dataset {
+        let mut rng = Rng::new(seed);
+        let mut dataset = Dataset {
+            actors: (0..actors)
+                .map(|a| Actor::new(format!("a{a:05}"), format!("A{a}"), "firm"))
+                .collect(),
+            ..Default::default()
+        };
+        for e in 0..engagements {
+            let mut engagement = Engagement::new(format!("e{e:05}"), format!("E{e}"), "project");
+            let mut members: Vec<usize> = (0..2 + rng.below(8))
+                .map(|_| rng.below(actors * 4 / 5))
+                .collect();
+            members.sort_unstable();
+            members.dedup();
+            engagement.participants = members
+                .into_iter()
+                .map(|a| Participation {
+                    actor: format!("a{a:05}").into(),
+                    role: "partner".into(),
+                })
+                .collect();
+            dataset.engagements.push(engagement);
+        }
+        dataset
+    }
+
+    /// The adjacency made in place from the upper halves is the one made
+    /// from the tie list, and each tie found by its index (through the
+    /// blocks) is the one read in order; so after keeping some ties.
+    #[test]
+    fn ties_read_from_the_adjacency_are_the_tie_list() {
+        for (actors, engagements, seed) in [(3, 1, 1), (40, 30, 2), (600, 900, 3), (2000, 400, 4)] {
+            let dataset = random(actors, engagements, seed);
+            assert!(crate::model::validate::check(&dataset).is_valid());
+            let full = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
+            let mut rng = Rng::new(seed);
+            let keep: Vec<bool> = (0..full.tie_count()).map(|_| rng.below(3) > 0).collect();
+            let kept = full.retain_ties(&keep);
+            let chosen: Vec<ProjectedTie> = full
+                .ties()
+                .iter()
+                .zip(&keep)
+                .filter(|(_, &k)| k)
+                .map(|(t, _)| t)
+                .collect();
+            assert_eq!(kept.ties().iter().collect::<Vec<_>>(), chosen);
+            assert!(chosen.len() > TIE_BLOCK || actors < 100);
+            for p in [kept, full] {
+                let list: Vec<ProjectedTie> = p.ties().iter().collect();
+                assert_eq!(list.len(), p.tie_count());
+                assert!(list
+                    .windows(2)
+                    .all(|w| (w[0].source, w[0].target) < (w[1].source, w[1].target)));
+                assert!(list.iter().all(|t| t.source < t.target));
+                for (t, tie) in list.iter().enumerate() {
+                    assert_eq!(p.tie(t), *tie, "tie {t}");
+                }
+                let reference = super::super::Csr::from_edges(
+                    p.actor_count(),
+                    list.iter().map(|t| (t.source, t.target, t.weight)),
+                );
+                assert_eq!(*p.adjacency(), reference);
+            }
         }
     }
 }

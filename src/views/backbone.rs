@@ -57,7 +57,7 @@ impl BackboneRows<'_, '_> {
     /// [`BackboneRows::len`].
     pub fn row(&self, k: usize) -> Vec<Cell> {
         let t = self.order[k] as usize;
-        let tie = self.analysis.projection().ties()[t];
+        let tie = self.analysis.projection().tie(t);
         let test = self.backbone.tests[t];
         let (s, d) = (
             self.analysis.actor(tie.source as usize),

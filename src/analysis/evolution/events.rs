@@ -32,9 +32,9 @@ pub(super) fn tie_events(
     let mut open_ended = vec![0; k];
     // Each tie with engagements behind it, by their dates.
     let mut d: Vec<(Option<Date>, Option<Date>)> = Vec::new();
-    for t in 0..whole.tie_count() {
+    for tie in whole.ties() {
         d.clear();
-        d.extend(whole.engagements_behind(t).map(|e| dates[e as usize]));
+        d.extend(whole.engagements_behind(tie).map(|e| dates[e as usize]));
         if d.is_empty() {
             continue;
         }

@@ -34,7 +34,7 @@ pub(super) fn period_network(
     let mut edges: Vec<(u32, u32, f64)> = Vec::new();
     for (t, tie) in projection.ties().iter().enumerate() {
         let behind: Vec<usize> = projection
-            .engagements_behind(t)
+            .engagements_behind(tie)
             .map(|e| e as usize)
             .filter(|&e| active[e])
             .collect();

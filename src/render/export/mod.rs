@@ -178,11 +178,17 @@ pub(super) fn all_node_columns<'c>(
     columns
 }
 
-pub(super) fn tie_engagements(projection: &Projection<'_>, t: usize) -> Vec<String> {
+/// The ids of the engagements behind tie `t` (which is `tie`), and its
+/// direct ties as `tie:KIND`.
+pub(super) fn tie_engagements(
+    projection: &Projection<'_>,
+    t: usize,
+    tie: crate::graph::ProjectedTie,
+) -> Vec<String> {
     let graph = projection.two_mode();
     let dataset = graph.dataset();
     let mut ids: Vec<String> = projection
-        .engagements_behind(t)
+        .engagements_behind(tie)
         .map(|e| graph.engagement(e as usize).id.to_string())
         .collect();
     ids.extend(projection.direct_ties_behind(t).iter().map(|&d| {

@@ -69,10 +69,10 @@ pub fn node_link_to(
                 "source": projection.actor(tie.source as usize).id,
                 "target": projection.actor(tie.target as usize).id,
                 "weight": float_value(tie.weight),
-                "shared": projection.shared(t),
-                "engagements": tie_engagements(projection, t),
-                "first_seen": projection.tie_span(t).0.map(|d| d.to_string()),
-                "last_seen": projection.tie_span(t).1.map(|d| d.to_string()),
+                "shared": projection.shared(tie),
+                "engagements": tie_engagements(projection, t, tie),
+                "first_seen": projection.tie_span(tie).0.map(|d| d.to_string()),
+                "last_seen": projection.tie_span(tie).1.map(|d| d.to_string()),
             })
         })
     });

@@ -65,14 +65,14 @@ const TIE_COLUMNS: [&str; 7] = [
 
 /// Tie `t` as a row of the ties table.
 fn tie_row(projection: &Projection<'_>, t: usize) -> Vec<Cell> {
-    let tie = projection.ties()[t];
-    let (first, last) = projection.tie_span(t);
+    let tie = projection.tie(t);
+    let (first, last) = projection.tie_span(tie);
     vec![
         Cell::Text(projection.actor(tie.source as usize).id.clone()),
         Cell::Text(projection.actor(tie.target as usize).id.clone()),
         Cell::Float(tie.weight),
-        (projection.shared(t) as usize).into(),
-        Cell::list(tie_engagements(projection, t)),
+        (projection.shared(tie) as usize).into(),
+        Cell::list(tie_engagements(projection, t, tie)),
         first.into(),
         last.into(),
     ]

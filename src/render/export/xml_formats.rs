@@ -267,14 +267,14 @@ fn gexf_edges(
             ],
         );
         xml.open("attvalues", &[]);
-        let shared = projection.shared(t).to_string();
+        let shared = projection.shared(tie).to_string();
         xml.empty("attvalue", &[("for", "shared"), ("value", &shared)]);
-        let engagements = tie_engagements(projection, t).join(";");
+        let engagements = tie_engagements(projection, t, tie).join(";");
         xml.empty(
             "attvalue",
             &[("for", "engagements"), ("value", &engagements)],
         );
-        let (first, last) = projection.tie_span(t);
+        let (first, last) = projection.tie_span(tie);
         for (key, day) in [("first_seen", first), ("last_seen", last)] {
             if let Some(day) = day {
                 xml.empty("attvalue", &[("for", key), ("value", &day.to_string())]);
@@ -282,7 +282,7 @@ fn gexf_edges(
         }
         xml.close("attvalues");
         if dynamic && projection.direct_ties_behind(t).is_empty() {
-            gexf_spells(xml, projection.spells(projection.engagements_behind(t)));
+            gexf_spells(xml, projection.spells(projection.engagements_behind(tie)));
         }
         xml.close("edge");
     }
@@ -322,11 +322,11 @@ fn graphml_elements(
         xml.text(
             "data",
             &[("key", "shared")],
-            &projection.shared(t).to_string(),
+            &projection.shared(tie).to_string(),
         );
-        let engagements = tie_engagements(projection, t).join(";");
+        let engagements = tie_engagements(projection, t, tie).join(";");
         xml.text("data", &[("key", "engagements")], &engagements);
-        let (first, last) = projection.tie_span(t);
+        let (first, last) = projection.tie_span(tie);
         for (key, day) in [("first_seen", first), ("last_seen", last)] {
             if let Some(day) = day {
                 xml.text("data", &[("key", key)], &day.to_string());

@@ -73,10 +73,10 @@ pub(super) fn tie_edges(
     let mut edges = Vec::new();
     for (t, tie) in projection.ties().iter().enumerate() {
         let (a, b) = (tie.source as usize, tie.target as usize);
-        if !(keep[a] && keep[b]) || projection.shared(t) < min_shared {
+        if !(keep[a] && keep[b]) || projection.shared(tie) < min_shared {
             continue;
         }
-        let behind = projection.engagements_behind(t);
+        let behind = projection.engagements_behind(tie);
         if projection.direct_ties_behind(t).is_empty() && behind.clone().all(|e| hub[e as usize]) {
             continue;
         }

@@ -183,9 +183,8 @@ fn most_shared(analysis: &Analysis<'_>, keep: &[bool]) -> u32 {
     projection
         .ties()
         .iter()
-        .enumerate()
-        .filter(|(_, t)| keep[t.source as usize] && keep[t.target as usize])
-        .map(|(t, _)| projection.shared(t))
+        .filter(|t| keep[t.source as usize] && keep[t.target as usize])
+        .map(|t| projection.shared(t))
         .max()
         .unwrap_or(0)
 }
@@ -195,11 +194,10 @@ fn most_shared(analysis: &Analysis<'_>, keep: &[bool]) -> u32 {
 fn tied_by(analysis: &Analysis<'_>, keep: &[bool], ego: Option<usize>, k: u32) -> Vec<bool> {
     let mut tied = vec![false; keep.len()];
     let projection = analysis.projection();
-    for (_, t) in projection
+    for t in projection
         .ties()
         .iter()
-        .enumerate()
-        .filter(|&(t, _)| projection.shared(t) >= k)
+        .filter(|&t| projection.shared(t) >= k)
     {
         let (a, b) = (t.source as usize, t.target as usize);
         if keep[a] && keep[b] {
@@ -258,7 +256,7 @@ fn collaboration_core(
                 && keep[tie.target as usize]
                 && (!projection.direct_ties_behind(t).is_empty()
                     || projection
-                        .engagements_behind(t)
+                        .engagements_behind(tie)
                         .any(|e| graph.members(e as usize).len() < hub))
         })
         .map(|(_, tie)| (tie.source, tie.target, tie.weight))

@@ -458,12 +458,12 @@ fn table_files(analysis: &Analysis<'_>, projects: Table, lang: Lang) -> Result<V
     }
     let mut ties = headed(&["source", "target", "weight", "shared"]);
     let projection = analysis.projection();
-    for (i, t) in projection.ties().iter().enumerate() {
+    for t in projection.ties() {
         ties.push(vec![
             analysis.actor(t.source as usize).id.as_str().into(),
             analysis.actor(t.target as usize).id.as_str().into(),
             Cell::Float(t.weight),
-            (projection.shared(i) as usize).into(),
+            (projection.shared(t) as usize).into(),
         ]);
     }
     let mut communities = headed(&["community", "size", "internal_density", "members"]);

@@ -68,7 +68,7 @@ pub fn tie_rows<'a, 'd>(
     top: Option<usize>,
 ) -> TieRows<'a, 'd> {
     let ties = analysis.projection().ties();
-    let order = tie_order(ties.len(), |t| ties[t].weight, sort, top);
+    let order = tie_order(ties.len(), |t| ties.get(t).weight, sort, top);
     TieRows { analysis, order }
 }
 
@@ -78,9 +78,9 @@ fn tie_row(analysis: &Analysis<'_>, t: usize) -> Vec<Cell> {
     let graph = projection.two_mode();
     let dataset = graph.dataset();
     {
-        let tie = projection.ties()[t];
-        let behind = projection.engagements_behind(t);
-        let (first_seen, last_seen) = projection.tie_span(t);
+        let tie = projection.tie(t);
+        let behind = projection.engagements_behind(tie);
+        let (first_seen, last_seen) = projection.tie_span(tie);
         // Ids, role pairs and rule names are short: held inline, so a row
         // costs a handful of allocations.
         let engagements = behind
@@ -108,12 +108,12 @@ fn tie_row(analysis: &Analysis<'_>, t: usize) -> Vec<Cell> {
             analysis.actor(tie.source as usize).id.as_str().into(),
             analysis.actor(tie.target as usize).id.as_str().into(),
             Cell::Float(tie.weight),
-            (projection.shared(t) as usize).into(),
+            (projection.shared(tie) as usize).into(),
             Cell::List(engagements),
             Cell::List(roles),
             Cell::List(
                 projection
-                    .rules_behind(t)
+                    .rules_behind(tie)
                     .map(|r| CompactString::const_new(r.name()))
                     .collect(),
             ),
