@@ -93,6 +93,10 @@ pub fn run(args: ActorsArgs) -> anyhow::Result<()> {
     options.katz = KatzOptions {
         alpha: args.katz_alpha,
     };
+    if table_options.metrics == [Metric::Degree] {
+        // Degrees are counted from the ties held once.
+        options.projection.held = verkosto::graph::TiesHeld::Once;
+    }
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
     let bars = Bars::new(analysis.actor_count());

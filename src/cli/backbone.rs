@@ -57,7 +57,12 @@ pub fn run(args: BackboneArgs) -> anyhow::Result<()> {
     if !args.explain {
         args.output.check()?;
     }
-    let options = super::analysis_options(&args.projection, None, "kind")?;
+    let mut options = super::analysis_options(&args.projection, None, "kind")?;
+    if args.model != verkosto::graph::BackboneModel::Disparity {
+        // The matrix models test co-memberships, tie by tie: each tie is
+        // held once (the disparity filter reads the actors' strengths).
+        options.projection.held = verkosto::graph::TiesHeld::Once;
+    }
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
     let backbone = verkosto::graph::backbone(analysis.projection(), &test)?;

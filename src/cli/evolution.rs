@@ -46,7 +46,13 @@ pub fn run(args: EvolutionArgs) -> anyhow::Result<()> {
         .map(Metric::parse_list)
         .transpose()?;
     let dataset = super::load(&args.file)?;
-    let rows = evolution(&dataset, &options.projection, &args.by, mode)?;
+    // The periods' networks are made from the ties, which are listed, not
+    // walked: each is held once.
+    let listed = verkosto::graph::ProjectionOptions {
+        held: verkosto::graph::TiesHeld::Once,
+        ..options.projection.clone()
+    };
+    let rows = evolution(&dataset, &listed, &args.by, mode)?;
     let table = evolution_table(&rows);
     let long = match &metrics {
         Some(metrics) => Some(evolution_metrics(

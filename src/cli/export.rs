@@ -43,7 +43,11 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: ExportArgs) -> anyhow::Result<()> {
-    let options = super::analysis_options(&args.projection, Some(&args.community), "kind")?;
+    let mut options = super::analysis_options(&args.projection, Some(&args.community), "kind")?;
+    if !args.with_metrics {
+        // The network is written out, not walked: each tie is held once.
+        options.projection.held = verkosto::graph::TiesHeld::Once;
+    }
     if args.excel && args.to != ExportFormat::Csv {
         return Err(verkosto::Error::invalid("excel", "--excel", "--to csv with --excel").into());
     }

@@ -249,6 +249,7 @@ impl<End: Args + WindowEndArg> ProjectionArgs<End> {
             max_ties: self
                 .max_ties
                 .unwrap_or_else(|| verkosto::memory::budget().max_ties()),
+            held: Default::default(),
         };
         options.check()?;
         Ok(options)

@@ -20,7 +20,9 @@ pub struct ProjectsArgs {
 }
 
 pub fn run(args: ProjectsArgs) -> anyhow::Result<()> {
-    let options = super::analysis_options(&args.projection, None, "kind")?;
+    let mut options = super::analysis_options(&args.projection, None, "kind")?;
+    // Projects and their partners are listed: each tie is held once.
+    options.projection.held = verkosto::graph::TiesHeld::Once;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
     if let Some(format) = args.output.streamed() {

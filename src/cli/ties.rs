@@ -27,7 +27,9 @@ pub struct TiesArgs {
 }
 
 pub fn run(args: TiesArgs) -> anyhow::Result<()> {
-    let options = super::analysis_options(&args.projection, None, "kind")?;
+    let mut options = super::analysis_options(&args.projection, None, "kind")?;
+    // Ties are listed, never walked: each is held once.
+    options.projection.held = verkosto::graph::TiesHeld::Once;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
     if let Some(format) = args.output.streamed().filter(|_| !args.dual) {

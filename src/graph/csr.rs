@@ -125,6 +125,12 @@ impl<W> Csr<W> {
     pub fn all_weights(&self) -> &[W] {
         &self.weights
     }
+
+    /// The targets of every row, one after another (as
+    /// [`Csr::all_weights`]).
+    pub fn all_targets(&self) -> &[u32] {
+        &self.targets
+    }
 }
 
 impl Rows {

@@ -23,6 +23,6 @@ pub use filter::{
     DEFAULT_CLIQUE_LIMIT, ONE_DAY_KINDS, UNROLED,
 };
 pub use projection::{
-    ProjectedTie, Projection, ProjectionOptions, TieIter, TieKey, Ties, DEFAULT_MAX_TIES,
+    ProjectedTie, Projection, ProjectionOptions, TieIter, TieKey, Ties, TiesHeld, DEFAULT_MAX_TIES,
 };
 pub use two_mode::{TwoModeGraph, TwoModeNode};

@@ -26,6 +26,21 @@ pub struct ProjectionOptions {
     /// engagement cannot exhaust the memory); default
     /// [`crate::memory::Budget::max_ties`] of the memory available.
     pub max_ties: u64,
+    /// How the ties are held; it changes the memory taken, never a result.
+    pub held: TiesHeld,
+}
+
+/// How a projection holds its ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TiesHeld {
+    /// In both directions, as the adjacency the metrics walk (24 bytes a
+    /// tie): for anything that computes on the network.
+    #[default]
+    Both,
+    /// Each tie once, under its source (12 bytes a tie): for listing ties
+    /// and actors. Asking for [`Projection::adjacency`] then builds it
+    /// beside them.
+    Once,
 }
 
 /// The largest projection allowed by default on any machine; on smaller
@@ -40,6 +55,7 @@ impl Default for ProjectionOptions {
             min_weight: None,
             backbone: None,
             max_ties: crate::memory::budget().max_ties(),
+            held: TiesHeld::default(),
         }
     }
 }
@@ -93,6 +109,11 @@ pub struct Projection<'a> {
     /// The source of every [`TIE_BLOCK`]-th tie, where a search for a
     /// tie's source starts.
     tie_blocks: Vec<u32>,
+    /// How `adjacency` holds the ties; with [`TiesHeld::Once`] it has only
+    /// the upper halves of the rows, and the adjacency is built in
+    /// `both_ways` when asked.
+    held: TiesHeld,
+    both_ways: std::sync::OnceLock<super::Csr>,
     direct: Rows,
     backbone: Option<BackboneSummary>,
 }
@@ -238,13 +259,18 @@ struct UpperRows {
 }
 
 impl UpperRows {
-    /// Room for `ties` ties, and their mirror images when the rows are
-    /// made whole (room not written is not memory the process uses).
-    fn with_capacity(ties: usize) -> UpperRows {
+    /// Room for `ties` ties, and for their mirror images when the rows
+    /// are to be made whole (room not written is not memory the process
+    /// uses).
+    fn with_capacity(ties: usize, held: TiesHeld) -> UpperRows {
+        let room = match held {
+            TiesHeld::Both => 2 * ties,
+            TiesHeld::Once => ties,
+        };
         UpperRows {
             start: Vec::new(),
-            targets: Vec::with_capacity(2 * ties),
-            weights: Vec::with_capacity(2 * ties),
+            targets: Vec::with_capacity(room),
+            weights: Vec::with_capacity(room),
         }
     }
 
@@ -257,10 +283,9 @@ impl UpperRows {
         self.weights.push(tie.weight);
     }
 
-    /// The adjacency of `n` actors, the start of each actor's ties and
-    /// the source of every [`TIE_BLOCK`]-th tie.
-    fn finish(mut self, n: usize) -> (super::Csr, Vec<usize>, Vec<u32>) {
-        crate::counters::count(crate::counters::Step::Adjacency);
+    /// The rows of `n` actors (whole, or their upper halves), the start
+    /// of each actor's ties and the source of every [`TIE_BLOCK`]-th tie.
+    fn finish(mut self, n: usize, held: TiesHeld) -> (super::Csr, Vec<usize>, Vec<u32>) {
         while self.start.len() <= n {
             self.start.push(self.targets.len());
         }
@@ -272,8 +297,16 @@ impl UpperRows {
             }
             blocks.push(source as u32);
         }
-        let adjacency = super::Csr::from_upper_rows(&self.start, self.targets, self.weights);
-        (adjacency, self.start, blocks)
+        let rows = match held {
+            TiesHeld::Both => {
+                crate::counters::count(crate::counters::Step::Adjacency);
+                super::Csr::from_upper_rows(&self.start, self.targets, self.weights)
+            }
+            TiesHeld::Once => {
+                super::Csr::from_parts(self.start.clone(), self.targets, self.weights)
+            }
+        };
+        (rows, self.start, blocks)
     }
 }
 
@@ -306,7 +339,8 @@ impl<'a> Projection<'a> {
                 memory: crate::memory::budget().describe(),
             });
         }
-        let projection = Projection::from_two_mode(graph, options.weight, options.min_weight);
+        let projection =
+            Projection::from_two_mode(graph, options.weight, options.min_weight, options.held);
         Ok(match &options.backbone {
             Some(test) => {
                 let tested = super::backbone(&projection, test)?;
@@ -325,7 +359,7 @@ impl<'a> Projection<'a> {
         let kept = (0..self.tie_count())
             .filter(|&t| keep.get(t).copied().unwrap_or(false))
             .count();
-        let mut ties = UpperRows::with_capacity(kept);
+        let mut ties = UpperRows::with_capacity(kept, self.held);
         let mut direct = Rows::default();
         let keep_direct = !self.direct.is_empty();
         for (t, tie) in self.ties().iter().enumerate() {
@@ -337,7 +371,7 @@ impl<'a> Projection<'a> {
                 direct.push_row(self.direct_ties_behind(t).iter().copied());
             }
         }
-        let (adjacency, tie_start, tie_blocks) = ties.finish(self.actor_count());
+        let (adjacency, tie_start, tie_blocks) = ties.finish(self.actor_count(), self.held);
         Projection {
             graph: self.graph.clone(),
             weight: self.weight,
@@ -345,6 +379,8 @@ impl<'a> Projection<'a> {
             adjacency,
             tie_start,
             tie_blocks,
+            held: self.held,
+            both_ways: Default::default(),
             direct,
             backbone: self.backbone,
         }
@@ -356,11 +392,13 @@ impl<'a> Projection<'a> {
         self.backbone.as_ref()
     }
 
-    /// Projects an already built two-mode graph.
+    /// Projects an already built two-mode graph, holding the ties as
+    /// `held` says.
     pub fn from_two_mode(
         graph: TwoModeGraph<'a>,
         weight: ProjectionWeight,
         min_weight: Option<f64>,
+        held: TiesHeld,
     ) -> Projection<'a> {
         crate::counters::count(crate::counters::Step::Projection);
         let mut direct: Vec<(u32, u32, u32, f64)> = graph
@@ -399,7 +437,7 @@ impl<'a> Projection<'a> {
             graph: &graph,
             weight,
             min_weight,
-            ties: UpperRows::with_capacity(bound),
+            ties: UpperRows::with_capacity(bound, held),
             direct: if keep_direct {
                 Rows::with_capacity(bound, direct.len())
             } else {
@@ -426,7 +464,7 @@ impl<'a> Projection<'a> {
         // The room the up-front bound reserved and no tie used was never
         // written: it is not given back, which would copy the ties.
         direct.shrink_to_fit();
-        let (adjacency, tie_start, tie_blocks) = ties.finish(n);
+        let (adjacency, tie_start, tie_blocks) = ties.finish(n, held);
         Projection {
             graph,
             weight,
@@ -434,6 +472,8 @@ impl<'a> Projection<'a> {
             adjacency,
             tie_start,
             tie_blocks,
+            held,
+            both_ways: Default::default(),
             direct,
             backbone: None,
         }
@@ -616,16 +656,33 @@ impl<'a> Projection<'a> {
     ///
     /// Complexity: O(n).
     pub fn degrees(&self) -> Vec<usize> {
-        (0..self.actor_count())
+        let mut degree: Vec<usize> = (0..self.actor_count())
             .map(|v| self.adjacency.degree(v))
-            .collect()
+            .collect();
+        if self.held == TiesHeld::Once {
+            for &target in self.adjacency.all_targets() {
+                degree[target as usize] += 1;
+            }
+        }
+        degree
     }
 
     /// The weighted adjacency lists of the projection: row `v` holds the
     /// actors tied to `v`, ascending, with the ties' weights. They are the
-    /// projection's only list of ties, made with it.
+    /// projection's only list of ties, made with it; when the ties are
+    /// held once ([`TiesHeld::Once`]), it is built beside them the first
+    /// time it is asked for.
     pub fn adjacency(&self) -> &super::Csr {
-        &self.adjacency
+        match self.held {
+            TiesHeld::Both => &self.adjacency,
+            TiesHeld::Once => self.both_ways.get_or_init(|| {
+                crate::counters::count(crate::counters::Step::Adjacency);
+                super::Csr::from_edges(
+                    self.actor_count(),
+                    self.ties().iter().map(|t| (t.source, t.target, t.weight)),
+                )
+            }),
+        }
     }
 
     /// The projection as a petgraph undirected graph: node weights are
@@ -793,6 +850,36 @@ mod tests {
                 );
                 assert_eq!(*p.adjacency(), reference);
             }
+        }
+    }
+
+    /// Ties held once give the same ties, degrees, kept ties and, built
+    /// when asked, the same adjacency as ties held both ways.
+    #[test]
+    fn ties_held_once_are_the_ties_held_both_ways() {
+        for (actors, engagements, seed) in [(3, 1, 1), (40, 30, 2), (600, 900, 3)] {
+            let dataset = random(actors, engagements, seed);
+            let both = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
+            let once = Projection::new(
+                &dataset,
+                &ProjectionOptions {
+                    held: TiesHeld::Once,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            let list = |p: &Projection<'_>| p.ties().iter().collect::<Vec<_>>();
+            assert_eq!(list(&once), list(&both));
+            assert_eq!(once.degrees(), both.degrees());
+            for t in 0..both.tie_count() {
+                assert_eq!(once.tie(t), both.tie(t));
+            }
+            let keep: Vec<bool> = (0..both.tie_count()).map(|t| t % 3 != 1).collect();
+            assert_eq!(
+                list(&once.retain_ties(&keep)),
+                list(&both.retain_ties(&keep))
+            );
+            assert_eq!(once.adjacency(), both.adjacency());
         }
     }
 }

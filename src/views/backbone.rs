@@ -70,9 +70,9 @@ impl BackboneRows<'_, '_> {
             d.name.as_str().into(),
             (test.co_membership as usize).into(),
             Cell::Float(tie.weight),
-            test.p_value.map_or(Cell::Empty, Cell::Probability),
+            test.p_value().map_or(Cell::Empty, Cell::Probability),
             Cell::Bool(test.kept),
-            Cell::Bool(test.p_value.is_some()),
+            Cell::Bool(test.p_value().is_some()),
         ]
     }
 }
@@ -94,7 +94,11 @@ pub fn backbone_rows<'a, 'd>(
         .collect();
     // Ties are in pair order, so a stable sort keeps it among equal p.
     order.sort_by(|&a, &b| {
-        let p = |t: u32| backbone.tests[t as usize].p_value.unwrap_or(f64::INFINITY);
+        let p = |t: u32| {
+            backbone.tests[t as usize]
+                .p_value()
+                .unwrap_or(f64::INFINITY)
+        };
         p(a).total_cmp(&p(b))
     });
     BackboneRows {

@@ -151,16 +151,38 @@ impl std::fmt::Display for BackboneOptions {
     }
 }
 
+/// The p-value of a tie not tested.
+const UNTESTED: f64 = -1.0;
+
 /// The test of one projected tie.
+///
+/// 16 bytes: the p-value is held as a number, −1 when there is none (a
+/// p-value never is), and read with [`TieTest::p_value`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TieTest {
     /// Engagements the two actors share in the actor × engagement matrix.
     pub co_membership: u32,
-    /// The p-value; `None` when the tie was not tested (the matrix models
-    /// test co-membership, so a tie made only of direct ties is not).
-    pub p_value: Option<f64>,
     /// Whether the tie is in the backbone.
     pub kept: bool,
+    p: f64,
+}
+
+impl TieTest {
+    /// A test not yet kept: its co-membership and p-value (`None` when the
+    /// tie is not tested).
+    pub fn new(co_membership: u32, p_value: Option<f64>) -> TieTest {
+        TieTest {
+            co_membership,
+            kept: false,
+            p: p_value.unwrap_or(UNTESTED),
+        }
+    }
+
+    /// The p-value; `None` when the tie was not tested (the matrix models
+    /// test co-membership, so a tie made only of direct ties is not).
+    pub fn p_value(&self) -> Option<f64> {
+        (self.p != UNTESTED).then_some(self.p)
+    }
 }
 
 /// What a backbone test did, in numbers: enough for a methods paragraph.
@@ -225,7 +247,7 @@ pub struct Backbone {
 /// let b = backbone(&p, &options).unwrap();
 /// // a and b are in both engagements: P(V ≥ 2) = 1 when both are in all.
 /// assert_eq!(b.tests[0].co_membership, 2);
-/// assert_eq!(b.tests[0].p_value, Some(1.0));
+/// assert_eq!(b.tests[0].p_value(), Some(1.0));
 /// assert_eq!(b.summary.kept, 0);
 /// ```
 pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Backbone> {
@@ -255,11 +277,6 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
     let mut solver_residual = None;
     // Each tie's test is made once, not kept yet: a list of p-values
     // beside the tests would cost as much again on millions of ties.
-    let test = |co_membership: u32, p_value: Option<f64>| TieTest {
-        co_membership,
-        p_value,
-        kept: false,
-    };
     let (mut tests, matrix, hypotheses): (Vec<TieTest>, (usize, usize), u64) = match options.model {
         BackboneModel::Sdsm => {
             let (tests, residual) = sdsm(projection, co_membership);
@@ -272,7 +289,7 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
                 .par_iter()
                 .zip(co_membership)
                 .map(|(t, v)| {
-                    test(
+                    TieTest::new(
                         v,
                         (v > 0).then(|| {
                             tail::hypergeometric_tail(
@@ -289,17 +306,17 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
         }
         BackboneModel::Disparity => {
             let (tests, active) = disparity(projection, co_membership);
-            let tested = tests.iter().filter(|t| t.p_value.is_some()).count() as u64;
+            let tested = tests.iter().filter(|t| t.p_value().is_some()).count() as u64;
             (tests, (active, 0), tested)
         }
     };
-    let tested = tests.iter().filter(|t| t.p_value.is_some()).count();
+    let tested = tests.iter().filter(|t| t.p_value().is_some()).count();
     // Only p-values at most α can pass any correction, and the smaller
     // ones rank the same among them as among all: the threshold is found
     // from them alone.
     let candidates: Vec<f64> = tests
         .iter()
-        .filter_map(|t| t.p_value)
+        .filter_map(|t| t.p_value())
         .filter(|&p| correction::at_most(p, options.alpha))
         .collect();
     let threshold =
@@ -308,7 +325,8 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
             .threshold_of(candidates, options.alpha, hypotheses.max(tested as u64));
     let mut kept = 0;
     for t in &mut tests {
-        t.kept = matches!((t.p_value, threshold), (Some(p), Some(t)) if correction::at_most(p, t));
+        t.kept =
+            matches!((t.p_value(), threshold), (Some(p), Some(t)) if correction::at_most(p, t));
         kept += usize::from(t.kept);
     }
     Ok(Backbone {
@@ -354,11 +372,7 @@ fn sdsm(projection: &Projection, co_membership: Vec<u32>) -> (Vec<TieTest>, Opti
             .map(|e| members.row(e).len() as u64)
             .collect(),
     );
-    let untested = |co_membership: u32| TieTest {
-        co_membership,
-        p_value: None,
-        kept: false,
-    };
+    let untested = |co_membership: u32| TieTest::new(co_membership, None);
     if row_classes.is_empty() {
         return (co_membership.into_iter().map(untested).collect(), None);
     }
@@ -396,12 +410,14 @@ fn sdsm(projection: &Projection, co_membership: Vec<u32>) -> (Vec<TieTest>, Opti
         .ties()
         .iter()
         .zip(co_membership)
-        .map(|(t, v)| TieTest {
-            p_value: (v > 0).then(|| {
-                let (a, b) = (class_of(t.source), class_of(t.target));
-                tails[&(a.min(b), a.max(b))][v as usize]
-            }),
-            ..untested(v)
+        .map(|(t, v)| {
+            TieTest::new(
+                v,
+                (v > 0).then(|| {
+                    let (a, b) = (class_of(t.source), class_of(t.target));
+                    tails[&(a.min(b), a.max(b))][v as usize]
+                }),
+            )
         })
         .collect();
     (p, Some(model.residual))
@@ -427,10 +443,11 @@ fn disparity(projection: &Projection, co_membership: Vec<u32>) -> (Vec<TieTest>,
         .ties()
         .iter()
         .zip(co_membership)
-        .map(|(t, co_membership)| TieTest {
-            co_membership,
-            p_value: (t.weight > 0.0).then(|| end(t.source, t.weight).min(end(t.target, t.weight))),
-            kept: false,
+        .map(|(t, co_membership)| {
+            TieTest::new(
+                co_membership,
+                (t.weight > 0.0).then(|| end(t.source, t.weight).min(end(t.target, t.weight))),
+            )
         })
         .collect();
     (tests, active)
