@@ -11,14 +11,50 @@ use crate::render::palette;
 /// Rows of the colour legend; more groups are counted together.
 const LEGEND_ROWS: usize = 16;
 
-/// Each actor's colour, the group it stands for, and its cluster.
+/// Each actor's colour, the group it stands for, and its cluster. Each
+/// distinct text is held once, and each actor has the number of its
+/// (4 bytes, not two strings, on networks of many actors).
 pub(super) struct Colors {
-    /// The fill colour per actor.
-    pub color_of: Vec<String>,
-    /// The legend's name of the colour per actor.
-    pub group_of: Vec<String>,
-    /// The cluster per actor, when the map is clustered.
-    pub clusters: Option<Vec<String>>,
+    /// The distinct (fill colour, the legend's name of the colour).
+    groups: Vec<(String, String)>,
+    /// Per actor, its entry of `groups`.
+    group: Vec<u32>,
+    /// The distinct clusters and each actor's, when the map is clustered.
+    clusters: Option<(Vec<String>, Vec<u32>)>,
+}
+
+impl Colors {
+    /// The fill colour of actor `v`.
+    pub fn color(&self, v: usize) -> &str {
+        &self.groups[self.group[v] as usize].0
+    }
+
+    /// The legend's name of actor `v`'s colour.
+    pub fn group(&self, v: usize) -> &str {
+        &self.groups[self.group[v] as usize].1
+    }
+
+    /// The cluster of actor `v`, when the map is clustered.
+    pub fn cluster(&self, v: usize) -> Option<&str> {
+        let (names, of) = self.clusters.as_ref()?;
+        Some(&names[of[v] as usize])
+    }
+}
+
+/// Numbers each distinct value in order of first appearance: the values
+/// and, per item, the number of its.
+fn numbered<T: Ord + Clone>(items: impl Iterator<Item = T>) -> (Vec<T>, Vec<u32>) {
+    let mut index: std::collections::BTreeMap<T, u32> = Default::default();
+    let mut values = Vec::new();
+    let of = items
+        .map(|item| {
+            *index.entry(item.clone()).or_insert_with(|| {
+                values.push(item);
+                (values.len() - 1) as u32
+            })
+        })
+        .collect();
+    (values, of)
 }
 
 fn community_name(lang: Lang, c: usize) -> String {
@@ -38,44 +74,40 @@ pub(super) fn colors(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Co
         }
         _ => None,
     };
-    let (color_of, group_of): (Vec<String>, Vec<String>) = (0..n)
-        .map(|v| match &options.color_by {
-            ColorBy::Community => {
-                let c = membership.map_or(0, |m| m[v]);
-                (
-                    palette::community_color(c + 1).to_string(),
-                    community_name(lang, c),
-                )
-            }
-            ColorBy::Attribute(key) if key == "kind" => {
-                let kind = &projection.actor(v).kind;
-                (palette::kind_color(kind).to_string(), lang.kind(kind))
-            }
-            ColorBy::Attribute(key) => {
-                let value = projection
-                    .actor(v)
-                    .group_value(key)
-                    .unwrap_or_else(|| "(none)".into());
-                (palette::value_color(&value).to_string(), value)
-            }
-        })
-        .unzip();
+    let (groups, group) = numbered((0..n).map(|v| match &options.color_by {
+        ColorBy::Community => {
+            let c = membership.map_or(0, |m| m[v]);
+            (
+                palette::community_color(c + 1).to_string(),
+                community_name(lang, c),
+            )
+        }
+        ColorBy::Attribute(key) if key == "kind" => {
+            let kind = &projection.actor(v).kind;
+            (palette::kind_color(kind).to_string(), lang.kind(kind))
+        }
+        ColorBy::Attribute(key) => {
+            let value = projection
+                .actor(v)
+                .group_value(key)
+                .unwrap_or_else(|| "(none)".into());
+            (palette::value_color(&value).to_string(), value)
+        }
+    }));
     let clusters = match options.cluster_by {
         ClusterBy::None => None,
-        ClusterBy::Community => Some(
-            (0..n)
-                .map(|v| community_name(lang, membership.map_or(0, |m| m[v])))
-                .collect::<Vec<_>>(),
-        ),
-        ClusterBy::Kind => Some(
-            (0..n)
-                .map(|v| lang.kind(&projection.actor(v).kind))
-                .collect(),
-        ),
+        ClusterBy::Community => {
+            Some(numbered((0..n).map(|v| {
+                community_name(lang, membership.map_or(0, |m| m[v]))
+            })))
+        }
+        ClusterBy::Kind => Some(numbered(
+            (0..n).map(|v| lang.kind(&projection.actor(v).kind)),
+        )),
     };
     Ok(Colors {
-        color_of,
-        group_of,
+        groups,
+        group,
         clusters,
     })
 }
@@ -92,7 +124,7 @@ pub(super) fn legend(
     let mut counts: std::collections::BTreeMap<(String, String), usize> = Default::default();
     for v in (0..shown.keep.len()).filter(|&v| shown.keep[v]) {
         *counts
-            .entry((colors.group_of[v].clone(), colors.color_of[v].clone()))
+            .entry((colors.group(v).to_string(), colors.color(v).to_string()))
             .or_insert(0) += 1;
     }
     let mut legend: Vec<LegendRow> = counts

@@ -214,7 +214,7 @@ fn actor_nodes(
                 metric_name,
                 lang.value(size_values[v])
             ),
-            color: colors.color_of[v].clone(),
+            color: colors.color(v).to_string(),
             // Smaller on a map of Finland, where places crowd.
             size: if options.geo {
                 0.08 + 0.22 * relative
@@ -223,7 +223,7 @@ fn actor_nodes(
             },
             is_engagement: false,
             is_ego: Some(v) == shown.ego,
-            cluster: colors.clusters.as_ref().map(|c| c[v].clone()),
+            cluster: colors.cluster(v).map(str::to_string),
             place: shown.places.get(v).copied().flatten(),
         });
     }

@@ -247,11 +247,13 @@ fn collaboration_core(
     let projection = analysis.projection();
     let graph = projection.two_mode();
     let n = keep.len();
-    let small: Vec<(u32, u32, f64)> = projection
+    // Which ties count, a byte each: a list of them would cost 16 bytes
+    // a tie beside the adjacency made of them.
+    let small: Vec<bool> = projection
         .ties()
         .iter()
         .enumerate()
-        .filter(|&(t, tie)| {
+        .map(|(t, tie)| {
             keep[tie.source as usize]
                 && keep[tie.target as usize]
                 && (!projection.direct_ties_behind(t).is_empty()
@@ -259,9 +261,16 @@ fn collaboration_core(
                         .engagements_behind(tie)
                         .any(|e| graph.members(e as usize).len() < hub))
         })
-        .map(|(_, tie)| (tie.source, tie.target, tie.weight))
         .collect();
-    let adjacency = crate::graph::Csr::from_edges(n, small.into_iter());
+    let adjacency = crate::graph::Csr::from_edges(
+        n,
+        projection
+            .ties()
+            .iter()
+            .zip(&small)
+            .filter(|&(_, &counts)| counts)
+            .map(|(tie, _)| (tie.source, tie.target, tie.weight)),
+    );
     let cores = crate::metrics::core::core_number(&adjacency);
     let top = cores.iter().copied().max().unwrap_or(0);
     let core = |k: usize| -> Vec<bool> {
