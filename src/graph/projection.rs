@@ -183,6 +183,20 @@ impl<'p> Ties<'p> {
         self.at(source, t)
     }
 
+    /// The weight of tie `t`: read straight from the rows when each tie is
+    /// held once (they are then the ties in order), else as
+    /// [`Ties::get`].
+    ///
+    /// Complexity: O(1) when held once, else as [`Ties::get`].
+    pub fn weight(&self, t: usize) -> f64 {
+        let weights = self.adjacency.all_weights();
+        if weights.len() == self.len() {
+            weights[t]
+        } else {
+            self.get(t).weight
+        }
+    }
+
     /// Tie `t`, whose source is `source`.
     fn at(&self, source: usize, t: usize) -> ProjectedTie {
         let row = self.adjacency.row(source);
@@ -873,6 +887,14 @@ mod tests {
             assert_eq!(once.degrees(), both.degrees());
             for t in 0..both.tie_count() {
                 assert_eq!(once.tie(t), both.tie(t));
+                assert_eq!(
+                    once.ties().weight(t).to_bits(),
+                    both.tie(t).weight.to_bits()
+                );
+                assert_eq!(
+                    both.ties().weight(t).to_bits(),
+                    both.tie(t).weight.to_bits()
+                );
             }
             let keep: Vec<bool> = (0..both.tie_count()).map(|t| t % 3 != 1).collect();
             assert_eq!(

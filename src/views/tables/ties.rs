@@ -68,7 +68,7 @@ pub fn tie_rows<'a, 'd>(
     top: Option<usize>,
 ) -> TieRows<'a, 'd> {
     let ties = analysis.projection().ties();
-    let order = tie_order(ties.len(), |t| ties.get(t).weight, sort, top);
+    let order = tie_order(ties.len(), |t| ties.weight(t), sort, top);
     TieRows { analysis, order }
 }
 
