@@ -58,3 +58,22 @@ pub fn slow_layouts_fall_back_to_the_builtin_layout() {
         .unwrap()
         .contains("data-actor="));
 }
+
+/// A clustered map (laid out by fdp) is the same, byte for byte, run
+/// after run.
+pub fn clustered_maps_are_the_same_every_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "tests/reference/fixtures/projection-heavy-tailed.dataset.json";
+    let maps: Vec<String> = (0..4)
+        .map(|i| {
+            let name = format!("map{i}.svg");
+            let r = render(dir.path(), file, &name, &["--cluster-by", "community"]);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            std::fs::read_to_string(dir.path().join(name)).unwrap()
+        })
+        .collect();
+    assert!(maps[0].contains("data-actor="), "a map of actors");
+    for map in &maps[1..] {
+        assert!(*map == maps[0], "the clustered map changed between runs");
+    }
+}

@@ -87,6 +87,11 @@ fn main() {
             map_geometry::every_map_keeps_legend_and_labels_apart,
         ),
         trial(
+            "clustered_maps_are_the_same_every_run",
+            Needs::Graphviz,
+            graphviz::clustered_maps_are_the_same_every_run,
+        ),
+        trial(
             "slow_layouts_fall_back_to_the_builtin_layout",
             Needs::Graphviz,
             graphviz::slow_layouts_fall_back_to_the_builtin_layout,

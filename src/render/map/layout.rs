@@ -306,7 +306,15 @@ pub fn place(
     let mut raw: Vec<Option<(f64, f64)>> = vec![None; n];
     let mut builtin = engine.is_none();
     if let Some(engine) = engine {
-        let args = vec![format!("-K{engine}"), "-Tplain".to_string()];
+        let mut args = vec![format!("-K{engine}"), "-Tplain".to_string()];
+        if engine == "fdp" {
+            // fdp (Graphviz 2.43) gives another layout each run unless it
+            // is given its seed and, with clusters, overlaps are removed
+            // by Voronoi cells rather than by prism: the same map every
+            // time.
+            args.push(format!("-Gstart={}", seed % (1 << 31)));
+            args.push("-Goverlap=voronoi".to_string());
+        }
         match run_graphviz_for(&layout_dot(model), &args, timeout) {
             Ok(Some(bytes)) => raw = parse_plain(&String::from_utf8_lossy(&bytes), model),
             Ok(None) => {
