@@ -126,6 +126,12 @@ impl<W> Csr<W> {
         &self.weights
     }
 
+    /// Where each row starts in [`Csr::all_targets`], and their number
+    /// last.
+    pub(crate) fn offsets(&self) -> &[usize] {
+        &self.offsets
+    }
+
     /// The targets of every row, one after another (as
     /// [`Csr::all_weights`]).
     pub fn all_targets(&self) -> &[u32] {

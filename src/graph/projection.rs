@@ -104,7 +104,8 @@ pub struct Projection<'a> {
     adjacency: super::Csr,
     /// `tie_start[v]`: the number of ties whose source comes before actor
     /// `v` (the ties of `v`'s row are the last `tie_start[v + 1] −
-    /// tie_start[v]` entries of it).
+    /// tie_start[v]` entries of it). Empty when each tie is held once: the
+    /// rows' offsets are then these numbers.
     tie_start: Vec<usize>,
     /// The source of every [`TIE_BLOCK`]-th tie, where a search for a
     /// tie's source starts.
@@ -148,6 +149,7 @@ pub struct Ties<'p> {
     adjacency: &'p super::Csr,
     start: &'p [usize],
     blocks: &'p [u32],
+    held: TiesHeld,
 }
 
 impl<'p> Ties<'p> {
@@ -189,11 +191,9 @@ impl<'p> Ties<'p> {
     ///
     /// Complexity: O(1) when held once, else as [`Ties::get`].
     pub fn weight(&self, t: usize) -> f64 {
-        let weights = self.adjacency.all_weights();
-        if weights.len() == self.len() {
-            weights[t]
-        } else {
-            self.get(t).weight
+        match self.held {
+            TiesHeld::Once => self.adjacency.all_weights()[t],
+            TiesHeld::Both => self.get(t).weight,
         }
     }
 
@@ -298,7 +298,8 @@ impl UpperRows {
     }
 
     /// The rows of `n` actors (whole, or their upper halves), the start
-    /// of each actor's ties and the source of every [`TIE_BLOCK`]-th tie.
+    /// of each actor's ties (empty for upper halves, whose offsets they
+    /// are) and the source of every [`TIE_BLOCK`]-th tie.
     fn finish(mut self, n: usize, held: TiesHeld) -> (super::Csr, Vec<usize>, Vec<u32>) {
         while self.start.len() <= n {
             self.start.push(self.targets.len());
@@ -311,16 +312,20 @@ impl UpperRows {
             }
             blocks.push(source as u32);
         }
-        let rows = match held {
+        match held {
             TiesHeld::Both => {
                 crate::counters::count(crate::counters::Step::Adjacency);
-                super::Csr::from_upper_rows(&self.start, self.targets, self.weights)
+                let rows = super::Csr::from_upper_rows(&self.start, self.targets, self.weights);
+                (rows, self.start, blocks)
             }
-            TiesHeld::Once => {
-                super::Csr::from_parts(self.start.clone(), self.targets, self.weights)
-            }
-        };
-        (rows, self.start, blocks)
+            // The rows are the upper halves: their offsets are the starts,
+            // not held twice.
+            TiesHeld::Once => (
+                super::Csr::from_parts(self.start, self.targets, self.weights),
+                Vec::new(),
+                blocks,
+            ),
+        }
     }
 }
 
@@ -527,8 +532,12 @@ impl<'a> Projection<'a> {
     pub fn ties(&self) -> Ties<'_> {
         Ties {
             adjacency: &self.adjacency,
-            start: &self.tie_start,
+            start: match self.held {
+                TiesHeld::Both => &self.tie_start,
+                TiesHeld::Once => self.adjacency.offsets(),
+            },
             blocks: &self.tie_blocks,
+            held: self.held,
         }
     }
 

@@ -61,6 +61,30 @@ pub struct Groups {
     pub index: Vec<usize>,
 }
 
+/// The distinct values of `value(v)` over `v` in `0..n`, sorted, and for
+/// each `v` the position of its value among them: each value held once,
+/// not once per item.
+///
+/// Complexity: O(n log g) for g distinct values, plus two calls of
+/// `value` per item.
+pub(crate) fn numbered<T: Ord>(n: usize, value: impl Fn(usize) -> T) -> (Vec<T>, Vec<usize>) {
+    // Inserted one by one: collecting into the set would first hold every
+    // item's value.
+    let mut distinct = std::collections::BTreeSet::new();
+    for v in 0..n {
+        distinct.insert(value(v));
+    }
+    let values: Vec<T> = distinct.into_iter().collect();
+    let index = (0..n)
+        .map(|v| {
+            values
+                .binary_search(&value(v))
+                .expect("a value seen in the first pass")
+        })
+        .collect();
+    (values, index)
+}
+
 impl Groups {
     /// The groups of `n` actors, `value(v)` naming actor `v`'s group. Holds
     /// one string per group, not per actor.
@@ -77,20 +101,7 @@ impl Groups {
     /// assert_eq!(groups.name(2), "firm");
     /// ```
     pub fn of(n: usize, value: impl Fn(usize) -> String) -> Groups {
-        // Inserted one by one: collecting into the set would first hold
-        // every actor's value.
-        let mut distinct = std::collections::BTreeSet::new();
-        for v in 0..n {
-            distinct.insert(value(v));
-        }
-        let names: Vec<String> = distinct.into_iter().collect();
-        let index = (0..n)
-            .map(|v| {
-                names
-                    .binary_search(&value(v))
-                    .expect("a name seen in the first pass")
-            })
-            .collect();
+        let (names, index) = numbered(n, value);
         Groups { names, index }
     }
 

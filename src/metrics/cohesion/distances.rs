@@ -323,14 +323,10 @@ pub(crate) fn average_path_length(
 mod diameter_tests {
     use super::*;
 
-    /// A xorshift stream of numbers below `k`, from `seed`.
-    fn random(mut state: u64) -> impl FnMut(usize) -> usize {
-        move |k| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % k as u64) as usize
-        }
+    /// The crate's generator as a stream of numbers below `k`.
+    fn random(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut rng = crate::rng::Rng::new(seed);
+        move |k| rng.below(k)
     }
 
     /// Twins against a plain pairwise comparison: an actor is dropped when

@@ -5,6 +5,7 @@ use super::{ClusterBy, ColorBy, MapOptions};
 use crate::analysis::Analysis;
 use crate::error::Result;
 use crate::lang::Lang;
+use crate::metrics::mixing::numbered;
 use crate::render::map::LegendRow;
 use crate::render::palette;
 
@@ -13,48 +14,32 @@ const LEGEND_ROWS: usize = 16;
 
 /// Each actor's colour, the group it stands for, and its cluster. Each
 /// distinct text is held once, and each actor has the number of its
-/// (4 bytes, not two strings, on networks of many actors).
+/// ([`numbered`]: not two strings per actor on networks of many actors).
 pub(super) struct Colors {
     /// The distinct (fill colour, the legend's name of the colour).
     groups: Vec<(String, String)>,
     /// Per actor, its entry of `groups`.
-    group: Vec<u32>,
+    group: Vec<usize>,
     /// The distinct clusters and each actor's, when the map is clustered.
-    clusters: Option<(Vec<String>, Vec<u32>)>,
+    clusters: Option<(Vec<String>, Vec<usize>)>,
 }
 
 impl Colors {
     /// The fill colour of actor `v`.
     pub fn color(&self, v: usize) -> &str {
-        &self.groups[self.group[v] as usize].0
+        &self.groups[self.group[v]].0
     }
 
     /// The legend's name of actor `v`'s colour.
     pub fn group(&self, v: usize) -> &str {
-        &self.groups[self.group[v] as usize].1
+        &self.groups[self.group[v]].1
     }
 
     /// The cluster of actor `v`, when the map is clustered.
     pub fn cluster(&self, v: usize) -> Option<&str> {
         let (names, of) = self.clusters.as_ref()?;
-        Some(&names[of[v] as usize])
+        Some(&names[of[v]])
     }
-}
-
-/// Numbers each distinct value in order of first appearance: the values
-/// and, per item, the number of its.
-fn numbered<T: Ord + Clone>(items: impl Iterator<Item = T>) -> (Vec<T>, Vec<u32>) {
-    let mut index: std::collections::BTreeMap<T, u32> = Default::default();
-    let mut values = Vec::new();
-    let of = items
-        .map(|item| {
-            *index.entry(item.clone()).or_insert_with(|| {
-                values.push(item);
-                (values.len() - 1) as u32
-            })
-        })
-        .collect();
-    (values, of)
 }
 
 fn community_name(lang: Lang, c: usize) -> String {
@@ -74,7 +59,7 @@ pub(super) fn colors(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Co
         }
         _ => None,
     };
-    let (groups, group) = numbered((0..n).map(|v| match &options.color_by {
+    let (groups, group) = numbered(n, |v| match &options.color_by {
         ColorBy::Community => {
             let c = membership.map_or(0, |m| m[v]);
             (
@@ -93,17 +78,13 @@ pub(super) fn colors(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Co
                 .unwrap_or_else(|| "(none)".into());
             (palette::value_color(&value).to_string(), value)
         }
-    }));
+    });
     let clusters = match options.cluster_by {
         ClusterBy::None => None,
-        ClusterBy::Community => {
-            Some(numbered((0..n).map(|v| {
-                community_name(lang, membership.map_or(0, |m| m[v]))
-            })))
-        }
-        ClusterBy::Kind => Some(numbered(
-            (0..n).map(|v| lang.kind(&projection.actor(v).kind)),
-        )),
+        ClusterBy::Community => Some(numbered(n, |v| {
+            community_name(lang, membership.map_or(0, |m| m[v]))
+        })),
+        ClusterBy::Kind => Some(numbered(n, |v| lang.kind(&projection.actor(v).kind))),
     };
     Ok(Colors {
         groups,
