@@ -48,7 +48,7 @@ fn main() {
         let (a, e) = size.split_once('x').expect("ACTORSxENGAGEMENTS");
         let dataset = generate::two_mode(a.parse().unwrap(), e.parse().unwrap(), SEED);
         let projection = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
-        let adjacency = projection.adjacency().clone();
+        let adjacency = projection.adjacency().to_wide();
         if let Some(path) = value("--write-edges") {
             let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
             for t in projection.ties() {

@@ -4,7 +4,7 @@
 
 use super::Analysis;
 use crate::error::Result;
-use crate::graph::Csr;
+use crate::graph::{on_adjacency, Adjacency, Csr};
 use crate::metrics::centrality::{
     betweenness, closeness, eigenvector, eigenvector_within_parts, harmonic, katz, pagerank,
     BetweennessOptions, PageRankOptions,
@@ -28,7 +28,9 @@ impl Analysis<'_> {
             |name: &'static str| self.progress.map(|p| move |done: usize| p(name, done, n));
         Ok(match metric {
             Metric::Degree => MetricValue::ints(self.projection().degrees()),
-            Metric::Strength => MetricValue::floats(adjacency().strengths()),
+            Metric::Strength => {
+                MetricValue::floats(on_adjacency!(adjacency(), |rows| rows.strengths()))
+            }
             Metric::Betweenness if self.options.betweenness_sample.is_some() => {
                 let sample = self.options.betweenness_sample.expect("checked");
                 if length != PathLength::Hops {
@@ -38,8 +40,9 @@ impl Analysis<'_> {
                         "unweighted path lengths: sampled betweenness follows hop paths",
                     ));
                 }
-                let (values, done) =
-                    crate::metrics::sampled_betweenness::sampled_betweenness(adjacency(), &sample)?;
+                let (values, done) = on_adjacency!(adjacency(), |rows| {
+                    crate::metrics::sampled_betweenness::sampled_betweenness(rows, &sample)
+                })?;
                 if let Ok(mut list) = self.computing_caveats.lock() {
                     list.push(Caveat::SampledBetweenness {
                         samples: done.samples,
@@ -56,34 +59,33 @@ impl Analysis<'_> {
                     length,
                     normalized: true,
                 };
-                MetricValue::floats(betweenness(
-                    adjacency(),
-                    options,
-                    r.as_ref().map(|f| f as _),
-                ))
+                MetricValue::floats(on_adjacency!(adjacency(), |rows| {
+                    betweenness(rows, options, r.as_ref().map(|f| f as _))
+                }))
             }
             Metric::Closeness => {
                 let r = report("closeness");
-                MetricValue::floats(closeness(
-                    adjacency(),
-                    length,
-                    Some(&self.path_groups()),
-                    r.as_ref().map(|f| f as _),
-                ))
+                let groups = self.path_groups();
+                MetricValue::floats(on_adjacency!(adjacency(), |rows| {
+                    closeness(rows, length, Some(&groups), r.as_ref().map(|f| f as _))
+                }))
             }
             Metric::Harmonic => {
                 let r = report("harmonic");
-                MetricValue::floats(harmonic(
-                    adjacency(),
-                    length,
-                    Some(&self.path_groups()),
-                    r.as_ref().map(|f| f as _),
-                ))
+                let groups = self.path_groups();
+                MetricValue::floats(on_adjacency!(adjacency(), |rows| {
+                    harmonic(rows, length, Some(&groups), r.as_ref().map(|f| f as _))
+                }))
             }
-            Metric::Eigenvector => self.converged(metric, eigenvector(self.iterative()))?,
+            Metric::Eigenvector => self.converged(
+                metric,
+                on_adjacency!(self.iterative(), |rows| eigenvector(rows)),
+            )?,
             Metric::PageRank => self.converged(
                 metric,
-                pagerank(self.iterative(), PageRankOptions::default()),
+                on_adjacency!(self.iterative(), |rows| {
+                    pagerank(rows, PageRankOptions::default())
+                }),
             )?,
             Metric::Katz => {
                 // A given α belongs to the weights as they are.
@@ -92,16 +94,23 @@ impl Analysis<'_> {
                 } else {
                     self.iterative()
                 };
-                let result = katz(weights, self.options.katz).map(|(values, alpha)| {
+                let result = on_adjacency!(weights, |rows| katz(rows, self.options.katz));
+                let result = result.map(|(values, alpha)| {
                     let _ = self.katz_alpha.set(alpha);
                     values
                 });
                 self.converged(metric, result)?
             }
-            Metric::Clustering => MetricValue::floats(clustering(adjacency())),
-            Metric::Constraint => MetricValue::optional(constraint(adjacency())),
-            Metric::EffectiveSize => MetricValue::optional(effective_size(adjacency())),
-            Metric::Core => MetricValue::ints(core_number(adjacency())),
+            Metric::Clustering => {
+                MetricValue::floats(on_adjacency!(adjacency(), |rows| clustering(rows)))
+            }
+            Metric::Constraint => {
+                MetricValue::optional(on_adjacency!(adjacency(), |rows| constraint(rows)))
+            }
+            Metric::EffectiveSize => {
+                MetricValue::optional(on_adjacency!(adjacency(), |rows| effective_size(rows)))
+            }
+            Metric::Core => MetricValue::ints(on_adjacency!(adjacency(), |rows| core_number(rows))),
             Metric::Community => {
                 MetricValue::ints(self.partition()?.membership.iter().map(|c| c + 1))
             }
@@ -157,34 +166,39 @@ impl Analysis<'_> {
     ///
     /// [`crate::Error::NoConvergence`] when the iteration does not converge.
     pub fn eigenvector_within_parts(&self) -> Result<Vec<f64>> {
-        eigenvector_within_parts(self.iterative(), self.components())
+        on_adjacency!(self.iterative(), |rows| {
+            eigenvector_within_parts(rows, self.components())
+        })
     }
 
     /// The adjacency for the iterative metrics (eigenvector, PageRank, Katz
     /// with its default α, all unchanged by scaling the weights): weights
     /// far from 1 are rescaled by the largest, so that tiny or huge weights
     /// cannot stall the iteration.
-    fn iterative(&self) -> &Csr {
-        self.scaled.get_or_init(|| {
-            let adjacency = self.adjacency();
-            let max = (0..adjacency.len())
-                .flat_map(|v| adjacency.weights(v).iter().copied())
-                .fold(0.0, f64::max);
-            if max == 0.0 || (1e-3..=1e3).contains(&max) {
-                return adjacency.clone();
-            }
-            let edges: Vec<(u32, u32, f64)> = (0..adjacency.len())
-                .flat_map(|v| {
-                    adjacency
-                        .row(v)
-                        .iter()
-                        .zip(adjacency.weights(v))
-                        .filter(move |(&u, _)| u as usize > v)
-                        .map(move |(&u, &w)| (v as u32, u, w / max))
-                })
-                .collect();
-            Csr::from_edges(adjacency.len(), edges.into_iter())
-        })
+    fn iterative(&self) -> &Adjacency {
+        let scaled = self.scaled.get_or_init(|| {
+            on_adjacency!(self.adjacency(), |rows| {
+                let max = (0..rows.len())
+                    .flat_map(|v| rows.weighted(v).map(|(_, w)| w))
+                    .fold(0.0, f64::max);
+                if max == 0.0 || (1e-3..=1e3).contains(&max) {
+                    return None;
+                }
+                let edges: Vec<(u32, u32, f64)> = (0..rows.len())
+                    .flat_map(|v| {
+                        rows.weighted(v)
+                            .filter(move |&(u, _)| u as usize > v)
+                            .map(move |(u, w)| (v as u32, u, w / max))
+                    })
+                    .collect();
+                Some(Adjacency::Wide(Csr::from_edges(
+                    rows.len(),
+                    edges.into_iter(),
+                )))
+            })
+        });
+        // Weights near 1 are used as they are.
+        scaled.as_ref().unwrap_or_else(|| self.adjacency())
     }
 
     /// The values of an iterative metric; when it does not converge, a

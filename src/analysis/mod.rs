@@ -34,7 +34,7 @@ pub use projects::LeftOut;
 pub(crate) use select::{neighbourhood, shown_components};
 
 use crate::error::Result;
-use crate::graph::{Csr, Projection, ProjectionOptions};
+use crate::graph::{on_adjacency, Adjacency, Projection, ProjectionOptions};
 use crate::metrics::brokerage::{gould_fernandez, sole_broker_pairs, BrokerFigures, Brokerage};
 use crate::metrics::centrality::KatzOptions;
 use crate::metrics::cohesion::{components_of_ties, cut_structure, CutStructure};
@@ -134,7 +134,7 @@ pub struct Analysis<'a> {
     parts: OnceLock<(Vec<crate::metrics::warning::NetworkPart>, usize)>,
     /// Caveats of metrics computed so far (did not converge, sampled).
     computing_caveats: std::sync::Mutex<Vec<Caveat>>,
-    scaled: OnceLock<Csr>,
+    scaled: OnceLock<Option<Adjacency>>,
 }
 
 /// Gets a cached value or computes it (once, when it succeeds).
@@ -218,7 +218,7 @@ impl<'a> Analysis<'a> {
     }
 
     /// The weighted adjacency every metric walks (built once).
-    pub fn adjacency(&self) -> &Csr {
+    pub fn adjacency(&self) -> &Adjacency {
         self.projection.adjacency()
     }
 
@@ -379,20 +379,28 @@ impl<'a> Analysis<'a> {
     /// The community partition under `options.community` (run once).
     pub fn partition(&self) -> Result<&Partition> {
         cached(&self.partition, || {
-            detect(self.adjacency(), &self.options.community)
+            on_adjacency!(self.adjacency(), |rows| detect(
+                rows,
+                &self.options.community
+            ))
         })
     }
 
     /// Articulation points, bridges and separated pairs (computed once).
     pub fn cut_structure(&self) -> &CutStructure {
-        self.cut.get_or_init(|| cut_structure(self.adjacency()))
+        self.cut
+            .get_or_init(|| on_adjacency!(self.adjacency(), |rows| cut_structure(rows)))
     }
 
     /// Gould–Fernandez brokerage counts by [`Analysis::groups`] (computed
     /// once).
     pub fn brokerage(&self) -> &[Brokerage] {
-        self.brokerage
-            .get_or_init(|| gould_fernandez(self.adjacency(), &self.groups().index))
+        self.brokerage.get_or_init(|| {
+            on_adjacency!(self.adjacency(), |rows| gould_fernandez(
+                rows,
+                &self.groups().index
+            ))
+        })
     }
 
     /// Who reaches which target groups and participants (computed once).
@@ -498,7 +506,7 @@ impl<'a> Analysis<'a> {
             constraint: self.metric(Metric::Constraint)?,
             effective: self.metric(Metric::EffectiveSize)?,
             cut: self.cut_structure(),
-            sole: sole_broker_pairs(self.adjacency()),
+            sole: on_adjacency!(self.adjacency(), |rows| sole_broker_pairs(rows)),
             groups: self.groups(),
             roles: self.brokerage(),
         })
@@ -515,16 +523,17 @@ impl<'a> Analysis<'a> {
         if runs == 0 {
             return Err(crate::error::Error::invalid("runs", 0, "at least 1"));
         }
-        stability(self.adjacency(), &self.options.community, runs, progress)
+        on_adjacency!(self.adjacency(), |rows| {
+            stability(rows, &self.options.community, runs, progress)
+        })
     }
 
     /// Size, internal density and make-up (by `key`) of each community.
     pub fn community_profiles(&self, key: &str) -> Result<Vec<CommunityProfile>> {
-        Ok(community_profiles(
-            self.adjacency(),
-            self.partition()?,
-            &self.groups_by(key),
-        ))
+        let (partition, groups) = (self.partition()?, self.groups_by(key));
+        Ok(on_adjacency!(self.adjacency(), |rows| {
+            community_profiles(rows, partition, &groups)
+        }))
     }
 
     /// The groups by `key`: [`Analysis::groups`] when `key` is the

@@ -4,12 +4,16 @@
 
 use crate::analysis::{Analysis, LeftOut};
 use crate::error::{Error, Result};
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 use crate::text::fold;
 use std::collections::VecDeque;
 
 /// Actors within `radius` ties of `center`.
-pub(crate) fn neighbourhood(adjacency: &Csr, center: usize, radius: usize) -> Vec<bool> {
+pub(crate) fn neighbourhood<W: Weight>(
+    adjacency: &Csr<W>,
+    center: usize,
+    radius: usize,
+) -> Vec<bool> {
     let mut keep = vec![false; adjacency.node_count()];
     let mut depth = vec![usize::MAX; adjacency.node_count()];
     let mut queue = VecDeque::from([center]);
@@ -197,7 +201,7 @@ impl Analysis<'_> {
 }
 
 /// Components of the shown actors: a component number per actor.
-pub(crate) fn shown_components(adjacency: &Csr, keep: &[bool]) -> Vec<usize> {
+pub(crate) fn shown_components<W: Weight>(adjacency: &Csr<W>, keep: &[bool]) -> Vec<usize> {
     let n = keep.len();
     let mut component = vec![usize::MAX; n];
     let mut next = 0;

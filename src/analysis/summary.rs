@@ -3,6 +3,7 @@
 
 use super::Analysis;
 use crate::error::Result;
+use crate::graph::on_adjacency;
 use crate::metrics::clustering::{average_clustering, transitivity, triangles};
 use crate::metrics::cohesion::{
     average_path_length, component_sizes, density, diameter, weighted_density,
@@ -26,9 +27,10 @@ impl Analysis<'_> {
             .iter()
             .map(|v| v.as_f64().unwrap_or(0.0))
             .collect();
-        let closed = triangles(adjacency);
-        let (average_path, estimate) =
-            average_path_length(adjacency, &largest, EXACT_PATH_LIMIT, PATH_SAMPLE);
+        let closed = on_adjacency!(adjacency, |rows| triangles(rows));
+        let (average_path, estimate) = on_adjacency!(adjacency, |rows| {
+            average_path_length(rows, &largest, EXACT_PATH_LIMIT, PATH_SAMPLE)
+        });
         let cut = self.cut_structure();
         let id = |p: usize| projection.actor(p).id.to_string();
         let partition = self.partition()?;
@@ -52,8 +54,8 @@ impl Analysis<'_> {
             isolates: (0..n).filter(|&v| adjacency.degree(v) == 0).count(),
             total_weight,
             average_clustering: average_clustering(&local),
-            transitivity: transitivity(adjacency, &closed),
-            diameter: diameter(adjacency, &largest),
+            transitivity: on_adjacency!(adjacency, |rows| transitivity(rows, &closed)),
+            diameter: on_adjacency!(adjacency, |rows| diameter(rows, &largest)),
             average_path_length: average_path,
             average_path_length_sources: estimate.map(|e| e.sources),
             average_path_length_error: estimate.map(|e| e.error),

@@ -17,6 +17,41 @@ pub struct Csr<W = f64> {
 /// Unweighted rows (items per row), such as each engagement's members.
 pub type Rows = Csr<()>;
 
+/// How a weighted [`Csr`] stores its weights: as `f64`, or as `f32` where
+/// every weight is exactly an `f32` (counts of shared engagements always
+/// are), which halves the list. Every computation reads a weight as the
+/// `f64` it is ([`Into<f64>`]), so the two give the same results to the
+/// last bit.
+pub trait Weight: Copy + PartialEq + Send + Sync + Into<f64> + std::fmt::Debug + 'static {
+    /// Zero, for room not yet written.
+    const ZERO: Self;
+
+    /// `w` in this type, when it is exactly `w` there.
+    ///
+    /// ```
+    /// use verkosto::graph::Weight;
+    /// assert_eq!(f32::exactly(3.0), Some(3.0f32));
+    /// assert_eq!(f32::exactly(0.1), None);
+    /// assert_eq!(f64::exactly(0.1), Some(0.1));
+    /// ```
+    fn exactly(w: f64) -> Option<Self>;
+}
+
+impl Weight for f64 {
+    const ZERO: f64 = 0.0;
+    fn exactly(w: f64) -> Option<f64> {
+        Some(w)
+    }
+}
+
+impl Weight for f32 {
+    const ZERO: f32 = 0.0;
+    fn exactly(w: f64) -> Option<f32> {
+        let narrow = w as f32;
+        (f64::from(narrow).to_bits() == w.to_bits()).then_some(narrow)
+    }
+}
+
 impl<W> Default for Csr<W> {
     fn default() -> Self {
         Csr {
@@ -254,55 +289,6 @@ impl Csr<f64> {
         Csr::from_parts(offsets, targets, weights)
     }
 
-    /// Builds the symmetric adjacency, in place, from the upper halves of
-    /// its rows: `targets` and `weights` hold, row after row, each row's
-    /// neighbours above it (ascending), `start[v]` where row `v`'s begin
-    /// (`start[n]` = their length). The result is [`Csr::from_edges`] of
-    /// the same edges, array for array; the lists grow into the whole
-    /// rows where they are (reserve twice their length to spare a copy).
-    ///
-    /// Complexity: O(n + m) time; O(n) memory besides the rows.
-    pub(crate) fn from_upper_rows(
-        start: &[usize],
-        mut targets: Vec<u32>,
-        mut weights: Vec<f64>,
-    ) -> Csr {
-        let n = start.len().saturating_sub(1);
-        let m = targets.len();
-        debug_assert_eq!(start.last().copied().unwrap_or(0), m);
-        let upper = |v: usize| start[v]..start[v + 1];
-        // Each row's lower half, counted from where its actor is a target.
-        let mut fill = vec![0usize; n];
-        for &t in &targets {
-            fill[t as usize] += 1;
-        }
-        let mut offsets = Vec::with_capacity(n + 1);
-        offsets.push(0);
-        for v in 0..n {
-            offsets.push(offsets[v] + fill[v] + upper(v).len());
-        }
-        // The upper halves move right to the end of their rows, the last
-        // row first, so that none is written over before it has moved.
-        targets.resize(2 * m, 0);
-        weights.resize(2 * m, 0.0);
-        for v in (0..n).rev() {
-            let to = offsets[v + 1] - upper(v).len();
-            targets.copy_within(upper(v), to);
-            weights.copy_within(upper(v), to);
-        }
-        // The lower halves, filled in ascending order of their neighbour.
-        fill.copy_from_slice(&offsets[..n]);
-        for u in 0..n {
-            for i in offsets[u + 1] - upper(u).len()..offsets[u + 1] {
-                let v = targets[i] as usize;
-                targets[fill[v]] = u as u32;
-                weights[fill[v]] = weights[i];
-                fill[v] += 1;
-            }
-        }
-        Csr::from_parts(offsets, targets, weights)
-    }
-
     /// Compacts any petgraph graph into the symmetric adjacency the
     /// metrics use: node `i` of the result is the `i`-th node of
     /// `graph.node_identifiers()`; each edge gets the weight `weight(edge)`,
@@ -345,6 +331,80 @@ impl Csr<f64> {
             index_of,
         )
     }
+}
+
+impl<W: Weight> Csr<W> {
+    /// The symmetric adjacency whose rows' upper halves these rows are
+    /// ([`Csr::from_upper_rows`] of a copy).
+    ///
+    /// Complexity: O(n + m).
+    pub(crate) fn whole_rows(&self) -> Csr<W> {
+        let grown = |list: &[u32]| {
+            let mut copy = Vec::with_capacity(2 * list.len());
+            copy.extend_from_slice(list);
+            copy
+        };
+        let mut weights = Vec::with_capacity(2 * self.weights.len());
+        weights.extend_from_slice(&self.weights);
+        Csr::from_upper_rows(&self.offsets, grown(&self.targets), weights)
+    }
+
+    /// Builds the symmetric adjacency, in place, from the upper halves of
+    /// its rows: `targets` and `weights` hold, row after row, each row's
+    /// neighbours above it (ascending), `start[v]` where row `v`'s begin
+    /// (`start[n]` = their length). The result is [`Csr::from_edges`] of
+    /// the same edges, array for array; the lists grow into the whole
+    /// rows where they are (reserve twice their length to spare a copy).
+    ///
+    /// Complexity: O(n + m) time; O(n) memory besides the rows.
+    pub(crate) fn from_upper_rows(
+        start: &[usize],
+        mut targets: Vec<u32>,
+        mut weights: Vec<W>,
+    ) -> Csr<W> {
+        let n = start.len().saturating_sub(1);
+        let m = targets.len();
+        debug_assert_eq!(start.last().copied().unwrap_or(0), m);
+        let upper = |v: usize| start[v]..start[v + 1];
+        // Each row's lower half, counted from where its actor is a target.
+        let mut fill = vec![0usize; n];
+        for &t in &targets {
+            fill[t as usize] += 1;
+        }
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        for v in 0..n {
+            offsets.push(offsets[v] + fill[v] + upper(v).len());
+        }
+        // The upper halves move right to the end of their rows, the last
+        // row first, so that none is written over before it has moved.
+        targets.resize(2 * m, 0);
+        weights.resize(2 * m, W::ZERO);
+        for v in (0..n).rev() {
+            let to = offsets[v + 1] - upper(v).len();
+            targets.copy_within(upper(v), to);
+            weights.copy_within(upper(v), to);
+        }
+        // The lower halves, filled in ascending order of their neighbour.
+        fill.copy_from_slice(&offsets[..n]);
+        for u in 0..n {
+            for i in offsets[u + 1] - upper(u).len()..offsets[u + 1] {
+                let v = targets[i] as usize;
+                targets[fill[v]] = u as u32;
+                weights[fill[v]] = weights[i];
+                fill[v] += 1;
+            }
+        }
+        Csr::from_parts(offsets, targets, weights)
+    }
+
+    /// The entries of row `v`: each target with its weight, as `f64`.
+    pub fn weighted(&self, v: usize) -> impl Iterator<Item = (u32, f64)> + '_ {
+        self.row(v)
+            .iter()
+            .zip(self.weights(v))
+            .map(|(&u, &w)| (u, w.into()))
+    }
 
     /// Number of undirected edges of a symmetric adjacency.
     pub fn edge_count(&self) -> usize {
@@ -353,7 +413,7 @@ impl Csr<f64> {
 
     /// The strength of `v`: the sum of its tie weights, in neighbour order.
     pub fn strength(&self, v: usize) -> f64 {
-        self.weights(v).iter().sum()
+        self.weights(v).iter().map(|&w| w.into()).sum()
     }
 
     /// The strength of every node.
@@ -366,7 +426,7 @@ impl Csr<f64> {
         self.row(v)
             .iter()
             .zip(self.weights(v))
-            .map(|(&u, &w)| w * x[u as usize])
+            .map(|(&u, &w)| w.into() * x[u as usize])
             .sum()
     }
 
@@ -406,11 +466,10 @@ impl Csr<f64> {
     /// The same graph with every weight `w` replaced by `f(w)` (for path
     /// searches: the length 1/w, computed once per tie instead of at every
     /// relaxation).
-    pub fn map_weights(mut self, f: impl Fn(f64) -> f64) -> Csr {
-        for w in &mut self.weights {
-            *w = f(*w);
-        }
-        self
+    pub fn map_weights(self, f: impl Fn(f64) -> f64) -> Csr {
+        // In place when the weights are f64 already.
+        let weights = self.weights.into_iter().map(|w| f(w.into())).collect();
+        Csr::from_parts(self.offsets, self.targets, weights)
     }
 
     /// The same graph with node `order[new]` renamed `new`.
@@ -426,7 +485,7 @@ impl Csr<f64> {
                     .iter()
                     .zip(self.weights(v))
                     .filter(move |(&u, _)| (u as usize) > v)
-                    .map(move |(&u, &w)| (new_of[v], new_of[u as usize], w))
+                    .map(move |(&u, &w)| (new_of[v], new_of[u as usize], w.into()))
             })
             .collect();
         Csr::from_edges(order.len(), edges.into_iter())

@@ -5,6 +5,7 @@
 //! [`DualProjection`]). Positions of actors and engagements follow id order,
 //! so all output is deterministic.
 
+mod adjacency;
 pub mod backbone;
 mod comembership;
 mod csr;
@@ -13,10 +14,12 @@ mod filter;
 mod projection;
 mod two_mode;
 
+pub(crate) use adjacency::on_adjacency;
+pub use adjacency::Adjacency;
 pub use backbone::{
     backbone, Backbone, BackboneModel, BackboneOptions, BackboneSummary, Correction, TieTest,
 };
-pub use csr::{Csr, Intersection, Rows};
+pub use csr::{Csr, Intersection, Rows, Weight};
 pub use dual::{DualProjection, EngagementTie};
 pub use filter::{
     effective_dates, parse_list, Filter, ProjectionWeight, RoleFilter, RoleRule, RoleTies, TieRule,

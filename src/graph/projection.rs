@@ -1,5 +1,6 @@
 //! The one-mode actor–actor projection, with provenance.
 
+use super::adjacency::{Adjacency, WeightList};
 use super::backbone::{BackboneOptions, BackboneSummary};
 use super::comembership::for_each_co_membership;
 use super::csr::{Intersection, Rows};
@@ -101,7 +102,7 @@ pub struct Projection<'a> {
     graph: TwoModeGraph<'a>,
     weight: ProjectionWeight,
     min_weight: Option<f64>,
-    adjacency: super::Csr,
+    adjacency: Adjacency,
     /// `tie_start[v]`: the number of ties whose source comes before actor
     /// `v` (the ties of `v`'s row are the last `tie_start[v + 1] −
     /// tie_start[v]` entries of it). Empty when each tie is held once: the
@@ -114,7 +115,7 @@ pub struct Projection<'a> {
     /// the upper halves of the rows, and the adjacency is built in
     /// `both_ways` when asked.
     held: TiesHeld,
-    both_ways: std::sync::OnceLock<super::Csr>,
+    both_ways: std::sync::OnceLock<Adjacency>,
     direct: Rows,
     backbone: Option<BackboneSummary>,
 }
@@ -146,7 +147,7 @@ const TIE_BLOCK: usize = 256;
 /// target) order, tie `t` by [`Ties::get`].
 #[derive(Debug, Clone, Copy)]
 pub struct Ties<'p> {
-    adjacency: &'p super::Csr,
+    adjacency: &'p Adjacency,
     start: &'p [usize],
     blocks: &'p [u32],
     held: TiesHeld,
@@ -192,19 +193,19 @@ impl<'p> Ties<'p> {
     /// Complexity: O(1) when held once, else as [`Ties::get`].
     pub fn weight(&self, t: usize) -> f64 {
         match self.held {
-            TiesHeld::Once => self.adjacency.all_weights()[t],
+            TiesHeld::Once => self.adjacency.weight(t),
             TiesHeld::Both => self.get(t).weight,
         }
     }
 
     /// Tie `t`, whose source is `source`.
     fn at(&self, source: usize, t: usize) -> ProjectedTie {
-        let row = self.adjacency.row(source);
-        let k = row.len() - (self.start[source + 1] - t);
+        let row = self.adjacency.range(source);
+        let e = row.end - (self.start[source + 1] - t);
         ProjectedTie {
             source: source as u32,
-            target: row[k],
-            weight: self.adjacency.weights(source)[k],
+            target: self.adjacency.neighbors(source)[e - row.start],
+            weight: self.adjacency.weight(e),
         }
     }
 
@@ -265,11 +266,10 @@ impl ExactSizeIterator for TieIter<'_> {}
 
 /// Ties as they are found, in (source, target) order: the upper halves of
 /// the adjacency's rows, row by row.
-#[derive(Default)]
 struct UpperRows {
     start: Vec<usize>,
     targets: Vec<u32>,
-    weights: Vec<f64>,
+    weights: WeightList,
 }
 
 impl UpperRows {
@@ -284,7 +284,7 @@ impl UpperRows {
         UpperRows {
             start: Vec::new(),
             targets: Vec::with_capacity(room),
-            weights: Vec::with_capacity(room),
+            weights: WeightList::with_capacity(room),
         }
     }
 
@@ -300,7 +300,7 @@ impl UpperRows {
     /// The rows of `n` actors (whole, or their upper halves), the start
     /// of each actor's ties (empty for upper halves, whose offsets they
     /// are) and the source of every [`TIE_BLOCK`]-th tie.
-    fn finish(mut self, n: usize, held: TiesHeld) -> (super::Csr, Vec<usize>, Vec<u32>) {
+    fn finish(mut self, n: usize, held: TiesHeld) -> (Adjacency, Vec<usize>, Vec<u32>) {
         while self.start.len() <= n {
             self.start.push(self.targets.len());
         }
@@ -315,16 +315,32 @@ impl UpperRows {
         match held {
             TiesHeld::Both => {
                 crate::counters::count(crate::counters::Step::Adjacency);
-                let rows = super::Csr::from_upper_rows(&self.start, self.targets, self.weights);
+                let rows =
+                    match self.weights {
+                        WeightList::Narrow(weights) => Adjacency::Narrow(
+                            super::Csr::from_upper_rows(&self.start, self.targets, weights),
+                        ),
+                        WeightList::Wide(weights) => Adjacency::Wide(super::Csr::from_upper_rows(
+                            &self.start,
+                            self.targets,
+                            weights,
+                        )),
+                    };
                 (rows, self.start, blocks)
             }
             // The rows are the upper halves: their offsets are the starts,
             // not held twice.
-            TiesHeld::Once => (
-                super::Csr::from_parts(self.start, self.targets, self.weights),
-                Vec::new(),
-                blocks,
-            ),
+            TiesHeld::Once => {
+                let rows = match self.weights {
+                    WeightList::Narrow(weights) => {
+                        Adjacency::Narrow(super::Csr::from_parts(self.start, self.targets, weights))
+                    }
+                    WeightList::Wide(weights) => {
+                        Adjacency::Wide(super::Csr::from_parts(self.start, self.targets, weights))
+                    }
+                };
+                (rows, Vec::new(), blocks)
+            }
         }
     }
 }
@@ -695,15 +711,15 @@ impl<'a> Projection<'a> {
     /// projection's only list of ties, made with it; when the ties are
     /// held once ([`TiesHeld::Once`]), it is built beside them the first
     /// time it is asked for.
-    pub fn adjacency(&self) -> &super::Csr {
+    pub fn adjacency(&self) -> &Adjacency {
         match self.held {
             TiesHeld::Both => &self.adjacency,
             TiesHeld::Once => self.both_ways.get_or_init(|| {
                 crate::counters::count(crate::counters::Step::Adjacency);
-                super::Csr::from_edges(
-                    self.actor_count(),
-                    self.ties().iter().map(|t| (t.source, t.target, t.weight)),
-                )
+                match &self.adjacency {
+                    Adjacency::Narrow(upper) => Adjacency::Narrow(upper.whole_rows()),
+                    Adjacency::Wide(upper) => Adjacency::Wide(upper.whole_rows()),
+                }
             }),
         }
     }
@@ -871,7 +887,7 @@ mod tests {
                     p.actor_count(),
                     list.iter().map(|t| (t.source, t.target, t.weight)),
                 );
-                assert_eq!(*p.adjacency(), reference);
+                assert_eq!(*p.adjacency(), Adjacency::from_weights(reference));
             }
         }
     }
@@ -880,17 +896,34 @@ mod tests {
     /// when asked, the same adjacency as ties held both ways.
     #[test]
     fn ties_held_once_are_the_ties_held_both_ways() {
-        for (actors, engagements, seed) in [(3, 1, 1), (40, 30, 2), (600, 900, 3)] {
+        let cases = [(3, 1, 1), (40, 30, 2), (600, 900, 3)];
+        let weights = [
+            ProjectionWeight::Count,
+            ProjectionWeight::Newman,
+            ProjectionWeight::Jaccard,
+        ];
+        for ((actors, engagements, seed), weight) in cases
+            .into_iter()
+            .flat_map(|case| weights.map(|weight| (case, weight)))
+        {
             let dataset = random(actors, engagements, seed);
-            let both = Projection::new(&dataset, &ProjectionOptions::default()).unwrap();
+            let options = ProjectionOptions {
+                weight,
+                ..Default::default()
+            };
+            let both = Projection::new(&dataset, &options).unwrap();
             let once = Projection::new(
                 &dataset,
                 &ProjectionOptions {
                     held: TiesHeld::Once,
-                    ..Default::default()
+                    ..options.clone()
                 },
             )
             .unwrap();
+            // Counts are held as f32; Newman's and Jaccard's weights of
+            // this network are not all exact there.
+            let narrow = matches!(both.adjacency(), Adjacency::Narrow(_));
+            assert_eq!(narrow, weight == ProjectionWeight::Count || actors < 10);
             let list = |p: &Projection<'_>| p.ties().iter().collect::<Vec<_>>();
             assert_eq!(list(&once), list(&both));
             assert_eq!(once.degrees(), both.degrees());

@@ -1,6 +1,6 @@
 //! Brokerage: Gould–Fernandez roles and sole brokers.
 
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 
 /// An actor's Gould–Fernandez brokerage counts (Gould & Fernandez 1989),
 /// undirected: for every pair of its neighbours a, c that are not tied to
@@ -27,7 +27,7 @@ impl Brokerage {
     }
 }
 
-fn tied(adjacency: &Csr, a: u32, c: u32) -> bool {
+fn tied<W: Weight>(adjacency: &Csr<W>, a: u32, c: u32) -> bool {
     adjacency.neighbors(a as usize).binary_search(&c).is_ok()
 }
 
@@ -35,7 +35,7 @@ fn tied(adjacency: &Csr, a: u32, c: u32) -> bool {
 /// actor v (e.g. an index of its kind).
 ///
 /// Complexity: O(Σ_v deg(v)² · log Δ).
-pub(crate) fn gould_fernandez(adjacency: &Csr, group: &[usize]) -> Vec<Brokerage> {
+pub(crate) fn gould_fernandez<W: Weight>(adjacency: &Csr<W>, group: &[usize]) -> Vec<Brokerage> {
     (0..adjacency.node_count())
         .map(|b| {
             let mut counts = Brokerage::default();
@@ -69,7 +69,7 @@ pub(crate) fn gould_fernandez(adjacency: &Csr, group: &[usize]) -> Vec<Brokerage
 /// distance two.
 ///
 /// Complexity: O(Σ_v deg(v)² · Δ).
-pub(crate) fn sole_broker_pairs(adjacency: &Csr) -> Vec<usize> {
+pub(crate) fn sole_broker_pairs<W: Weight>(adjacency: &Csr<W>) -> Vec<usize> {
     (0..adjacency.node_count())
         .map(|b| {
             let neighbors = adjacency.neighbors(b);

@@ -10,7 +10,7 @@ use super::paths::{
     CliqueCover, CodedLengths, DistanceSearch, HopSearch, HubGraph, PathLength, Route, Search,
 };
 use crate::error::{Error, Result};
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -25,8 +25,8 @@ pub type Progress<'a> = &'a (dyn Fn(usize) + Sync);
 ///
 /// The searches see each tie's length 1/w in place of its weight (see
 /// [`Search`]).
-fn per_source_sum(
-    adjacency: &Csr,
+fn per_source_sum<W: Weight>(
+    adjacency: &Csr<W>,
     width: usize,
     progress: Option<Progress<'_>>,
     per_source: impl Fn(&mut Search, &Csr, usize, &mut [f64]) + Sync,
@@ -42,8 +42,8 @@ fn per_source_sum(
 }
 
 /// [`per_source_sum`] with any kind of search buffers.
-fn per_source_sum_with<S>(
-    adjacency: &Csr,
+fn per_source_sum_with<W: Weight, S>(
+    adjacency: &Csr<W>,
     width: usize,
     progress: Option<Progress<'_>>,
     make: impl Fn(usize) -> S + Sync,
@@ -65,8 +65,8 @@ fn per_source_sum_with<S>(
 /// [`HubGraph`]) allows: each group walked once ([`CliqueCover`]) when
 /// groups of one length cover at least half of the ties; else through
 /// hubs when that reads at most half the tie entries; else every tie.
-fn per_source_distances(
-    adjacency: &Csr,
+fn per_source_distances<W: Weight>(
+    adjacency: &Csr<W>,
     groups: Option<&Csr<f64>>,
     width: usize,
     progress: Option<Progress<'_>>,
@@ -126,8 +126,8 @@ fn route_of(local: &Csr, order: &[u32], groups: Option<&Csr<f64>>) -> Route {
 
 /// [`per_source_sum_with`], with the searched copy passed through
 /// `prepare` first.
-fn per_source_sum_prepared<S>(
-    adjacency: &Csr,
+fn per_source_sum_prepared<W: Weight, S>(
+    adjacency: &Csr<W>,
     width: usize,
     progress: Option<Progress<'_>>,
     make: impl Fn(&Csr, &[u32]) -> S + Sync,
@@ -200,8 +200,8 @@ impl Default for BetweennessOptions {
 ///
 /// Complexity: O(n·m) unweighted, O(n·m·log n) weighted; memory O(n) per
 /// thread plus O(n) per source block.
-pub(crate) fn betweenness(
-    adjacency: &Csr,
+pub(crate) fn betweenness<W: Weight>(
+    adjacency: &Csr<W>,
     options: BetweennessOptions,
     progress: Option<Progress<'_>>,
 ) -> Vec<f64> {
@@ -255,8 +255,8 @@ pub(crate) fn betweenness(
 /// Complexity: O(n·m) unweighted, O(n·m·log n) weighted; with groups
 /// covering the ties, O(n·(m' + Σk)·log n) for the m' ties left and
 /// groups of k members.
-pub(crate) fn closeness(
-    adjacency: &Csr,
+pub(crate) fn closeness<W: Weight>(
+    adjacency: &Csr<W>,
     length: PathLength,
     groups: Option<&Csr<f64>>,
     progress: Option<Progress<'_>>,
@@ -302,8 +302,8 @@ pub(crate) fn closeness(
 /// [`closeness`].
 ///
 /// Complexity: O(n·m) unweighted, O(n·m·log n) weighted.
-pub(crate) fn harmonic(
-    adjacency: &Csr,
+pub(crate) fn harmonic<W: Weight>(
+    adjacency: &Csr<W>,
     length: PathLength,
     groups: Option<&Csr<f64>>,
     progress: Option<Progress<'_>>,
@@ -393,7 +393,7 @@ const TOLERANCE: f64 = 1e-13;
 ///
 /// Complexity: O(k·m) for k iterations. Returns an error if it does not
 /// converge within 10,000 iterations.
-pub(crate) fn eigenvector(adjacency: &Csr) -> Result<Vec<f64>> {
+pub(crate) fn eigenvector<W: Weight>(adjacency: &Csr<W>) -> Result<Vec<f64>> {
     let n = adjacency.node_count();
     if n == 0 {
         return Ok(Vec::new());
@@ -422,7 +422,10 @@ pub(crate) fn eigenvector(adjacency: &Csr) -> Result<Vec<f64>> {
 ///
 /// Complexity: O(k·m) for k iterations (all parts iterate together).
 /// Returns an error if it does not converge within 10,000 iterations.
-pub(crate) fn eigenvector_within_parts(adjacency: &Csr, labels: &[usize]) -> Result<Vec<f64>> {
+pub(crate) fn eigenvector_within_parts<W: Weight>(
+    adjacency: &Csr<W>,
+    labels: &[usize],
+) -> Result<Vec<f64>> {
     let n = adjacency.node_count();
     if n == 0 {
         return Ok(Vec::new());
@@ -457,7 +460,7 @@ pub(crate) fn eigenvector_within_parts(adjacency: &Csr, labels: &[usize]) -> Res
 
 /// The largest eigenvalue of the weighted adjacency matrix (its spectral
 /// radius), from the eigenvector's Rayleigh quotient.
-pub(crate) fn spectral_radius(adjacency: &Csr) -> Result<f64> {
+pub(crate) fn spectral_radius<W: Weight>(adjacency: &Csr<W>) -> Result<f64> {
     let x = eigenvector(adjacency)?;
     let mut numerator = 0.0;
     for v in 0..adjacency.node_count() {
@@ -487,7 +490,10 @@ impl Default for PageRankOptions {
 /// change below 1e-13 per node. (petgraph's `page_rank` ignores weights.)
 ///
 /// Complexity: O(k·m) for k iterations.
-pub(crate) fn pagerank(adjacency: &Csr, options: PageRankOptions) -> Result<Vec<f64>> {
+pub(crate) fn pagerank<W: Weight>(
+    adjacency: &Csr<W>,
+    options: PageRankOptions,
+) -> Result<Vec<f64>> {
     let n = adjacency.node_count();
     if n == 0 {
         return Ok(Vec::new());
@@ -536,7 +542,7 @@ pub struct KatzOptions {
 ///
 /// Complexity: O(k·m) for k iterations, plus the spectral radius when α is
 /// not given.
-pub(crate) fn katz(adjacency: &Csr, options: KatzOptions) -> Result<(Vec<f64>, f64)> {
+pub(crate) fn katz<W: Weight>(adjacency: &Csr<W>, options: KatzOptions) -> Result<(Vec<f64>, f64)> {
     let n = adjacency.node_count();
     if n == 0 {
         return Ok((Vec::new(), options.alpha.unwrap_or(0.0)));

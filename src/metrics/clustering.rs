@@ -1,11 +1,11 @@
 //! Clustering: local clustering coefficient, its average, transitivity.
 
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 
 /// Triangles through each actor, by merging sorted neighbour lists.
 ///
 /// Complexity: O(Σ_v Σ_{u∈N(v)} (deg v + deg u)).
-pub(crate) fn triangles(adjacency: &Csr) -> Vec<usize> {
+pub(crate) fn triangles<W: Weight>(adjacency: &Csr<W>) -> Vec<usize> {
     use rayon::prelude::*;
     let n = adjacency.node_count();
     // Each triangle once, from its lowest-ranked corner (Latapy 2008's
@@ -64,7 +64,7 @@ pub(crate) fn triangles(adjacency: &Csr) -> Vec<usize> {
 /// Local clustering coefficient (Watts & Strogatz 1998), unweighted: the
 /// share of pairs of an actor's neighbours that are tied to each other; 0
 /// for fewer than two neighbours (networkx `clustering`).
-pub(crate) fn clustering(adjacency: &Csr) -> Vec<f64> {
+pub(crate) fn clustering<W: Weight>(adjacency: &Csr<W>) -> Vec<f64> {
     triangles(adjacency)
         .into_iter()
         .enumerate()
@@ -91,7 +91,7 @@ pub(crate) fn average_clustering(local: &[f64]) -> f64 {
 
 /// Transitivity: 3 × triangles / connected triples (networkx
 /// `transitivity`); 0 when there is no triple.
-pub(crate) fn transitivity(adjacency: &Csr, triangles: &[usize]) -> f64 {
+pub(crate) fn transitivity<W: Weight>(adjacency: &Csr<W>, triangles: &[usize]) -> f64 {
     let closed: usize = triangles.iter().sum();
     let triples: f64 = (0..adjacency.node_count())
         .map(|v| {

@@ -1,6 +1,6 @@
 //! k-cores.
 
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 
 /// Core number of each actor (Seidman 1983): the largest k such that the
 /// actor belongs to a subgraph in which everyone has at least k ties.
@@ -8,7 +8,7 @@ use crate::graph::Csr;
 /// (networkx `core_number`).
 ///
 /// Complexity: O(n + m).
-pub(crate) fn core_number(adjacency: &Csr) -> Vec<usize> {
+pub(crate) fn core_number<W: Weight>(adjacency: &Csr<W>) -> Vec<usize> {
     let n = adjacency.node_count();
     let mut degree: Vec<usize> = (0..n).map(|v| adjacency.degree(v)).collect();
     let max = degree.iter().copied().max().unwrap_or(0);

@@ -697,7 +697,7 @@ impl HopSearch {
     }
 
     /// BFS from `source`; with `count`, also the number of shortest paths.
-    pub fn run(&mut self, adjacency: &Csr, source: usize, count: bool) {
+    pub fn run<W>(&mut self, adjacency: &Csr<W>, source: usize, count: bool) {
         for &v in &self.order {
             self.dist[v as usize] = UNREACHED;
             self.sigma[v as usize] = 0.0;
@@ -738,7 +738,7 @@ impl HopSearch {
     /// levels hold most nodes, far fewer ties are read.
     ///
     /// Complexity: O(n + m) per search, less in practice.
-    pub fn distances(&mut self, adjacency: &Csr, source: usize) {
+    pub fn distances<W>(&mut self, adjacency: &Csr<W>, source: usize) {
         for &v in &self.order {
             self.dist[v as usize] = UNREACHED;
             self.sigma[v as usize] = 0.0;
@@ -782,7 +782,7 @@ impl HopSearch {
     /// Brandes' dependencies of the last source, pulled from successors:
     /// δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w)) / σ(w). Adds δ(v) to
     /// `acc[v]` for every reached v other than the source.
-    pub fn accumulate_dependencies(&mut self, adjacency: &Csr, acc: &mut [f64]) {
+    pub fn accumulate_dependencies<W>(&mut self, adjacency: &Csr<W>, acc: &mut [f64]) {
         for i in (0..self.order.len()).rev() {
             let v = self.order[i] as usize;
             let below = self.dist[v] + 1;

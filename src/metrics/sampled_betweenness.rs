@@ -10,7 +10,7 @@
 //! on the vertex diameter, every actor's estimate is within ε of its exact
 //! betweenness, all at once, with probability at least 1 − δ.
 
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 use crate::rng::Rng;
 use rayon::prelude::*;
 
@@ -80,7 +80,7 @@ pub fn sample_size(options: &SampleOptions, n: usize, vertex_diameter: usize) ->
 /// An upper bound on the vertex diameter (actors on a longest shortest
 /// path): for each component, twice the eccentricity of its first actor,
 /// plus one.
-fn vertex_diameter_bound(adjacency: &Csr) -> usize {
+fn vertex_diameter_bound<W: Weight>(adjacency: &Csr<W>) -> usize {
     let labels = crate::metrics::cohesion::components(adjacency);
     let mut first = vec![usize::MAX; labels.iter().max().map_or(0, |m| m + 1)];
     for (v, &c) in labels.iter().enumerate() {
@@ -134,7 +134,7 @@ impl Side {
         self.frontier.push(s as u32);
     }
 
-    fn frontier_degree(&self, adjacency: &Csr) -> usize {
+    fn frontier_degree<W: Weight>(&self, adjacency: &Csr<W>) -> usize {
         self.frontier
             .iter()
             .map(|&v| adjacency.degree(v as usize))
@@ -143,7 +143,7 @@ impl Side {
 
     /// Expands one level; returns the new level's actors that `other`
     /// has reached (where the two searches meet).
-    fn expand(&mut self, adjacency: &Csr, other: &Side) -> Vec<u32> {
+    fn expand<W: Weight>(&mut self, adjacency: &Csr<W>, other: &Side) -> Vec<u32> {
         let mut next = Vec::new();
         for &v in &self.frontier {
             let (dv, sv) = (self.dist[v as usize], self.sigma[v as usize]);
@@ -171,9 +171,9 @@ impl Side {
     /// Walks from `v` back to this side's start, choosing each step's
     /// predecessor with probability proportional to its path count; calls
     /// `visit` on every actor passed, `v` and the start excluded.
-    fn walk_back(
+    fn walk_back<W: Weight>(
         &self,
-        adjacency: &Csr,
+        adjacency: &Csr<W>,
         mut v: usize,
         rng: &mut Rng,
         visit: &mut impl FnMut(usize),
@@ -203,8 +203,8 @@ impl Side {
 /// One uniformly drawn shortest path between `s` and `t`, by a balanced
 /// bidirectional search; calls `visit` on each actor inside it. Nothing
 /// for a pair that is not connected.
-fn sample_path(
-    adjacency: &Csr,
+fn sample_path<W: Weight>(
+    adjacency: &Csr<W>,
     s: usize,
     t: usize,
     sides: &mut (Side, Side),
@@ -275,8 +275,8 @@ fn sample_path(
 /// Riondato, M. and Kornaropoulos, E. M. (2016): Fast approximation of
 /// betweenness centrality through sampling. Data Mining and Knowledge
 /// Discovery 30(2), 438–475.
-pub fn sampled_betweenness(
-    adjacency: &Csr,
+pub fn sampled_betweenness<W: Weight>(
+    adjacency: &Csr<W>,
     options: &SampleOptions,
 ) -> crate::error::Result<(Vec<f64>, SampleReport)> {
     crate::counters::count(crate::counters::Step::Betweenness);

@@ -5,12 +5,12 @@
 //! p(u,v) = m(u,v) / Σ_x m(u,x) (share of u's ties) and
 //! q(u,v) = m(u,v) / max_x m(u,x).
 
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 
-fn weight_between(adjacency: &Csr, u: usize, v: usize) -> f64 {
+fn weight_between<W: Weight>(adjacency: &Csr<W>, u: usize, v: usize) -> f64 {
     let neighbors = adjacency.neighbors(u);
     match neighbors.binary_search(&(v as u32)) {
-        Ok(i) => adjacency.weights(u)[i],
+        Ok(i) => adjacency.weights(u)[i].into(),
         Err(_) => 0.0,
     }
 }
@@ -20,7 +20,7 @@ fn weight_between(adjacency: &Csr, u: usize, v: usize) -> f64 {
 /// structural holes). `None` for an isolate (networkx gives NaN).
 ///
 /// Complexity: O(Σ_v deg(v)² · log deg).
-pub(crate) fn constraint(adjacency: &Csr) -> Vec<Option<f64>> {
+pub(crate) fn constraint<W: Weight>(adjacency: &Csr<W>) -> Vec<Option<f64>> {
     let strength = adjacency.strengths();
     let p = |u: usize, v: usize| -> f64 { weight_between(adjacency, u, v) / strength[u] };
     (0..adjacency.node_count())
@@ -29,15 +29,13 @@ pub(crate) fn constraint(adjacency: &Csr) -> Vec<Option<f64>> {
                 return None;
             }
             let mut total = 0.0;
-            for (&u, &w_vu) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+            for (u, w_vu) in adjacency.weighted(v) {
                 let u = u as usize;
                 let direct = w_vu / strength[v];
                 let indirect: f64 = adjacency
-                    .neighbors(v)
-                    .iter()
-                    .zip(adjacency.weights(v))
-                    .filter(|(&w, _)| w as usize != u)
-                    .map(|(&w, &w_vw)| (w_vw / strength[v]) * p(w as usize, u))
+                    .weighted(v)
+                    .filter(|&(w, _)| w as usize != u)
+                    .map(|(w, w_vw)| (w_vw / strength[v]) * p(w as usize, u))
                     .sum();
                 total += (direct + indirect).powi(2);
             }
@@ -51,11 +49,11 @@ pub(crate) fn constraint(adjacency: &Csr) -> Vec<Option<f64>> {
 /// when no two contacts are tied. `None` for an isolate.
 ///
 /// Complexity: O(Σ_v deg(v)² · log deg).
-pub(crate) fn effective_size(adjacency: &Csr) -> Vec<Option<f64>> {
+pub(crate) fn effective_size<W: Weight>(adjacency: &Csr<W>) -> Vec<Option<f64>> {
     let n = adjacency.node_count();
     let strength = adjacency.strengths();
     let largest: Vec<f64> = (0..n)
-        .map(|v| adjacency.weights(v).iter().copied().fold(0.0, f64::max))
+        .map(|v| adjacency.weighted(v).map(|(_, w)| w).fold(0.0, f64::max))
         .collect();
     (0..n)
         .map(|v| {
@@ -66,10 +64,8 @@ pub(crate) fn effective_size(adjacency: &Csr) -> Vec<Option<f64>> {
             for &u in adjacency.neighbors(v) {
                 let u = u as usize;
                 let redundancy: f64 = adjacency
-                    .neighbors(v)
-                    .iter()
-                    .zip(adjacency.weights(v))
-                    .map(|(&w, &w_vw)| {
+                    .weighted(v)
+                    .map(|(w, w_vw)| {
                         (w_vw / strength[v])
                             * (weight_between(adjacency, u, w as usize) / largest[u])
                     })

@@ -115,10 +115,10 @@ proptest! {
             let p = project(&d, weight);
             let adj = p.adjacency();
             for v in 0..adj.node_count() {
-                for (&u, &w) in adj.neighbors(v).iter().zip(adj.weights(v)) {
-                    let back = adj.neighbors(u as usize).iter().position(|&x| x as usize == v);
+                for (u, w) in adj.weighted(v) {
+                    let back = adj.weighted(u as usize).find(|&(x, _)| x as usize == v);
                     prop_assert!(back.is_some());
-                    prop_assert_eq!(adj.weights(u as usize)[back.unwrap()].to_bits(), w.to_bits());
+                    prop_assert_eq!(back.unwrap().1.to_bits(), w.to_bits());
                 }
             }
             prop_assert_eq!((0..adj.node_count()).map(|v| adj.degree(v)).sum::<usize>(), 2 * p.tie_count());

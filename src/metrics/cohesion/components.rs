@@ -2,14 +2,14 @@
 
 #[cfg(test)]
 use super::{density, weighted_density};
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 
 /// Connected components: a component number for each actor, numbered by
 /// size (largest = 0), ties broken by the smallest actor position.
 /// Isolated actors are components of their own.
 ///
 /// Complexity: O(n + m α(n)) ([`components_of_ties`]).
-pub(crate) fn components(adjacency: &Csr) -> Vec<usize> {
+pub(crate) fn components<W: Weight>(adjacency: &Csr<W>) -> Vec<usize> {
     let n = adjacency.node_count();
     components_of_ties(
         n,

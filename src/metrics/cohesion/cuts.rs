@@ -1,6 +1,6 @@
 //! Articulation points, bridges and separated pairs.
 
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 
 /// Cut structure from one depth-first search: articulation points, bridges,
 /// and for each actor the number of pairs of other actors that lose every
@@ -20,7 +20,7 @@ pub struct CutStructure {
 /// 1973), with an explicit stack so that large networks cannot overflow it.
 ///
 /// Complexity: O(n + m).
-pub(crate) fn cut_structure(adjacency: &Csr) -> CutStructure {
+pub(crate) fn cut_structure<W: Weight>(adjacency: &Csr<W>) -> CutStructure {
     let n = adjacency.node_count();
     let mut discovery = vec![usize::MAX; n];
     let mut low = vec![0usize; n];

@@ -3,7 +3,7 @@
 
 #[cfg(test)]
 use super::cut_structure;
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 
 /// Diameter and average shortest-path length, in hops, of the actors in
 /// `members` (one connected component), by a breadth-first search from
@@ -11,7 +11,10 @@ use crate::graph::Csr;
 ///
 /// Complexity: O(c·(c + m_c)) for a component of c actors and m_c ties.
 #[cfg(test)]
-pub(crate) fn diameter_and_average_path(adjacency: &Csr, members: &[usize]) -> (usize, f64) {
+pub(crate) fn diameter_and_average_path<W: Weight>(
+    adjacency: &Csr<W>,
+    members: &[usize],
+) -> (usize, f64) {
     use rayon::prelude::*;
     let c = members.len();
     if c < 2 {
@@ -86,7 +89,7 @@ mod cut_tests {
 ///   number of threads.
 ///
 /// Complexity: O(k·(c + m_c)) for k searches (k ≤ c).
-pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
+pub(crate) fn diameter<W: Weight>(adjacency: &Csr<W>, members: &[usize]) -> usize {
     if members.len() < 2 {
         return 0;
     }
@@ -176,7 +179,7 @@ pub(crate) fn diameter(adjacency: &Csr, members: &[usize]) -> usize {
 /// other and to the same others), the first in position. Twins are at the
 /// same distance from every other actor, so in a component of three or
 /// more actors they have the same eccentricity.
-fn without_twins(adjacency: &Csr, members: &[usize]) -> Vec<usize> {
+fn without_twins<W: Weight>(adjacency: &Csr<W>, members: &[usize]) -> Vec<usize> {
     // The closed neighbourhood in order, without copying it.
     let closed = |v: usize| {
         let row = adjacency.neighbors(v);
@@ -261,8 +264,8 @@ pub(crate) struct Estimate {
 /// estimated from `sample` members spread evenly over the component, with
 /// its error bound. Returns the value and, when it is an estimate, the
 /// sources used and the bound.
-pub(crate) fn average_path_length(
-    adjacency: &Csr,
+pub(crate) fn average_path_length<W: Weight>(
+    adjacency: &Csr<W>,
     members: &[usize],
     exact_limit: usize,
     sample: usize,
@@ -442,7 +445,7 @@ mod diameter_tests {
 
 /// Whether the component `members` is complete (every pair tied): its
 /// paths are all one tie long.
-fn complete(adjacency: &Csr, members: &[usize]) -> bool {
+fn complete<W: Weight>(adjacency: &Csr<W>, members: &[usize]) -> bool {
     let c = members.len();
     members.iter().all(|&v| adjacency.degree(v) == c - 1)
 }

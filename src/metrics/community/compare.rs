@@ -3,7 +3,7 @@
 
 use super::{detect, CommunityOptions, Partition};
 use crate::error::{Error, Result};
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 use std::collections::HashMap;
 
 /// Joint counts of label pairs, and the counts of each side's labels.
@@ -163,8 +163,8 @@ impl Stability {
 
 /// Runs `runs` seeds (`options.seed`, `options.seed + 1`, …) and measures
 /// their agreement.
-pub(crate) fn stability(
-    adjacency: &Csr,
+pub(crate) fn stability<W: Weight>(
+    adjacency: &Csr<W>,
     options: &CommunityOptions,
     runs: usize,
     progress: Option<&(dyn Fn(usize) + Sync)>,

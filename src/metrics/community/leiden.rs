@@ -3,21 +3,22 @@
 //! moving and Leiden's refinement.
 
 use super::renumber;
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 use crate::rng::Rng;
 use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// A weighted graph at one level of aggregation: the first level borrows
-/// the analysis's adjacency, the others own their aggregated graph.
-pub(super) struct Level<'g> {
-    graph: Cow<'g, Csr>,
+/// the analysis's adjacency (its weights of type `W`), the others own their
+/// aggregated graph.
+pub(super) struct Level<'g, W: Weight = f64> {
+    graph: Cow<'g, Csr<W>>,
     /// Strength of each node (including its internal weight, twice).
     pub(super) strength: Vec<f64>,
 }
 
-impl<'g> Level<'g> {
-    pub(super) fn from_adjacency(adjacency: &'g Csr) -> Level<'g> {
+impl<'g, W: Weight> Level<'g, W> {
+    pub(super) fn from_adjacency(adjacency: &'g Csr<W>) -> Level<'g, W> {
         Level {
             graph: Cow::Borrowed(adjacency),
             strength: adjacency.strengths(),
@@ -29,11 +30,7 @@ impl<'g> Level<'g> {
     }
 
     fn edges(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
-        self.graph
-            .row(v)
-            .iter()
-            .zip(self.graph.weights(v))
-            .map(|(&u, &w)| (u as usize, w))
+        self.graph.weighted(v).map(|(u, w)| (u as usize, w))
     }
 
     /// The graph of the groups `group[v]` (0..count): edges between groups
@@ -129,8 +126,8 @@ const MIN_GAIN: f64 = 1e-12;
 /// from a queue, move each to the neighbouring (or an empty) community with
 /// the best modularity gain, and requeue the neighbours it left behind.
 /// Returns true if any node moved.
-pub(super) fn move_nodes(
-    level: &Level,
+pub(super) fn move_nodes<W: Weight>(
+    level: &Level<'_, W>,
     community: &mut [usize],
     gamma_over_2m: f64,
     rng: &mut Rng,
@@ -201,8 +198,8 @@ pub(super) fn move_nodes(
 /// choosing among non-negative gains at random with probability ∝
 /// exp(gain/θ), θ = 0.01 (as igraph). Returns the refined membership
 /// (renumbered 0..count) and its count.
-pub(super) fn refine(
-    level: &Level,
+pub(super) fn refine<W: Weight>(
+    level: &Level<'_, W>,
     community: &[usize],
     gamma_over_2m: f64,
     rng: &mut Rng,

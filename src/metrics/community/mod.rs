@@ -18,7 +18,7 @@ pub(crate) use profiles::community_profiles;
 pub use profiles::CommunityProfile;
 
 use crate::error::{Error, Result};
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 use crate::rng::Rng;
 use leiden::{move_nodes, refine, Level};
 use std::collections::HashMap;
@@ -152,7 +152,10 @@ fn renumber(labels: &[usize]) -> (Vec<usize>, usize) {
 /// ends early). Isolated actors are communities of their own.
 ///
 /// Complexity: about O(m) per pass, with few passes in practice.
-pub(crate) fn detect(adjacency: &Csr, options: &CommunityOptions) -> Result<Partition> {
+pub(crate) fn detect<W: Weight>(
+    adjacency: &Csr<W>,
+    options: &CommunityOptions,
+) -> Result<Partition> {
     if !(options.resolution.is_finite() && options.resolution > 0.0) {
         return Err(Error::invalid(
             "resolution",
@@ -188,8 +191,8 @@ pub(crate) fn detect(adjacency: &Csr, options: &CommunityOptions) -> Result<Part
 }
 
 /// One run of the multi-level algorithm, starting from `membership`.
-fn one_iteration(
-    base: &Level,
+fn one_iteration<W: Weight>(
+    base: &Level<'_, W>,
     membership: &mut [usize],
     gamma_over_2m: f64,
     method: CommunityMethod,
@@ -199,45 +202,73 @@ fn one_iteration(
     let mut community = start;
     // node_of[v]: the node of the current level that holds original actor v.
     let mut node_of: Vec<usize> = (0..base.len()).collect();
-    let mut owned;
-    let mut level: &Level = base;
-    loop {
-        move_nodes(level, &mut community, gamma_over_2m, rng);
-        let (moved, count) = renumber(&community);
-        if count == level.len() {
-            community = moved;
-            break;
-        }
-        let (aggregate_by, aggregate_count) = match method {
-            CommunityMethod::Leiden => {
-                let (refined, refined_count) = refine(level, &moved, gamma_over_2m, rng);
-                if refined_count == level.len() {
-                    (moved.clone(), count)
-                } else {
-                    (refined, refined_count)
-                }
-            }
-            CommunityMethod::Louvain => (moved.clone(), count),
-        };
-        // The next level's nodes start in the community of their members.
-        let mut next_community = vec![0; aggregate_count];
-        for v in 0..level.len() {
-            next_community[aggregate_by[v]] = moved[v];
-        }
-        for v in node_of.iter_mut() {
-            *v = aggregate_by[*v];
-        }
-        owned = level.aggregate(&aggregate_by, aggregate_count);
-        level = &owned;
-        community = next_community;
+    // Each level is dropped once the next is made from it.
+    let mut next = one_level(
+        base,
+        &mut community,
+        &mut node_of,
+        gamma_over_2m,
+        method,
+        rng,
+    );
+    while let Some(level) = next {
+        next = one_level(
+            &level,
+            &mut community,
+            &mut node_of,
+            gamma_over_2m,
+            method,
+            rng,
+        );
     }
     for (v, slot) in membership.iter_mut().enumerate() {
         *slot = community[node_of[v]];
     }
 }
 
+/// One level of the multi-level algorithm: moves `level`'s nodes between
+/// communities (`community`, one per node), and when they form fewer
+/// communities than nodes, returns the next level, whose nodes are the
+/// (refined) communities, with `community` and `node_of` renamed to it.
+fn one_level<W: Weight>(
+    level: &Level<'_, W>,
+    community: &mut Vec<usize>,
+    node_of: &mut [usize],
+    gamma_over_2m: f64,
+    method: CommunityMethod,
+    rng: &mut Rng,
+) -> Option<Level<'static>> {
+    move_nodes(level, community, gamma_over_2m, rng);
+    let (moved, count) = renumber(community);
+    if count == level.len() {
+        *community = moved;
+        return None;
+    }
+    let (aggregate_by, aggregate_count) = match method {
+        CommunityMethod::Leiden => {
+            let (refined, refined_count) = refine(level, &moved, gamma_over_2m, rng);
+            if refined_count == level.len() {
+                (moved.clone(), count)
+            } else {
+                (refined, refined_count)
+            }
+        }
+        CommunityMethod::Louvain => (moved.clone(), count),
+    };
+    // The next level's nodes start in the community of their members.
+    let mut next_community = vec![0; aggregate_count];
+    for v in 0..level.len() {
+        next_community[aggregate_by[v]] = moved[v];
+    }
+    for v in node_of.iter_mut() {
+        *v = aggregate_by[*v];
+    }
+    *community = next_community;
+    Some(level.aggregate(&aggregate_by, aggregate_count))
+}
+
 /// Numbers communities by size and smallest member; computes modularity.
-fn finish(adjacency: &Csr, membership: Vec<usize>, resolution: f64) -> Partition {
+fn finish<W: Weight>(adjacency: &Csr<W>, membership: Vec<usize>, resolution: f64) -> Partition {
     let membership = number_by_size(&membership);
     let count = membership.iter().max().map_or(0, |m| m + 1);
     let modularity = modularity(adjacency, &membership, resolution);
@@ -271,13 +302,17 @@ pub(crate) fn number_by_size(membership: &[usize]) -> Vec<usize> {
 /// Σ_c [ L_c/m − γ (K_c/2m)² ]; 0 for a network without ties.
 ///
 /// Complexity: O(n + m).
-pub(crate) fn modularity(adjacency: &Csr, membership: &[usize], resolution: f64) -> f64 {
+pub(crate) fn modularity<W: Weight>(
+    adjacency: &Csr<W>,
+    membership: &[usize],
+    resolution: f64,
+) -> f64 {
     let count = membership.iter().max().map_or(0, |m| m + 1);
     let mut inside = vec![0.0; count];
     let mut total = vec![0.0; count];
     let mut two_m = 0.0;
     for v in 0..adjacency.node_count() {
-        for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+        for (u, w) in adjacency.weighted(v) {
             two_m += w;
             total[membership[v]] += w;
             if membership[u as usize] == membership[v] {

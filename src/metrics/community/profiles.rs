@@ -1,7 +1,7 @@
 //! What each community holds: size, internal ties and density, make-up.
 
 use super::Partition;
-use crate::graph::Csr;
+use crate::graph::{Csr, Weight};
 use crate::metrics::mixing::Groups;
 
 /// What a community holds.
@@ -22,8 +22,8 @@ pub struct CommunityProfile {
 /// Size, internal ties and density, and group make-up of each community.
 ///
 /// Complexity: O(n + m).
-pub(crate) fn community_profiles(
-    adjacency: &Csr,
+pub(crate) fn community_profiles<W: Weight>(
+    adjacency: &Csr<W>,
     partition: &Partition,
     groups: &Groups,
 ) -> Vec<CommunityProfile> {
@@ -46,7 +46,7 @@ pub(crate) fn community_profiles(
     for v in 0..n {
         let c = partition.membership[v];
         make_up.push((c as u32, groups.index[v] as u32));
-        for (&u, &w) in adjacency.neighbors(v).iter().zip(adjacency.weights(v)) {
+        for (u, w) in adjacency.weighted(v) {
             if (u as usize) > v && partition.membership[u as usize] == c {
                 out[c].internal_ties += 1;
                 out[c].internal_weight += w;

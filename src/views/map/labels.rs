@@ -169,7 +169,8 @@ fn shown_betweenness(analysis: &Analysis<'_>, keep: &[bool], shown: &[usize]) ->
 /// The shown actors by component, most central first within each;
 /// components largest first.
 fn by_component(analysis: &Analysis<'_>, keep: &[bool], size_values: &[f64]) -> Vec<Vec<usize>> {
-    let component = shown_components(analysis.adjacency(), keep);
+    let component =
+        crate::graph::on_adjacency!(analysis.adjacency(), |rows| shown_components(rows, keep));
     let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for v in (0..keep.len()).filter(|&v| keep[v]) {
         groups.entry(component[v]).or_default().push(v);

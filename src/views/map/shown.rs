@@ -40,7 +40,9 @@ pub(super) fn shown(analysis: &Analysis<'_>, options: &MapOptions) -> Result<Sho
     if let Some((query, radius)) = &options.ego {
         let center = analysis.find_actor(query)?;
         ego = Some(center);
-        keep = neighbourhood(analysis.adjacency(), center, *radius);
+        keep = crate::graph::on_adjacency!(analysis.adjacency(), |rows| {
+            neighbourhood(rows, center, *radius)
+        });
         notes.push(
             lang.text("map.ego")
                 .replace("{n}", &keep.iter().filter(|k| **k).count().to_string())

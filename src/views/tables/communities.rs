@@ -19,13 +19,13 @@ pub fn communities_text(
         Some(s) => &s.partition,
         None => analysis.partition()?,
     };
+    let groups = analysis.groups_by(key);
+    let profiles = crate::graph::on_adjacency!(analysis.adjacency(), |rows| {
+        crate::metrics::community::community_profiles(rows, partition, &groups)
+    });
     let chosen = Chosen {
         partition,
-        profiles: crate::metrics::community::community_profiles(
-            analysis.adjacency(),
-            partition,
-            &analysis.groups_by(key),
-        ),
+        profiles,
         seed: stability.map_or(analysis.options().community.seed, |s| s.seeds[s.best]),
         // Actors whose community changes between runs, least consistent
         // first.
