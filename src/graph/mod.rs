@@ -14,8 +14,8 @@ mod filter;
 mod projection;
 mod two_mode;
 
-pub(crate) use adjacency::on_adjacency;
 pub use adjacency::Adjacency;
+pub(crate) use adjacency::{on_adjacency, WeightList};
 pub use backbone::{
     backbone, Backbone, BackboneModel, BackboneOptions, BackboneSummary, Correction, TieTest,
 };

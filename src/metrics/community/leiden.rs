@@ -3,7 +3,7 @@
 //! moving and Leiden's refinement.
 
 use super::renumber;
-use crate::graph::{Csr, Weight};
+use crate::graph::{Csr, Weight, WeightList};
 use crate::rng::Rng;
 use std::borrow::Cow;
 use std::collections::VecDeque;
@@ -35,7 +35,8 @@ impl<'g, W: Weight> Level<'g, W> {
 
     /// The graph of the groups `group[v]` (0..count): edges between groups
     /// summed, edges inside a group dropped (they only add to strength).
-    pub(super) fn aggregate(&self, group: &[usize], count: usize) -> Level<'static> {
+    /// Its weights are held as `f32` when every sum is exact there.
+    pub(super) fn aggregate(&self, group: &[usize], count: usize) -> Aggregate {
         // Nodes ordered by group (counting sort).
         let mut start = vec![0usize; count + 1];
         let mut strength = vec![0.0; count];
@@ -55,7 +56,7 @@ impl<'g, W: Weight> Level<'g, W> {
         let mut offsets = Vec::with_capacity(count + 1);
         offsets.push(0);
         let mut targets: Vec<u32> = Vec::new();
-        let mut weights: Vec<f64> = Vec::new();
+        let mut weights = WeightList::with_capacity(0);
         let mut sum = vec![0.0; count];
         let mut touched: Vec<u32> = Vec::new();
         for g in 0..count {
@@ -81,11 +82,23 @@ impl<'g, W: Weight> Level<'g, W> {
             touched.clear();
             offsets.push(targets.len());
         }
-        Level {
-            graph: Cow::Owned(Csr::from_parts(offsets, targets, weights)),
-            strength,
+        match weights {
+            WeightList::Narrow(weights) => Aggregate::Narrow(Level {
+                graph: Cow::Owned(Csr::from_parts(offsets, targets, weights)),
+                strength,
+            }),
+            WeightList::Wide(weights) => Aggregate::Wide(Level {
+                graph: Cow::Owned(Csr::from_parts(offsets, targets, weights)),
+                strength,
+            }),
         }
     }
+}
+
+/// An aggregated level, its weights held as `f32` or `f64`.
+pub(super) enum Aggregate {
+    Narrow(Level<'static, f32>),
+    Wide(Level<'static, f64>),
 }
 
 /// Scratch space for summing a node's edge weight per community.

@@ -20,7 +20,7 @@ pub use profiles::CommunityProfile;
 use crate::error::{Error, Result};
 use crate::graph::{Csr, Weight};
 use crate::rng::Rng;
-use leiden::{move_nodes, refine, Level};
+use leiden::{move_nodes, refine, Aggregate, Level};
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
@@ -199,72 +199,71 @@ fn one_iteration<W: Weight>(
     rng: &mut Rng,
 ) {
     let (start, _) = renumber(membership);
-    let mut community = start;
-    // node_of[v]: the node of the current level that holds original actor v.
-    let mut node_of: Vec<usize> = (0..base.len()).collect();
-    // Each level is dropped once the next is made from it.
-    let mut next = one_level(
-        base,
-        &mut community,
-        &mut node_of,
+    let mut descent = Descent {
+        community: start,
+        node_of: (0..base.len()).collect(),
         gamma_over_2m,
         method,
         rng,
-    );
+    };
+    // Each level is dropped once the next is made from it.
+    let mut next = descent.step(base);
     while let Some(level) = next {
-        next = one_level(
-            &level,
-            &mut community,
-            &mut node_of,
-            gamma_over_2m,
-            method,
-            rng,
-        );
+        next = match &level {
+            Aggregate::Narrow(level) => descent.step(level),
+            Aggregate::Wide(level) => descent.step(level),
+        };
     }
     for (v, slot) in membership.iter_mut().enumerate() {
-        *slot = community[node_of[v]];
+        *slot = descent.community[descent.node_of[v]];
     }
 }
 
-/// One level of the multi-level algorithm: moves `level`'s nodes between
-/// communities (`community`, one per node), and when they form fewer
-/// communities than nodes, returns the next level, whose nodes are the
-/// (refined) communities, with `community` and `node_of` renamed to it.
-fn one_level<W: Weight>(
-    level: &Level<'_, W>,
-    community: &mut Vec<usize>,
-    node_of: &mut [usize],
+/// The state of one run down the levels.
+struct Descent<'r> {
+    /// The community of each node of the current level.
+    community: Vec<usize>,
+    /// `node_of[v]`: the node of the current level that holds actor `v`.
+    node_of: Vec<usize>,
     gamma_over_2m: f64,
     method: CommunityMethod,
-    rng: &mut Rng,
-) -> Option<Level<'static>> {
-    move_nodes(level, community, gamma_over_2m, rng);
-    let (moved, count) = renumber(community);
-    if count == level.len() {
-        *community = moved;
-        return None;
-    }
-    let (aggregate_by, aggregate_count) = match method {
-        CommunityMethod::Leiden => {
-            let (refined, refined_count) = refine(level, &moved, gamma_over_2m, rng);
-            if refined_count == level.len() {
-                (moved.clone(), count)
-            } else {
-                (refined, refined_count)
-            }
+    rng: &'r mut Rng,
+}
+
+impl Descent<'_> {
+    /// One level of the multi-level algorithm: moves `level`'s nodes
+    /// between communities, and when they form fewer communities than
+    /// nodes, returns the next level, whose nodes are the (refined)
+    /// communities, with the communities and `node_of` renamed to it.
+    fn step<W: Weight>(&mut self, level: &Level<'_, W>) -> Option<Aggregate> {
+        move_nodes(level, &mut self.community, self.gamma_over_2m, self.rng);
+        let (moved, count) = renumber(&self.community);
+        if count == level.len() {
+            self.community = moved;
+            return None;
         }
-        CommunityMethod::Louvain => (moved.clone(), count),
-    };
-    // The next level's nodes start in the community of their members.
-    let mut next_community = vec![0; aggregate_count];
-    for v in 0..level.len() {
-        next_community[aggregate_by[v]] = moved[v];
+        let (aggregate_by, aggregate_count) = match self.method {
+            CommunityMethod::Leiden => {
+                let (refined, refined_count) = refine(level, &moved, self.gamma_over_2m, self.rng);
+                if refined_count == level.len() {
+                    (moved.clone(), count)
+                } else {
+                    (refined, refined_count)
+                }
+            }
+            CommunityMethod::Louvain => (moved.clone(), count),
+        };
+        // The next level's nodes start in the community of their members.
+        let mut next_community = vec![0; aggregate_count];
+        for v in 0..level.len() {
+            next_community[aggregate_by[v]] = moved[v];
+        }
+        for v in self.node_of.iter_mut() {
+            *v = aggregate_by[*v];
+        }
+        self.community = next_community;
+        Some(level.aggregate(&aggregate_by, aggregate_count))
     }
-    for v in node_of.iter_mut() {
-        *v = aggregate_by[*v];
-    }
-    *community = next_community;
-    Some(level.aggregate(&aggregate_by, aggregate_count))
 }
 
 /// Numbers communities by size and smallest member; computes modularity.
