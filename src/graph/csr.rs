@@ -472,23 +472,38 @@ impl<W: Weight> Csr<W> {
         Csr::from_parts(self.offsets, self.targets, weights)
     }
 
-    /// The same graph with node `order[new]` renamed `new`.
-    pub fn permuted(&self, order: &[u32]) -> Csr {
+    /// The same graph with node `order[new]` renamed `new` (`order` a
+    /// permutation of the nodes), its weights as they are: row `new` is
+    /// row `order[new]` renamed, sorted by neighbour.
+    ///
+    /// Complexity: O(m log Δ) time; memory of the copy alone.
+    pub fn permuted(&self, order: &[u32]) -> Csr<W> {
         let mut new_of = vec![0u32; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_of[old as usize] = new as u32;
         }
-        let edges: Vec<(u32, u32, f64)> = (0..self.len())
-            .flat_map(|v| {
-                let new_of = &new_of;
-                self.row(v)
+        let mut offsets = Vec::with_capacity(order.len() + 1);
+        offsets.push(0);
+        for &old in order {
+            offsets.push(offsets[offsets.len() - 1] + self.degree(old as usize));
+        }
+        let mut targets = Vec::with_capacity(self.total());
+        let mut weights = Vec::with_capacity(self.total());
+        let mut row: Vec<(u32, W)> = Vec::new();
+        for &old in order {
+            let old = old as usize;
+            row.clear();
+            row.extend(
+                self.row(old)
                     .iter()
-                    .zip(self.weights(v))
-                    .filter(move |(&u, _)| (u as usize) > v)
-                    .map(move |(&u, &w)| (new_of[v], new_of[u as usize], w.into()))
-            })
-            .collect();
-        Csr::from_edges(order.len(), edges.into_iter())
+                    .zip(self.weights(old))
+                    .map(|(&u, &w)| (new_of[u as usize], w)),
+            );
+            row.sort_unstable_by_key(|&(u, _)| u);
+            targets.extend(row.iter().map(|&(u, _)| u));
+            weights.extend(row.iter().map(|&(_, w)| w));
+        }
+        Csr::from_parts(offsets, targets, weights)
     }
 }
 

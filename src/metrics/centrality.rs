@@ -47,13 +47,13 @@ fn per_source_sum_with<W: Weight, S>(
     width: usize,
     progress: Option<Progress<'_>>,
     make: impl Fn(usize) -> S + Sync,
-    per_source: impl Fn(&mut S, &Csr, usize, &mut [f64]) + Sync,
+    per_source: impl Fn(&mut S, &Csr<W>, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
     per_source_sum_prepared(
         adjacency,
         width,
         progress,
-        |local: &Csr, _: &[u32]| make(local.node_count()),
+        |local: &Csr<W>, _: &[u32]| make(local.node_count()),
         |local| local,
         per_source,
     )
@@ -125,14 +125,14 @@ fn route_of(local: &Csr, order: &[u32], groups: Option<&Csr<f64>>) -> Route {
 }
 
 /// [`per_source_sum_with`], with the searched copy passed through
-/// `prepare` first.
-fn per_source_sum_prepared<W: Weight, S>(
+/// `prepare` first (which may give it other weights, such as lengths).
+fn per_source_sum_prepared<W: Weight, V: Weight, S>(
     adjacency: &Csr<W>,
     width: usize,
     progress: Option<Progress<'_>>,
-    make: impl Fn(&Csr, &[u32]) -> S + Sync,
-    prepare: impl FnOnce(Csr) -> Csr,
-    per_source: impl Fn(&mut S, &Csr, usize, &mut [f64]) + Sync,
+    make: impl Fn(&Csr<V>, &[u32]) -> S + Sync,
+    prepare: impl FnOnce(Csr<W>) -> Csr<V>,
+    per_source: impl Fn(&mut S, &Csr<V>, usize, &mut [f64]) + Sync,
 ) -> Vec<f64> {
     // Search a copy in cache-friendly order and map the result back; the
     // copy costs O(m log m), far less than the n searches.

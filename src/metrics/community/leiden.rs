@@ -55,8 +55,12 @@ impl<'g, W: Weight> Level<'g, W> {
         }
         let mut offsets = Vec::with_capacity(count + 1);
         offsets.push(0);
-        let mut targets: Vec<u32> = Vec::new();
-        let mut weights = WeightList::with_capacity(0);
+        // Room for as many edges as this level has, which the aggregate
+        // never exceeds: the lists are not copied as they grow, and room
+        // not written is not memory the process uses.
+        let room = self.graph.total();
+        let mut targets: Vec<u32> = Vec::with_capacity(room);
+        let mut weights = WeightList::with_capacity(room);
         let mut sum = vec![0.0; count];
         let mut touched: Vec<u32> = Vec::new();
         for g in 0..count {
