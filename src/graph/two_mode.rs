@@ -50,12 +50,69 @@ pub struct TwoModeGraph<'a> {
     group_rule: Vec<TieRule>,
     /// Actor position → tie groups (ascending).
     group_memberships: Rows,
-    /// Every kept participation, tie-making or not, as (engagement
-    /// position, dataset actor index, participation index), for reach.
-    participations: Vec<(u32, u32, u32)>,
     /// Kept direct ties as (actor position, actor position, dataset tie index).
     direct_ties: Vec<(u32, u32, u32)>,
     inactive: usize,
+}
+
+/// Each actor's index in the dataset by its id. Fast hashing: ids are the
+/// loader's, not an attacker's keys.
+fn actor_index(dataset: &Dataset) -> foldhash::HashMap<&str, usize> {
+    dataset
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect()
+}
+
+/// Whether the filter keeps each actor of the dataset by its kind.
+fn kinds_kept(dataset: &Dataset, filter: &Filter) -> Vec<bool> {
+    dataset
+        .actors
+        .iter()
+        .map(|a| {
+            filter
+                .actor_kinds
+                .as_ref()
+                .is_none_or(|kinds| kinds.contains(a.kind.as_str()))
+        })
+        .collect()
+}
+
+/// What decides which participations a graph keeps.
+struct Kept<'k> {
+    filter: &'k Filter,
+    actor_index: &'k foldhash::HashMap<&'k str, usize>,
+    kind_ok: &'k [bool],
+}
+
+impl Kept<'_> {
+    /// The participations of `engagement` kept, into `parts` as (dataset
+    /// actor, participation index): a role the filter admits, an actor of
+    /// the dataset of a kind it keeps, each actor once (its first).
+    /// `seen_in[a] == stamp` marks an actor seen in this engagement.
+    fn participants(
+        &self,
+        engagement: &Engagement,
+        seen_in: &mut [u32],
+        stamp: u32,
+        parts: &mut Vec<(usize, u32)>,
+    ) {
+        parts.clear();
+        for (j, p) in engagement.participants.iter().enumerate() {
+            if !self.filter.roles.admits(&p.role) {
+                continue;
+            }
+            let Some(&a) = self.actor_index.get(p.actor.as_str()) else {
+                continue;
+            };
+            if self.kind_ok[a] && seen_in[a] != stamp {
+                seen_in[a] = stamp;
+                parts.push((a, j as u32));
+            }
+        }
+    }
 }
 
 impl<'a> TwoModeGraph<'a> {
@@ -63,29 +120,14 @@ impl<'a> TwoModeGraph<'a> {
     /// valid (see [`crate::model::validate::check`]); references that do not
     /// resolve are skipped rather than panicking.
     pub fn build(dataset: &'a Dataset, filter: &Filter) -> TwoModeGraph<'a> {
-        // Fast hashing: ids are the loader's, not an attacker's keys.
-        let actor_index: foldhash::HashMap<&str, usize> = dataset
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i))
-            .collect();
+        let actor_index = actor_index(dataset);
         let engagement_index: foldhash::HashMap<&str, usize> = dataset
             .engagements
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
-        let kind_ok: Vec<bool> = dataset
-            .actors
-            .iter()
-            .map(|a| {
-                filter
-                    .actor_kinds
-                    .as_ref()
-                    .is_none_or(|kinds| kinds.contains(a.kind.as_str()))
-            })
-            .collect();
+        let kind_ok = kinds_kept(dataset, filter);
 
         // Every engagement's dates by the one rule ([`effective_dates`]).
         let all_dates: Vec<(Option<Date>, Option<Date>)> = dataset
@@ -117,16 +159,15 @@ impl<'a> TwoModeGraph<'a> {
         // Kept participations per engagement, as (dataset actor,
         // participation, rule); the tie-making ones make the actor active.
         let mut active = vec![false; dataset.actors.len()];
-        let mut participations = Vec::with_capacity(
+        // One flat list with an offset per engagement, and buffers reused
+        // from engagement to engagement: a build allocates a few large
+        // blocks rather than several small ones per engagement.
+        let mut kept: Vec<(usize, u32, RoleRule)> = Vec::with_capacity(
             engagements
                 .iter()
                 .map(|&e| dataset.engagements[e as usize].participants.len())
                 .sum(),
         );
-        // One flat list with an offset per engagement, and buffers reused
-        // from engagement to engagement: a build allocates a few large
-        // blocks rather than several small ones per engagement.
-        let mut kept: Vec<(usize, u32, RoleRule)> = Vec::with_capacity(participations.capacity());
         let mut kept_offsets: Vec<usize> = Vec::with_capacity(engagements.len() + 1);
         kept_offsets.push(0);
         // seen_in[a]: 1 + the position of the last engagement listing a.
@@ -136,19 +177,12 @@ impl<'a> TwoModeGraph<'a> {
         for (position, &e) in engagements.iter().enumerate() {
             let engagement = &dataset.engagements[e as usize];
             let stamp = position as u32 + 1;
-            parts.clear();
-            for (j, p) in engagement.participants.iter().enumerate() {
-                if !filter.roles.admits(&p.role) {
-                    continue;
-                }
-                let Some(&a) = actor_index.get(p.actor.as_str()) else {
-                    continue;
-                };
-                if kind_ok[a] && seen_in[a] != stamp {
-                    seen_in[a] = stamp;
-                    parts.push((a, j as u32));
-                }
-            }
+            let kept_by = Kept {
+                filter,
+                actor_index: &actor_index,
+                kind_ok: &kind_ok,
+            };
+            kept_by.participants(engagement, &mut seen_in, stamp, &mut parts);
             let role_of = |j: u32| engagement.participants[j as usize].role.as_str();
             let unroled = engagement
                 .participants
@@ -159,7 +193,6 @@ impl<'a> TwoModeGraph<'a> {
                 *per_role.entry(role_of(j)).or_insert(0) += 1;
             }
             for &(a, j) in &parts {
-                participations.push((position as u32, a as u32, j));
                 let role = if unroled { UNROLED } else { role_of(j) };
                 let rule = filter.ties.rule_for(role, per_role[role_of(j)]);
                 if rule != RoleRule::None {
@@ -252,7 +285,6 @@ impl<'a> TwoModeGraph<'a> {
             group_engagement,
             group_rule,
             group_memberships,
-            participations,
             direct_ties,
         }
     }
@@ -372,9 +404,30 @@ impl<'a> TwoModeGraph<'a> {
     }
 
     /// Every kept participation, whether it makes ties or not, as
-    /// (engagement position, dataset actor index, participation index).
-    pub fn participations(&self) -> &[(u32, u32, u32)] {
-        &self.participations
+    /// (engagement position, dataset actor index, participation index),
+    /// engagement by engagement. Found again from the dataset and the
+    /// filter on each call (only reach needs them, once): the graph does
+    /// not hold them.
+    ///
+    /// Complexity: O(P) for P participations of the kept engagements;
+    /// memory O(n) besides the list.
+    pub fn participations(&self) -> Vec<(u32, u32, u32)> {
+        let dataset = self.dataset;
+        let (actor_index, kind_ok) = (actor_index(dataset), kinds_kept(dataset, &self.filter));
+        let kept_by = Kept {
+            filter: &self.filter,
+            actor_index: &actor_index,
+            kind_ok: &kind_ok,
+        };
+        let mut seen_in = vec![0u32; dataset.actors.len()];
+        let mut parts = Vec::new();
+        let mut list = Vec::with_capacity(self.participation_count());
+        for (position, &e) in self.engagements.iter().enumerate() {
+            let engagement = &dataset.engagements[e as usize];
+            kept_by.participants(engagement, &mut seen_in, position as u32 + 1, &mut parts);
+            list.extend(parts.iter().map(|&(a, j)| (position as u32, a as u32, j)));
+        }
+        list
     }
 
     /// Engagement positions of actor `a`, ascending.

@@ -67,7 +67,8 @@ pub(crate) fn reach(graph: &TwoModeGraph<'_>) -> Reach {
     let mut reached: Vec<(u32, u32)> = Vec::new();
     let (mut reaching, mut targets) = (Vec::new(), Vec::new());
     // Participations come engagement by engagement.
-    for run in graph.participations().chunk_by(|a, b| a.0 == b.0) {
+    let participations = graph.participations();
+    for run in participations.chunk_by(|a, b| a.0 == b.0) {
         let e = run[0].0;
         let engagement = graph.engagement(e as usize);
         if engagement
