@@ -606,6 +606,33 @@ mod tests {
     }
 
     #[test]
+    fn permuted_rows_are_the_renamed_edges() {
+        let edges = [
+            (0, 1, 1.0),
+            (0, 3, 2.0),
+            (1, 2, 3.0),
+            (2, 3, 4.0),
+            (1, 4, 0.5),
+        ];
+        let csr = Csr::from_edges(5, edges.into_iter());
+        let order = [3u32, 0, 4, 1, 2];
+        let mut new_of = [0u32; 5];
+        for (new, &old) in order.iter().enumerate() {
+            new_of[old as usize] = new as u32;
+        }
+        let renamed = edges.map(|(a, b, w)| (new_of[a as usize], new_of[b as usize], w));
+        assert_eq!(
+            csr.permuted(&order),
+            Csr::from_edges(5, renamed.into_iter())
+        );
+        let narrow = csr.with_weights(csr.all_weights().iter().map(|&w| w as f32).collect());
+        assert_eq!(
+            narrow.permuted(&order).map_weights(|w| w),
+            Csr::from_edges(5, renamed.into_iter())
+        );
+    }
+
+    #[test]
     fn transpose_lists_the_rows_of_each_column() {
         let rows = Rows::from_rows([vec![0, 2], vec![2], vec![], vec![0, 1, 2]]);
         let columns = rows.transpose(4);

@@ -346,6 +346,44 @@ mod tests {
         Csr::from_edges(10, edges.into_iter())
     }
 
+    /// A random network of `n` nodes whose weights are small counts.
+    fn random_counts(n: usize, ties: usize, seed: u64) -> Csr {
+        let mut rng = Rng::new(seed);
+        let mut edges = std::collections::BTreeMap::new();
+        for _ in 0..ties {
+            let (a, b) = (rng.below(n) as u32, rng.below(n) as u32);
+            if a != b {
+                *edges.entry((a.min(b), a.max(b))).or_insert(0.0) += 1.0;
+            }
+        }
+        let list: Vec<(u32, u32, f64)> = edges.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+        Csr::from_edges(n, list.into_iter())
+    }
+
+    /// Leiden and Louvain read f32 counts and their f64 copies the same
+    /// way, level after level (the aggregated levels are narrowed too).
+    #[test]
+    fn narrow_and_wide_weights_give_the_same_partition() {
+        for (seed, method) in [(1, CommunityMethod::Leiden), (2, CommunityMethod::Louvain)] {
+            let wide = random_counts(400, 1_500, seed);
+            let narrow = match crate::graph::Adjacency::from_weights(wide.clone()) {
+                crate::graph::Adjacency::Narrow(rows) => rows,
+                crate::graph::Adjacency::Wide(_) => panic!("counts are exact in f32"),
+            };
+            let options = CommunityOptions {
+                method,
+                ..Default::default()
+            };
+            let (a, b) = (
+                detect(&wide, &options).unwrap(),
+                detect(&narrow, &options).unwrap(),
+            );
+            assert!(a.count > 1 && a.count < 400);
+            assert_eq!(a.membership, b.membership);
+            assert_eq!(a.modularity.to_bits(), b.modularity.to_bits());
+        }
+    }
+
     #[test]
     fn finds_the_two_cliques_with_both_methods() {
         let adj = barbell();
