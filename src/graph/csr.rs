@@ -17,9 +17,10 @@ pub struct Csr<W = f64> {
 /// Unweighted rows (items per row), such as each engagement's members.
 pub type Rows = Csr<()>;
 
-/// How a weighted [`Csr`] stores its weights: as `f64`, or as `f32` where
-/// every weight is exactly an `f32` (counts of shared engagements always
-/// are), which halves the list. Every computation reads a weight as the
+/// How a weighted [`Csr`] stores its weights: as `f64`, or as `f32` or a
+/// byte where every weight is exactly one (counts of shared engagements
+/// nearly always are small whole numbers), which halves the list or
+/// makes it an eighth. Every computation reads a weight as the
 /// `f64` it is ([`Into<f64>`]), so the two give the same results to the
 /// last bit.
 pub trait Weight: Copy + PartialEq + Send + Sync + Into<f64> + std::fmt::Debug + 'static {
@@ -33,6 +34,9 @@ pub trait Weight: Copy + PartialEq + Send + Sync + Into<f64> + std::fmt::Debug +
     /// assert_eq!(f32::exactly(3.0), Some(3.0f32));
     /// assert_eq!(f32::exactly(0.1), None);
     /// assert_eq!(f64::exactly(0.1), Some(0.1));
+    /// assert_eq!(u8::exactly(255.0), Some(255));
+    /// assert_eq!(u8::exactly(256.0), None);
+    /// assert_eq!(u8::exactly(-0.0), None);
     /// ```
     fn exactly(w: f64) -> Option<Self>;
 }
@@ -49,6 +53,14 @@ impl Weight for f32 {
     fn exactly(w: f64) -> Option<f32> {
         let narrow = w as f32;
         (f64::from(narrow).to_bits() == w.to_bits()).then_some(narrow)
+    }
+}
+
+impl Weight for u8 {
+    const ZERO: u8 = 0;
+    fn exactly(w: f64) -> Option<u8> {
+        let byte = w as u8;
+        (f64::from(byte).to_bits() == w.to_bits()).then_some(byte)
     }
 }
 

@@ -315,32 +315,16 @@ impl UpperRows {
         match held {
             TiesHeld::Both => {
                 crate::counters::count(crate::counters::Step::Adjacency);
-                let rows =
-                    match self.weights {
-                        WeightList::Narrow(weights) => Adjacency::Narrow(
-                            super::Csr::from_upper_rows(&self.start, self.targets, weights),
-                        ),
-                        WeightList::Wide(weights) => Adjacency::Wide(super::Csr::from_upper_rows(
-                            &self.start,
-                            self.targets,
-                            weights,
-                        )),
-                    };
+                let rows = Adjacency::from_upper_rows(&self.start, self.targets, self.weights);
                 (rows, self.start, blocks)
             }
             // The rows are the upper halves: their offsets are the starts,
             // not held twice.
-            TiesHeld::Once => {
-                let rows = match self.weights {
-                    WeightList::Narrow(weights) => {
-                        Adjacency::Narrow(super::Csr::from_parts(self.start, self.targets, weights))
-                    }
-                    WeightList::Wide(weights) => {
-                        Adjacency::Wide(super::Csr::from_parts(self.start, self.targets, weights))
-                    }
-                };
-                (rows, Vec::new(), blocks)
-            }
+            TiesHeld::Once => (
+                Adjacency::from_parts(self.start, self.targets, self.weights),
+                Vec::new(),
+                blocks,
+            ),
         }
     }
 }
@@ -716,10 +700,7 @@ impl<'a> Projection<'a> {
             TiesHeld::Both => &self.adjacency,
             TiesHeld::Once => self.both_ways.get_or_init(|| {
                 crate::counters::count(crate::counters::Step::Adjacency);
-                match &self.adjacency {
-                    Adjacency::Narrow(upper) => Adjacency::Narrow(upper.whole_rows()),
-                    Adjacency::Wide(upper) => Adjacency::Wide(upper.whole_rows()),
-                }
+                self.adjacency.whole_rows()
             }),
         }
     }
@@ -920,10 +901,12 @@ mod tests {
                 },
             )
             .unwrap();
-            // Counts are held as f32; Newman's and Jaccard's weights of
-            // this network are not all exact there.
-            let narrow = matches!(both.adjacency(), Adjacency::Narrow(_));
-            assert_eq!(narrow, weight == ProjectionWeight::Count || actors < 10);
+            // Counts are held as bytes; Newman's and Jaccard's weights of
+            // this network are not all exact in f32.
+            let byte = matches!(both.adjacency(), Adjacency::Byte(_));
+            let wide = matches!(both.adjacency(), Adjacency::Wide(_));
+            assert_eq!(byte, weight == ProjectionWeight::Count || actors < 10);
+            assert_eq!(wide, weight != ProjectionWeight::Count && actors > 10);
             let list = |p: &Projection<'_>| p.ties().iter().collect::<Vec<_>>();
             assert_eq!(list(&once), list(&both));
             assert_eq!(once.degrees(), both.degrees());

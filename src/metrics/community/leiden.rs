@@ -3,7 +3,7 @@
 //! moving and Leiden's refinement.
 
 use super::renumber;
-use crate::graph::{Csr, Weight, WeightList};
+use crate::graph::{Adjacency, Csr, Weight, WeightList};
 use crate::rng::Rng;
 use std::borrow::Cow;
 use std::collections::VecDeque;
@@ -25,6 +25,13 @@ impl<'g, W: Weight> Level<'g, W> {
         }
     }
 
+    fn owned(graph: Csr<W>, strength: Vec<f64>) -> Level<'static, W> {
+        Level {
+            graph: Cow::Owned(graph),
+            strength,
+        }
+    }
+
     pub(super) fn len(&self) -> usize {
         self.strength.len()
     }
@@ -35,7 +42,7 @@ impl<'g, W: Weight> Level<'g, W> {
 
     /// The graph of the groups `group[v]` (0..count): edges between groups
     /// summed, edges inside a group dropped (they only add to strength).
-    /// Its weights are held as `f32` when every sum is exact there.
+    /// Its weights are held in the narrowest type that holds every sum.
     pub(super) fn aggregate(&self, group: &[usize], count: usize) -> Aggregate {
         // Nodes ordered by group (counting sort).
         let mut start = vec![0usize; count + 1];
@@ -86,21 +93,19 @@ impl<'g, W: Weight> Level<'g, W> {
             touched.clear();
             offsets.push(targets.len());
         }
-        match weights {
-            WeightList::Narrow(weights) => Aggregate::Narrow(Level {
-                graph: Cow::Owned(Csr::from_parts(offsets, targets, weights)),
-                strength,
-            }),
-            WeightList::Wide(weights) => Aggregate::Wide(Level {
-                graph: Cow::Owned(Csr::from_parts(offsets, targets, weights)),
-                strength,
-            }),
+        let graph = Adjacency::from_parts(offsets, targets, weights);
+        match graph {
+            Adjacency::Byte(graph) => Aggregate::Byte(Level::owned(graph, strength)),
+            Adjacency::Narrow(graph) => Aggregate::Narrow(Level::owned(graph, strength)),
+            Adjacency::Wide(graph) => Aggregate::Wide(Level::owned(graph, strength)),
         }
     }
 }
 
-/// An aggregated level, its weights held as `f32` or `f64`.
+/// An aggregated level, its weights held in the narrowest type that
+/// holds every sum exactly.
 pub(super) enum Aggregate {
+    Byte(Level<'static, u8>),
     Narrow(Level<'static, f32>),
     Wide(Level<'static, f64>),
 }
