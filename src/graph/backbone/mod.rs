@@ -255,14 +255,17 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
     let graph = projection.two_mode();
     let memberships = graph.membership_rows();
     let ties = projection.ties();
-    let co_membership: Vec<u32> = ties
+    // Each tie's test, made once with its co-membership; the model then
+    // gives it its p-value in place.
+    let mut tests: Vec<TieTest> = ties
         .par_iter()
         .map(|t| {
-            Intersection::new(
+            let shared = Intersection::new(
                 memberships.row_or_empty(t.source as usize),
                 memberships.row_or_empty(t.target as usize),
             )
-            .count() as u32
+            .count() as u32;
+            TieTest::new(shared, None)
         })
         .collect();
     let degree = |a: u32| memberships.row_or_empty(a as usize).len() as u64;
@@ -275,50 +278,47 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
         .count();
     let pairs = rows as u64 * (rows as u64).saturating_sub(1) / 2;
     let mut solver_residual = None;
-    // Each tie's test is made once, not kept yet: a list of p-values
-    // beside the tests would cost as much again on millions of ties.
-    let (mut tests, matrix, hypotheses): (Vec<TieTest>, (usize, usize), u64) = match options.model {
+    let (matrix, hypotheses): ((usize, usize), u64) = match options.model {
         BackboneModel::Sdsm => {
-            let (tests, residual) = sdsm(projection, co_membership);
-            solver_residual = residual;
-            (tests, (rows, columns), pairs)
+            solver_residual = sdsm(projection, &mut tests);
+            ((rows, columns), pairs)
         }
         BackboneModel::Hypergeometric => {
             let n = columns as u64;
-            let tests = ties
-                .par_iter()
-                .zip(co_membership)
-                .map(|(t, v)| {
-                    TieTest::new(
-                        v,
-                        (v > 0).then(|| {
-                            tail::hypergeometric_tail(
-                                n,
-                                degree(t.source),
-                                degree(t.target),
-                                v as u64,
-                            )
-                        }),
-                    )
-                })
-                .collect();
-            (tests, (rows, columns), pairs)
+            tests
+                .par_iter_mut()
+                .zip(ties.par_iter())
+                .for_each(|(test, t)| {
+                    let v = test.co_membership;
+                    if v > 0 {
+                        test.p = tail::hypergeometric_tail(
+                            n,
+                            degree(t.source),
+                            degree(t.target),
+                            v as u64,
+                        );
+                    }
+                });
+            ((rows, columns), pairs)
         }
         BackboneModel::Disparity => {
-            let (tests, active) = disparity(projection, co_membership);
+            let active = disparity(projection, &mut tests);
             let tested = tests.iter().filter(|t| t.p_value().is_some()).count() as u64;
-            (tests, (active, 0), tested)
+            ((active, 0), tested)
         }
     };
     let tested = tests.iter().filter(|t| t.p_value().is_some()).count();
     // Only p-values at most α can pass any correction, and the smaller
     // ones rank the same among them as among all: the threshold is found
     // from them alone.
-    let candidates: Vec<f64> = tests
-        .iter()
-        .filter_map(|t| t.p_value())
-        .filter(|&p| correction::at_most(p, options.alpha))
-        .collect();
+    let candidate = |t: &TieTest| {
+        t.p_value()
+            .filter(|&p| correction::at_most(p, options.alpha))
+    };
+    // Counted first, so that the list is made at its size, not grown by
+    // copies.
+    let mut candidates = Vec::with_capacity(tests.iter().filter_map(candidate).count());
+    candidates.extend(tests.iter().filter_map(candidate));
     let threshold =
         options
             .correction
@@ -344,9 +344,9 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
     })
 }
 
-/// The sdsm test of every tie (not yet kept or not), with a p-value for
-/// each tie with a co-membership, and the solver's residual.
-fn sdsm(projection: &Projection, co_membership: Vec<u32>) -> (Vec<TieTest>, Option<f64>) {
+/// Gives each test (one per tie, in order) with a co-membership its sdsm
+/// p-value; returns the solver's residual.
+fn sdsm(projection: &Projection, tests: &mut [TieTest]) -> Option<f64> {
     let graph = projection.two_mode();
     let memberships = graph.membership_rows();
     let members = graph.member_rows();
@@ -372,15 +372,18 @@ fn sdsm(projection: &Projection, co_membership: Vec<u32>) -> (Vec<TieTest>, Opti
             .map(|e| members.row(e).len() as u64)
             .collect(),
     );
-    let untested = |co_membership: u32| TieTest::new(co_membership, None);
     if row_classes.is_empty() {
-        return (co_membership.into_iter().map(untested).collect(), None);
+        return None;
     }
     let model = Bicm::solve(row_classes, column_classes);
     let class_of = |a: u32| row_index[&(memberships.row_or_empty(a as usize).len() as u64)];
     // The largest co-membership asked for each pair of row classes.
     let mut asked: BTreeMap<(usize, usize), u32> = BTreeMap::new();
-    for (t, &v) in projection.ties().iter().zip(&co_membership) {
+    for (t, v) in projection
+        .ties()
+        .iter()
+        .zip(tests.iter().map(|t| t.co_membership))
+    {
         if v > 0 {
             let (a, b) = (class_of(t.source), class_of(t.target));
             let key = (a.min(b), a.max(b));
@@ -406,28 +409,21 @@ fn sdsm(projection: &Projection, co_membership: Vec<u32>) -> (Vec<TieTest>, Opti
             ((a, b), tail::binomial_sum_tail(&binomials, k as usize))
         })
         .collect();
-    let p = projection
-        .ties()
-        .iter()
-        .zip(co_membership)
-        .map(|(t, v)| {
-            TieTest::new(
-                v,
-                (v > 0).then(|| {
-                    let (a, b) = (class_of(t.source), class_of(t.target));
-                    tails[&(a.min(b), a.max(b))][v as usize]
-                }),
-            )
-        })
-        .collect();
-    (p, Some(model.residual))
+    for (test, t) in tests.iter_mut().zip(projection.ties().iter()) {
+        let v = test.co_membership;
+        if v > 0 {
+            let (a, b) = (class_of(t.source), class_of(t.target));
+            test.p = tails[&(a.min(b), a.max(b))][v as usize];
+        }
+    }
+    Some(model.residual)
 }
 
-/// The disparity test of every tie (not yet kept or not): its p-value is
-/// the smaller of
-/// (1 − w/s)^(k − 1) at its two ends, for an end of strength s and k ties
-/// (1 at an end with one tie); and the number of actors with a tie.
-fn disparity(projection: &Projection, co_membership: Vec<u32>) -> (Vec<TieTest>, usize) {
+/// Gives each test (one per tie, in order) its disparity p-value: the
+/// smaller of (1 − w/s)^(k − 1) at the tie's two ends, for an end of
+/// strength s and k ties (1 at an end with one tie); a tie of weight 0 is
+/// not tested. Returns the number of actors with a tie.
+fn disparity(projection: &Projection, tests: &mut [TieTest]) -> usize {
     let adjacency = projection.adjacency();
     let active = (0..adjacency.node_count())
         .filter(|&v| adjacency.degree(v) > 0)
@@ -439,18 +435,12 @@ fn disparity(projection: &Projection, co_membership: Vec<u32>) -> (Vec<TieTest>,
         }
         ((k - 1) as f64 * (-(w / s).min(1.0)).ln_1p()).exp()
     };
-    let tests = projection
-        .ties()
-        .iter()
-        .zip(co_membership)
-        .map(|(t, co_membership)| {
-            TieTest::new(
-                co_membership,
-                (t.weight > 0.0).then(|| end(t.source, t.weight).min(end(t.target, t.weight))),
-            )
-        })
-        .collect();
-    (tests, active)
+    for (test, t) in tests.iter_mut().zip(projection.ties().iter()) {
+        if t.weight > 0.0 {
+            test.p = end(t.source, t.weight).min(end(t.target, t.weight));
+        }
+    }
+    active
 }
 
 #[cfg(test)]
