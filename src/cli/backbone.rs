@@ -58,11 +58,9 @@ pub fn run(args: BackboneArgs) -> anyhow::Result<()> {
         args.output.check()?;
     }
     let mut options = super::analysis_options(&args.projection, None, "kind")?;
-    if args.model != verkosto::graph::BackboneModel::Disparity {
-        // The matrix models test co-memberships, tie by tie: each tie is
-        // held once (the disparity filter reads the actors' strengths).
-        options.projection.held = verkosto::graph::TiesHeld::Once;
-    }
+    // Every model tests the ties one by one (the disparity filter with the
+    // actors' strengths, summed from the ties): each tie is held once.
+    options.projection.held = verkosto::graph::TiesHeld::Once;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
     let backbone = verkosto::graph::backbone(analysis.projection(), &test)?;

@@ -1,6 +1,6 @@
 //! The one-mode actor–actor projection, with provenance.
 
-use super::adjacency::{Adjacency, WeightList};
+use super::adjacency::{on_adjacency, Adjacency, WeightList};
 use super::backbone::{BackboneOptions, BackboneSummary};
 use super::comembership::for_each_co_membership;
 use super::csr::{Intersection, Rows};
@@ -690,6 +690,28 @@ impl<'a> Projection<'a> {
         degree
     }
 
+    /// Each actor's strength: the sum of its ties' weights, added in the
+    /// order of its neighbours (as [`Csr::strength`](super::Csr::strength)
+    /// of the adjacency, to the last bit), however the ties are held.
+    ///
+    /// Complexity: O(n + ties).
+    pub fn strengths(&self) -> Vec<f64> {
+        match self.held {
+            TiesHeld::Both => on_adjacency!(&self.adjacency, |rows| rows.strengths()),
+            // Ties come by source, then target: an actor's ties from lower
+            // actors (ascending) are all met before its own row, whose
+            // targets ascend — its neighbours in order.
+            TiesHeld::Once => {
+                let mut strength = vec![0.0; self.actor_count()];
+                for tie in self.ties() {
+                    strength[tie.source as usize] += tie.weight;
+                    strength[tie.target as usize] += tie.weight;
+                }
+                strength
+            }
+        }
+    }
+
     /// The weighted adjacency lists of the projection: row `v` holds the
     /// actors tied to `v`, ascending, with the ties' weights. They are the
     /// projection's only list of ties, made with it; when the ties are
@@ -910,6 +932,13 @@ mod tests {
             let list = |p: &Projection<'_>| p.ties().iter().collect::<Vec<_>>();
             assert_eq!(list(&once), list(&both));
             assert_eq!(once.degrees(), both.degrees());
+            let bits = |p: &Projection<'_>| {
+                p.strengths()
+                    .iter()
+                    .map(|s| s.to_bits())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(bits(&once), bits(&both));
             for t in 0..both.tie_count() {
                 assert_eq!(once.tie(t), both.tie(t));
                 assert_eq!(

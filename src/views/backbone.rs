@@ -89,9 +89,10 @@ pub fn backbone_rows<'a, 'd>(
     kept_only: bool,
 ) -> BackboneRows<'a, 'd> {
     let ties = analysis.projection().ties();
-    let mut order: Vec<u32> = (0..ties.len() as u32)
-        .filter(|&t| !kept_only || backbone.tests[t as usize].kept)
-        .collect();
+    let shown = |t: &u32| !kept_only || backbone.tests[*t as usize].kept;
+    // Counted first, so that the list is made at its size.
+    let mut order = Vec::with_capacity((0..ties.len() as u32).filter(shown).count());
+    order.extend((0..ties.len() as u32).filter(shown));
     // Among equal p the ties stay in pair order (their index): the order
     // of a stable sort, without the buffer of half the list it takes.
     order.sort_unstable_by(|&a, &b| {

@@ -424,12 +424,10 @@ fn sdsm(projection: &Projection, tests: &mut [TieTest]) -> Option<f64> {
 /// strength s and k ties (1 at an end with one tie); a tie of weight 0 is
 /// not tested. Returns the number of actors with a tie.
 fn disparity(projection: &Projection, tests: &mut [TieTest]) -> usize {
-    let adjacency = projection.adjacency();
-    let active = (0..adjacency.node_count())
-        .filter(|&v| adjacency.degree(v) > 0)
-        .count();
+    let (degree, strength) = (projection.degrees(), projection.strengths());
+    let active = degree.iter().filter(|&&k| k > 0).count();
     let end = |a: u32, w: f64| -> f64 {
-        let (s, k) = (adjacency.strength(a as usize), adjacency.degree(a as usize));
+        let (s, k) = (strength[a as usize], degree[a as usize]);
         if k <= 1 || s <= 0.0 {
             return 1.0;
         }
