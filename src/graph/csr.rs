@@ -250,57 +250,6 @@ impl Rows {
 }
 
 impl Csr<f64> {
-    /// Builds the symmetric adjacency of `n` nodes from undirected edges,
-    /// each given once; every row is sorted by neighbour.
-    ///
-    /// Complexity: O(n + m log Δ) time, O(n + m) memory.
-    pub fn from_edges(n: usize, edges: impl Iterator<Item = (u32, u32, f64)> + Clone) -> Csr {
-        let mut degree = vec![0usize; n];
-        for (s, t, _) in edges.clone() {
-            degree[s as usize] += 1;
-            degree[t as usize] += 1;
-        }
-        let mut offsets = Vec::with_capacity(n + 1);
-        offsets.push(0);
-        for d in &degree {
-            offsets.push(offsets.last().copied().unwrap_or(0) + d);
-        }
-        let mut fill = offsets[..n].to_vec();
-        let mut targets = vec![0u32; offsets[n]];
-        let mut weights = vec![0f64; offsets[n]];
-        for (s, t, w) in edges {
-            let (s, t) = (s as usize, t as usize);
-            targets[fill[s]] = t as u32;
-            weights[fill[s]] = w;
-            fill[s] += 1;
-            targets[fill[t]] = s as u32;
-            weights[fill[t]] = w;
-            fill[t] += 1;
-        }
-        // Edges given in (source, target) order fill every row in order
-        // already; other rows are sorted through a small buffer.
-        let mut buffer: Vec<(u32, f64)> = Vec::new();
-        for v in 0..n {
-            let row = offsets[v]..offsets[v + 1];
-            if targets[row.clone()].is_sorted_by(|a, b| a < b) {
-                continue;
-            }
-            buffer.clear();
-            buffer.extend(
-                targets[row.clone()]
-                    .iter()
-                    .copied()
-                    .zip(weights[row.clone()].iter().copied()),
-            );
-            buffer.sort_unstable_by_key(|e| e.0);
-            for (k, &(t, w)) in buffer.iter().enumerate() {
-                targets[row.start + k] = t;
-                weights[row.start + k] = w;
-            }
-        }
-        Csr::from_parts(offsets, targets, weights)
-    }
-
     /// Compacts any petgraph graph into the symmetric adjacency the
     /// metrics use: node `i` of the result is the `i`-th node of
     /// `graph.node_identifiers()`; each edge gets the weight `weight(edge)`,
@@ -346,6 +295,57 @@ impl Csr<f64> {
 }
 
 impl<W: Weight> Csr<W> {
+    /// Builds the symmetric adjacency of `n` nodes from undirected edges,
+    /// each given once; every row is sorted by neighbour.
+    ///
+    /// Complexity: O(n + m log Δ) time, O(n + m) memory.
+    pub fn from_edges(n: usize, edges: impl Iterator<Item = (u32, u32, W)> + Clone) -> Csr<W> {
+        let mut degree = vec![0usize; n];
+        for (s, t, _) in edges.clone() {
+            degree[s as usize] += 1;
+            degree[t as usize] += 1;
+        }
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        for d in &degree {
+            offsets.push(offsets.last().copied().unwrap_or(0) + d);
+        }
+        let mut fill = offsets[..n].to_vec();
+        let mut targets = vec![0u32; offsets[n]];
+        let mut weights = vec![W::ZERO; offsets[n]];
+        for (s, t, w) in edges {
+            let (s, t) = (s as usize, t as usize);
+            targets[fill[s]] = t as u32;
+            weights[fill[s]] = w;
+            fill[s] += 1;
+            targets[fill[t]] = s as u32;
+            weights[fill[t]] = w;
+            fill[t] += 1;
+        }
+        // Edges given in (source, target) order fill every row in order
+        // already; other rows are sorted through a small buffer.
+        let mut buffer: Vec<(u32, W)> = Vec::new();
+        for v in 0..n {
+            let row = offsets[v]..offsets[v + 1];
+            if targets[row.clone()].is_sorted_by(|a, b| a < b) {
+                continue;
+            }
+            buffer.clear();
+            buffer.extend(
+                targets[row.clone()]
+                    .iter()
+                    .copied()
+                    .zip(weights[row.clone()].iter().copied()),
+            );
+            buffer.sort_unstable_by_key(|e| e.0);
+            for (k, &(t, w)) in buffer.iter().enumerate() {
+                targets[row.start + k] = t;
+                weights[row.start + k] = w;
+            }
+        }
+        Csr::from_parts(offsets, targets, weights)
+    }
+
     /// The symmetric adjacency whose rows' upper halves these rows are
     /// ([`Csr::from_upper_rows`] of a copy).
     ///

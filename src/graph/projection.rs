@@ -702,7 +702,8 @@ impl<'a> Projection<'a> {
             // actors (ascending) are all met before its own row, whose
             // targets ascend — its neighbours in order.
             TiesHeld::Once => {
-                let mut strength = vec![0.0; self.actor_count()];
+                // From −0.0, as a list's sum starts.
+                let mut strength = vec![-0.0; self.actor_count()];
                 for tie in self.ties() {
                     strength[tie.source as usize] += tie.weight;
                     strength[tie.target as usize] += tie.weight;

@@ -31,7 +31,11 @@ pub(super) fn period_network(
         in_network[a as usize] = true;
         in_network[b as usize] = true;
     }
-    let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+    // The period's ties, unweighted (its figures but the total weight are
+    // of the structure), and their total weight summed in tie order as a
+    // list's sum is.
+    let mut edges: Vec<(u32, u32)> = Vec::new();
+    let mut total = -0.0;
     for (t, tie) in projection.ties().iter().enumerate() {
         let behind: Vec<usize> = projection
             .engagements_behind(tie)
@@ -59,29 +63,35 @@ pub(super) fn period_network(
         if min_weight.is_some_and(|m| weight < m) {
             continue;
         }
-        edges.push((tie.source, tie.target, weight));
+        edges.push((tie.source, tie.target));
+        total += weight;
     }
-    figures(&edges, &in_network)
+    figures(&edges, total, &in_network)
 }
 
 /// Size and cohesion of a network given by its `edges` over actor
-/// positions, counting only the actors marked `in_network` (the others are
-/// not in this period's network and have no edge): actors, ties, total
-/// weight, density, components, largest component, average clustering.
+/// positions, of weight `total` in all, counting only the actors marked
+/// `in_network` (the others are not in this period's network and have no
+/// edge): actors, ties, total weight, density, components, largest
+/// component, average clustering.
 pub(super) fn figures(
-    edges: &[(u32, u32, f64)],
+    edges: &[(u32, u32)],
+    total: f64,
     in_network: &[bool],
 ) -> (usize, usize, f64, f64, usize, usize, f64) {
     use crate::metrics::cohesion::{component_sizes, components};
     let n = in_network.iter().filter(|&&x| x).count();
     let m = edges.len();
-    let total: f64 = edges.iter().map(|e| e.2).sum();
     let density = if n < 2 {
         0.0
     } else {
         2.0 * m as f64 / (n as f64 * (n as f64 - 1.0))
     };
-    let adjacency = crate::graph::Csr::from_edges(in_network.len(), edges.iter().copied());
+    // Unweighted: a byte a weight, each 1.
+    let adjacency = crate::graph::Csr::from_edges(
+        in_network.len(),
+        edges.iter().map(|&(a, b)| (a, b, 1u8)),
+    );
     // Actors outside the network are isolates of their own components.
     let labels: Vec<usize> = components(&adjacency)
         .into_iter()
@@ -115,10 +125,8 @@ pub(super) fn figures(
 pub(super) fn network_row(
     projection: &Projection<'_>,
 ) -> (usize, usize, f64, f64, usize, usize, f64) {
-    let edges: Vec<(u32, u32, f64)> = projection
-        .ties()
-        .iter()
-        .map(|t| (t.source, t.target, t.weight))
-        .collect();
-    figures(&edges, &vec![true; projection.actor_count()])
+    let ties = projection.ties();
+    let edges: Vec<(u32, u32)> = ties.iter().map(|t| (t.source, t.target)).collect();
+    let total = ties.iter().map(|t| t.weight).sum();
+    figures(&edges, total, &vec![true; projection.actor_count()])
 }
