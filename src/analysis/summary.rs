@@ -14,6 +14,9 @@ use crate::model::validate::count_by;
 
 impl Analysis<'_> {
     pub(super) fn summarize(&self) -> Result<NetworkSummary> {
+        // Communities first: Leiden's working lists are the largest, and
+        // are then gone before the lists below are made.
+        let partition = self.partition()?;
         let projection = &self.projection;
         let graph = projection.two_mode();
         let adjacency = self.adjacency();
@@ -33,7 +36,6 @@ impl Analysis<'_> {
         });
         let cut = self.cut_structure();
         let id = |p: usize| projection.actor(p).id.to_string();
-        let partition = self.partition()?;
         let mixed = self.mixing().clone();
         let max_core = self
             .metric(Metric::Core)?

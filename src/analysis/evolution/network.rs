@@ -88,10 +88,8 @@ pub(super) fn figures(
         2.0 * m as f64 / (n as f64 * (n as f64 - 1.0))
     };
     // Unweighted: a byte a weight, each 1.
-    let adjacency = crate::graph::Csr::from_edges(
-        in_network.len(),
-        edges.iter().map(|&(a, b)| (a, b, 1u8)),
-    );
+    let adjacency =
+        crate::graph::Csr::from_edges(in_network.len(), edges.iter().map(|&(a, b)| (a, b, 1u8)));
     // Actors outside the network are isolates of their own components.
     let labels: Vec<usize> = components(&adjacency)
         .into_iter()
