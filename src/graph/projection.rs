@@ -363,7 +363,7 @@ impl<'a> Projection<'a> {
         Ok(match &options.backbone {
             Some(test) => {
                 let tested = super::backbone(&projection, test)?;
-                let keep: Vec<bool> = tested.tests.iter().map(|t| t.kept).collect();
+                let keep: Vec<bool> = (0..tested.tests.len()).map(|t| tested.kept(t)).collect();
                 let mut kept = projection.retain_ties(&keep);
                 kept.backbone = Some(tested.summary);
                 kept

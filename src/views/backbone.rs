@@ -68,10 +68,10 @@ impl BackboneRows<'_, '_> {
             d.id.as_str().into(),
             s.name.as_str().into(),
             d.name.as_str().into(),
-            (test.co_membership as usize).into(),
+            (test.co_membership() as usize).into(),
             Cell::Float(tie.weight),
             test.p_value().map_or(Cell::Empty, Cell::Probability),
-            Cell::Bool(test.kept),
+            Cell::Bool(self.backbone.kept(t)),
             Cell::Bool(test.p_value().is_some()),
         ]
     }
@@ -89,7 +89,7 @@ pub fn backbone_rows<'a, 'd>(
     kept_only: bool,
 ) -> BackboneRows<'a, 'd> {
     let ties = analysis.projection().ties();
-    let shown = |t: &u32| !kept_only || backbone.tests[*t as usize].kept;
+    let shown = |t: &u32| !kept_only || backbone.kept(*t as usize);
     // Counted first, so that the list is made at its size.
     let mut order = Vec::with_capacity((0..ties.len() as u32).filter(shown).count());
     order.extend((0..ties.len() as u32).filter(shown));

@@ -156,33 +156,43 @@ const UNTESTED: f64 = -1.0;
 
 /// The test of one projected tie.
 ///
-/// 16 bytes: the p-value is held as a number, −1 when there is none (a
-/// p-value never is), and read with [`TieTest::p_value`].
+/// 12 bytes: the p-value, held as a number (−1 when there is none, which
+/// a p-value never is) and read with [`TieTest::p_value`], and the
+/// co-membership, packed to 4-byte alignment. Whether the tie is kept
+/// follows from its p-value and the threshold ([`Backbone::kept`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, packed(4))]
 pub struct TieTest {
-    /// Engagements the two actors share in the actor × engagement matrix.
-    pub co_membership: u32,
-    /// Whether the tie is in the backbone.
-    pub kept: bool,
     p: f64,
+    co_membership: u32,
 }
 
 impl TieTest {
-    /// A test not yet kept: its co-membership and p-value (`None` when the
-    /// tie is not tested).
+    /// A test: its co-membership and p-value (`None` when the tie is not
+    /// tested).
     pub fn new(co_membership: u32, p_value: Option<f64>) -> TieTest {
         TieTest {
-            co_membership,
-            kept: false,
             p: p_value.unwrap_or(UNTESTED),
+            co_membership,
         }
+    }
+
+    /// Engagements the two actors share in the actor × engagement matrix.
+    pub fn co_membership(&self) -> u32 {
+        self.co_membership
     }
 
     /// The p-value; `None` when the tie was not tested (the matrix models
     /// test co-membership, so a tie made only of direct ties is not).
     pub fn p_value(&self) -> Option<f64> {
-        (self.p != UNTESTED).then_some(self.p)
+        let p = self.p;
+        (p != UNTESTED).then_some(p)
     }
+}
+
+/// Whether a test of p-value `p` passes `threshold`.
+fn passes(p: Option<f64>, threshold: Option<f64>) -> bool {
+    matches!((p, threshold), (Some(p), Some(t)) if correction::at_most(p, t))
 }
 
 /// What a backbone test did, in numbers: enough for a methods paragraph.
@@ -219,6 +229,18 @@ pub struct Backbone {
     pub summary: BackboneSummary,
 }
 
+impl Backbone {
+    /// Whether tie `t` is in the backbone: tested, with a p-value at most
+    /// the threshold.
+    ///
+    /// # Panics
+    ///
+    /// When `t` is not a tie, as a slice's index.
+    pub fn kept(&self, t: usize) -> bool {
+        passes(self.tests[t].p_value(), self.summary.threshold)
+    }
+}
+
 /// Tests every tie of `projection` under `options`.
 ///
 /// Arguments: the projection (its filter decides the actor × engagement
@@ -246,7 +268,7 @@ pub struct Backbone {
 /// let options = BackboneOptions { model: BackboneModel::Hypergeometric, ..Default::default() };
 /// let b = backbone(&p, &options).unwrap();
 /// // a and b are in both engagements: P(V ≥ 2) = 1 when both are in all.
-/// assert_eq!(b.tests[0].co_membership, 2);
+/// assert_eq!(b.tests[0].co_membership(), 2);
 /// assert_eq!(b.tests[0].p_value(), Some(1.0));
 /// assert_eq!(b.summary.kept, 0);
 /// ```
@@ -289,7 +311,7 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
                 .par_iter_mut()
                 .zip(ties.par_iter())
                 .for_each(|(test, t)| {
-                    let v = test.co_membership;
+                    let v = test.co_membership();
                     if v > 0 {
                         test.p = tail::hypergeometric_tail(
                             n,
@@ -323,12 +345,10 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
         options
             .correction
             .threshold_of(candidates, options.alpha, hypotheses.max(tested as u64));
-    let mut kept = 0;
-    for t in &mut tests {
-        t.kept =
-            matches!((t.p_value(), threshold), (Some(p), Some(t)) if correction::at_most(p, t));
-        kept += usize::from(t.kept);
-    }
+    let kept = tests
+        .iter()
+        .filter(|t| passes(t.p_value(), threshold))
+        .count();
     Ok(Backbone {
         summary: BackboneSummary {
             options: *options,
@@ -382,7 +402,7 @@ fn sdsm(projection: &Projection, tests: &mut [TieTest]) -> Option<f64> {
     for (t, v) in projection
         .ties()
         .iter()
-        .zip(tests.iter().map(|t| t.co_membership))
+        .zip(tests.iter().map(TieTest::co_membership))
     {
         if v > 0 {
             let (a, b) = (class_of(t.source), class_of(t.target));
@@ -410,7 +430,7 @@ fn sdsm(projection: &Projection, tests: &mut [TieTest]) -> Option<f64> {
         })
         .collect();
     for (test, t) in tests.iter_mut().zip(projection.ties().iter()) {
-        let v = test.co_membership;
+        let v = test.co_membership();
         if v > 0 {
             let (a, b) = (class_of(t.source), class_of(t.target));
             test.p = tails[&(a.min(b), a.max(b))][v as usize];
@@ -444,6 +464,16 @@ fn disparity(projection: &Projection, tests: &mut [TieTest]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_test_is_twelve_bytes_and_reads_back_what_it_holds() {
+        assert_eq!(std::mem::size_of::<TieTest>(), 12);
+        let tested = TieTest::new(7, Some(0.25));
+        assert_eq!((tested.co_membership(), tested.p_value()), (7, Some(0.25)));
+        assert_eq!(TieTest::new(u32::MAX, None).p_value(), None);
+        assert!(passes(Some(0.01), Some(0.01)) && !passes(None, Some(1.0)));
+        assert!(!passes(Some(0.0), None));
+    }
 
     #[test]
     fn intersections() {
