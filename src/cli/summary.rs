@@ -26,8 +26,11 @@ pub fn run(args: SummaryArgs) -> anyhow::Result<()> {
     let options = super::analysis_options(&args.projection, Some(&args.community), &args.group)?;
     let dataset = super::load(&args.file)?;
     let analysis = Analysis::new(&dataset, options)?;
+    // The figures first: the communities' working lists are then gone
+    // before the warnings' columns are made.
+    let summary = analysis.summary()?;
     let warnings = verkosto::views::summary_warnings(&analysis, verkosto::lang::Lang::En)?;
-    let text = render_summary(analysis.summary()?, &warnings, args.output.format());
+    let text = render_summary(summary, &warnings, args.output.format());
     args.output.write(&text, &[&args.file])?;
     Ok(())
 }
