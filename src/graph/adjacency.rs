@@ -66,7 +66,8 @@ impl Adjacency {
         for &w in rows.all_weights() {
             list.push(w);
         }
-        Adjacency::from_parts(rows.offsets().to_vec(), rows.all_targets().to_vec(), list)
+        let offsets = rows.offsets().iter().map(|&o| o as usize).collect();
+        Adjacency::from_parts(offsets, rows.all_targets().to_vec(), list)
     }
 
     /// The rows of `offsets` and `targets` with the weights of `list`.
@@ -90,11 +91,7 @@ impl Adjacency {
 
     /// The whole rows of the upper halves `targets` and `list`
     /// ([`Csr::from_upper_rows`]).
-    pub(crate) fn from_upper_rows(
-        start: &[usize],
-        targets: Vec<u32>,
-        list: WeightList,
-    ) -> Adjacency {
+    pub(crate) fn from_upper_rows(start: &[u32], targets: Vec<u32>, list: WeightList) -> Adjacency {
         match list {
             WeightList::Byte(weights) => {
                 Adjacency::Byte(Csr::from_upper_rows(start, targets, weights))
@@ -155,7 +152,7 @@ impl Adjacency {
 
     /// Where each row starts in [`Adjacency::all_targets`], and their
     /// number last.
-    pub(crate) fn offsets(&self) -> &[usize] {
+    pub(crate) fn offsets(&self) -> &[u32] {
         on_adjacency!(self, |rows| rows.offsets())
     }
 

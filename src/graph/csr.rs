@@ -9,7 +9,9 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences, IntoNodeIdentifiers, NodeInde
 /// with `weights` alongside. `Csr<()>` ([`Rows`]) stores no weights at all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Csr<W = f64> {
-    offsets: Vec<usize>,
+    /// 32-bit: a list holds at most [`u32::MAX`] entries (a projection at
+    /// most half as many ties, [`crate::graph::ProjectionOptions::max_ties`]).
+    offsets: Vec<u32>,
     targets: Vec<u32>,
     weights: Vec<W>,
 }
@@ -82,7 +84,7 @@ impl<W> Csr<W> {
         debug_assert_eq!(offsets.last(), Some(&targets.len()));
         debug_assert_eq!(targets.len(), weights.len());
         Csr {
-            offsets,
+            offsets: offsets.into_iter().map(entry).collect(),
             targets,
             weights,
         }
@@ -104,7 +106,11 @@ impl<W> Csr<W> {
 
     /// The same rows with other weights, one per entry in order.
     pub(crate) fn with_weights<V>(&self, weights: Vec<V>) -> Csr<V> {
-        Csr::from_parts(self.offsets.clone(), self.targets.clone(), weights)
+        Csr {
+            offsets: self.offsets.clone(),
+            targets: self.targets.clone(),
+            weights,
+        }
     }
 
     /// Number of rows (nodes).
@@ -139,7 +145,7 @@ impl<W> Csr<W> {
 
     /// The range of row `r` in the flat entry list.
     pub fn range(&self, r: usize) -> std::ops::Range<usize> {
-        self.offsets[r]..self.offsets[r + 1]
+        self.offsets[r] as usize..self.offsets[r + 1] as usize
     }
 
     /// As [`Csr::range`], where a list of no rows at all stands for rows
@@ -159,7 +165,7 @@ impl<W> Csr<W> {
 
     /// Number of entries of row `r` (for an adjacency: the degree).
     pub fn degree(&self, r: usize) -> usize {
-        self.offsets[r + 1] - self.offsets[r]
+        (self.offsets[r + 1] - self.offsets[r]) as usize
     }
 
     /// Total number of entries over all rows.
@@ -175,7 +181,7 @@ impl<W> Csr<W> {
 
     /// Where each row starts in [`Csr::all_targets`], and their number
     /// last.
-    pub(crate) fn offsets(&self) -> &[usize] {
+    pub(crate) fn offsets(&self) -> &[u32] {
         &self.offsets
     }
 
@@ -209,14 +215,18 @@ impl Rows {
     pub(crate) fn with_capacity(rows: usize, items: usize) -> Rows {
         let mut offsets = Vec::with_capacity(rows + 1);
         offsets.push(0);
-        Csr::from_parts(offsets, Vec::with_capacity(items), Vec::new())
+        Csr {
+            offsets,
+            targets: Vec::with_capacity(items),
+            weights: Vec::new(),
+        }
     }
 
     /// Appends a row.
     pub(crate) fn push_row(&mut self, row: impl IntoIterator<Item = u32>) {
         self.targets.extend(row);
         self.weights.resize(self.targets.len(), ());
-        self.offsets.push(self.targets.len());
+        self.offsets.push(entry(self.targets.len()));
     }
 
     /// Gives back the room [`Rows::with_capacity`] reserved and no row used.
@@ -370,14 +380,14 @@ impl<W: Weight> Csr<W> {
     ///
     /// Complexity: O(n + m) time; O(n) memory besides the rows.
     pub(crate) fn from_upper_rows(
-        start: &[usize],
+        start: &[u32],
         mut targets: Vec<u32>,
         mut weights: Vec<W>,
     ) -> Csr<W> {
         let n = start.len().saturating_sub(1);
         let m = targets.len();
-        debug_assert_eq!(start.last().copied().unwrap_or(0), m);
-        let upper = |v: usize| start[v]..start[v + 1];
+        debug_assert_eq!(start.last().map_or(0, |&s| s as usize), m);
+        let upper = |v: usize| start[v] as usize..start[v + 1] as usize;
         // Each row's lower half, counted from where its actor is a target.
         let mut fill = vec![0usize; n];
         for &t in &targets {
@@ -481,7 +491,11 @@ impl<W: Weight> Csr<W> {
     pub fn map_weights(self, f: impl Fn(f64) -> f64) -> Csr {
         // In place when the weights are f64 already.
         let weights = self.weights.into_iter().map(|w| f(w.into())).collect();
-        Csr::from_parts(self.offsets, self.targets, weights)
+        Csr {
+            offsets: self.offsets,
+            targets: self.targets,
+            weights,
+        }
     }
 
     /// The same graph with node `order[new]` renamed `new` (`order` a
@@ -517,6 +531,16 @@ impl<W: Weight> Csr<W> {
         }
         Csr::from_parts(offsets, targets, weights)
     }
+}
+
+/// `n` as an offset into a list's entries.
+///
+/// # Panics
+///
+/// When `n` is above [`u32::MAX`]: a list of more entries than that is
+/// beyond this type (a projection refuses so many ties before).
+fn entry(n: usize) -> u32 {
+    u32::try_from(n).expect("a list of at most u32::MAX entries")
 }
 
 /// The items two ascending lists (of distinct items, such as two rows)

@@ -27,5 +27,6 @@ pub use filter::{
 };
 pub use projection::{
     ProjectedTie, Projection, ProjectionOptions, TieIter, TieKey, Ties, TiesHeld, DEFAULT_MAX_TIES,
+    MAX_HELD_TIES,
 };
 pub use two_mode::{TwoModeGraph, TwoModeNode};

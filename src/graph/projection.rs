@@ -65,6 +65,13 @@ impl ProjectionOptions {
     /// Checks the options: a valid filter, a finite non-negative minimum.
     pub fn check(&self) -> Result<()> {
         self.filter.check()?;
+        if self.max_ties > MAX_HELD_TIES {
+            return Err(Error::invalid(
+                "max_ties",
+                self.max_ties,
+                "at most 2147483647 (the most ties a projection holds)",
+            ));
+        }
         if let Some(m) = self.min_weight {
             if !m.is_finite() || m < 0.0 {
                 return Err(Error::invalid(
@@ -107,7 +114,7 @@ pub struct Projection<'a> {
     /// `v` (the ties of `v`'s row are the last `tie_start[v + 1] −
     /// tie_start[v]` entries of it). Empty when each tie is held once: the
     /// rows' offsets are then these numbers.
-    tie_start: Vec<usize>,
+    tie_start: Vec<u32>,
     /// The source of every [`TIE_BLOCK`]-th tie, where a search for a
     /// tie's source starts.
     tie_blocks: Vec<u32>,
@@ -140,6 +147,16 @@ impl TieKey for ProjectedTie {
     }
 }
 
+/// `n` ties as a tie count of 32 bits: a projection holds at most
+/// [`MAX_HELD_TIES`] ties (its options refuse a larger `max_ties`).
+fn tie_count(n: usize) -> u32 {
+    u32::try_from(n).expect("at most MAX_HELD_TIES ties")
+}
+
+/// The most ties a projection holds: its adjacency lists each tie twice,
+/// in lists of at most [`u32::MAX`] entries.
+pub const MAX_HELD_TIES: u64 = u32::MAX as u64 / 2;
+
 /// Ties per entry of a projection's `tie_blocks`.
 const TIE_BLOCK: usize = 256;
 
@@ -148,7 +165,7 @@ const TIE_BLOCK: usize = 256;
 #[derive(Debug, Clone, Copy)]
 pub struct Ties<'p> {
     adjacency: &'p Adjacency,
-    start: &'p [usize],
+    start: &'p [u32],
     blocks: &'p [u32],
     held: TiesHeld,
 }
@@ -156,7 +173,7 @@ pub struct Ties<'p> {
 impl<'p> Ties<'p> {
     /// The number of ties.
     pub fn len(&self) -> usize {
-        self.start.last().copied().unwrap_or(0)
+        self.start.last().map_or(0, |&s| s as usize)
     }
 
     /// Whether there are none.
@@ -182,7 +199,7 @@ impl<'p> Ties<'p> {
             .blocks
             .get(block + 1)
             .map_or(self.start.len() - 1, |&s| s as usize + 1);
-        let source = low + self.start[low..=high].partition_point(|&s| s <= t) - 1;
+        let source = low + self.start[low..=high].partition_point(|&s| s as usize <= t) - 1;
         self.at(source, t)
     }
 
@@ -201,7 +218,7 @@ impl<'p> Ties<'p> {
     /// Tie `t`, whose source is `source`.
     fn at(&self, source: usize, t: usize) -> ProjectedTie {
         let row = self.adjacency.range(source);
-        let e = row.end - (self.start[source + 1] - t);
+        let e = row.end - (self.start[source + 1] as usize - t);
         ProjectedTie {
             source: source as u32,
             target: self.adjacency.neighbors(source)[e - row.start],
@@ -248,7 +265,7 @@ impl Iterator for TieIter<'_> {
         if self.next >= self.ties.len() {
             return None;
         }
-        while self.ties.start[self.source + 1] <= self.next {
+        while self.ties.start[self.source + 1] as usize <= self.next {
             self.source += 1;
         }
         let tie = self.ties.at(self.source, self.next);
@@ -267,7 +284,7 @@ impl ExactSizeIterator for TieIter<'_> {}
 /// Ties as they are found, in (source, target) order: the upper halves of
 /// the adjacency's rows, row by row.
 struct UpperRows {
-    start: Vec<usize>,
+    start: Vec<u32>,
     targets: Vec<u32>,
     weights: WeightList,
 }
@@ -291,7 +308,7 @@ impl UpperRows {
     /// Adds a tie; ties come in (source, target) order.
     fn push(&mut self, tie: ProjectedTie) {
         while self.start.len() <= tie.source as usize {
-            self.start.push(self.targets.len());
+            self.start.push(tie_count(self.targets.len()));
         }
         self.targets.push(tie.target);
         self.weights.push(tie.weight);
@@ -300,14 +317,14 @@ impl UpperRows {
     /// The rows of `n` actors (whole, or their upper halves), the start
     /// of each actor's ties (empty for upper halves, whose offsets they
     /// are) and the source of every [`TIE_BLOCK`]-th tie.
-    fn finish(mut self, n: usize, held: TiesHeld) -> (Adjacency, Vec<usize>, Vec<u32>) {
+    fn finish(mut self, n: usize, held: TiesHeld) -> (Adjacency, Vec<u32>, Vec<u32>) {
         while self.start.len() <= n {
-            self.start.push(self.targets.len());
+            self.start.push(tie_count(self.targets.len()));
         }
         let mut blocks = Vec::with_capacity(self.targets.len().div_ceil(TIE_BLOCK));
         let mut source = 0;
         for t in (0..self.targets.len()).step_by(TIE_BLOCK) {
-            while self.start[source + 1] <= t {
+            while self.start[source + 1] as usize <= t {
                 source += 1;
             }
             blocks.push(source as u32);
@@ -321,7 +338,11 @@ impl UpperRows {
             // The rows are the upper halves: their offsets are the starts,
             // not held twice.
             TiesHeld::Once => (
-                Adjacency::from_parts(self.start, self.targets, self.weights),
+                Adjacency::from_parts(
+                    self.start.into_iter().map(|s| s as usize).collect(),
+                    self.targets,
+                    self.weights,
+                ),
                 Vec::new(),
                 blocks,
             ),
@@ -894,6 +915,16 @@ mod tests {
                 assert_eq!(*p.adjacency(), Adjacency::from_weights(reference));
             }
         }
+    }
+
+    #[test]
+    fn options_refuse_more_ties_than_a_projection_holds() {
+        let options = |max_ties| ProjectionOptions {
+            max_ties,
+            ..Default::default()
+        };
+        assert!(options(MAX_HELD_TIES).check().is_ok());
+        assert!(options(MAX_HELD_TIES + 1).check().is_err());
     }
 
     /// Ties held once give the same ties, degrees, kept ties and, built
