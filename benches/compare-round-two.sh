@@ -14,7 +14,8 @@
 #      of many values (jaccard, newman) and few (count), on M;
 #   4. summary of L; report of a 7,000-actor network (built-in layout, so
 #      Graphviz is not timed; REAL=FILE to use a real dataset instead);
-#   5. peak memory of every command on L against the file's size;
+#   5. peak memory of every command on L, and on a denser network of
+#      the same size (benches/dense_network.py), against the file's size;
 #   6. sampled betweenness (ε 0.01, δ 0.1) against NetworKit's KADABRA.
 #
 #   bash benches/compare-round-two.sh [M] [L]
@@ -83,19 +84,26 @@ report_input=${REAL:-$(dated 7000x2800)}
 rm -rf bench-out/r2-report
 timed "report (--builtin) of $(basename "$report_input")" $v report "$report_input" --builtin -o bench-out/r2-report
 
-echo "-- 5. peak memory on L against the file ($(size_of "$big") KiB)"
-for command in "validate" "summary -f json" "actors --metrics degree -f csv" "ties -f csv" \
-  "export --to node-link" "export --to csv" "export --to graphml" "export --to gexf" \
-  "export --to xlsx" "backbone -f csv" "communities -f csv"; do
-  out=bench-out/r2-out
-  rm -rf "$out"
-  case $command in
-    export*) args=($command -o "$out") ;;
-    validate) args=(validate) ;;
-    *) args=($command -o "$out") ;;
-  esac
-  line=$(/usr/bin/time -f "%e %M" $v "${args[0]}" "$big" "${args[@]:1}" 2>&1 >/dev/null | tail -1)
-  echo "$command: ${line%% *} s, peak ${line##* } KiB, $(ratio "${line##* }" "$(size_of "$big")")× the file"
+# 5. on L and on D, a network of the same size with more ties
+# (benches/dense_network.py: 241,683 actors, 2.66 million ties, 52 MB).
+dense=bench-out/dense-241683x175000.json
+[ -f "$dense" ] || "$python" benches/dense_network.py "$dense"
+for file in "$big" "$dense"; do
+  echo "-- 5. peak memory on $(basename "$file") against the file ($(size_of "$file") KiB)"
+  for command in "validate" "summary -f json" "actors --metrics degree -f csv" "ties -f csv" \
+    "projects -f csv" "export --to node-link" "export --to csv" "export --to graphml" \
+    "export --to gexf" "export --to xlsx" "backbone -f csv" "backbone --model disparity -f csv" \
+    "communities -f csv" "brokers -f csv" "evolution -f json" "render"; do
+    out=bench-out/r2-out
+    rm -rf "$out"
+    case $command in
+      validate) args=(validate) ;;
+      render) args=(render -o "$out.dot") ;;
+      *) args=($command -o "$out") ;;
+    esac
+    line=$(/usr/bin/time -f "%e %M" $v "${args[0]}" "$file" "${args[@]:1}" 2>&1 >/dev/null | tail -1)
+    echo "$command: ${line%% *} s, peak ${line##* } KiB, $(ratio "${line##* }" "$(size_of "$file")")× the file"
+  done
 done
 
 echo "-- 6. sampled betweenness (ε 0.01, δ 0.1) on L"
