@@ -50,6 +50,18 @@ macro_rules! on_adjacency {
 }
 pub(crate) use on_adjacency;
 
+/// The [`Adjacency`] of the width of the [`WeightList`] `$list`: `$body`
+/// (a `Csr`) with `$weights` bound to the list's weights.
+macro_rules! of_list {
+    ($list:expr, |$weights:ident| $body:expr) => {
+        match $list {
+            WeightList::Byte($weights) => Adjacency::Byte($body),
+            WeightList::Narrow($weights) => Adjacency::Narrow($body),
+            WeightList::Wide($weights) => Adjacency::Wide($body),
+        }
+    };
+}
+
 impl Default for Adjacency {
     fn default() -> Self {
         Adjacency::Byte(Csr::default())
@@ -76,33 +88,15 @@ impl Adjacency {
         targets: Vec<u32>,
         list: WeightList,
     ) -> Adjacency {
-        match list {
-            WeightList::Byte(weights) => {
-                Adjacency::Byte(Csr::from_parts(offsets, targets, weights))
-            }
-            WeightList::Narrow(weights) => {
-                Adjacency::Narrow(Csr::from_parts(offsets, targets, weights))
-            }
-            WeightList::Wide(weights) => {
-                Adjacency::Wide(Csr::from_parts(offsets, targets, weights))
-            }
-        }
+        of_list!(list, |weights| Csr::from_parts(offsets, targets, weights))
     }
 
     /// The whole rows of the upper halves `targets` and `list`
     /// ([`Csr::from_upper_rows`]).
     pub(crate) fn from_upper_rows(start: &[u32], targets: Vec<u32>, list: WeightList) -> Adjacency {
-        match list {
-            WeightList::Byte(weights) => {
-                Adjacency::Byte(Csr::from_upper_rows(start, targets, weights))
-            }
-            WeightList::Narrow(weights) => {
-                Adjacency::Narrow(Csr::from_upper_rows(start, targets, weights))
-            }
-            WeightList::Wide(weights) => {
-                Adjacency::Wide(Csr::from_upper_rows(start, targets, weights))
-            }
-        }
+        of_list!(list, |weights| Csr::from_upper_rows(
+            start, targets, weights
+        ))
     }
 
     /// The whole rows of an adjacency that holds the upper halves alone.

@@ -539,7 +539,7 @@ impl<W: Weight> Csr<W> {
 ///
 /// When `n` is above [`u32::MAX`]: a list of more entries than that is
 /// beyond this type (a projection refuses so many ties before).
-fn entry(n: usize) -> u32 {
+pub(crate) fn entry(n: usize) -> u32 {
     u32::try_from(n).expect("a list of at most u32::MAX entries")
 }
 

@@ -3,7 +3,7 @@
 use super::adjacency::{on_adjacency, Adjacency, WeightList};
 use super::backbone::{BackboneOptions, BackboneSummary};
 use super::comembership::for_each_co_membership;
-use super::csr::{Intersection, Rows};
+use super::csr::{entry, Intersection, Rows};
 use super::filter::{Filter, ProjectionWeight, TieRule};
 use super::two_mode::TwoModeGraph;
 use crate::error::{Error, Result};
@@ -145,12 +145,6 @@ impl TieKey for ProjectedTie {
     fn pair(self, _: &Ties<'_>) -> (u32, u32) {
         (self.source, self.target)
     }
-}
-
-/// `n` ties as a tie count of 32 bits: a projection holds at most
-/// [`MAX_HELD_TIES`] ties (its options refuse a larger `max_ties`).
-fn tie_count(n: usize) -> u32 {
-    u32::try_from(n).expect("at most MAX_HELD_TIES ties")
 }
 
 /// The most ties a projection holds: its adjacency lists each tie twice,
@@ -308,7 +302,7 @@ impl UpperRows {
     /// Adds a tie; ties come in (source, target) order.
     fn push(&mut self, tie: ProjectedTie) {
         while self.start.len() <= tie.source as usize {
-            self.start.push(tie_count(self.targets.len()));
+            self.start.push(entry(self.targets.len()));
         }
         self.targets.push(tie.target);
         self.weights.push(tie.weight);
@@ -319,7 +313,7 @@ impl UpperRows {
     /// are) and the source of every [`TIE_BLOCK`]-th tie.
     fn finish(mut self, n: usize, held: TiesHeld) -> (Adjacency, Vec<u32>, Vec<u32>) {
         while self.start.len() <= n {
-            self.start.push(tie_count(self.targets.len()));
+            self.start.push(entry(self.targets.len()));
         }
         let mut blocks = Vec::with_capacity(self.targets.len().div_ceil(TIE_BLOCK));
         let mut source = 0;

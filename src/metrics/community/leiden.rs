@@ -5,14 +5,13 @@
 use super::renumber;
 use crate::graph::{Adjacency, Csr, Weight, WeightList};
 use crate::rng::Rng;
-use std::borrow::Cow;
 use std::collections::VecDeque;
 
-/// A weighted graph at one level of aggregation: the first level borrows
-/// the analysis's adjacency (its weights of type `W`), the others own their
-/// aggregated graph.
-pub(super) struct Level<'g, W: Weight = f64> {
-    graph: Cow<'g, Csr<W>>,
+/// A weighted graph at one level of aggregation: the analysis's adjacency
+/// at the first level, an [`Aggregate`]'s graph at the others (its weights
+/// of type `W`).
+pub(super) struct Level<'g, W: Weight> {
+    graph: &'g Csr<W>,
     /// Strength of each node (including its internal weight, twice).
     pub(super) strength: Vec<f64>,
 }
@@ -20,16 +19,15 @@ pub(super) struct Level<'g, W: Weight = f64> {
 impl<'g, W: Weight> Level<'g, W> {
     pub(super) fn from_adjacency(adjacency: &'g Csr<W>) -> Level<'g, W> {
         Level {
-            graph: Cow::Borrowed(adjacency),
+            graph: adjacency,
             strength: adjacency.strengths(),
         }
     }
 
-    fn owned(graph: Csr<W>, strength: Vec<f64>) -> Level<'static, W> {
-        Level {
-            graph: Cow::Owned(graph),
-            strength,
-        }
+    /// The level of an aggregate's graph, `graph`, of node strengths
+    /// `strength`.
+    pub(super) fn of(graph: &'g Csr<W>, strength: Vec<f64>) -> Level<'g, W> {
+        Level { graph, strength }
     }
 
     pub(super) fn len(&self) -> usize {
@@ -93,21 +91,18 @@ impl<'g, W: Weight> Level<'g, W> {
             touched.clear();
             offsets.push(targets.len());
         }
-        let graph = Adjacency::from_parts(offsets, targets, weights);
-        match graph {
-            Adjacency::Byte(graph) => Aggregate::Byte(Level::owned(graph, strength)),
-            Adjacency::Narrow(graph) => Aggregate::Narrow(Level::owned(graph, strength)),
-            Adjacency::Wide(graph) => Aggregate::Wide(Level::owned(graph, strength)),
+        Aggregate {
+            graph: Adjacency::from_parts(offsets, targets, weights),
+            strength,
         }
     }
 }
 
-/// An aggregated level, its weights held in the narrowest type that
-/// holds every sum exactly.
-pub(super) enum Aggregate {
-    Byte(Level<'static, u8>),
-    Narrow(Level<'static, f32>),
-    Wide(Level<'static, f64>),
+/// An aggregated level: its graph, its weights held in the narrowest type
+/// that holds every sum exactly, and the strength of each node.
+pub(super) struct Aggregate {
+    pub(super) graph: Adjacency,
+    pub(super) strength: Vec<f64>,
 }
 
 /// Scratch space for summing a node's edge weight per community.

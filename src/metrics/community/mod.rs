@@ -18,7 +18,7 @@ pub(crate) use profiles::community_profiles;
 pub use profiles::CommunityProfile;
 
 use crate::error::{Error, Result};
-use crate::graph::{Csr, Weight};
+use crate::graph::{on_adjacency, Csr, Weight};
 use crate::rng::Rng;
 use leiden::{move_nodes, refine, Aggregate, Level};
 use std::collections::HashMap;
@@ -208,12 +208,8 @@ fn one_iteration<W: Weight>(
     };
     // Each level is dropped once the next is made from it.
     let mut next = descent.step(base);
-    while let Some(level) = next {
-        next = match &level {
-            Aggregate::Byte(level) => descent.step(level),
-            Aggregate::Narrow(level) => descent.step(level),
-            Aggregate::Wide(level) => descent.step(level),
-        };
+    while let Some(Aggregate { graph, strength }) = next {
+        next = on_adjacency!(&graph, |rows| descent.step(&Level::of(rows, strength)));
     }
     for (v, slot) in membership.iter_mut().enumerate() {
         *slot = descent.community[descent.node_of[v]];
