@@ -4,12 +4,13 @@
 use super::Analysis;
 use crate::error::Result;
 use crate::graph::on_adjacency;
-use crate::metrics::clustering::{average_clustering, transitivity, triangles};
+use crate::metrics::clustering::{average_clustering, local_clustering, transitivity, triangles};
 use crate::metrics::cohesion::{
     average_path_length, component_sizes, density, diameter, weighted_density,
 };
+use crate::metrics::core::core_number;
 use crate::metrics::mixing::assortativity;
-use crate::metrics::{Metric, NetworkSummary, EXACT_PATH_LIMIT, PATH_SAMPLE};
+use crate::metrics::{NetworkSummary, EXACT_PATH_LIMIT, PATH_SAMPLE};
 use crate::model::validate::count_by;
 
 impl Analysis<'_> {
@@ -25,23 +26,23 @@ impl Analysis<'_> {
         let sizes = component_sizes(labels);
         let largest: Vec<usize> = (0..n).filter(|&v| labels[v] == 0).collect();
         let total_weight: f64 = projection.ties().iter().map(|t| t.weight).sum();
-        let local: Vec<f64> = self
-            .metric(Metric::Clustering)?
-            .iter()
-            .map(|v| v.as_f64().unwrap_or(0.0))
-            .collect();
+        // Triangles once, for both the local clustering and transitivity;
+        // no column of coefficients is kept.
         let closed = on_adjacency!(adjacency, |rows| triangles(rows));
+        let clustering = on_adjacency!(adjacency, |rows| {
+            average_clustering(local_clustering(rows, &closed))
+        });
         let (average_path, estimate) = on_adjacency!(adjacency, |rows| {
             average_path_length(rows, &largest, EXACT_PATH_LIMIT, PATH_SAMPLE)
         });
         let cut = self.cut_structure();
         let id = |p: usize| projection.actor(p).id.to_string();
         let mixed = self.mixing().clone();
-        let max_core = self
-            .metric(Metric::Core)?
-            .iter()
-            .filter_map(|v| v.as_f64())
-            .fold(0.0, f64::max) as usize;
+        // The largest core number alone: the column is not kept.
+        let max_core = on_adjacency!(adjacency, |rows| core_number(rows))
+            .into_iter()
+            .max()
+            .unwrap_or(0);
         Ok(NetworkSummary {
             name: graph.dataset().name.clone(),
             actors: n,
@@ -55,7 +56,7 @@ impl Analysis<'_> {
             largest_component: sizes.first().copied().unwrap_or(0),
             isolates: (0..n).filter(|&v| adjacency.degree(v) == 0).count(),
             total_weight,
-            average_clustering: average_clustering(&local),
+            average_clustering: clustering,
             transitivity: on_adjacency!(adjacency, |rows| transitivity(rows, &closed)),
             diameter: on_adjacency!(adjacency, |rows| diameter(rows, &largest)),
             average_path_length: average_path,

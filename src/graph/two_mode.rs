@@ -7,6 +7,7 @@ use crate::model::{Actor, Dataset, Date, Engagement};
 use petgraph::graph::{NodeIndex, UnGraph};
 use std::collections::BTreeMap;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// A node of the two-mode graph as petgraph holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,15 +56,52 @@ pub struct TwoModeGraph<'a> {
     inactive: usize,
 }
 
-/// Each actor's index in the dataset by its id. Fast hashing: ids are the
-/// loader's, not an attacker's keys.
-fn actor_index(dataset: &Dataset) -> foldhash::HashMap<&str, usize> {
-    dataset
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect()
+/// Each actor's index in the dataset by its id: a hash table of the
+/// indices alone (4 bytes a slot, the ids read from the dataset), where a
+/// map from id to index took 24. Fast hashing: ids are the loader's, not
+/// an attacker's keys. When two actors share an id the later one is kept,
+/// as a map collected from the actors would.
+struct ActorIndex<'d> {
+    actors: &'d [Actor],
+    table: hashbrown::HashTable<u32>,
+    hasher: foldhash::fast::FixedState,
+}
+
+impl<'d> ActorIndex<'d> {
+    fn new(dataset: &'d Dataset) -> ActorIndex<'d> {
+        let actors = dataset.actors.as_slice();
+        let hasher = foldhash::fast::FixedState::default();
+        let mut table = hashbrown::HashTable::with_capacity(actors.len());
+        let hash = |i: &u32| hasher.hash_one(actors[*i as usize].id.as_str());
+        for (i, actor) in actors.iter().enumerate() {
+            let id = actor.id.as_str();
+            let i = i as u32;
+            match table.entry(
+                hasher.hash_one(id),
+                |&j: &u32| actors[j as usize].id == id,
+                hash,
+            ) {
+                hashbrown::hash_table::Entry::Occupied(mut slot) => *slot.get_mut() = i,
+                hashbrown::hash_table::Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
+            }
+        }
+        ActorIndex {
+            actors,
+            table,
+            hasher,
+        }
+    }
+
+    /// The dataset index of the actor with this id.
+    fn get(&self, id: &str) -> Option<usize> {
+        self.table
+            .find(self.hasher.hash_one(id), |&j| {
+                self.actors[j as usize].id == id
+            })
+            .map(|&j| j as usize)
+    }
 }
 
 /// Whether the filter keeps each actor of the dataset by its kind.
@@ -83,7 +121,7 @@ fn kinds_kept(dataset: &Dataset, filter: &Filter) -> Vec<bool> {
 /// What decides which participations a graph keeps.
 struct Kept<'k> {
     filter: &'k Filter,
-    actor_index: &'k foldhash::HashMap<&'k str, usize>,
+    actor_index: &'k ActorIndex<'k>,
     kind_ok: &'k [bool],
 }
 
@@ -104,7 +142,7 @@ impl Kept<'_> {
             if !self.filter.roles.admits(&p.role) {
                 continue;
             }
-            let Some(&a) = self.actor_index.get(p.actor.as_str()) else {
+            let Some(a) = self.actor_index.get(p.actor.as_str()) else {
                 continue;
             };
             if self.kind_ok[a] && seen_in[a] != stamp {
@@ -120,7 +158,7 @@ impl<'a> TwoModeGraph<'a> {
     /// valid (see [`crate::model::validate::check`]); references that do not
     /// resolve are skipped rather than panicking.
     pub fn build(dataset: &'a Dataset, filter: &Filter) -> TwoModeGraph<'a> {
-        let actor_index = actor_index(dataset);
+        let actor_index = ActorIndex::new(dataset);
         let engagement_index: foldhash::HashMap<&str, usize> = dataset
             .engagements
             .iter()
@@ -207,7 +245,7 @@ impl<'a> TwoModeGraph<'a> {
         // positions they become.
         let mut ties_by_dataset: Vec<(u32, u32, u32)> = Vec::new();
         for (t, tie) in dataset.ties.iter().enumerate() {
-            let (Some(&s), Some(&d)) = (
+            let (Some(s), Some(d)) = (
                 actor_index.get(tie.source.as_str()),
                 actor_index.get(tie.target.as_str()),
             ) else {
@@ -403,17 +441,18 @@ impl<'a> TwoModeGraph<'a> {
         (self.group_engagement[g] as usize, self.group_rule[g])
     }
 
-    /// Every kept participation, whether it makes ties or not, as
-    /// (engagement position, dataset actor index, participation index),
-    /// engagement by engagement. Found again from the dataset and the
-    /// filter on each call (only reach needs them, once): the graph does
-    /// not hold them.
+    /// Visits every kept participation, whether it makes ties or not,
+    /// engagement by engagement: `visit(e, parts)` for engagement position
+    /// `e`, with `parts` its kept participations as (dataset actor index,
+    /// participation index). Found again from the dataset and the filter
+    /// on each call (only reach needs them, once): neither the graph nor
+    /// this walk holds them all.
     ///
     /// Complexity: O(P) for P participations of the kept engagements;
-    /// memory O(n) besides the list.
-    pub fn participations(&self) -> Vec<(u32, u32, u32)> {
+    /// memory O(n).
+    pub fn visit_participations(&self, mut visit: impl FnMut(u32, &[(usize, u32)])) {
         let dataset = self.dataset;
-        let (actor_index, kind_ok) = (actor_index(dataset), kinds_kept(dataset, &self.filter));
+        let (actor_index, kind_ok) = (ActorIndex::new(dataset), kinds_kept(dataset, &self.filter));
         let kept_by = Kept {
             filter: &self.filter,
             actor_index: &actor_index,
@@ -421,13 +460,11 @@ impl<'a> TwoModeGraph<'a> {
         };
         let mut seen_in = vec![0u32; dataset.actors.len()];
         let mut parts = Vec::new();
-        let mut list = Vec::with_capacity(self.participation_count());
         for (position, &e) in self.engagements.iter().enumerate() {
             let engagement = &dataset.engagements[e as usize];
             kept_by.participants(engagement, &mut seen_in, position as u32 + 1, &mut parts);
-            list.extend(parts.iter().map(|&(a, j)| (position as u32, a as u32, j)));
+            visit(position as u32, &parts);
         }
-        list
     }
 
     /// Engagement positions of actor `a`, ascending.

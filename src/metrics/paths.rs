@@ -680,6 +680,9 @@ pub(crate) struct HopSearch {
     pub dist: Vec<u32>,
     /// Reached nodes in BFS order (the source first); also the queue.
     pub order: Vec<u32>,
+    /// Shortest paths from the source ([`HopSearch::run`] alone: empty
+    /// until it is first asked to count, so that searches for distances
+    /// alone hold 8 bytes a node, not 24).
     pub sigma: Vec<f64>,
     coefficient: Vec<f64>,
 }
@@ -691,13 +694,14 @@ impl HopSearch {
         HopSearch {
             dist: vec![UNREACHED; n],
             order: Vec::with_capacity(n),
-            sigma: vec![0.0; n],
-            coefficient: vec![0.0; n],
+            sigma: Vec::new(),
+            coefficient: Vec::new(),
         }
     }
 
     /// BFS from `source`; with `count`, also the number of shortest paths.
     pub fn run<W>(&mut self, adjacency: &Csr<W>, source: usize, count: bool) {
+        self.sigma.resize(self.dist.len(), 0.0);
         for &v in &self.order {
             self.dist[v as usize] = UNREACHED;
             self.sigma[v as usize] = 0.0;
@@ -741,7 +745,12 @@ impl HopSearch {
     pub fn distances<W>(&mut self, adjacency: &Csr<W>, source: usize) {
         for &v in &self.order {
             self.dist[v as usize] = UNREACHED;
-            self.sigma[v as usize] = 0.0;
+        }
+        // Path counts left by an earlier `run` no longer hold.
+        if !self.sigma.is_empty() {
+            for &v in &self.order {
+                self.sigma[v as usize] = 0.0;
+            }
         }
         self.order.clear();
         let n = adjacency.node_count();
@@ -783,6 +792,7 @@ impl HopSearch {
     /// δ(v) = σ(v) · Σ_{w: d(w) = d(v)+1} (1 + δ(w)) / σ(w). Adds δ(v) to
     /// `acc[v]` for every reached v other than the source.
     pub fn accumulate_dependencies<W>(&mut self, adjacency: &Csr<W>, acc: &mut [f64]) {
+        self.coefficient.resize(self.dist.len(), 0.0);
         for i in (0..self.order.len()).rev() {
             let v = self.order[i] as usize;
             let below = self.dist[v] + 1;

@@ -66,30 +66,27 @@ pub(crate) fn reach(graph: &TwoModeGraph<'_>) -> Reach {
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut reached: Vec<(u32, u32)> = Vec::new();
     let (mut reaching, mut targets) = (Vec::new(), Vec::new());
-    // Participations come engagement by engagement.
-    let participations = graph.participations();
-    for run in participations.chunk_by(|a, b| a.0 == b.0) {
-        let e = run[0].0;
+    graph.visit_participations(|e, parts| {
         let engagement = graph.engagement(e as usize);
         if engagement
             .participants
             .iter()
             .all(|p| p.role == "participant")
         {
-            continue;
+            return;
         }
         reaching.clear();
         targets.clear();
-        for &(_, actor, j) in run {
+        for &(actor, j) in parts {
             let role = engagement.participants[j as usize].role.as_str();
             if REACHING_ROLES.contains(&role) {
-                reaching.push(actor);
+                reaching.push(actor as u32);
             } else if REACHED_ROLES.contains(&role) {
-                targets.push(actor);
+                targets.push(actor as u32);
             }
         }
         if targets.is_empty() || reaching.is_empty() {
-            continue;
+            return;
         }
         reached.extend(targets.iter().map(|&t| (t, e)));
         for &a in &reaching {
@@ -97,7 +94,7 @@ pub(crate) fn reach(graph: &TwoModeGraph<'_>) -> Reach {
                 pairs.extend(targets.iter().filter(|&&t| t != a).map(|&t| (p as u32, t)));
             }
         }
-    }
+    });
     pairs.sort_unstable();
     pairs.dedup();
     let mut per_actor = vec![0; graph.actor_count()];

@@ -689,12 +689,12 @@ fn write_in_blocks(
     format: impl Fn(std::ops::Range<usize>) -> std::io::Result<Vec<u8>> + Sync,
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    const BLOCK: usize = 8192;
+    const BLOCK: usize = 4096;
     let threads = rayon::current_num_threads().max(1);
     let blocks = count.div_ceil(BLOCK);
     let mut first = 0;
     while first < blocks {
-        let last = (first + 4 * threads).min(blocks);
+        let last = (first + 2 * threads).min(blocks);
         let formatted: Vec<std::io::Result<Vec<u8>>> = (first..last)
             .into_par_iter()
             .map(|b| format(b * BLOCK..((b + 1) * BLOCK).min(count)))

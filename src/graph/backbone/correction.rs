@@ -44,6 +44,52 @@ impl Correction {
         self.threshold_of(p_values.to_vec(), alpha, tests)
     }
 
+    /// A bound on the p-values that can pass among `tests` hypotheses,
+    /// from `p_values`, a way to walk them all: only those at most the
+    /// bound (within 1e-12) need to be listed for
+    /// [`Correction::threshold_of`], which finds the same threshold from
+    /// them as from all. They are the smallest p-values, and so rank among
+    /// themselves as among all.
+    ///
+    /// The bound starts at α. A p-value compared at rank i is compared
+    /// with a threshold that grows with i (i·α/m for the false discovery
+    /// rate, α/(m − i + 1) for Holm's); when c p-values are at most the
+    /// bound, none of rank above c can pass, so the bound narrows to the
+    /// threshold of rank c, and again while that leaves fewer, at most
+    /// eight times.
+    ///
+    /// Complexity: O(n) for each narrowing of n p-values.
+    pub(crate) fn passable_bound<I: Iterator<Item = f64>>(
+        self,
+        p_values: impl Fn() -> I,
+        alpha: f64,
+        tests: u64,
+    ) -> f64 {
+        let m = tests.max(1) as f64;
+        let count = |bound: f64| p_values().filter(|&p| at_most(p, bound)).count();
+        let at_rank = |c: usize| match self {
+            Correction::None => alpha,
+            Correction::Bonferroni => alpha / m,
+            Correction::Fdr => c as f64 * alpha / m,
+            Correction::Holm => alpha / (m - (c - 1) as f64),
+        };
+        let mut bound = alpha;
+        let mut held = count(bound);
+        for _ in 0..8 {
+            let next = at_rank(held.max(1));
+            if next >= bound {
+                break;
+            }
+            bound = next;
+            let narrowed = count(bound);
+            if narrowed == held {
+                break;
+            }
+            held = narrowed;
+        }
+        bound
+    }
+
     /// As [`Correction::threshold`], sorting `p_values` in place rather
     /// than a copy of them.
     pub(crate) fn threshold_of(self, mut sorted: Vec<f64>, alpha: f64, tests: u64) -> Option<f64> {
@@ -147,6 +193,14 @@ mod tests {
                         c.threshold_of(candidates, alpha, tests),
                         c.threshold(&p, alpha, tests),
                         "{c} α {alpha} round {round}"
+                    );
+                    let bound = c.passable_bound(|| p.iter().copied(), alpha, tests);
+                    let passable: Vec<f64> =
+                        p.iter().copied().filter(|&x| at_most(x, bound)).collect();
+                    assert_eq!(
+                        c.threshold_of(passable, alpha, tests),
+                        c.threshold(&p, alpha, tests),
+                        "{c} α {alpha} round {round}, narrowed to {bound}"
                     );
                 }
             }

@@ -330,21 +330,24 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
         }
     };
     let tested = tests.iter().filter(|t| t.p_value().is_some()).count();
-    // Only p-values at most α can pass any correction, and the smaller
-    // ones rank the same among them as among all: the threshold is found
-    // from them alone.
-    let candidate = |t: &TieTest| {
-        t.p_value()
-            .filter(|&p| correction::at_most(p, options.alpha))
-    };
+    // Only the smallest p-values can pass (at most α, and fewer still
+    // for a correction whose threshold shrinks with the number of
+    // hypotheses), and they rank among themselves as among all: the
+    // threshold is found from them alone.
+    let m = hypotheses.max(tested as u64);
+    let bound = options.correction.passable_bound(
+        || tests.iter().filter_map(TieTest::p_value),
+        options.alpha,
+        m,
+    );
+    let candidate = |t: &TieTest| t.p_value().filter(|&p| correction::at_most(p, bound));
     // Counted first, so that the list is made at its size, not grown by
     // copies.
     let mut candidates = Vec::with_capacity(tests.iter().filter_map(candidate).count());
     candidates.extend(tests.iter().filter_map(candidate));
-    let threshold =
-        options
-            .correction
-            .threshold_of(candidates, options.alpha, hypotheses.max(tested as u64));
+    let threshold = options
+        .correction
+        .threshold_of(candidates, options.alpha, m);
     let kept = tests
         .iter()
         .filter(|t| passes(t.p_value(), threshold))
