@@ -188,7 +188,7 @@ impl Search {
         } = self;
         preds.clear();
         pred_end.clear();
-        restart(dist, order, sigma, heap, source);
+        restart(dist, order, heap, source);
         // Slices, whose bounds stay in registers through the heap's pushes.
         let (dist, sigma) = (dist.as_mut_slice(), sigma.as_mut_slice());
         while let Some((d, v)) = heap.pop() {
@@ -267,17 +267,12 @@ impl Search {
 }
 
 /// Clears the buffers of a search's last run (the nodes it reached) and
-/// puts `source` in the queue at distance 0.
-fn restart(
-    dist: &mut [f64],
-    order: &mut Vec<u32>,
-    sigma: &mut [f64],
-    heap: &mut RadixHeap,
-    source: usize,
-) {
+/// puts `source` in the queue at distance 0. Path counts need no
+/// clearing: a search that counts sets each node's as it settles it,
+/// before any node reads it.
+fn restart(dist: &mut [f64], order: &mut Vec<u32>, heap: &mut RadixHeap, source: usize) {
     for &v in order.iter() {
         dist[v as usize] = f64::INFINITY;
-        sigma[v as usize] = 0.0;
     }
     order.clear();
     dist[source] = 0.0;
@@ -355,7 +350,9 @@ impl CliqueCover {
         'group: for mut members in groups {
             members.sort_unstable();
             members.dedup();
-            if members.len() < SMALLEST_GROUP || members.iter().any(|&m| m as usize >= n) {
+            // Nodes and groups are queued by a number in 32 bits.
+            let room = (n as u64 + kept.len() as u64) < u64::from(u32::MAX);
+            if members.len() < SMALLEST_GROUP || members.iter().any(|&m| m as usize >= n) || !room {
                 continue;
             }
             let mut longest: f64 = 0.0;
@@ -564,7 +561,9 @@ pub(crate) enum Route {
 /// groups no member of which was settled before, every member at d + λ
 /// (later members of the group are settled no nearer, so through the
 /// group they could offer nothing shorter; each candidate distance is the
-/// same sum as the tie from the group's first settled member gives); or
+/// same sum as the tie from the group's first settled member gives) —
+/// the group queued as one entry, its members settled when it comes out;
+/// or
 /// Dijkstra's search of a [`HubGraph`], whose hubs are left out of the
 /// nodes reached.
 pub(crate) struct DistanceSearch {
@@ -576,6 +575,8 @@ pub(crate) struct DistanceSearch {
     walked_list: Vec<u32>,
     /// The nodes reached, hubs left out, when there are hubs.
     reached: Vec<u32>,
+    /// Nodes at the distance being settled, not queued.
+    ready: Vec<u32>,
 }
 
 impl DistanceSearch {
@@ -592,6 +593,7 @@ impl DistanceSearch {
             walked: vec![false; groups],
             walked_list: Vec::new(),
             reached: Vec::new(),
+            ready: Vec::new(),
         }
     }
 
@@ -615,43 +617,53 @@ impl DistanceSearch {
     }
 
     /// The search over `cover`: each node's own ties, and each of its
-    /// groups from the group's first settled member.
+    /// groups from the group's first settled member. A group is queued
+    /// once, as one entry at d + λ (its number after the nodes'), and
+    /// when it comes out of the queue at d, the smallest distance left,
+    /// its members not yet as near are settled at d then and there:
+    /// never queued through a group, and never queued again for each
+    /// group that offers them a shorter distance.
     fn walk_cliques(&mut self, cover: &CliqueCover, source: usize) {
         let Search {
-            dist,
-            order,
-            sigma,
-            heap,
-            ..
+            dist, order, heap, ..
         } = &mut self.search;
         let (walked, walked_list) = (&mut self.walked, &mut self.walked_list);
-        restart(dist, order, sigma, heap, source);
+        let ready = &mut self.ready;
+        restart(dist, order, heap, source);
         for &g in walked_list.iter() {
             walked[g as usize] = false;
         }
         walked_list.clear();
-        while let Some((d, v)) = heap.pop() {
-            let v = v as usize;
-            if d > dist[v] {
-                continue;
-            }
-            order.push(v as u32);
-            let ties = cover.ties.neighbors(v).iter().zip(cover.ties.weights(v));
-            let mut relax = |u: u32, alt: f64| {
-                if alt < dist[u as usize] {
-                    dist[u as usize] = alt;
-                    heap.push(alt, u);
+        let n = dist.len();
+        while let Some((d, x)) = heap.pop() {
+            let x = x as usize;
+            if x >= n {
+                // Group x − n, reached at d.
+                for &u in cover.members.row(x - n) {
+                    if d < dist[u as usize] {
+                        dist[u as usize] = d;
+                        ready.push(u);
+                    }
                 }
-            };
-            for (&u, &length) in ties {
-                relax(u, d + length);
+            } else if d == dist[x] {
+                ready.push(x as u32);
             }
-            for &g in cover.groups_of.row(v) {
-                if !std::mem::replace(&mut walked[g as usize], true) {
-                    walked_list.push(g);
-                    let alt = d + cover.lambda[g as usize];
-                    for &u in cover.members.row(g as usize) {
-                        relax(u, alt);
+            // Every node here is at d, the smallest distance queued.
+            while let Some(v) = ready.pop() {
+                order.push(v);
+                let v = v as usize;
+                let ties = cover.ties.neighbors(v).iter().zip(cover.ties.weights(v));
+                for (&u, &length) in ties {
+                    let alt = d + length;
+                    if alt < dist[u as usize] {
+                        dist[u as usize] = alt;
+                        heap.push(alt, u);
+                    }
+                }
+                for &g in cover.groups_of.row(v) {
+                    if !std::mem::replace(&mut walked[g as usize], true) {
+                        walked_list.push(g);
+                        heap.push(d + cover.lambda[g as usize], (n + g as usize) as u32);
                     }
                 }
             }
