@@ -85,6 +85,19 @@ pub enum Error {
         /// The memory budget the limit came from, in words.
         memory: String,
     },
+    /// The dual projection (engagements tied by shared actors) would be
+    /// too large to build.
+    #[error("the actors' engagements could make up to {estimate} engagement–engagement ties, more than the limit of {limit} (set by the memory available, {memory}); the actors in most engagements: {}. Narrow the filters (dates, kinds, roles), or raise the limit (max_ties) when the machine has more memory", actors.join(", "))]
+    TooManyEngagementTies {
+        /// The upper bound counted.
+        estimate: u64,
+        /// The limit.
+        limit: u64,
+        /// The actors making most pairs of engagements.
+        actors: Vec<String>,
+        /// The memory budget the limit came from, in words.
+        memory: String,
+    },
     /// A map of a significance backbone that kept no tie: the sentence
     /// says so and what would change it.
     #[error("nothing to draw: {0}")]

@@ -40,7 +40,7 @@ pub fn run(args: TiesArgs) -> anyhow::Result<()> {
             .write_rows(&[&args.file], format, columns, rows.len(), |k| rows.row(k))?);
     }
     let table = if args.dual {
-        verkosto::views::dual_tie_table(&analysis, args.sort, args.top)
+        verkosto::views::dual_tie_table(&analysis, args.sort, args.top)?
     } else {
         verkosto::views::tie_table(&analysis, args.sort, args.top)
     };

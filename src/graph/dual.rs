@@ -3,6 +3,7 @@
 use super::comembership::for_each_co_membership;
 use super::csr::Rows;
 use super::two_mode::TwoModeGraph;
+use crate::error::{Error, Result};
 
 /// One engagement–engagement tie (positions in the two-mode graph).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,8 +26,24 @@ pub struct DualProjection<'g, 'a> {
 }
 
 impl<'g, 'a> DualProjection<'g, 'a> {
-    /// Projects the engagements of a two-mode graph.
-    pub fn new(graph: &'g TwoModeGraph<'a>) -> DualProjection<'g, 'a> {
+    /// Projects the engagements of a two-mode graph, when they make at
+    /// most `max_ties` ties by [`TwoModeGraph::dual_pair_bound`] (an
+    /// actor in k engagements makes up to k(k − 1)/2 of them).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooManyEngagementTies`] when the bound exceeds `max_ties`,
+    /// before anything is built.
+    pub fn new(graph: &'g TwoModeGraph<'a>, max_ties: u64) -> Result<DualProjection<'g, 'a>> {
+        let (estimate, actors) = graph.dual_pair_bound();
+        if estimate > max_ties {
+            return Err(Error::TooManyEngagementTies {
+                estimate,
+                limit: max_ties,
+                actors,
+                memory: crate::memory::budget().describe(),
+            });
+        }
         let mut ties = Vec::new();
         let mut behind = Rows::default();
         for_each_co_membership(
@@ -41,11 +58,11 @@ impl<'g, 'a> DualProjection<'g, 'a> {
                 behind.push_row(actors.iter().copied());
             },
         );
-        DualProjection {
+        Ok(DualProjection {
             graph,
             ties,
             behind,
-        }
+        })
     }
 
     /// The two-mode graph.

@@ -416,6 +416,30 @@ impl<'a> TwoModeGraph<'a> {
         (total, named)
     }
 
+    /// An upper bound of the number of engagement–engagement ties the dual
+    /// projection can make (pairs of each actor's engagements, summed: it
+    /// is also the number of actors it lists behind them), and the three
+    /// actors that contribute most, as "id (pairs)". O(n).
+    pub fn dual_pair_bound(&self) -> (u64, Vec<String>) {
+        let mut total = 0u64;
+        let mut per: Vec<(u64, usize)> = Vec::new();
+        for a in 0..self.actor_count() {
+            let k = self.memberships.row(a).len() as u64;
+            let pairs = k * k.saturating_sub(1) / 2;
+            total = total.saturating_add(pairs);
+            if pairs > 0 {
+                per.push((pairs, a));
+            }
+        }
+        per.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+        let named = per
+            .iter()
+            .take(3)
+            .map(|&(p, a)| format!("{} ({p} pairs)", self.actor(a).id))
+            .collect();
+        (total, named)
+    }
+
     /// The tie groups (sets of actor positions tied pairwise within one
     /// engagement by one rule).
     pub fn tie_groups(&self) -> &Rows {

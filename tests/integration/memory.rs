@@ -111,3 +111,64 @@ fn an_input_larger_than_the_budget_allows_is_refused_before_reading() {
     assert!(stderr.contains("larger than allowed"), "{stderr}");
     assert!(stderr.contains("--memory SIZE sets the budget"), "{stderr}");
 }
+
+/// One actor in `k` engagements, each with a partner of its own: k ties
+/// between actors, and k(k−1)/2 between engagements.
+fn star_of_engagements(k: usize) -> String {
+    let mut actors = vec![r#"{"id":"hub","name":"Hub"}"#.to_string()];
+    actors.extend((0..k).map(|i| format!(r#"{{"id":"p{i}","name":"P{i}"}}"#)));
+    let engagements: Vec<String> = (0..k)
+        .map(|i| {
+            format!(
+                r#"{{"id":"e{i}","name":"E{i}","participants":[{{"actor":"hub","role":"partner"}},{{"actor":"p{i}","role":"partner"}}]}}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"name":"star","actors":[{}],"engagements":[{}]}}"#,
+        actors.join(","),
+        engagements.join(",")
+    )
+}
+
+#[test]
+fn a_dual_projection_too_large_is_refused_before_building() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("star.json"), star_of_engagements(100)).unwrap();
+    let run = |max_ties: &str| {
+        Command::new(env!("CARGO_BIN_EXE_verkosto"))
+            .args([
+                "ties",
+                "star.json",
+                "--dual",
+                "-f",
+                "csv",
+                "--max-ties",
+                max_ties,
+            ])
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    // 100 ties between actors fit; 4,950 between engagements do not.
+    let out = run("4949");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("4950"), "the number of ties: {stderr}");
+    assert!(
+        stderr.contains("hub (4950 pairs)"),
+        "who makes them: {stderr}"
+    );
+    assert!(stderr.contains("max_ties"), "how to change it: {stderr}");
+    assert!(out.stdout.is_empty(), "nothing written");
+    // At the limit they are built: a header and a row per pair.
+    let out = run("4950");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows = String::from_utf8_lossy(&out.stdout).lines().count();
+    assert_eq!(rows, 1 + 4950);
+}

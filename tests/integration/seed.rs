@@ -109,7 +109,7 @@ fn shared_organisations_link_the_projects() {
         ..Default::default()
     };
     let graph = TwoModeGraph::build(&d, &all);
-    let dual = DualProjection::new(&graph);
+    let dual = DualProjection::new(&graph, u64::MAX).unwrap();
     let linked = |a: &str, b: &str| -> Vec<String> {
         dual.ties()
             .iter()

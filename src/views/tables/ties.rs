@@ -126,9 +126,18 @@ fn tie_row(analysis: &Analysis<'_>, t: usize) -> Vec<Cell> {
 
 /// One row per engagement–engagement tie of the dual projection: the
 /// pair, the number of shared actors and their ids.
-pub fn dual_tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>) -> Table {
+///
+/// # Errors
+///
+/// [`crate::Error::TooManyEngagementTies`] when the engagements could make
+/// more ties than the analysis' `max_ties`.
+pub fn dual_tie_table(
+    analysis: &Analysis<'_>,
+    sort: TieSort,
+    top: Option<usize>,
+) -> crate::Result<Table> {
     let graph = analysis.projection().two_mode();
-    let dual = DualProjection::new(graph);
+    let dual = DualProjection::new(graph, analysis.options().projection.max_ties)?;
     let ties = dual.ties();
     let mut table = Table::new(&["source", "target", "shared", "actors"]);
     for t in tie_order(ties.len(), |t| ties[t].shared as f64, sort, top) {
@@ -146,7 +155,7 @@ pub fn dual_tie_table(analysis: &Analysis<'_>, sort: TieSort, top: Option<usize>
             ),
         ]);
     }
-    table
+    Ok(table)
 }
 
 fn tie_order(
