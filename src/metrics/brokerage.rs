@@ -1,6 +1,7 @@
 //! Brokerage: Gould–Fernandez roles and sole brokers.
 
 use crate::graph::{Csr, Weight};
+use rayon::prelude::*;
 
 /// An actor's Gould–Fernandez brokerage counts (Gould & Fernandez 1989),
 /// undirected: for every pair of its neighbours a, c that are not tied to
@@ -37,6 +38,7 @@ fn tied<W: Weight>(adjacency: &Csr<W>, a: u32, c: u32) -> bool {
 /// Complexity: O(Σ_v deg(v)² · log Δ).
 pub(crate) fn gould_fernandez<W: Weight>(adjacency: &Csr<W>, group: &[usize]) -> Vec<Brokerage> {
     (0..adjacency.node_count())
+        .into_par_iter()
         .map(|b| {
             let mut counts = Brokerage::default();
             let neighbors = adjacency.neighbors(b);
@@ -71,6 +73,7 @@ pub(crate) fn gould_fernandez<W: Weight>(adjacency: &Csr<W>, group: &[usize]) ->
 /// Complexity: O(Σ_v deg(v)² · Δ).
 pub(crate) fn sole_broker_pairs<W: Weight>(adjacency: &Csr<W>) -> Vec<usize> {
     (0..adjacency.node_count())
+        .into_par_iter()
         .map(|b| {
             let neighbors = adjacency.neighbors(b);
             let mut count = 0;

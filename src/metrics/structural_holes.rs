@@ -6,6 +6,7 @@
 //! q(u,v) = m(u,v) / max_x m(u,x).
 
 use crate::graph::{Csr, Weight};
+use rayon::prelude::*;
 
 fn weight_between<W: Weight>(adjacency: &Csr<W>, u: usize, v: usize) -> f64 {
     let neighbors = adjacency.neighbors(u);
@@ -24,6 +25,7 @@ pub(crate) fn constraint<W: Weight>(adjacency: &Csr<W>) -> Vec<Option<f64>> {
     let strength = adjacency.strengths();
     let p = |u: usize, v: usize| -> f64 { weight_between(adjacency, u, v) / strength[u] };
     (0..adjacency.node_count())
+        .into_par_iter()
         .map(|v| {
             if adjacency.degree(v) == 0 {
                 return None;
@@ -56,6 +58,7 @@ pub(crate) fn effective_size<W: Weight>(adjacency: &Csr<W>) -> Vec<Option<f64>> 
         .map(|v| adjacency.weighted(v).map(|(_, w)| w).fold(0.0, f64::max))
         .collect();
     (0..n)
+        .into_par_iter()
         .map(|v| {
             if adjacency.degree(v) == 0 {
                 return None;
