@@ -104,6 +104,27 @@ impl<'d> ActorIndex<'d> {
     }
 }
 
+/// The pairs among `k` members: k(k − 1)/2.
+fn pairs(k: usize) -> u64 {
+    let k = k as u64;
+    k * k.saturating_sub(1) / 2
+}
+
+/// The three items of most pairs (ties: the lower index first), as
+/// "name (pairs)".
+fn largest_three(
+    per: impl Iterator<Item = (u64, usize)>,
+    name: impl Fn(usize) -> String,
+) -> Vec<String> {
+    let mut largest: Vec<(u64, usize)> = per.collect();
+    largest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    largest
+        .iter()
+        .take(3)
+        .map(|&(p, i)| format!("{} ({p} pairs)", name(i)))
+        .collect()
+}
+
 /// Whether the filter keeps each actor of the dataset by its kind.
 fn kinds_kept(dataset: &Dataset, filter: &Filter) -> Vec<bool> {
     dataset
@@ -399,20 +420,14 @@ impl<'a> TwoModeGraph<'a> {
     /// most, as "id (pairs)". O(groups).
     pub fn pair_bound(&self) -> (u64, Vec<String>) {
         let mut per: BTreeMap<usize, u64> = BTreeMap::new();
-        let mut total = 0u64;
         for g in 0..self.groups.len() {
-            let k = self.groups.row(g).len() as u64;
-            let pairs = k * k.saturating_sub(1) / 2;
-            total = total.saturating_add(pairs);
-            *per.entry(self.group_engagement[g] as usize).or_insert(0) += pairs;
+            let sum = per.entry(self.group_engagement[g] as usize).or_insert(0);
+            *sum = sum.saturating_add(pairs(self.groups.row(g).len()));
         }
-        let mut largest: Vec<(u64, usize)> = per.into_iter().map(|(e, p)| (p, e)).collect();
-        largest.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let named = largest
-            .iter()
-            .take(3)
-            .map(|&(p, e)| format!("{} ({p} pairs)", self.engagement(e).id))
-            .collect();
+        let total = per.values().fold(0u64, |t, &p| t.saturating_add(p));
+        let named = largest_three(per.into_iter().map(|(e, p)| (p, e)), |e| {
+            self.engagement(e).id.to_string()
+        });
         (total, named)
     }
 
@@ -421,22 +436,11 @@ impl<'a> TwoModeGraph<'a> {
     /// is also the number of actors it lists behind them), and the three
     /// actors that contribute most, as "id (pairs)". O(n).
     pub fn dual_pair_bound(&self) -> (u64, Vec<String>) {
-        let mut total = 0u64;
-        let mut per: Vec<(u64, usize)> = Vec::new();
-        for a in 0..self.actor_count() {
-            let k = self.memberships.row(a).len() as u64;
-            let pairs = k * k.saturating_sub(1) / 2;
-            total = total.saturating_add(pairs);
-            if pairs > 0 {
-                per.push((pairs, a));
-            }
-        }
-        per.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
-        let named = per
-            .iter()
-            .take(3)
-            .map(|&(p, a)| format!("{} ({p} pairs)", self.actor(a).id))
-            .collect();
+        let per = (0..self.actor_count())
+            .map(|a| (pairs(self.memberships.row(a).len()), a))
+            .filter(|&(p, _)| p > 0);
+        let total = per.clone().fold(0u64, |t, (p, _)| t.saturating_add(p));
+        let named = largest_three(per, |a| self.actor(a).id.to_string());
         (total, named)
     }
 
