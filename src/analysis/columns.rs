@@ -4,7 +4,7 @@
 
 use super::Analysis;
 use crate::error::Result;
-use crate::graph::{on_adjacency, Adjacency, Csr};
+use crate::graph::{on_adjacency, Adjacency};
 use crate::metrics::centrality::{
     betweenness, closeness, eigenvector, eigenvector_within_parts, harmonic, katz, pagerank,
     BetweennessOptions, PageRankOptions,
@@ -184,17 +184,12 @@ impl Analysis<'_> {
                 if max == 0.0 || (1e-3..=1e3).contains(&max) {
                     return None;
                 }
-                let edges: Vec<(u32, u32, f64)> = (0..rows.len())
-                    .flat_map(|v| {
-                        rows.weighted(v)
-                            .filter(move |&(u, _)| u as usize > v)
-                            .map(move |(u, w)| (v as u32, u, w / max))
-                    })
-                    .collect();
-                Some(Adjacency::Wide(Csr::from_edges(
-                    rows.len(),
-                    edges.into_iter(),
-                )))
+                // The same rows, each weight divided by the largest.
+                let weights = rows
+                    .all_weights()
+                    .iter()
+                    .map(|&w| Into::<f64>::into(w) / max);
+                Some(Adjacency::Wide(rows.with_weights(weights.collect())))
             })
         });
         // Weights near 1 are used as they are.

@@ -78,17 +78,13 @@ impl Adjacency {
         for &w in rows.all_weights() {
             list.push(w);
         }
-        let offsets = rows.offsets().iter().map(|&o| o as usize).collect();
-        Adjacency::from_parts(offsets, rows.all_targets().to_vec(), list)
+        Adjacency::from_starts(rows.offsets().to_vec(), rows.all_targets().to_vec(), list)
     }
 
-    /// The rows of `offsets` and `targets` with the weights of `list`.
-    pub(crate) fn from_parts(
-        offsets: Vec<usize>,
-        targets: Vec<u32>,
-        list: WeightList,
-    ) -> Adjacency {
-        of_list!(list, |weights| Csr::from_parts(offsets, targets, weights))
+    /// The rows of `offsets` and `targets` with the weights of `list`
+    /// ([`Csr::from_starts`]).
+    pub(crate) fn from_starts(offsets: Vec<u32>, targets: Vec<u32>, list: WeightList) -> Adjacency {
+        of_list!(list, |weights| Csr::from_starts(offsets, targets, weights))
     }
 
     /// The whole rows of the upper halves `targets` and `list`

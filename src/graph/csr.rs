@@ -80,11 +80,16 @@ impl<W> Csr<W> {
     /// Builds rows from offsets (starting at 0, non-decreasing, ending at
     /// `targets.len()`), the flat targets and their weights.
     pub(crate) fn from_parts(offsets: Vec<usize>, targets: Vec<u32>, weights: Vec<W>) -> Csr<W> {
+        Csr::from_starts(offsets.into_iter().map(entry).collect(), targets, weights)
+    }
+
+    /// As [`Csr::from_parts`], with the offsets as they are held (32-bit).
+    pub(crate) fn from_starts(offsets: Vec<u32>, targets: Vec<u32>, weights: Vec<W>) -> Csr<W> {
         debug_assert_eq!(offsets.first(), Some(&0));
-        debug_assert_eq!(offsets.last(), Some(&targets.len()));
+        debug_assert_eq!(offsets.last().map(|&o| o as usize), Some(targets.len()));
         debug_assert_eq!(targets.len(), weights.len());
         Csr {
-            offsets: offsets.into_iter().map(entry).collect(),
+            offsets,
             targets,
             weights,
         }
@@ -361,14 +366,17 @@ impl<W: Weight> Csr<W> {
     ///
     /// Complexity: O(n + m).
     pub(crate) fn whole_rows(&self) -> Csr<W> {
-        let grown = |list: &[u32]| {
+        // Copies with room for the lower halves, which fill them in place.
+        fn doubled<T: Copy>(list: &[T]) -> Vec<T> {
             let mut copy = Vec::with_capacity(2 * list.len());
             copy.extend_from_slice(list);
             copy
-        };
-        let mut weights = Vec::with_capacity(2 * self.weights.len());
-        weights.extend_from_slice(&self.weights);
-        Csr::from_upper_rows(&self.offsets, grown(&self.targets), weights)
+        }
+        Csr::from_upper_rows(
+            &self.offsets,
+            doubled(&self.targets),
+            doubled(&self.weights),
+        )
     }
 
     /// Builds the symmetric adjacency, in place, from the upper halves of

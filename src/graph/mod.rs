@@ -19,6 +19,7 @@ pub(crate) use adjacency::{on_adjacency, WeightList};
 pub use backbone::{
     backbone, Backbone, BackboneModel, BackboneOptions, BackboneSummary, Correction, TieTest,
 };
+pub(crate) use csr::entry;
 pub use csr::{Csr, Intersection, Rows, Weight};
 pub use dual::{DualProjection, EngagementTie};
 pub use filter::{

@@ -332,11 +332,7 @@ impl UpperRows {
             // The rows are the upper halves: their offsets are the starts,
             // not held twice.
             TiesHeld::Once => (
-                Adjacency::from_parts(
-                    self.start.into_iter().map(|s| s as usize).collect(),
-                    self.targets,
-                    self.weights,
-                ),
+                Adjacency::from_starts(self.start, self.targets, self.weights),
                 Vec::new(),
                 blocks,
             ),

@@ -300,10 +300,12 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
         .count();
     let pairs = rows as u64 * (rows as u64).saturating_sub(1) / 2;
     let mut solver_residual = None;
-    let (matrix, hypotheses): ((usize, usize), u64) = match options.model {
+    // The matrix, and the hypotheses: every pair of actors of the actor ×
+    // engagement matrix, or (`None`) the ties tested.
+    let (matrix, pairs): ((usize, usize), Option<u64>) = match options.model {
         BackboneModel::Sdsm => {
             solver_residual = sdsm(projection, &mut tests);
-            ((rows, columns), pairs)
+            ((rows, columns), Some(pairs))
         }
         BackboneModel::Hypergeometric => {
             let n = columns as u64;
@@ -321,15 +323,12 @@ pub fn backbone(projection: &Projection, options: &BackboneOptions) -> Result<Ba
                         );
                     }
                 });
-            ((rows, columns), pairs)
+            ((rows, columns), Some(pairs))
         }
-        BackboneModel::Disparity => {
-            let active = disparity(projection, &mut tests);
-            let tested = tests.iter().filter(|t| t.p_value().is_some()).count() as u64;
-            ((active, 0), tested)
-        }
+        BackboneModel::Disparity => ((disparity(projection, &mut tests), 0), None),
     };
     let tested = tests.iter().filter(|t| t.p_value().is_some()).count();
+    let hypotheses = pairs.unwrap_or(tested as u64);
     // Only the smallest p-values can pass (at most α, and fewer still
     // for a correction whose threshold shrinks with the number of
     // hypotheses), and they rank among themselves as among all: the

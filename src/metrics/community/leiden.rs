@@ -3,7 +3,8 @@
 //! moving and Leiden's refinement.
 
 use super::renumber;
-use crate::graph::{Adjacency, Csr, Weight, WeightList};
+use crate::graph::{entry, Adjacency, Csr, Weight, WeightList};
+
 use crate::rng::Rng;
 use std::collections::VecDeque;
 
@@ -89,10 +90,10 @@ impl<'g, W: Weight> Level<'g, W> {
                 sum[h as usize] = 0.0;
             }
             touched.clear();
-            offsets.push(targets.len());
+            offsets.push(entry(targets.len()));
         }
         Aggregate {
-            graph: Adjacency::from_parts(offsets, targets, weights),
+            graph: Adjacency::from_starts(offsets, targets, weights),
             strength,
         }
     }
