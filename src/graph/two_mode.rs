@@ -139,25 +139,32 @@ fn kinds_kept(dataset: &Dataset, filter: &Filter) -> Vec<bool> {
         .collect()
 }
 
-/// What decides which participations a graph keeps.
+/// What decides which participations a graph keeps: the filter, the
+/// dataset's actors by id and whether the filter keeps each by its kind.
 struct Kept<'k> {
     filter: &'k Filter,
-    actor_index: &'k ActorIndex<'k>,
-    kind_ok: &'k [bool],
+    actor_index: ActorIndex<'k>,
+    kind_ok: Vec<bool>,
+    /// `seen_in[a] == stamp` marks an actor seen in the engagement of
+    /// that stamp.
+    seen_in: Vec<u32>,
 }
 
-impl Kept<'_> {
+impl<'k> Kept<'k> {
+    fn new(dataset: &'k Dataset, filter: &'k Filter) -> Kept<'k> {
+        Kept {
+            filter,
+            actor_index: ActorIndex::new(dataset),
+            kind_ok: kinds_kept(dataset, filter),
+            seen_in: vec![0; dataset.actors.len()],
+        }
+    }
+
     /// The participations of `engagement` kept, into `parts` as (dataset
     /// actor, participation index): a role the filter admits, an actor of
     /// the dataset of a kind it keeps, each actor once (its first).
-    /// `seen_in[a] == stamp` marks an actor seen in this engagement.
-    fn participants(
-        &self,
-        engagement: &Engagement,
-        seen_in: &mut [u32],
-        stamp: u32,
-        parts: &mut Vec<(usize, u32)>,
-    ) {
+    /// `stamp` is the engagement's own (not 0), different for each.
+    fn participants(&mut self, engagement: &Engagement, stamp: u32, parts: &mut Vec<(usize, u32)>) {
         parts.clear();
         for (j, p) in engagement.participants.iter().enumerate() {
             if !self.filter.roles.admits(&p.role) {
@@ -166,8 +173,8 @@ impl Kept<'_> {
             let Some(a) = self.actor_index.get(p.actor.as_str()) else {
                 continue;
             };
-            if self.kind_ok[a] && seen_in[a] != stamp {
-                seen_in[a] = stamp;
+            if self.kind_ok[a] && self.seen_in[a] != stamp {
+                self.seen_in[a] = stamp;
                 parts.push((a, j as u32));
             }
         }
@@ -179,14 +186,13 @@ impl<'a> TwoModeGraph<'a> {
     /// valid (see [`crate::model::validate::check`]); references that do not
     /// resolve are skipped rather than panicking.
     pub fn build(dataset: &'a Dataset, filter: &Filter) -> TwoModeGraph<'a> {
-        let actor_index = ActorIndex::new(dataset);
+        let mut kept_by = Kept::new(dataset, filter);
         let engagement_index: foldhash::HashMap<&str, usize> = dataset
             .engagements
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.as_str(), i))
             .collect();
-        let kind_ok = kinds_kept(dataset, filter);
 
         // Every engagement's dates by the one rule ([`effective_dates`]).
         let all_dates: Vec<(Option<Date>, Option<Date>)> = dataset
@@ -229,19 +235,12 @@ impl<'a> TwoModeGraph<'a> {
         );
         let mut kept_offsets: Vec<usize> = Vec::with_capacity(engagements.len() + 1);
         kept_offsets.push(0);
-        // seen_in[a]: 1 + the position of the last engagement listing a.
-        let mut seen_in = vec![0u32; dataset.actors.len()];
         let mut parts: Vec<(usize, u32)> = Vec::new();
         let mut per_role: HashMap<&str, usize> = HashMap::new();
         for (position, &e) in engagements.iter().enumerate() {
             let engagement = &dataset.engagements[e as usize];
             let stamp = position as u32 + 1;
-            let kept_by = Kept {
-                filter,
-                actor_index: &actor_index,
-                kind_ok: &kind_ok,
-            };
-            kept_by.participants(engagement, &mut seen_in, stamp, &mut parts);
+            kept_by.participants(engagement, stamp, &mut parts);
             let role_of = |j: u32| engagement.participants[j as usize].role.as_str();
             let unroled = engagement
                 .participants
@@ -261,23 +260,23 @@ impl<'a> TwoModeGraph<'a> {
             }
             kept_offsets.push(kept.len());
         }
-        drop(seen_in);
         // (dataset actor, dataset actor, dataset tie), as u32 like the
         // positions they become.
         let mut ties_by_dataset: Vec<(u32, u32, u32)> = Vec::new();
         for (t, tie) in dataset.ties.iter().enumerate() {
             let (Some(s), Some(d)) = (
-                actor_index.get(tie.source.as_str()),
-                actor_index.get(tie.target.as_str()),
+                kept_by.actor_index.get(tie.source.as_str()),
+                kept_by.actor_index.get(tie.target.as_str()),
             ) else {
                 continue;
             };
-            if s != d && kind_ok[s] && kind_ok[d] {
+            if s != d && kept_by.kind_ok[s] && kept_by.kind_ok[d] {
                 active[s] = true;
                 active[d] = true;
                 ties_by_dataset.push((s as u32, d as u32, t as u32));
             }
         }
+        drop(kept_by);
 
         let mut actors: Vec<u32> = (0..dataset.actors.len())
             .filter(|&a| active[a])
@@ -480,17 +479,11 @@ impl<'a> TwoModeGraph<'a> {
     /// memory O(n).
     pub fn visit_participations(&self, mut visit: impl FnMut(u32, &[(usize, u32)])) {
         let dataset = self.dataset;
-        let (actor_index, kind_ok) = (ActorIndex::new(dataset), kinds_kept(dataset, &self.filter));
-        let kept_by = Kept {
-            filter: &self.filter,
-            actor_index: &actor_index,
-            kind_ok: &kind_ok,
-        };
-        let mut seen_in = vec![0u32; dataset.actors.len()];
+        let mut kept_by = Kept::new(dataset, &self.filter);
         let mut parts = Vec::new();
         for (position, &e) in self.engagements.iter().enumerate() {
             let engagement = &dataset.engagements[e as usize];
-            kept_by.participants(engagement, &mut seen_in, position as u32 + 1, &mut parts);
+            kept_by.participants(engagement, position as u32 + 1, &mut parts);
             visit(position as u32, &parts);
         }
     }
